@@ -1,0 +1,44 @@
+import { ORG_KINDS } from "../../db/schema";
+import type { MessageKey } from "~/i18n";
+import { useT } from "~/i18n/use-t";
+import { AppForm, ErrorSummary, SelectField, TextField, type FormState } from "./form-fields";
+
+interface Props {
+  state?: FormState;
+  initial?: { name: string; kind: string; region_code: string | null; parent_id: number | null };
+  parents?: { id: number; name: string }[];
+}
+
+export function OrgForm({ state, initial, parents }: Props) {
+  const t = useT();
+  return (
+    <>
+      <ErrorSummary state={state} />
+      <AppForm className="stack card">
+        <TextField name="name" label={t("orgs.name")} required maxLength={100} state={state} defaultValue={initial?.name} />
+        <SelectField
+          name="kind"
+          label={t("orgs.kind")}
+          required
+          state={state}
+          defaultValue={initial?.kind ?? "grassroots"}
+          options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}` as MessageKey) }))}
+        />
+        <TextField name="regionCode" label={t("orgs.regionCode")} maxLength={6} state={state} defaultValue={initial?.region_code} hint={t("form.regionCode")} />
+        {parents && (
+          <SelectField
+            name="parentId"
+            label={t("orgs.parent")}
+            required
+            state={state}
+            defaultValue={String(initial?.parent_id ?? "")}
+            options={parents.map((p) => ({ value: String(p.id), label: p.name }))}
+          />
+        )}
+        <button type="submit" className="primary">
+          {t("orgs.save")}
+        </button>
+      </AppForm>
+    </>
+  );
+}

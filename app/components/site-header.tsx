@@ -1,0 +1,69 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import { translate, LOCALES, type Locale } from "~/i18n";
+
+interface Props {
+  locale: Locale;
+  user?: { displayName: string; username: string; isAdmin: boolean };
+  csrfToken: string;
+  returnTo: string;
+}
+
+/** Public navigation for everyone, the signed-in part by role, and the language switch. */
+export function SiteHeader({ locale, user, csrfToken, returnTo }: Props) {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(locale, key, params);
+  return (
+    <header className="site-header">
+      <div className="brand">
+        <Link to="/">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span>{t("app.shortName")}</span>
+        </Link>
+      </div>
+      <nav aria-label={t("nav.main")}>
+        <ul>
+          <li>
+            <NavLink to="/" end>
+              {t("nav.home")}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/orgs">{t("nav.orgs")}</NavLink>
+          </li>
+          {user?.isAdmin && (
+            <li>
+              <NavLink to="/audit">{t("nav.audit")}</NavLink>
+            </li>
+          )}
+        </ul>
+      </nav>
+      <div className="header-tools">
+        <Form method="post" action="/lang" className="lang-switch">
+          <input type="hidden" name="_csrf" value={csrfToken} />
+          <input type="hidden" name="returnTo" value={returnTo} />
+          <span className="visually-hidden">{t("lang.switch")}</span>
+          {LOCALES.map((l) => (
+            <button key={l} type="submit" name="lang" value={l} aria-pressed={l === locale} lang={l}>
+              {translate(l, `lang.${l}`)}
+            </button>
+          ))}
+        </Form>
+        {user ? (
+          <div className="user-menu">
+            <span className="user-name">{t("nav.signedInAs", { name: user.displayName })}</span>
+            <Link to="/account/password">{t("nav.account")}</Link>
+            <Form method="post" action="/logout">
+              <input type="hidden" name="_csrf" value={csrfToken} />
+              <button type="submit" className="link-button">
+                {t("nav.logout")}
+              </button>
+            </Form>
+          </div>
+        ) : (
+          <Link className="button" to="/login">
+            {t("nav.login")}
+          </Link>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,16 @@
+import type { MessageKey, Params } from "~/i18n";
+
+/**
+ * A rule refused the request. Actions turn it into a form error (400) next to `field`, or into a
+ * page-level message when no field is named. Carries a message key, never a sentence.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly messageKey: MessageKey,
+    readonly params?: Params,
+    readonly field?: string,
+  ) {
+    super(messageKey);
+    this.name = "DomainError";
+  }
+}

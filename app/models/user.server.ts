@@ -1,0 +1,185 @@
+import type { Kysely } from "kysely";
+import type { Database, Role } from "../../db/schema";
+import type { Grant } from "~/domain/permissions";
+import { DomainError } from "~/domain/errors";
+import { hashPassword } from "~/utils/password.server";
+import { nowIso } from "~/utils/time.server";
+import { type Actor, recordAudit } from "./audit.server";
+import type { OrgRow } from "./org.server";
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  orgId: number | null;
+  epoch: number;
+  grants: Grant[];
+}
+
+export async function listGrants(db: Kysely<Database>, userId: number): Promise<(Grant & { id: number })[]> {
+  const rows = await db
+    .selectFrom("role_grants")
+    .innerJoin("orgs", "orgs.id", "role_grants.org_id")
+    .select(["role_grants.id", "role_grants.role", "orgs.id as orgId", "orgs.path as orgPath", "orgs.name as orgName"])
+    .where("role_grants.user_id", "=", userId)
+    .orderBy("orgs.path")
+    .execute();
+  return rows;
+}
+
+/** The signed-in user with grants, or undefined when the account is gone or disabled. */
+export async function getSessionUser(db: Kysely<Database>, userId: number): Promise<SessionUser | undefined> {
+  const u = await db
+    .selectFrom("users")
+    .select(["id", "username", "display_name", "org_id", "session_epoch"])
+    .where("id", "=", userId)
+    .where("is_active", "=", 1)
+    .executeTakeFirst();
+  if (!u) return undefined;
+  const grants = (await listGrants(db, u.id)).map(({ role, orgId, orgPath, orgName }) => ({ role, orgId, orgPath, orgName }));
+  return { id: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, epoch: u.session_epoch, grants };
+}
+
+/** Only the login path and password change read the hash. */
+export function getCredentials(db: Kysely<Database>, username: string) {
+  return db
+    .selectFrom("users")
+    .leftJoin("orgs", "orgs.id", "users.org_id")
+    .select(["users.id", "users.password_hash", "users.is_active", "users.session_epoch", "orgs.path as org_path"])
+    .where("users.username", "=", username)
+    .executeTakeFirst();
+}
+
+export function getCredentialsById(db: Kysely<Database>, id: number) {
+  return db.selectFrom("users").select(["id", "password_hash", "session_epoch"]).where("id", "=", id).executeTakeFirst();
+}
+
+export function getUser(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom("users")
+    .leftJoin("orgs", "orgs.id", "users.org_id")
+    .select(["users.id", "users.username", "users.display_name", "users.org_id", "users.is_active", "orgs.name as org_name", "orgs.path as org_path"])
+    .where("users.id", "=", id)
+    .executeTakeFirst();
+}
+
+export function listUsersOfOrg(db: Kysely<Database>, orgId: number) {
+  return db
+    .selectFrom("users")
+    .select(["id", "username", "display_name", "is_active"])
+    .where("org_id", "=", orgId)
+    .orderBy("username")
+    .execute();
+}
+
+export async function listRolesOfUsers(db: Kysely<Database>, userIds: number[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom("role_grants")
+    .innerJoin("orgs", "orgs.id", "role_grants.org_id")
+    .select(["role_grants.user_id", "role_grants.role", "orgs.name as org_name"])
+    .where("role_grants.user_id", "in", userIds)
+    .execute();
+}
+
+export interface NewUserInput {
+  username: string;
+  displayName: string;
+  password: string;
+  org: OrgRow;
+  roles: Role[];
+}
+
+/** Creates a login with its roles at its own org. Run inside the caller's transaction. */
+export async function createUser(trx: Kysely<Database>, actor: Actor, input: NewUserInput): Promise<number> {
+  const taken = await trx.selectFrom("users").select("id").where("username", "=", input.username).executeTakeFirst();
+  if (taken) throw new DomainError("error.usernameTaken", { name: input.username }, "username");
+  const { id } = await trx
+    .insertInto("users")
+    .values({
+      username: input.username,
+      display_name: input.displayName,
+      password_hash: await hashPassword(input.password),
+      org_id: input.org.id,
+      is_active: 1,
+      session_epoch: 0,
+      created_at: nowIso(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const after = { username: input.username, displayName: input.displayName, org: input.org.name, roles: input.roles };
+  await recordAudit(trx, actor, { action: "user.create", entity: "user", entityId: id, orgPath: input.org.path, after });
+  for (const role of input.roles) await grantRole(trx, actor, id, input.org, role);
+  return id;
+}
+
+export async function grantRole(trx: Kysely<Database>, actor: Actor, userId: number, org: OrgRow, role: Role): Promise<void> {
+  const existing = await trx
+    .selectFrom("role_grants")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("org_id", "=", org.id)
+    .where("role", "=", role)
+    .executeTakeFirst();
+  if (existing) throw new DomainError("error.grantExists", undefined, "role");
+  await trx
+    .insertInto("role_grants")
+    .values({ user_id: userId, org_id: org.id, role, granted_by: actor.userId, created_at: nowIso() })
+    .execute();
+  await bumpEpoch(trx, userId);
+  await recordAudit(trx, actor, { action: "role.grant", entity: "user", entityId: userId, orgPath: org.path, after: { role, org: org.name } });
+}
+
+export async function revokeRole(trx: Kysely<Database>, actor: Actor, grantId: number): Promise<void> {
+  const grant = await trx
+    .selectFrom("role_grants")
+    .innerJoin("orgs", "orgs.id", "role_grants.org_id")
+    .select(["role_grants.id", "role_grants.user_id", "role_grants.role", "orgs.name", "orgs.path"])
+    .where("role_grants.id", "=", grantId)
+    .executeTakeFirstOrThrow();
+  await trx.deleteFrom("role_grants").where("id", "=", grantId).execute();
+  await bumpEpoch(trx, grant.user_id);
+  await recordAudit(trx, actor, {
+    action: "role.revoke",
+    entity: "user",
+    entityId: grant.user_id,
+    orgPath: grant.path,
+    before: { role: grant.role, org: grant.name },
+  });
+}
+
+export function getGrant(db: Kysely<Database>, grantId: number) {
+  return db
+    .selectFrom("role_grants")
+    .innerJoin("orgs", "orgs.id", "role_grants.org_id")
+    .select(["role_grants.id", "role_grants.user_id", "role_grants.role", "orgs.path as org_path"])
+    .where("role_grants.id", "=", grantId)
+    .executeTakeFirst();
+}
+
+async function bumpEpoch(trx: Kysely<Database>, userId: number): Promise<void> {
+  await trx
+    .updateTable("users")
+    .set((eb) => ({ session_epoch: eb("session_epoch", "+", 1) }))
+    .where("id", "=", userId)
+    .execute();
+}
+
+export async function setPassword(trx: Kysely<Database>, actor: Actor, userId: number, password: string, orgPath: string | null): Promise<number> {
+  await trx.updateTable("users").set({ password_hash: await hashPassword(password) }).where("id", "=", userId).execute();
+  await bumpEpoch(trx, userId);
+  await recordAudit(trx, actor, { action: "user.password", entity: "user", entityId: userId, orgPath });
+  const row = await trx.selectFrom("users").select("session_epoch").where("id", "=", userId).executeTakeFirstOrThrow();
+  return row.session_epoch;
+}
+
+export async function setActive(trx: Kysely<Database>, actor: Actor, userId: number, active: boolean, orgPath: string | null): Promise<void> {
+  await trx.updateTable("users").set({ is_active: active ? 1 : 0 }).where("id", "=", userId).execute();
+  await bumpEpoch(trx, userId);
+  await recordAudit(trx, actor, { action: active ? "user.activate" : "user.deactivate", entity: "user", entityId: userId, orgPath, after: { active } });
+}
+
+export async function countUsers(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,81 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { negotiateLocale, translate, type Locale } from "~/i18n";
+import { getUser } from "~/utils/auth.server";
+import { hasRole } from "~/domain/permissions";
+import { SiteHeader } from "~/components/site-header";
+import { ErrorPage } from "~/components/error-page";
+import stylesHref from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language"));
+  const user = await getUser(request, context);
+  return {
+    locale,
+    csrfToken: context.csrfToken,
+    user: user && {
+      displayName: user.displayName,
+      username: user.username,
+      isAdmin: hasRole(user.grants, "admin"),
+    },
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: translate(data?.locale ?? "zh-CN", "app.name") },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const locale: Locale = data?.locale ?? "zh-CN";
+  const location = useLocation();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {translate(locale, "nav.skip")}
+        </a>
+        <SiteHeader locale={locale} user={data?.user} csrfToken={data?.csrfToken ?? ""} returnTo={location.pathname + location.search} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{translate(locale, "footer.text")}</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

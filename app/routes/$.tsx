@@ -1,0 +1,19 @@
+import { notFound } from "~/utils/http.server";
+import { ErrorPage } from "~/components/error-page";
+
+// Any path no other route claims: a 404 page in the reader's language, for GET and POST alike.
+export async function loader() {
+  throw notFound();
+}
+
+export async function action() {
+  throw notFound();
+}
+
+export default function NotFound() {
+  return null;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,50 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { OrgFieldsSchema } from "~/domain/org-input";
+import { createOrg } from "~/models/org.server";
+import { actorOf, requireRoleAt, requireUser } from "~/utils/auth.server";
+import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { requireOrg } from "~/utils/lookups.server";
+import { useT } from "~/i18n/use-t";
+import { OrgForm } from "~/components/org-form";
+import { ErrorPage } from "~/components/error-page";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const parent = await requireOrg(context, params.orgId);
+  requireRoleAt(user, "admin", parent.path);
+  return { parent };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const parent = await requireOrg(context, params.orgId);
+  requireRoleAt(user, "admin", parent.path);
+  const form = await readForm(request, context);
+  const parsed = parseForm(form, OrgFieldsSchema);
+  if (!parsed.ok) return formError(parsed);
+  try {
+    const org = await context.db.transaction().execute((trx) => createOrg(trx, actorOf(user, context), parent, parsed.data));
+    return redirect(`/orgs/${org.id}`);
+  } catch (error) {
+    return domainFormError(error, form);
+  }
+}
+
+export default function NewOrg() {
+  const t = useT();
+  const { parent } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  return (
+    <>
+      <h1>
+        {t("orgs.addChild")} · {parent.name}
+      </h1>
+      <OrgForm state={state} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,69 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ROLES } from "../../db/schema";
+import { NewUserSchema } from "~/domain/user-input";
+import { createUser } from "~/models/user.server";
+import { actorOf, requireRoleAt, requireUser } from "~/utils/auth.server";
+import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { requireOrg } from "~/utils/lookups.server";
+import { useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n";
+import { AppForm, ErrorSummary, TextField } from "~/components/form-fields";
+import { ErrorPage } from "~/components/error-page";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const org = await requireOrg(context, params.orgId);
+  requireRoleAt(user, "admin", org.path);
+  return { org };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const org = await requireOrg(context, params.orgId);
+  requireRoleAt(user, "admin", org.path);
+  const form = await readForm(request, context);
+  const parsed = parseForm(form, NewUserSchema);
+  if (!parsed.ok) return formError(parsed);
+  try {
+    const id = await context.db.transaction().execute((trx) => createUser(trx, actorOf(user, context), { ...parsed.data, org }));
+    return redirect(`/users/${id}`);
+  } catch (error) {
+    return domainFormError(error, form);
+  }
+}
+
+export default function NewUser() {
+  const t = useT();
+  const { org } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  const checked = (role: string) => (state?.values ? undefined : role === "nominator");
+  return (
+    <>
+      <h1>
+        {t("orgs.addUser")} · {org.name}
+      </h1>
+      <ErrorSummary state={state} />
+      <AppForm className="stack card">
+        <TextField name="username" label={t("users.username")} required maxLength={32} autoComplete="off" state={state} hint={t("form.usernameFormat")} />
+        <TextField name="displayName" label={t("users.displayName")} required maxLength={50} state={state} />
+        <TextField name="password" label={t("users.password")} type="password" required autoComplete="new-password" state={state} hint={t("form.passwordLength")} />
+        <fieldset className="field">
+          <legend>{t("users.roles")}</legend>
+          {ROLES.map((r) => (
+            <label key={r}>
+              <input type="checkbox" name="roles" value={r} defaultChecked={checked(r)} /> {t(`role.${r}` as MessageKey)}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="primary">
+          {t("users.create")}
+        </button>
+      </AppForm>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,136 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type AppLoadContext } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ROLES } from "../../db/schema";
+import { hasRoleAt, scopesOf } from "~/domain/permissions";
+import { isWithin } from "~/domain/org-tree";
+import { RoleSchema } from "~/domain/user-input";
+import { getOrg, listOrgsWithin } from "~/models/org.server";
+import { getGrant, getUser as getUserRow, grantRole, listGrants, revokeRole, setActive } from "~/models/user.server";
+import { actorOf, requireUser } from "~/utils/auth.server";
+import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { forbidden, notFound } from "~/utils/http.server";
+import { idParam } from "~/utils/zod";
+import { useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n";
+import { AppForm, ErrorSummary, SelectField } from "~/components/form-fields";
+import { ErrorPage } from "~/components/error-page";
+
+/** An admin manages a user whose home org lies in one of the admin's subtrees. */
+async function guard(request: Request, context: AppLoadContext, rawId: string | undefined) {
+  const admin = await requireUser(request, context);
+  const id = idParam.safeParse(rawId);
+  const target = id.success ? await getUserRow(context.db, id.data) : undefined;
+  if (!target) throw notFound();
+  if (!target.org_path || !hasRoleAt(admin.grants, "admin", target.org_path)) throw forbidden();
+  return { admin, target, scopes: scopesOf(admin.grants, "admin") };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { admin, target, scopes } = await guard(request, context, params.userId);
+  const [grants, orgs] = await Promise.all([listGrants(context.db, target.id), listOrgsWithin(context.db, scopes)]);
+  return {
+    target: { id: target.id, username: target.username, displayName: target.display_name, orgId: target.org_id, orgName: target.org_name, active: !!target.is_active },
+    grants: grants.map((g) => ({ ...g, revocable: scopes.some((s) => isWithin(g.orgPath, s)) && target.id !== admin.id })),
+    orgs: orgs.map(({ id, name }) => ({ id, name })),
+    isSelf: target.id === admin.id,
+  };
+}
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("grant"), role: RoleSchema, orgId: idParam }),
+  z.object({ intent: z.literal("revoke"), grantId: idParam }),
+  z.object({ intent: z.literal("activate") }),
+  z.object({ intent: z.literal("deactivate") }),
+]);
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { admin, target, scopes } = await guard(request, context, params.userId);
+  const form = await readForm(request, context);
+  const parsed = parseForm(form, ActionSchema);
+  if (!parsed.ok) return formError(parsed);
+  const actor = actorOf(admin, context);
+  const input = parsed.data;
+  const inScope = (path: string) => scopes.some((s) => isWithin(path, s));
+  try {
+    if (input.intent === "grant") {
+      const org = await getOrg(context.db, input.orgId);
+      if (!org || !inScope(org.path)) return formError({ errors: { orgId: { key: "error.orgOutsideScope" } }, values: {} });
+      await context.db.transaction().execute((trx) => grantRole(trx, actor, target.id, org, input.role));
+    } else if (input.intent === "revoke") {
+      const grant = await getGrant(context.db, input.grantId);
+      if (!grant || grant.user_id !== target.id) throw notFound();
+      if (!inScope(grant.org_path)) throw forbidden();
+      if (target.id === admin.id) return formError({ errors: { _form: { key: "error.selfRevoke" } }, values: {} });
+      await context.db.transaction().execute((trx) => revokeRole(trx, actor, grant.id));
+    } else {
+      if (target.id === admin.id) throw forbidden();
+      await context.db.transaction().execute((trx) => setActive(trx, actor, target.id, input.intent === "activate", target.org_path));
+    }
+  } catch (error) {
+    return domainFormError(error, form);
+  }
+  return redirect(`/users/${target.id}`);
+}
+
+export default function UserPage() {
+  const t = useT();
+  const { target, grants, orgs, isSelf } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t("users.title", { name: target.displayName })}</h1>
+      <ErrorSummary state={state} />
+      <dl className="facts card">
+        <dt>{t("users.username")}</dt>
+        <dd>{target.username}</dd>
+        <dt>{t("users.org")}</dt>
+        <dd>{target.orgId ? <Link to={`/orgs/${target.orgId}`}>{target.orgName}</Link> : "—"}</dd>
+        <dt>{t("users.active")}</dt>
+        <dd>{target.active ? t("users.isActive") : t("users.isInactive")}</dd>
+      </dl>
+      {!isSelf && (
+        <AppForm>
+          <input type="hidden" name="intent" value={target.active ? "deactivate" : "activate"} />
+          <button type="submit" className="secondary">
+            {target.active ? t("users.deactivate") : t("users.activate")}
+          </button>
+        </AppForm>
+      )}
+      <h2>{t("users.roles")}</h2>
+      {grants.length === 0 ? (
+        <p className="muted">{t("users.noRoles")}</p>
+      ) : (
+        <ul>
+          {grants.map((g) => (
+            <li key={g.id}>
+              {t(`role.${g.role}` as MessageKey)} · {g.orgName}{" "}
+              {g.revocable && (
+                <AppForm style={{ display: "inline" }}>
+                  <input type="hidden" name="intent" value="revoke" />
+                  <input type="hidden" name="grantId" value={g.id} />
+                  <button type="submit" className="link-button">
+                    {t("users.revoke")}
+                  </button>
+                </AppForm>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t("users.grant")}</h2>
+      <AppForm className="inline-form card">
+        <input type="hidden" name="intent" value="grant" />
+        <SelectField name="role" label={t("users.roles")} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }))} state={state} />
+        <SelectField name="orgId" label={t("users.grantAt")} defaultValue={String(target.orgId ?? "")} options={orgs.map((o) => ({ value: String(o.id), label: o.name }))} state={state} />
+        <button type="submit" className="primary">
+          {t("users.grant")}
+        </button>
+      </AppForm>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

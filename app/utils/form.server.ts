@@ -1,0 +1,80 @@
+import { data, type AppLoadContext } from "@remix-run/node";
+import type { z } from "zod";
+import { isMessageKey } from "~/i18n";
+import { DomainError } from "~/domain/errors";
+import { CSRF_FIELD, verifyCsrf } from "./csrf.server";
+import { errorResponse } from "./http.server";
+
+import type { FieldError, FieldErrors } from "./form-state";
+
+export interface FormFailure {
+  ok: false;
+  errors: FieldErrors;
+  values: Record<string, string>;
+}
+
+/** Reads a posted form after the CSRF check. Unreadable bodies are the sender's fault: 400. */
+export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw errorResponse(400, "error.400.generic");
+  }
+  verifyCsrf(request, form.get(CSRF_FIELD), context.secrets.sessionSecret);
+  return form;
+}
+
+function issueToError(issue: z.ZodIssue): FieldError {
+  if (isMessageKey(issue.message)) return { key: issue.message };
+  switch (issue.code) {
+    case "invalid_type":
+      return { key: issue.received === "undefined" || issue.received === "null" ? "form.required" : "form.invalid" };
+    case "too_small":
+      return issue.minimum === 1 ? { key: "form.required" } : { key: "form.tooShort", params: { min: Number(issue.minimum) } };
+    case "too_big":
+      return { key: "form.tooLong", params: { max: Number(issue.maximum) } };
+    case "invalid_enum_value":
+    case "invalid_union_discriminator":
+      return { key: "form.invalidChoice" };
+    default:
+      return { key: "form.invalid" };
+  }
+}
+
+function textValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && k !== CSRF_FIELD && !/password/i.test(k)) values[k] = v;
+  return values;
+}
+
+/** Validates a form with its schema: the data, or the errors keyed by field (first error each). */
+export function parseForm<S extends z.ZodTypeAny>(form: FormData, schema: S): { ok: true; data: z.infer<S> } | FormFailure {
+  const raw: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    const all = form.getAll(key);
+    raw[key] = all.length > 1 ? all : all[0];
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.join(".") || "_form";
+    errors[field] ??= issueToError(issue);
+  }
+  return { ok: false, errors, values: textValues(form) };
+}
+
+/** The 400 answer for a form that failed validation or a rule. */
+export function formError(failure: Omit<FormFailure, "ok">, status = 400) {
+  return data({ ok: false as const, errors: failure.errors, values: failure.values }, { status });
+}
+
+/** Turns a rule's refusal into a form error; anything else keeps propagating. */
+export function domainFormError(error: unknown, form: FormData) {
+  if (!(error instanceof DomainError)) throw error;
+  return formError({
+    errors: { [error.field ?? "_form"]: { key: error.messageKey, params: error.params } },
+    values: textValues(form),
+  });
+}

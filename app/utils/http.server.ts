@@ -1,0 +1,16 @@
+import { data } from "@remix-run/node";
+import type { MessageKey, Params } from "~/i18n";
+
+export interface ErrorPayload {
+  messageKey: MessageKey;
+  params?: Params;
+}
+
+/** What a loader or action throws to refuse: the error boundary shows the message in the reader's language. */
+export function errorResponse(status: number, messageKey: MessageKey, params?: Params) {
+  return data<ErrorPayload>({ messageKey, params }, { status });
+}
+
+export const notFound = () => errorResponse(404, "error.404");
+export const forbidden = () => errorResponse(403, "error.403");
+export const badRequest = (params?: Params) => errorResponse(400, "error.400.generic", params);

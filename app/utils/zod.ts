@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+/** Form text: trimmed, and "" counts as absent for optional fields. */
+export const text = (max: number) => z.string().trim().min(1, "form.required").max(max);
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : null));
+export const idParam = z.coerce.number().int().positive().max(2 ** 31 - 1);
+export const pageParam = z.coerce.number().int().min(1).max(100000).catch(1);
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "form.date").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "form.date");

@@ -1,0 +1,20 @@
+import { dropAllTables, migrateToLatest } from "../../db/migrate";
+import { isEmptyDatabase, loadDemo } from "../../db/demo/load";
+import { type Command, CommandError, EXIT, UsageError, withDatabase } from "../cli-kit";
+
+export const demoLoad: Command = {
+  usage: "demo load [--reset]",
+  summary: "load the demo data (orgs and users per role); --reset empties the database first",
+  options: { reset: { type: "boolean" } },
+  async run({ values, positionals }) {
+    if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+    await withDatabase(async (db) => {
+      if (values.reset) await dropAllTables(db);
+      await migrateToLatest(db);
+      if (!(await isEmptyDatabase(db))) throw new CommandError("The database already holds data: use demo load --reset to replace it.");
+      await loadDemo(db);
+    });
+    process.stderr.write("Demo data loaded.\n");
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,45 @@
+import path from "node:path";
+import fs from "node:fs";
+import SQLite from "better-sqlite3";
+import pg from "pg";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import type { Database } from "./schema";
+
+// COUNT(*) and SUM() come back from PostgreSQL as int8/numeric strings; Laurel's figures all fit a double.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export const DEFAULT_DATABASE_URL = "file:data/laurel.db";
+
+export type DatabaseTarget =
+  | { dialect: "sqlite"; file: string }
+  | { dialect: "postgres"; connectionString: string };
+
+/** Reads DATABASE_URL: `file:PATH` (relative to the working folder) or a postgres URL. */
+export function parseDatabaseUrl(url: string = DEFAULT_DATABASE_URL): DatabaseTarget {
+  if (/^postgres(ql)?:\/\//i.test(url)) return { dialect: "postgres", connectionString: url };
+  if (url.startsWith("file:")) {
+    const file = url.slice("file:".length);
+    if (!file) throw new Error("DATABASE_URL file: needs a path");
+    return { dialect: "sqlite", file: file === ":memory:" ? file : path.resolve(file) };
+  }
+  throw new Error(`DATABASE_URL must start with file: or postgres:// (got "${url}")`);
+}
+
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return sqlite;
+}
+
+export function createDatabase(target: DatabaseTarget = parseDatabaseUrl(process.env.DATABASE_URL)): Kysely<Database> {
+  if (target.dialect === "sqlite") {
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(target.file) }) });
+  }
+  const pool = new pg.Pool({ connectionString: target.connectionString, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,78 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import express, { type NextFunction, type Request, type Response } from "express";
+import compression from "compression";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import type { AppServices } from "../app/utils/context.server";
+import { CSRF_COOKIE, isValidCsrfToken, newCsrfToken } from "../app/utils/csrf.server";
+import { readCookie } from "../app/utils/cookies.server";
+
+const MAX_BODY_BYTES = 25 * 1024 * 1024;
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Content-Security-Policy", "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
+  next();
+}
+
+/** Gives every visitor a signed CSRF token cookie; forms echo it back (see csrf.server.ts). */
+function csrfCookie(secret: string, secure: boolean) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const existing = readCookie(req.headers.cookie ?? null, CSRF_COOKIE);
+    if (isValidCsrfToken(secret, existing)) {
+      res.locals.csrfToken = existing;
+    } else {
+      const token = newCsrfToken(secret);
+      res.cookie(CSRF_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/" });
+      res.locals.csrfToken = token;
+    }
+    next();
+  };
+}
+
+function bodyLimit(req: Request, res: Response, next: NextFunction) {
+  const length = Number(req.headers["content-length"] ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    res.status(413).type("text/plain; charset=utf-8").send("413 提交的内容过大 / Request too large");
+    return;
+  }
+  next();
+}
+
+export interface ServerOptions {
+  build: ServerBuild;
+  services: AppServices;
+  publicDir?: string;
+}
+
+/** The production HTTP app: static files, security headers, CSRF cookie, then Remix. */
+export function createHttpApp({ build, services, publicDir = path.resolve("public") }: ServerOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : process.env.TRUST_PROXY);
+  app.use(compression());
+  app.use(securityHeaders);
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+  app.use(csrfCookie(services.secrets.sessionSecret, services.production));
+  app.use(bodyLimit);
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: services.production ? "production" : "development",
+      getLoadContext: (req, res) => ({ ...services, csrfToken: res.locals.csrfToken, clientIp: req.ip ?? null }),
+    }),
+  );
+  // Last resort, e.g. a URL that cannot be decoded: a plain 400, never a stack trace.
+  app.use((err: { status?: number; statusCode?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status ?? err.statusCode ?? 500;
+    const id = crypto.randomBytes(4).toString("hex");
+    if (status >= 500) console.error(`[${id}]`, err);
+    res.status(status).type("text/plain; charset=utf-8").send(status >= 500 ? `500 服务器内部错误 / Internal server error (${id})` : `${status} 请求无效 / Bad request`);
+  });
+  return app;
+}
