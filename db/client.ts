@@ -13,7 +13,7 @@ export const DEFAULT_DATABASE_URL = "file:data/laurel.db";
 
 export type DatabaseTarget =
   | { dialect: "sqlite"; file: string }
-  | { dialect: "postgres"; connectionString: string };
+  | { dialect: "postgres"; connectionString: string; schema?: string };
 
 /** Reads DATABASE_URL: `file:PATH` (relative to the working folder) or a postgres URL. */
 export function parseDatabaseUrl(url: string = DEFAULT_DATABASE_URL): DatabaseTarget {
@@ -40,6 +40,11 @@ export function createDatabase(target: DatabaseTarget = parseDatabaseUrl(process
   if (target.dialect === "sqlite") {
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(target.file) }) });
   }
-  const pool = new pg.Pool({ connectionString: target.connectionString, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    max: Number(process.env.PG_POOL_MAX ?? 10),
+    // Tests give each file its own schema; production uses the URL's default search_path.
+    ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

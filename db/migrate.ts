@@ -23,7 +23,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 
 /** The names of the migrations this database has run, oldest first; [] when it has none. */
 export async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
-  const tables = await db.introspection.getTables();
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((t) => t.name === MIGRATION_TABLE)) return [];
   const rows = await db.selectFrom(MIGRATION_TABLE).select("name").orderBy("name").execute();
   return rows.map((r: { name: string }) => r.name);
@@ -37,7 +37,7 @@ export function isKnownSchema(applied: string[]): boolean {
 /** Drops every table (and with it every trigger) so that migrations can start afresh. */
 export async function dropAllTables(db: Kysely<any>): Promise<void> {
   const pg = dialectOf(db) === "postgres";
-  const tables = await db.introspection.getTables();
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!pg) await sql`pragma foreign_keys = off`.execute(db);
   for (const t of tables) {
     await (pg

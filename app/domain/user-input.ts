@@ -10,9 +10,8 @@ export const RoleSchema = z.enum(ROLES, { message: "form.invalidChoice" });
 
 /** A form's repeated checkbox: absent, one value or several. */
 export const RoleListSchema = z
-  .union([RoleSchema, z.array(RoleSchema)])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? [...new Set(v)] : [v]));
+  .preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(RoleSchema))
+  .transform((v) => [...new Set(v)]);
 
 export const NewUserSchema = z.object({
   username: UsernameSchema,

@@ -59,7 +59,8 @@ export function parseForm<S extends z.ZodTypeAny>(form: FormData, schema: S): { 
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
-    const field = issue.path.join(".") || "_form";
+    // A repeated field (checkboxes) reports under its name, not name.index.
+    const field = String(issue.path[0] ?? "_form");
     errors[field] ??= issueToError(issue);
   }
   return { ok: false, errors, values: textValues(form) };
