@@ -10,6 +10,16 @@ export interface Database {
   role_grants: RoleGrantTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
+  competitions: CompetitionTable;
+  competition_stages: CompetitionStageTable;
+  categories: CategoryTable;
+  criteria: CriterionTable;
+  composition_rules: CompositionRuleTable;
+  allocations: AllocationTable;
+  nominations: NominationTable;
+  nomination_events: NominationEventTable;
+  nomination_files: NominationFileTable;
+  consultations: ConsultationTable;
 }
 
 export const ORG_KINDS = ["provincial", "city", "county", "grassroots", "industry"] as const;
@@ -77,3 +87,154 @@ export type NewOrg = Insertable<OrgTable>;
 export type OrgUpdate = Updateable<OrgTable>;
 export type User = Selectable<UserTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+
+export const STAGES = ["draft", "nominating", "reviewing", "judging", "deciding", "notice", "published", "archived"] as const;
+export type Stage = (typeof STAGES)[number];
+export const CATEGORY_KINDS = ["individual", "collective"] as const;
+export type CategoryKind = (typeof CATEGORY_KINDS)[number];
+export const AGGREGATIONS = ["mean", "trimmed", "zscore", "median"] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+export const NOTICE_UNITS = ["working", "calendar"] as const;
+export type NoticeUnit = (typeof NOTICE_UNITS)[number];
+export const RULE_ATTRIBUTES = ["gender", "ethnicity", "occupation_group", "migrant", "sector", "political_status", "education"] as const;
+export type RuleAttribute = (typeof RULE_ATTRIBUTES)[number];
+export const RULE_OPS = ["at_least", "at_most"] as const;
+export type RuleOp = (typeof RULE_OPS)[number];
+
+export interface CompetitionTable {
+  id: Generated<number>;
+  org_id: number;
+  title: string;
+  year: number;
+  description: string;
+  stage: Stage;
+  notice_days: number;
+  notice_unit: NoticeUnit;
+  copied_from_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CompetitionStageTable {
+  competition_id: number;
+  stage: Stage;
+  starts_on: string | null;
+  ends_on: string | null;
+  /** When an admin advanced the competition into this stage; null while not reached. */
+  entered_at: string | null;
+}
+
+export interface CategoryTable {
+  id: Generated<number>;
+  competition_id: number;
+  position: number;
+  name: string;
+  kind: CategoryKind;
+  quota: number;
+  aggregation: Aggregation;
+  /** null: every judge on the panel scores every nomination. */
+  judges_per_nomination: number | null;
+  blind: number;
+  honor_level: string | null;
+  honor_title: string | null;
+}
+
+export interface CriterionTable {
+  id: Generated<number>;
+  category_id: number;
+  position: number;
+  title: string;
+  description: string;
+  max_points: number;
+}
+
+export interface CompositionRuleTable {
+  id: Generated<number>;
+  category_id: number;
+  position: number;
+  label: string;
+  attribute: RuleAttribute;
+  values_json: string;
+  op: RuleOp;
+  share: string;
+}
+
+export interface AllocationTable {
+  category_id: number;
+  org_id: number;
+  places: number;
+}
+
+export interface NominationTable {
+  id: Generated<number>;
+  competition_id: number;
+  category_id: number;
+  org_id: number;
+  ref: string;
+  kind: CategoryKind;
+  status: string;
+  name: string;
+  gender: string | null;
+  ethnicity: string | null;
+  birth_date: string | null;
+  political_status: string | null;
+  education: string | null;
+  workplace: string | null;
+  post: string | null;
+  occupation_group: string | null;
+  migrant: number | null;
+  sector: string | null;
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+  id_number_masked: string | null;
+  phone_enc: string | null;
+  phone_masked: string | null;
+  collective_kind: string | null;
+  member_count: number | null;
+  leader: string | null;
+  summary: string;
+  deeds: string;
+  version: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+export interface NominationEventTable {
+  id: Generated<number>;
+  nomination_id: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+}
+
+export interface NominationFileTable {
+  id: Generated<number>;
+  nomination_id: number;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+export interface ConsultationTable {
+  id: Generated<number>;
+  nomination_id: number;
+  department: string;
+  opinion: "positive" | "negative";
+  note: string;
+  recorded_by: number | null;
+  at: string;
+}
+
+export type Competition = Selectable<CompetitionTable>;
+export type Category = Selectable<CategoryTable>;
+export type Nomination = Selectable<NominationTable>;

@@ -1,0 +1,53 @@
+import { STAGES, type Stage } from "../../../db/schema";
+import type { MessageKey, Params } from "~/i18n";
+
+export function nextStage(stage: Stage): Stage | null {
+  const i = STAGES.indexOf(stage);
+  return i >= 0 && i < STAGES.length - 1 ? STAGES[i + 1] : null;
+}
+
+export function stageIndex(stage: Stage): number {
+  return STAGES.indexOf(stage);
+}
+
+/** What the server knows about a competition when asked to advance it. */
+export interface AdvanceFacts {
+  stage: Stage;
+  categories: { name: string; criteria: number; allocations: number; quota: number }[];
+  submitted: number;
+  /** Submitted, resubmitted or returned: still waiting for an eligibility decision. */
+  undecided: number;
+  eligible: number;
+}
+
+export interface Refusal {
+  messageKey: MessageKey;
+  params?: Params;
+}
+
+/**
+ * Why the competition may not move from its stage to the next; [] when it may. Stages past
+ * judging are refused until judging, notice and publication exist (their own rules, own checks).
+ */
+export function advanceRefusals(f: AdvanceFacts): Refusal[] {
+  const out: Refusal[] = [];
+  switch (f.stage) {
+    case "draft":
+      if (f.categories.length === 0) out.push({ messageKey: "stage.refuse.noCategories" });
+      for (const c of f.categories) {
+        if (c.criteria === 0) out.push({ messageKey: "stage.refuse.noCriteria", params: { category: c.name } });
+        if (c.allocations === 0) out.push({ messageKey: "stage.refuse.noAllocations", params: { category: c.name } });
+      }
+      break;
+    case "nominating":
+      if (f.submitted === 0) out.push({ messageKey: "stage.refuse.noNominations" });
+      break;
+    case "reviewing":
+      if (f.undecided > 0) out.push({ messageKey: "stage.refuse.undecided", params: { count: f.undecided } });
+      if (f.eligible === 0) out.push({ messageKey: "stage.refuse.noEligible" });
+      break;
+    default:
+      out.push({ messageKey: "stage.refuse.notYet" });
+  }
+  return out;
+}

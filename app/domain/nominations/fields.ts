@@ -1,0 +1,113 @@
+/**
+ * The enumerations of a nomination (DESIGN §3, §8) with the spellings union offices use in forms
+ * and sheets. Each value's first spelling is its Chinese name; English values match without
+ * regard to case, and "non-public" or "non public" match non_public.
+ */
+export interface Enumeration<T extends string> {
+  /** Attribute name as in sheets and composition rules. */
+  name: string;
+  values: readonly T[];
+  /** Chinese name of each value (the first spelling). */
+  zh: Readonly<Record<T, string>>;
+  /** Accepted spelling → value, or null. */
+  parse(raw: string): T | null;
+  /** Message key of the value's label, e.g. "occupationGroup.frontline". */
+  labelKey(value: T): string;
+}
+
+/** Trim, fold full-width forms (Ｍａｌｅ, full-width digits) and case, unify separators. */
+export function normalizeChoice(raw: string): string {
+  return raw.normalize("NFKC").trim().toLowerCase().replace(/[\s-]+/g, "_");
+}
+
+function defineEnumeration<T extends string>(name: string, labelPrefix: string, spellings: Record<T, readonly string[]>): Enumeration<T> {
+  const values = Object.keys(spellings) as T[];
+  const lookup = new Map<string, T>();
+  const zh = {} as Record<T, string>;
+  for (const value of values) {
+    zh[value] = spellings[value][0];
+    for (const s of [value, ...spellings[value]]) lookup.set(normalizeChoice(s), value);
+  }
+  return {
+    name,
+    values,
+    zh,
+    parse: (raw) => lookup.get(normalizeChoice(raw)) ?? null,
+    labelKey: (value) => `${labelPrefix}.${value}`,
+  };
+}
+
+export const Gender = defineEnumeration("gender", "gender", {
+  male: ["男", "男性"],
+  female: ["女", "女性"],
+});
+export type Gender = "male" | "female";
+
+export const OccupationGroup = defineEnumeration("occupation_group", "occupationGroup", {
+  frontline: ["一线职工", "一线工人"],
+  technical: ["专业技术人员"],
+  manager: ["企业负责人"],
+  official: ["机关干部"],
+  other: ["其他"],
+});
+export type OccupationGroup = "frontline" | "technical" | "manager" | "official" | "other";
+
+export const Sector = defineEnumeration("sector", "sector", {
+  state: ["国有企业", "国企"],
+  non_public: ["非公企业", "非公有制企业"],
+  public_institution: ["机关事业单位"],
+  rural: ["农村"],
+  other: ["其他"],
+});
+export type Sector = "state" | "non_public" | "public_institution" | "rural" | "other";
+
+/**
+ * What kind of body a collective is. `org` covers Party and government organs and public
+ * institutions (机关、事业单位), named 机关单位 as the brief has it.
+ */
+export const CollectiveKind = defineEnumeration("collective_kind", "collectiveKind", {
+  enterprise: ["企业"],
+  team: ["班组"],
+  workshop: ["车间"],
+  village: ["村", "行政村", "村委会"],
+  org: ["机关单位", "机关", "事业单位", "机关事业单位"],
+});
+export type CollectiveKind = "enterprise" | "team" | "workshop" | "village" | "org";
+
+export const NominationKind = defineEnumeration("kind", "nominationKind", {
+  individual: ["个人"],
+  collective: ["集体"],
+});
+export type NominationKind = "individual" | "collective";
+
+const YES = new Set(["是", "yes", "y", "true", "1"]);
+const NO = new Set(["否", "no", "n", "false", "0"]);
+
+/** 农民工 and other yes/no cells: 是/否, yes/no, true/false, 1/0. */
+export function parseYesNo(raw: string): boolean | null {
+  const v = normalizeChoice(raw);
+  if (YES.has(v)) return true;
+  if (NO.has(v)) return false;
+  return null;
+}
+
+/**
+ * Attributes a composition rule may count by, with their enumerations; the others (ethnicity,
+ * political status, education) are free text compared exactly. Migrant is yes/no.
+ */
+export const RULE_ENUMERATIONS = {
+  gender: Gender,
+  occupation_group: OccupationGroup,
+  sector: Sector,
+} as const;
+
+/** A rule value or sheet cell in either language, as the stored value ("一线职工" → "frontline"). */
+export function canonicalAttributeValue(attribute: string, raw: string): string | null {
+  if (attribute === "migrant") {
+    const b = parseYesNo(raw);
+    return b === null ? null : String(b);
+  }
+  const e = (RULE_ENUMERATIONS as Record<string, Enumeration<string>>)[attribute];
+  if (e) return e.parse(raw);
+  return raw.trim() === "" ? null : raw.trim();
+}

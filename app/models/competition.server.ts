@@ -1,0 +1,201 @@
+import type { Kysely } from "kysely";
+import { STAGES, type Database, type Stage } from "../../db/schema";
+import type { CategoryInput, CompetitionTemplate } from "~/domain/competitions/template";
+import { advanceRefusals, nextStage, type Refusal } from "~/domain/competitions/stages";
+import { DomainError } from "~/domain/errors";
+import { isWithin } from "~/domain/org-tree";
+import { nowIso } from "~/utils/time.server";
+import { type Actor, recordAudit } from "./audit.server";
+import { getOrgByName, type OrgRow } from "./org.server";
+
+export const COMPETITION_COLUMNS = ["competitions.id", "competitions.title", "competitions.year", "competitions.stage", "competitions.org_id", "competitions.description", "competitions.notice_days", "competitions.notice_unit"] as const;
+
+export function getCompetition(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom("competitions")
+    .innerJoin("orgs", "orgs.id", "competitions.org_id")
+    .select([...COMPETITION_COLUMNS, "orgs.name as org_name", "orgs.path as org_path"])
+    .where("competitions.id", "=", id)
+    .executeTakeFirst();
+}
+export type CompetitionRow = NonNullable<Awaited<ReturnType<typeof getCompetition>>>;
+
+/** Competitions organized inside the given subtrees, newest first. */
+export function listCompetitionsWithin(db: Kysely<Database>, scopes: string[]) {
+  if (scopes.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("competitions")
+    .innerJoin("orgs", "orgs.id", "competitions.org_id")
+    .select([...COMPETITION_COLUMNS, "orgs.name as org_name"])
+    .where((eb) => eb.or(scopes.map((s) => eb("orgs.path", "like", `${s}%`))))
+    .orderBy("competitions.year", "desc")
+    .orderBy("competitions.id", "desc")
+    .execute();
+}
+
+export function listStages(db: Kysely<Database>, competitionId: number) {
+  return db.selectFrom("competition_stages").select(["stage", "starts_on", "ends_on", "entered_at"]).where("competition_id", "=", competitionId).execute();
+}
+
+export function listCategories(db: Kysely<Database>, competitionId: number) {
+  return db
+    .selectFrom("categories")
+    .select(["id", "name", "kind", "quota", "aggregation", "judges_per_nomination", "blind", "honor_level", "honor_title", "position"])
+    .where("competition_id", "=", competitionId)
+    .orderBy("position")
+    .execute();
+}
+
+async function insertCategory(trx: Kysely<Database>, competitionId: number, position: number, c: CategoryInput, organizer: OrgRow): Promise<number> {
+  const { id } = await trx
+    .insertInto("categories")
+    .values({
+      competition_id: competitionId,
+      position,
+      name: c.name,
+      kind: c.kind,
+      quota: c.quota,
+      aggregation: c.aggregation,
+      judges_per_nomination: c.judges_per_nomination,
+      blind: c.blind ? 1 : 0,
+      honor_level: c.honor_level,
+      honor_title: c.honor_title,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const [i, cr] of c.criteria.entries()) {
+    await trx.insertInto("criteria").values({ category_id: id, position: i + 1, title: cr.title, description: cr.description, max_points: cr.max_points }).execute();
+  }
+  for (const [i, r] of c.rules.entries()) {
+    await trx
+      .insertInto("composition_rules")
+      .values({ category_id: id, position: i + 1, label: r.label, attribute: r.attribute, values_json: JSON.stringify(r.values), op: r.op, share: r.share })
+      .execute();
+  }
+  for (const a of c.allocations) {
+    const org = await getOrgByName(trx, a.org);
+    if (!org) throw new DomainError("competition.allocationOrgUnknown", { org: a.org }, "allocations");
+    if (!isWithin(org.path, organizer.path)) throw new DomainError("competition.allocationOutside", { org: a.org }, "allocations");
+    await trx.insertInto("allocations").values({ category_id: id, org_id: org.id, places: a.nominations }).execute();
+  }
+  return id;
+}
+
+/** Creates a draft competition from a template, organized by `organizer`. Run inside a transaction. */
+export async function createCompetition(trx: Kysely<Database>, actor: Actor, organizer: OrgRow, t: CompetitionTemplate, copiedFrom: number | null = null): Promise<number> {
+  const now = nowIso();
+  const { id } = await trx
+    .insertInto("competitions")
+    .values({
+      org_id: organizer.id,
+      title: t.title,
+      year: t.year,
+      description: t.description,
+      stage: "draft",
+      notice_days: t.notice.days,
+      notice_unit: t.notice.unit,
+      copied_from_id: copiedFrom,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const stage of STAGES) {
+    const dates = (t.stages as Record<string, [string, string] | undefined>)[stage];
+    await trx
+      .insertInto("competition_stages")
+      .values({ competition_id: id, stage, starts_on: dates?.[0] ?? null, ends_on: dates?.[1] ?? null, entered_at: stage === "draft" ? now : null })
+      .execute();
+  }
+  for (const [i, c] of t.categories.entries()) await insertCategory(trx, id, i + 1, c, organizer);
+  await recordAudit(trx, actor, { action: "competition.create", entity: "competition", entityId: id, orgPath: organizer.path, after: t });
+  return id;
+}
+
+/** The competition as its template: what `competition export` prints and "copy" starts from. */
+export async function exportCompetition(db: Kysely<Database>, id: number): Promise<CompetitionTemplate | undefined> {
+  const c = await getCompetition(db, id);
+  if (!c) return undefined;
+  const stages = Object.fromEntries(
+    (await listStages(db, id)).filter((s) => s.starts_on && s.ends_on).map((s) => [s.stage, [s.starts_on!, s.ends_on!] as [string, string]]),
+  );
+  const categories: CategoryInput[] = [];
+  for (const cat of await listCategories(db, id)) {
+    const [criteria, rules, allocations] = await Promise.all([
+      db.selectFrom("criteria").select(["title", "max_points", "description"]).where("category_id", "=", cat.id).orderBy("position").execute(),
+      db.selectFrom("composition_rules").select(["label", "attribute", "values_json", "op", "share"]).where("category_id", "=", cat.id).orderBy("position").execute(),
+      db
+        .selectFrom("allocations")
+        .innerJoin("orgs", "orgs.id", "allocations.org_id")
+        .select(["orgs.name as org", "allocations.places as nominations"])
+        .where("allocations.category_id", "=", cat.id)
+        .orderBy("orgs.path")
+        .execute(),
+    ]);
+    categories.push({
+      name: cat.name,
+      kind: cat.kind,
+      quota: cat.quota,
+      aggregation: cat.aggregation,
+      judges_per_nomination: cat.judges_per_nomination,
+      blind: !!cat.blind,
+      honor_level: cat.honor_level as CategoryInput["honor_level"],
+      honor_title: cat.honor_title,
+      criteria,
+      rules: rules.map(({ values_json, ...r }) => ({ ...r, values: JSON.parse(values_json) as string[] })),
+      allocations,
+    });
+  }
+  return {
+    title: c.title,
+    year: c.year,
+    organizer: c.org_name,
+    description: c.description,
+    notice: { days: c.notice_days, unit: c.notice_unit },
+    stages,
+    categories,
+  };
+}
+
+/** Counts the advance rules look at. */
+async function advanceFacts(db: Kysely<Database>, c: CompetitionRow) {
+  const categories = await listCategories(db, c.id);
+  const perCategory = await Promise.all(
+    categories.map(async (cat) => {
+      const [cr, al] = await Promise.all([
+        db.selectFrom("criteria").select((eb) => eb.fn.countAll<number>().as("n")).where("category_id", "=", cat.id).executeTakeFirstOrThrow(),
+        db.selectFrom("allocations").select((eb) => eb.fn.countAll<number>().as("n")).where("category_id", "=", cat.id).where("places", ">", 0).executeTakeFirstOrThrow(),
+      ]);
+      return { name: cat.name, criteria: Number(cr.n), allocations: Number(al.n), quota: cat.quota };
+    }),
+  );
+  const statuses = await db
+    .selectFrom("nominations")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("competition_id", "=", c.id)
+    .groupBy("status")
+    .execute();
+  const n = (list: string[]) => statuses.filter((s) => list.includes(s.status)).reduce((a, s) => a + Number(s.n), 0);
+  return {
+    stage: c.stage,
+    categories: perCategory,
+    submitted: n(["submitted", "resubmitted", "returned", "eligible", "ineligible"]),
+    undecided: n(["submitted", "resubmitted", "returned"]),
+    eligible: n(["eligible"]),
+  };
+}
+
+export type AdvanceOutcome = { ok: true; stage: Stage } | { ok: false; refusals: Refusal[] };
+
+/** Moves the competition one stage on, or says why not. Run inside a transaction. */
+export async function advanceCompetition(trx: Kysely<Database>, actor: Actor, c: CompetitionRow): Promise<AdvanceOutcome> {
+  const to = nextStage(c.stage);
+  if (!to) return { ok: false, refusals: [{ messageKey: "stage.refuse.last" }] };
+  const refusals = advanceRefusals(await advanceFacts(trx, c));
+  if (refusals.length) return { ok: false, refusals };
+  const now = nowIso();
+  await trx.updateTable("competitions").set({ stage: to, updated_at: now }).where("id", "=", c.id).where("stage", "=", c.stage).execute();
+  await trx.updateTable("competition_stages").set({ entered_at: now }).where("competition_id", "=", c.id).where("stage", "=", to).execute();
+  await recordAudit(trx, actor, { action: "competition.advance", entity: "competition", entityId: c.id, orgPath: c.org_path, before: { stage: c.stage }, after: { stage: to } });
+  return { ok: true, stage: to };
+}
