@@ -1,7 +1,13 @@
 import type { MessageKey } from "./zh-CN";
+import { competitionsMessages } from "./messages/competitions";
+import { nominationsMessages } from "./messages/nominations";
+import { reviewMessages } from "./messages/review";
 
 /** English messages: the same keys as the Chinese catalog, checked by the compiler. */
 export const en: Record<MessageKey, string> = {
+  ...competitionsMessages.en,
+  ...nominationsMessages.en,
+  ...reviewMessages.en,
   "app.name": "Laurel — Labor Competitions and Model Worker Commendation",
   "app.shortName": "Laurel",
   "app.tagline": "Labor competitions, commendations and model-worker poverty relief for trade unions",

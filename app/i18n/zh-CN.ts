@@ -1,5 +1,9 @@
-/** Chinese (default) messages. Every user-facing string of Laurel has a key here. */
-export const zhCN = {
+import { competitionsMessages } from "./messages/competitions";
+import { nominationsMessages } from "./messages/nominations";
+import { reviewMessages } from "./messages/review";
+
+/** Chinese (default) messages. Every user-facing string of Laurel has a key here or in a fragment of ./messages. */
+const base = {
   "app.name": "劳动竞赛与劳模表彰平台",
   "app.shortName": "Laurel 劳模表彰",
   "app.tagline": "工会劳动竞赛、评选表彰与劳模助力脱贫攻坚工作平台",
@@ -230,5 +234,7 @@ export const zhCN = {
   "common.cancel": "取消",
   "common.actions": "操作",
 } as const;
+
+export const zhCN = { ...base, ...competitionsMessages.zh, ...nominationsMessages.zh, ...reviewMessages.zh };
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,4 @@
+import { defineMessages } from "./define";
+
+/** Messages of the competitions pages. */
+export const competitionsMessages = defineMessages({}, {});

@@ -1,0 +1,4 @@
+import { defineMessages } from "./define";
+
+/** Messages of the nominations pages. */
+export const nominationsMessages = defineMessages({}, {});

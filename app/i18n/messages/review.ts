@@ -1,0 +1,4 @@
+import { defineMessages } from "./define";
+
+/** Messages of the review pages. */
+export const reviewMessages = defineMessages({}, {});
