@@ -23,6 +23,7 @@ export async function listGrants(db: Kysely<Database>, userId: number): Promise<
     .select(["role_grants.id", "role_grants.role", "orgs.id as orgId", "orgs.path as orgPath", "orgs.name as orgName"])
     .where("role_grants.user_id", "=", userId)
     .orderBy("orgs.path")
+    .orderBy("role_grants.id")
     .execute();
   return rows;
 }
@@ -79,6 +80,7 @@ export async function listRolesOfUsers(db: Kysely<Database>, userIds: number[]) 
     .innerJoin("orgs", "orgs.id", "role_grants.org_id")
     .select(["role_grants.user_id", "role_grants.role", "orgs.name as org_name"])
     .where("role_grants.user_id", "in", userIds)
+    .orderBy("role_grants.id")
     .execute();
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeTree, makeUser } from "../support/factories";
 import { routeHarness } from "../support/remix";
-import * as orgPage from "~/routes/orgs.$orgId";
+import * as orgPage from "~/routes/orgs.$orgId._index";
 import * as newOrg from "~/routes/orgs.$orgId.new";
 import * as editOrg from "~/routes/orgs.$orgId.edit";
 import * as newUser from "~/routes/orgs.$orgId.users.new";

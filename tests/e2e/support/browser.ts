@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+/** Debian's Chromium; the tests never download a browser. */
+export const CHROMIUM = process.env.LAUREL_CHROMIUM ?? "/usr/bin/chromium";
+
+export const DEMO_PASSWORD = "laurel-demo-2026";
+
+export interface Browser {
+  context: BrowserContext;
+  newPage: () => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+export interface BrowserOptions {
+  baseURL: string;
+  /** Accept-Language of the browser; a Chinese-speaking visitor by default. */
+  locale?: string;
+  javaScriptEnabled?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+/** Headless Chromium in a fresh profile folder, removed again on close. */
+export async function launchBrowser({ baseURL, locale = "zh-CN", javaScriptEnabled = true, viewport }: BrowserOptions): Promise<Browser> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-e2e-chromium-"));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    baseURL,
+    locale,
+    javaScriptEnabled,
+    viewport: viewport ?? { width: 1280, height: 900 },
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
+  return {
+    context,
+    newPage: () => context.newPage(),
+    close: async () => {
+      await context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the login form and waits to land on `expectPath` (the home page by default). */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD, expectPath = "/"): Promise<void> {
+  await page.goto("/login");
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await Promise.all([page.waitForURL((u) => u.pathname === expectPath), page.locator('main button[type="submit"]').click()]);
+}
+
+/** Signs out through the header's form (any page). */
+export async function logout(page: Page): Promise<void> {
+  await page.goto("/");
+  await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.locator('form[action="/logout"] button').click()]);
+  await expect.poll(() => page.locator('header a[href="/login"]').count()).toBe(1);
+}
+
+/** The visible text of the error page: the h1 (with its status) and the message under it. */
+export async function errorPage(page: Page): Promise<{ title: string; message: string }> {
+  const section = page.locator("section.error-page");
+  return {
+    title: (await section.locator("h1").innerText()).replace(/\s+/g, " ").trim(),
+    message: (await section.locator("p").first().innerText()).trim(),
+  };
+}

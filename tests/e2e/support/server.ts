@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+/** The repository root: the server runs from here, as `npm start` would. */
+export const ROOT = path.resolve(import.meta.dirname, "../../..");
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:43121 */
+  url: string;
+  /** Everything the server printed so far (stdout and stderr), for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** A port nobody listens on right now: the kernel picks one, we close and hand it over. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
+}
+
+/**
+ * Starts the real server (`scripts/start.ts`: migrate, demo data into the empty database, serve)
+ * on a fresh SQLite file in a temp folder, with its secrets given so nothing lands in data/.
+ * Resolves once it answers HTTP.
+ */
+export async function startServer({ timeoutMs = 90_000 }: { timeoutMs?: number } = {}): Promise<RunningServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-e2e-db-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${path.join(dir, "laurel.db")}`,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+      LAUREL_DATA_KEY: crypto.randomBytes(32).toString("hex"),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const done = exited(child);
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await done;
+      clearTimeout(timer);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await stop();
+      throw new Error(`The server exited (${child.exitCode ?? child.signalCode}) before answering:\n${log}`);
+    }
+    try {
+      const res = await fetch(`${url}/`, { redirect: "manual", signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`The server did not answer within ${timeoutMs} ms:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, output: () => log, stop };
+}
