@@ -29,6 +29,11 @@ export function SiteHeader({ locale, user, csrfToken, returnTo }: Props) {
           <li>
             <NavLink to="/orgs">{t("nav.orgs")}</NavLink>
           </li>
+          {user && (
+            <li>
+              <NavLink to="/competitions">{t("nav.competitions")}</NavLink>
+            </li>
+          )}
           {user?.isAdmin && (
             <li>
               <NavLink to="/audit">{t("nav.audit")}</NavLink>

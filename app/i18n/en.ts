@@ -2,12 +2,14 @@ import type { MessageKey } from "./zh-CN";
 import { competitionsMessages } from "./messages/competitions";
 import { nominationsMessages } from "./messages/nominations";
 import { reviewMessages } from "./messages/review";
+import { importsMessages } from "./messages/imports";
 
 /** English messages: the same keys as the Chinese catalog, checked by the compiler. */
 export const en: Record<MessageKey, string> = {
   ...competitionsMessages.en,
   ...nominationsMessages.en,
   ...reviewMessages.en,
+  ...importsMessages.en,
   "app.name": "Laurel — Labor Competitions and Model Worker Commendation",
   "app.shortName": "Laurel",
   "app.tagline": "Labor competitions, commendations and model-worker poverty relief for trade unions",
@@ -232,6 +234,7 @@ export const en: Record<MessageKey, string> = {
   "nominationStatus.commended": "Commended",
   "nominationStatus.withdrawn": "Withdrawn",
   "nominationStatus.revoked": "Revoked",
+  "competition.notDraft": "The competition has started: its categories can no longer change.",
   "common.yes": "Yes",
   "common.no": "No",
   "common.save": "Save",

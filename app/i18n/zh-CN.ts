@@ -1,6 +1,7 @@
 import { competitionsMessages } from "./messages/competitions";
 import { nominationsMessages } from "./messages/nominations";
 import { reviewMessages } from "./messages/review";
+import { importsMessages } from "./messages/imports";
 
 /** Chinese (default) messages. Every user-facing string of Laurel has a key here or in a fragment of ./messages. */
 const base = {
@@ -228,6 +229,7 @@ const base = {
   "nominationStatus.commended": "已表彰",
   "nominationStatus.withdrawn": "已撤回",
   "nominationStatus.revoked": "已撤销",
+  "competition.notDraft": "竞赛已开始，奖项类别不能再修改。",
   "common.yes": "是",
   "common.no": "否",
   "common.save": "保存",
@@ -235,6 +237,6 @@ const base = {
   "common.actions": "操作",
 } as const;
 
-export const zhCN = { ...base, ...competitionsMessages.zh, ...nominationsMessages.zh, ...reviewMessages.zh };
+export const zhCN = { ...base, ...competitionsMessages.zh, ...nominationsMessages.zh, ...reviewMessages.zh, ...importsMessages.zh };
 
 export type MessageKey = keyof typeof zhCN;

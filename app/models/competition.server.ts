@@ -199,3 +199,113 @@ export async function advanceCompetition(trx: Kysely<Database>, actor: Actor, c:
   await recordAudit(trx, actor, { action: "competition.advance", entity: "competition", entityId: c.id, orgPath: c.org_path, before: { stage: c.stage }, after: { stage: to } });
   return { ok: true, stage: to };
 }
+
+export interface CompetitionBasics {
+  title: string;
+  year: number;
+  description: string;
+  noticeDays: number;
+  noticeUnit: "working" | "calendar";
+  stages: Record<string, [string, string] | null>;
+}
+
+/** Title, year and notice length only in draft; description and the stage plan at any time. */
+export async function updateCompetitionBasics(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, b: CompetitionBasics): Promise<void> {
+  const draft = c.stage === "draft";
+  await trx
+    .updateTable("competitions")
+    .set({
+      description: b.description,
+      updated_at: nowIso(),
+      ...(draft ? { title: b.title, year: b.year, notice_days: b.noticeDays, notice_unit: b.noticeUnit } : {}),
+    })
+    .where("id", "=", c.id)
+    .execute();
+  for (const [stage, dates] of Object.entries(b.stages)) {
+    await trx
+      .updateTable("competition_stages")
+      .set({ starts_on: dates?.[0] ?? null, ends_on: dates?.[1] ?? null })
+      .where("competition_id", "=", c.id)
+      .where("stage", "=", stage as Stage)
+      .execute();
+  }
+  await recordAudit(trx, actor, { action: "competition.update", entity: "competition", entityId: c.id, orgPath: c.org_path, before: { title: c.title, year: c.year, description: c.description }, after: b });
+}
+
+/** A new draft competition with its stage plan and no categories yet. */
+export async function createDraftCompetition(trx: Kysely<Database>, actor: Actor, organizer: OrgRow, b: CompetitionBasics): Promise<number> {
+  const stages = Object.fromEntries(Object.entries(b.stages).filter(([, d]) => d)) as Record<string, [string, string]>;
+  return createCompetition(trx, actor, organizer, {
+    title: b.title,
+    year: b.year,
+    organizer: organizer.name,
+    description: b.description,
+    notice: { days: b.noticeDays, unit: b.noticeUnit },
+    stages,
+    categories: [],
+  });
+}
+
+/** Replaces a category (with its rubric, rules and allocations) or adds it; draft only. */
+export async function saveCategory(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, categoryId: number | null, input: CategoryInput): Promise<number> {
+  if (c.stage !== "draft") throw new DomainError("competition.notDraft");
+  const organizer = { id: c.org_id, name: c.org_name, path: c.org_path } as OrgRow;
+  const clash = await trx.selectFrom("categories").select("id").where("competition_id", "=", c.id).where("name", "=", input.name).executeTakeFirst();
+  if (clash && clash.id !== categoryId) throw new DomainError("competition.duplicateCategory", undefined, "name");
+  let position: number;
+  if (categoryId) {
+    const old = await trx.selectFrom("categories").select("position").where("id", "=", categoryId).where("competition_id", "=", c.id).executeTakeFirstOrThrow();
+    position = old.position;
+    await deleteCategoryRows(trx, categoryId);
+  } else {
+    const last = await trx.selectFrom("categories").select((eb) => eb.fn.max("position").as("p")).where("competition_id", "=", c.id).executeTakeFirst();
+    position = Number(last?.p ?? 0) + 1;
+  }
+  const id = await insertCategory(trx, c.id, position, input, organizer);
+  await recordAudit(trx, actor, { action: categoryId ? "category.update" : "category.create", entity: "category", entityId: id, orgPath: c.org_path, after: input });
+  return id;
+}
+
+async function deleteCategoryRows(trx: Kysely<Database>, categoryId: number) {
+  await trx.deleteFrom("criteria").where("category_id", "=", categoryId).execute();
+  await trx.deleteFrom("composition_rules").where("category_id", "=", categoryId).execute();
+  await trx.deleteFrom("allocations").where("category_id", "=", categoryId).execute();
+  await trx.deleteFrom("categories").where("id", "=", categoryId).execute();
+}
+
+export async function deleteCategory(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, categoryId: number): Promise<void> {
+  if (c.stage !== "draft") throw new DomainError("competition.notDraft");
+  await deleteCategoryRows(trx, categoryId);
+  await recordAudit(trx, actor, { action: "category.delete", entity: "category", entityId: categoryId, orgPath: c.org_path });
+}
+
+/** Next year's draft from this competition's template: same rubric, rules and allocations, no dates. */
+export async function copyCompetition(trx: Kysely<Database>, actor: Actor, c: CompetitionRow): Promise<number> {
+  const t = (await exportCompetition(trx, c.id))!;
+  const organizer = { id: c.org_id, name: c.org_name, path: c.org_path } as OrgRow;
+  const title = t.title.replace(String(t.year), String(t.year + 1));
+  return createCompetition(trx, actor, organizer, { ...t, year: t.year + 1, title: title === t.title ? `${t.title} (${t.year + 1})` : title, stages: {} }, c.id);
+}
+
+/** The category's rubric, rules and allocations, for its edit page and for judges later. */
+export async function getCategoryDetail(db: Kysely<Database>, competitionId: number, categoryId: number) {
+  const category = await db.selectFrom("categories").selectAll().where("id", "=", categoryId).where("competition_id", "=", competitionId).executeTakeFirst();
+  if (!category) return undefined;
+  const [criteria, rules, allocations] = await Promise.all([
+    db.selectFrom("criteria").select(["title", "max_points", "description"]).where("category_id", "=", categoryId).orderBy("position").execute(),
+    db.selectFrom("composition_rules").select(["label", "attribute", "values_json", "op", "share"]).where("category_id", "=", categoryId).orderBy("position").execute(),
+    db.selectFrom("allocations").select(["org_id", "places"]).where("category_id", "=", categoryId).execute(),
+  ]);
+  return { category, criteria, rules: rules.map(({ values_json, ...r }) => ({ ...r, values: JSON.parse(values_json) as string[] })), allocations };
+}
+
+/** Every competition with its organizer's path; callers keep the ones the reader may see. */
+export function listAllCompetitions(db: Kysely<Database>) {
+  return db
+    .selectFrom("competitions")
+    .innerJoin("orgs", "orgs.id", "competitions.org_id")
+    .select([...COMPETITION_COLUMNS, "orgs.name as org_name", "orgs.path as org_path"])
+    .orderBy("competitions.year", "desc")
+    .orderBy("competitions.id", "desc")
+    .execute();
+}

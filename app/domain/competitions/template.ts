@@ -57,7 +57,7 @@ export const CompetitionTemplateSchema = z
       .default({})
       .refine((r) => Object.keys(r).every((k) => (stageNames as string[]).includes(k)), "competition.stageName")
       .refine((r) => Object.values(r).every(([a, b]) => a <= b), "competition.stageDates"),
-    categories: z.array(CategorySchema).min(1, "competition.noCategories").max(20),
+    categories: z.array(CategorySchema).max(20),
   })
   .superRefine((t, ctx) => {
     const names = t.categories.map((c) => c.name);

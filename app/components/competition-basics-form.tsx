@@ -1,0 +1,83 @@
+import { NOTICE_UNITS } from "../../db/schema";
+import { PLANNED_STAGES } from "~/domain/competitions/basics-form";
+import type { MessageKey } from "~/i18n";
+import { useT } from "~/i18n/use-t";
+import { AppForm, ErrorSummary, SelectField, TextField, type FormState } from "./form-fields";
+
+interface Props {
+  state?: FormState;
+  initial?: { title: string; year: number; description: string; notice_days: number; notice_unit: string; stages: { stage: string; starts_on: string | null; ends_on: string | null }[] };
+  organizers?: { id: number; name: string }[];
+  locked?: boolean;
+}
+
+/** The competition's basics; once it has started, only the description and the plan stay editable. */
+export function CompetitionBasicsForm({ state, initial, organizers, locked }: Props) {
+  const t = useT();
+  const plan = new Map(initial?.stages.map((s) => [s.stage, s]));
+  return (
+    <>
+      <ErrorSummary state={state} />
+      {locked && <p className="muted">{t("competitions.lockedAfterDraft")}</p>}
+      <AppForm className="stack card">
+        {organizers && <SelectField name="orgId" label={t("competitions.organizer")} state={state} options={organizers.map((o) => ({ value: String(o.id), label: o.name }))} />}
+        <fieldset disabled={locked} className="field">
+          <TextField name="title" label={t("competitions.titleField")} required maxLength={100} state={state} defaultValue={initial?.title} />
+          <TextField name="year" label={t("competitions.year")} type="number" required state={state} defaultValue={String(initial?.year ?? new Date().getFullYear())} />
+          <TextField name="noticeDays" label={t("competitions.noticeDays")} type="number" required state={state} defaultValue={String(initial?.notice_days ?? 5)} />
+          <SelectField
+            name="noticeUnit"
+            label={t("competitions.noticeUnit")}
+            state={state}
+            defaultValue={initial?.notice_unit ?? "working"}
+            options={NOTICE_UNITS.map((u) => ({ value: u, label: t(`competitions.noticeUnit.${u}` as MessageKey) }))}
+          />
+        </fieldset>
+        {locked && initial && (
+          <>
+            <input type="hidden" name="title" value={initial.title} />
+            <input type="hidden" name="year" value={initial.year} />
+            <input type="hidden" name="noticeDays" value={initial.notice_days} />
+            <input type="hidden" name="noticeUnit" value={initial.notice_unit} />
+          </>
+        )}
+        <div className="field">
+          <label htmlFor="f-description">{t("competitions.description")}</label>
+          <textarea id="f-description" name="description" rows={4} maxLength={5000} defaultValue={state?.values?.description ?? initial?.description ?? ""} />
+        </div>
+        <fieldset className="field">
+          <legend>{t("competitions.timeline")}</legend>
+          <table className="rows">
+            <thead>
+              <tr>
+                <th>{t("competitions.stage")}</th>
+                <th>{t("competitions.stageStart")}</th>
+                <th>{t("competitions.stageEnd")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {PLANNED_STAGES.map((s) => (
+                <tr key={s}>
+                  <th scope="row">{t(`stage.${s}` as MessageKey)}</th>
+                  {(["start", "end"] as const).map((edge) => {
+                    const name = `${s}_${edge}`;
+                    const stored = edge === "start" ? plan.get(s)?.starts_on : plan.get(s)?.ends_on;
+                    return (
+                      <td key={edge}>
+                        <input type="date" name={name} aria-label={`${t(`stage.${s}` as MessageKey)} ${t(edge === "start" ? "competitions.stageStart" : "competitions.stageEnd")}`} defaultValue={state?.values?.[name] ?? stored ?? ""} />
+                        {state?.errors?.[name] && <span className="field-error">{t(state.errors[name].key, state.errors[name].params)}</span>}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </fieldset>
+        <button type="submit" className="primary">
+          {t("competitions.save")}
+        </button>
+      </AppForm>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+/** Blank rows offered below the filled ones, so a form without JavaScript can add entries. */
+export const SPARE_ROWS = 3;
+
+type FormLike = { get(name: string): FormDataEntryValue | null };
+const text = (f: FormLike, name: string) => {
+  const v = f.get(name);
+  return typeof v === "string" ? v.trim() : "";
+};
+const num = (s: string) => (s === "" ? Number.NaN : Number(s));
+
+/**
+ * Reads the category form (rows named `criterion_title_3`, `rule_share_1`, `alloc_<orgId>` …)
+ * into the template shape; empty rows are dropped. Org names come from the ids offered.
+ */
+export function readCategoryForm(f: FormLike, orgs: { id: number; name: string }[], rows: number) {
+  const criteria = [];
+  const rules = [];
+  const criterionRows: number[] = [];
+  const ruleRows: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    const title = text(f, `criterion_title_${i}`);
+    const max = text(f, `criterion_max_${i}`);
+    if (title || max) {
+      criteria.push({ title, max_points: num(max), description: text(f, `criterion_desc_${i}`) });
+      criterionRows.push(i);
+    }
+    const label = text(f, `rule_label_${i}`);
+    const values = text(f, `rule_values_${i}`);
+    if (label || values) {
+      rules.push({
+        label,
+        attribute: text(f, `rule_attribute_${i}`),
+        values: values.split(/[;；]/).map((v) => v.trim()).filter(Boolean),
+        op: text(f, `rule_op_${i}`),
+        share: text(f, `rule_share_${i}`),
+      });
+      ruleRows.push(i);
+    }
+  }
+  const allocations = orgs.flatMap((o) => {
+    const v = text(f, `alloc_${o.id}`);
+    return v === "" || v === "0" ? [] : [{ org: o.name, nominations: num(v) }];
+  });
+  const judges = text(f, "judgesPer");
+  return {
+    name: text(f, "name"),
+    kind: text(f, "kind"),
+    quota: num(text(f, "quota")),
+    aggregation: text(f, "aggregation"),
+    judges_per_nomination: judges === "" ? null : num(judges),
+    blind: f.get("blind") === "on",
+    criteria,
+    rules,
+    allocations,
+    criterionRows,
+    ruleRows,
+  };
+}
+
+/** Where a schema issue shows on the form: the row's own input when it has one. */
+export function categoryFieldOf(path: (string | number)[], orgs: { id: number; name: string }[], raw: ReturnType<typeof readCategoryForm>): string {
+  const [head, index, leaf] = path;
+  if (head === "criteria" && typeof index === "number") return `criterion_${leaf === "max_points" ? "max" : leaf === "description" ? "desc" : "title"}_${raw.criterionRows[index]}`;
+  if (head === "rules" && typeof index === "number") return `rule_${leaf ?? "label"}_${raw.ruleRows[index]}`;
+  if (head === "allocations" && typeof index === "number") {
+    const org = orgs.find((o) => o.name === raw.allocations[index]?.org);
+    return org ? `alloc_${org.id}` : "allocations";
+  }
+  if (head === "judges_per_nomination") return "judgesPer";
+  return String(head ?? "_form");
+}

@@ -1,0 +1,155 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { STAGES } from "../../db/schema";
+import { nextStage, stageIndex } from "~/domain/competitions/stages";
+import { advanceCompetition, copyCompetition, listCategories, listStages } from "~/models/competition.server";
+import { actorOf, requireUser } from "~/utils/auth.server";
+import { canSeeCompetition, isCompetitionAdmin, requireCompetition, requireCompetitionAdmin } from "~/utils/competition-guard.server";
+import { formError, parseForm, readForm } from "~/utils/form.server";
+import { forbidden } from "~/utils/http.server";
+import { useLocale, useT } from "~/i18n/use-t";
+import { formatDate } from "~/i18n/format";
+import type { MessageKey } from "~/i18n";
+import { AppForm, ErrorSummary } from "~/components/form-fields";
+import { ErrorPage } from "~/components/error-page";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const c = await requireCompetition(context, params.competitionId);
+  if (!canSeeCompetition(user, c.org_path)) throw forbidden();
+  const [stages, categories] = await Promise.all([listStages(context.db, c.id), listCategories(context.db, c.id)]);
+  return { competition: c, stages, categories, isAdmin: isCompetitionAdmin(user, c), next: nextStage(c.stage) };
+}
+
+const ActionSchema = z.object({ intent: z.enum(["advance", "copy"]) });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const c = await requireCompetition(context, params.competitionId);
+  requireCompetitionAdmin(user, c);
+  const parsed = parseForm(await readForm(request, context), ActionSchema);
+  if (!parsed.ok) return formError(parsed);
+  const actor = actorOf(user, context);
+  if (parsed.data.intent === "copy") {
+    const id = await context.db.transaction().execute((trx) => copyCompetition(trx, actor, c));
+    return redirect(`/competitions/${id}`);
+  }
+  const outcome = await context.db.transaction().execute((trx) => advanceCompetition(trx, actor, c));
+  if (!outcome.ok) {
+    const errors = Object.fromEntries(outcome.refusals.map((r, i) => [`refusal${i}`, { key: r.messageKey, params: r.params }]));
+    return data({ ok: false as const, errors, advanced: null }, { status: 409 });
+  }
+  return data({ ok: true as const, errors: undefined, advanced: outcome.stage });
+}
+
+export default function CompetitionPage() {
+  const t = useT();
+  const locale = useLocale();
+  const { competition: c, stages, categories, isAdmin, next } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const current = stageIndex(c.stage);
+  const byStage = new Map(stages.map((s) => [s.stage, s]));
+  return (
+    <>
+      <p className="muted">
+        {c.org_name} · {c.year}
+      </p>
+      <h1>{c.title}</h1>
+      {c.description && <p className="lead">{c.description}</p>}
+      {result && "advanced" in result && result.advanced && (
+        <p className="alert alert-ok" role="status">
+          {t("competitions.advanced", { stage: t(`stage.${result.advanced}`) })}
+        </p>
+      )}
+      {result && !result.ok && <p className="field-error">{t("competitions.advanceRefused")}</p>}
+      <ErrorSummary state={result && !result.ok ? result : undefined} />
+      <div className="actions">
+        <Link to={`/competitions/${c.id}/nominations`}>{t("competitions.nominations")}</Link>
+        {isAdmin && <Link to={`/competitions/${c.id}/edit`}>{t("competitions.edit")}</Link>}
+        {isAdmin && <a href={`/competitions/${c.id}/export`}>{t("competitions.export")}</a>}
+      </div>
+      {isAdmin && (
+        <div className="actions">
+          {next && (
+            <AppForm>
+              <input type="hidden" name="intent" value="advance" />
+              <button type="submit" className="primary">
+                {t("competitions.advance", { stage: t(`stage.${next}` as MessageKey) })}
+              </button>
+            </AppForm>
+          )}
+          <AppForm>
+            <input type="hidden" name="intent" value="copy" />
+            <button type="submit" className="secondary">
+              {t("competitions.copy")}
+            </button>
+          </AppForm>
+        </div>
+      )}
+      <h2>{t("competitions.timeline")}</h2>
+      <ol className="timeline">
+        {STAGES.map((s, i) => {
+          const plan = byStage.get(s);
+          return (
+            <li key={s} className={i < current ? "done" : i === current ? "current" : "todo"} aria-current={i === current ? "step" : undefined}>
+              <strong>{t(`stage.${s}` as MessageKey)}</strong>
+              {i === current && <span className="badge">{t("competitions.current")}</span>}
+              {plan?.starts_on && plan.ends_on && (
+                <span className="muted">
+                  {" "}
+                  {formatDate(locale, plan.starts_on)} – {formatDate(locale, plan.ends_on)}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <p>
+        {t("competitions.noticeDays")}: {t("competitions.noticeLength", { days: c.notice_days, unit: t(`competitions.noticeUnit.${c.notice_unit}` as MessageKey) })}
+      </p>
+      <h2>{t("competitions.categories")}</h2>
+      {categories.length === 0 ? (
+        <p className="muted">{t("competitions.noCategoriesYet")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t("competitions.categories")}</th>
+                <th>{t("competitions.kind")}</th>
+                <th>{t("competitions.quota")}</th>
+                <th>{t("competitions.aggregation")}</th>
+                {isAdmin && c.stage === "draft" && <th>{t("common.actions")}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {categories.map((cat) => (
+                <tr key={cat.id}>
+                  <td>{cat.name}</td>
+                  <td>{t(`nominationKind.${cat.kind}` as MessageKey)}</td>
+                  <td>{cat.quota}</td>
+                  <td>{t(`competitions.aggregation.${cat.aggregation}` as MessageKey)}</td>
+                  {isAdmin && c.stage === "draft" && (
+                    <td>
+                      <Link to={`/competitions/${c.id}/categories/${cat.id}`}>{t("competitions.editCategory")}</Link>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {isAdmin && c.stage === "draft" && (
+        <p>
+          <Link to={`/competitions/${c.id}/categories/new`}>{t("competitions.addCategory")}</Link>
+        </p>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,55 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BasicsFormSchema } from "~/domain/competitions/basics-form";
+import { hasRoleAt, scopesOf } from "~/domain/permissions";
+import { createDraftCompetition } from "~/models/competition.server";
+import { getOrg, listOrgsWithin } from "~/models/org.server";
+import { actorOf, requireRoleSomewhere, requireUser } from "~/utils/auth.server";
+import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { idParam } from "~/utils/zod";
+import { useT } from "~/i18n/use-t";
+import { CompetitionBasicsForm } from "~/components/competition-basics-form";
+import { ErrorPage } from "~/components/error-page";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const scopes = requireRoleSomewhere(user, "admin");
+  // Organizers are the orgs a user administers directly, and the ones below them.
+  const orgs = await listOrgsWithin(context.db, scopes);
+  return { organizers: orgs.filter((o) => o.kind !== "grassroots").map(({ id, name }) => ({ id, name })) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const scopes = requireRoleSomewhere(user, "admin");
+  const form = await readForm(request, context);
+  const parsed = parseForm(form, BasicsFormSchema);
+  const orgId = idParam.safeParse(form.get("orgId"));
+  const org = orgId.success ? await getOrg(context.db, orgId.data) : undefined;
+  if (!org || !hasRoleAt(user.grants, "admin", org.path) || !scopes.length) {
+    return formError({ errors: { orgId: { key: "error.orgOutsideScope" } }, values: parsed.ok ? {} : parsed.values });
+  }
+  if (!parsed.ok) return formError(parsed);
+  try {
+    const id = await context.db.transaction().execute((trx) => createDraftCompetition(trx, actorOf(user, context), org, parsed.data));
+    return redirect(`/competitions/${id}`);
+  } catch (error) {
+    return domainFormError(error, form);
+  }
+}
+
+export default function NewCompetition() {
+  const t = useT();
+  const { organizers } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t("competitions.new")}</h1>
+      <CompetitionBasicsForm state={state} organizers={organizers} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
