@@ -20,19 +20,6 @@ export function getCompetition(db: Kysely<Database>, id: number) {
 }
 export type CompetitionRow = NonNullable<Awaited<ReturnType<typeof getCompetition>>>;
 
-/** Competitions organized inside the given subtrees, newest first. */
-export function listCompetitionsWithin(db: Kysely<Database>, scopes: string[]) {
-  if (scopes.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom("competitions")
-    .innerJoin("orgs", "orgs.id", "competitions.org_id")
-    .select([...COMPETITION_COLUMNS, "orgs.name as org_name"])
-    .where((eb) => eb.or(scopes.map((s) => eb("orgs.path", "like", `${s}%`))))
-    .orderBy("competitions.year", "desc")
-    .orderBy("competitions.id", "desc")
-    .execute();
-}
-
 export function listStages(db: Kysely<Database>, competitionId: number) {
   return db.selectFrom("competition_stages").select(["stage", "starts_on", "ends_on", "entered_at"]).where("competition_id", "=", competitionId).execute();
 }

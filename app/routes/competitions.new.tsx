@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BasicsFormSchema } from "~/domain/competitions/basics-form";
-import { hasRoleAt, scopesOf } from "~/domain/permissions";
+import { hasRoleAt } from "~/domain/permissions";
 import { createDraftCompetition } from "~/models/competition.server";
 import { getOrg, listOrgsWithin } from "~/models/org.server";
 import { actorOf, requireRoleSomewhere, requireUser } from "~/utils/auth.server";
