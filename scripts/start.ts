@@ -37,7 +37,7 @@ async function main() {
   for (const file of secrets.generated) console.log(`Generated a development secret in ${file}`);
   const db = createDatabase();
   await migrateToLatest(db);
-  const demoLoaded = (await isEmptyDatabase(db)) && (await loadDemo(db), true);
+  const demoLoaded = (await isEmptyDatabase(db)) && (await loadDemo(db, secrets.dataKey), true);
   const build = (await import(pathToFileURL(BUILD).href)) as ServerBuild;
   const app = createHttpApp({ build, services: createServices(db, secrets, production) });
   const port = Number(process.env.PORT ?? 3000);

@@ -1,5 +1,6 @@
 import { dropAllTables, migrateToLatest } from "../../db/migrate";
 import { isEmptyDatabase, loadDemo } from "../../db/demo/load";
+import { loadSecrets } from "../../app/utils/secrets.server";
 import { type Command, CommandError, EXIT, UsageError, withDatabase } from "../cli-kit";
 
 export const demoLoad: Command = {
@@ -12,7 +13,7 @@ export const demoLoad: Command = {
       if (values.reset) await dropAllTables(db);
       await migrateToLatest(db);
       if (!(await isEmptyDatabase(db))) throw new CommandError("The database already holds data: use demo load --reset to replace it.");
-      await loadDemo(db);
+      await loadDemo(db, loadSecrets().dataKey);
     });
     process.stderr.write("Demo data loaded.\n");
     return EXIT.ok;

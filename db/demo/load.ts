@@ -5,6 +5,10 @@ import { parseCsv } from "../../app/domain/csv";
 import { createOrg, type OrgRow } from "../../app/models/org.server";
 import { createUser, grantRole } from "../../app/models/user.server";
 import { SYSTEM_ACTOR } from "../../app/models/audit.server";
+import { advanceCompetition, createCompetition, getCompetition } from "../../app/models/competition.server";
+import { createNomination } from "../../app/models/nomination.server";
+import type { CompetitionTemplate } from "../../app/domain/competitions/template";
+import { collective, individual, seeded } from "./people";
 
 export const DEMO_PASSWORD = "laurel-demo-2026";
 
@@ -64,8 +68,71 @@ async function loadOrgs(trx: Kysely<Database>): Promise<Map<string, OrgRow>> {
   return byName;
 }
 
+export const DEMO_2018_TITLE = "2018年度全省工会脱贫攻坚竞赛";
+
+/** Places per nominating union, and how many of them the demo fills. */
+const PLACES = { city: { individual: 9, collective: 4 }, industry: { individual: 5, collective: 2 } };
+const FILED = { city: { individual: 8, collective: 4 }, industry: { individual: 4, collective: 2 } };
+
+function template2018(): CompetitionTemplate {
+  const unions = [...CITIES.map(([name]) => ({ name, kind: "city" as const })), ...INDUSTRY.map((name) => ({ name, kind: "industry" as const }))];
+  const criteria = [
+    { title: "事迹突出", max_points: 40, description: "在脱贫攻坚中贡献突出，事迹真实感人" },
+    { title: "示范带动", max_points: 30, description: "发挥劳模示范带动作用" },
+    { title: "帮扶成效", max_points: 30, description: "帮扶对象增收脱贫成效明显" },
+  ];
+  const allocations = (kind: "individual" | "collective") => unions.map((u) => ({ org: u.name, nominations: PLACES[u.kind][kind] }));
+  const category = (name: string, kind: "individual" | "collective", quota: number, rules: CompetitionTemplate["categories"][number]["rules"]) => ({
+    name, kind, quota, aggregation: "trimmed" as const, judges_per_nomination: null, blind: false, honor_level: null, honor_title: null,
+    criteria, rules, allocations: allocations(kind),
+  });
+  return {
+    title: DEMO_2018_TITLE,
+    year: 2018,
+    organizer: PROVINCE,
+    description: "表彰在全省工会脱贫攻坚工作中作出突出贡献的先进集体和先进个人。",
+    notice: { days: 5, unit: "working" },
+    stages: {
+      nominating: ["2018-09-01", "2018-09-30"],
+      reviewing: ["2018-10-08", "2018-10-19"],
+      judging: ["2018-10-22", "2018-10-31"],
+      deciding: ["2018-11-01", "2018-11-09"],
+      notice: ["2018-11-12", "2018-11-16"],
+      published: ["2018-12-03", "2018-12-03"],
+    },
+    categories: [
+      category("先进集体", "collective", 33, []),
+      category("先进个人", "individual", 77, [
+        { label: "一线职工不少于40%", attribute: "occupation_group", values: ["frontline"], op: "at_least", share: "0.4" },
+        { label: "机关干部不超过10%", attribute: "occupation_group", values: ["official"], op: "at_most", share: "0.1" },
+        { label: "女性不少于20%", attribute: "gender", values: ["female"], op: "at_least", share: "0.2" },
+      ]),
+    ],
+  };
+}
+
+/** The running 2018 competition, in its nominating stage with about 150 submitted nominations. */
+async function loadCompetition2018(trx: Kysely<Database>, orgs: Map<string, OrgRow>, dataKey: Buffer): Promise<void> {
+  const id = await createCompetition(trx, SYSTEM_ACTOR, orgs.get(PROVINCE)!, template2018());
+  const outcome = await advanceCompetition(trx, SYSTEM_ACTOR, (await getCompetition(trx, id))!);
+  if (!outcome.ok) throw new Error(`demo competition cannot open: ${JSON.stringify(outcome.refusals)}`);
+  const categories = await trx.selectFrom("categories").select(["id", "kind"]).where("competition_id", "=", id).execute();
+  const rng = seeded(2018);
+  const unions = [...CITIES.map(([name]) => ({ name, kind: "city" as const })), ...INDUSTRY.map((name) => ({ name, kind: "industry" as const }))];
+  for (const u of unions) {
+    const org = orgs.get(u.name)!;
+    for (const cat of categories) {
+      for (let i = 0; i < FILED[u.kind][cat.kind]; i++) {
+        const fields = cat.kind === "individual" ? individual(rng, org.region_code ?? "610100") : collective(rng, u.name.replace(/总工会$|工会$/, ""));
+        const target = { competitionId: id, competitionYear: 2018, categoryId: cat.id, categoryKind: cat.kind, org };
+        await createNomination(trx, SYSTEM_ACTOR, dataKey, target, fields, { status: "submitted" });
+      }
+    }
+  }
+}
+
 /** Loads the demo into an empty, migrated database, in one transaction. */
-export async function loadDemo(db: Kysely<Database>): Promise<void> {
+export async function loadDemo(db: Kysely<Database>, dataKey: Buffer): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const orgs = await loadOrgs(trx);
     for (const u of DEMO_USERS) {
@@ -79,5 +146,6 @@ export async function loadDemo(db: Kysely<Database>): Promise<void> {
       });
       if (u.roleAt) await grantRole(trx, SYSTEM_ACTOR, id, orgs.get(u.roleAt)!, u.role);
     }
+    await loadCompetition2018(trx, orgs, dataKey);
   });
 }

@@ -127,5 +127,12 @@ describe("laurel CLI", () => {
     expect(await orgCount()).toBe(1 + 11 + 56 + 3 + 2);
     const users = await t.db.selectFrom("users").select("username").orderBy("username").execute();
     expect(users.map((u) => u.username)).toEqual(DEMO_USERS.map((u) => u.username).sort());
+    const competitions = await t.db.selectFrom("competitions").select(["title", "stage"]).execute();
+    expect(competitions).toEqual([{ title: "2018年度全省工会脱贫攻坚竞赛", stage: "nominating" }]);
+    const nominations = await t.db.selectFrom("nominations").select(["kind", "status", (eb) => eb.fn.countAll<number>().as("n")]).groupBy(["kind", "status"]).orderBy("kind").execute();
+    expect(nominations.map((r) => ({ ...r, n: Number(r.n) }))).toEqual([
+      { kind: "collective", status: "submitted", n: 50 },
+      { kind: "individual", status: "submitted", n: 100 },
+    ]);
   });
 });

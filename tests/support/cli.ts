@@ -13,7 +13,7 @@ export interface CliResult {
 export function laurel(args: string[], env: Record<string, string>, input?: string): CliResult {
   const r = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "bin/laurel.ts"), ...args], {
     cwd: ROOT,
-    env: { ...process.env, LANG: "C", LAUREL_LANG: "en", ...env },
+    env: { ...process.env, LANG: "C", LAUREL_LANG: "en", SESSION_SECRET: "s".repeat(40), LAUREL_DATA_KEY: "ab".repeat(32), ...env },
     input: input ?? "",
     encoding: "utf8",
     timeout: 60000,
