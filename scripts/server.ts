@@ -56,7 +56,9 @@ export function createHttpApp({ build, services, publicDir = path.resolve("publi
   app.use(compression());
   app.use(securityHeaders);
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+  // Page URLs have no file extension: only paths with one are looked up on disk.
+  const files = express.static(publicDir, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? files(req, res, next) : next()));
   app.use(csrfCookie(services.secrets.sessionSecret, services.production));
   app.use(bodyLimit);
   app.all(

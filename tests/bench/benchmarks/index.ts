@@ -1,0 +1,9 @@
+import type { Benchmark } from "../lib/benchmark";
+
+/**
+ * Every benchmark, in the order `npm run bench` runs them. Each is imported only when selected:
+ * importing one pulls in the app, and the runner must set NODE_ENV before that happens.
+ */
+export const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
+  home: async () => (await import("./home")).default,
+};
