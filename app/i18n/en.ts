@@ -235,6 +235,7 @@ export const en: Record<MessageKey, string> = {
   "nominationStatus.withdrawn": "Withdrawn",
   "nominationStatus.revoked": "Revoked",
   "competition.notDraft": "The competition has started: its categories can no longer change.",
+  "nomination.duplicateIdConcurrent": "Another organization has just nominated this ID number in this competition.",
   "common.yes": "Yes",
   "common.no": "No",
   "common.save": "Save",

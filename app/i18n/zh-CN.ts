@@ -230,6 +230,7 @@ const base = {
   "nominationStatus.withdrawn": "已撤回",
   "nominationStatus.revoked": "已撤销",
   "competition.notDraft": "竞赛已开始，奖项类别不能再修改。",
+  "nomination.duplicateIdConcurrent": "该身份证号刚刚已由其他单位在本次竞赛中推荐，不能重复推荐。",
   "common.yes": "是",
   "common.no": "否",
   "common.save": "保存",

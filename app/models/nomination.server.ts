@@ -77,6 +77,21 @@ async function lockAllocation(trx: Kysely<Database>, t: NominationTarget) {
   await trx.selectFrom("allocations").select("places").where("category_id", "=", t.categoryId).where("org_id", "=", t.org.id).forUpdate().execute();
 }
 
+/**
+ * The unique index is the last word when two orgs file the same person at the same moment: its
+ * violation becomes the same refusal as the check before the insert, naming the other org.
+ */
+async function insertOrExplainDuplicate<T>(trx: Kysely<Database>, competitionId: number, hash: string | null, insert: () => Promise<T>): Promise<T> {
+  try {
+    return await insert();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const duplicate = code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE";
+    if (!duplicate || !hash || !/id_hash|id_number_hash/.test(String((error as Error).message) + String((error as { constraint?: string }).constraint))) throw error;
+    throw new DomainError("nomination.duplicateIdConcurrent", undefined, "id_number");
+  }
+}
+
 async function recordEvent(trx: Kysely<Database>, actor: Actor, nominationId: number, action: string, from: string | null, to: string, reason: string | null = null) {
   await trx.insertInto("nomination_events").values({ nomination_id: nominationId, at: nowIso(), actor_user_id: actor.userId, actor_label: actor.label, action, from_status: from, to_status: to, reason }).execute();
 }
@@ -95,7 +110,7 @@ export async function createNomination(
   await lockAllocation(trx, t);
   await assertIdNumberFree(trx, t.competitionId, cols.id_number_hash);
   const now = nowIso();
-  const { id } = await trx
+  const { id } = await insertOrExplainDuplicate(trx, t.competitionId, cols.id_number_hash, () => trx
     .insertInto("nominations")
     .values({
       competition_id: t.competitionId, category_id: t.categoryId, org_id: t.org.id, ref: ref ?? `tmp-${crypto.randomUUID()}`,
@@ -103,7 +118,7 @@ export async function createNomination(
       submitted_at: status === "submitted" ? now : null,
     })
     .returning("id")
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow());
   await assertWithinPlaces(trx, t);
   const finalRef = ref ?? `${t.competitionYear}-${String(id).padStart(5, "0")}`;
   if (!ref) await trx.updateTable("nominations").set({ ref: finalRef }).where("id", "=", id).execute();

@@ -108,6 +108,17 @@ describe("the public", () => {
     expect(await none.text()).toContain('<html lang="zh-CN">');
   });
 
+  it("sends long Chinese pages as clean UTF-8, without the NUL bytes of React's chunked streaming", async () => {
+    for (const path of ["/orgs", "/", "/login"]) {
+      const bytes = Buffer.from(await (await fetch(`${server.url}${path}`)).arrayBuffer());
+      expect(bytes.length, path).toBeGreaterThan(path === "/orgs" ? 8000 : 1000);
+      expect(bytes.includes(0), path).toBe(false);
+      expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes), path).not.toThrow();
+    }
+    const tree = await (await fetch(`${server.url}/orgs`)).text();
+    for (const name of ["陕西省总工会", "周至县总工会", "商南县总工会", "大唐灞桥热电厂工会"]) expect(tree).toContain(name);
+  });
+
   it("refuses a wrong password with 用户名或密码不正确。 and stays on /login", async () => {
     await freshPage();
     await page.goto("/login");

@@ -1,0 +1,108 @@
+import type { ReactNode } from "react";
+import { CollectiveKind, Gender, OccupationGroup, Sector, type Enumeration } from "~/domain/nominations/fields";
+import { statusLabelKey, type NominationStatus } from "~/domain/nominations/lifecycle";
+import type { MessageKey } from "~/i18n";
+import { formatDateTime } from "~/i18n/format";
+import { useLocale, useT } from "~/i18n/use-t";
+
+export interface NominationFactsData {
+  ref: string;
+  kind: string;
+  status: string;
+  name: string;
+  org_name: string;
+  category_name: string;
+  gender: string | null;
+  ethnicity: string | null;
+  birth_date: string | null;
+  political_status: string | null;
+  education: string | null;
+  workplace: string | null;
+  post: string | null;
+  occupation_group: string | null;
+  migrant: number | null;
+  sector: string | null;
+  id_number_masked: string | null;
+  phone_masked: string | null;
+  collective_kind: string | null;
+  member_count: number | null;
+  leader: string | null;
+  summary: string;
+  deeds: string;
+  submitted_at: string | null;
+}
+
+export function NominationStatusBadge({ status }: { status: string }) {
+  const t = useT();
+  return <strong className={`status status-${status}`}>{t(statusLabelKey(status as NominationStatus))}</strong>;
+}
+
+/** The dossier's fields; the ID number and phone masked unless an admin revealed them (`revealed`). */
+export function NominationFacts({ n, revealed, personalControl }: { n: NominationFactsData; revealed?: { idNumber: string | null; phone: string | null } | null; personalControl?: ReactNode }) {
+  const t = useT();
+  const locale = useLocale();
+  const label = <T extends string>(e: Enumeration<T>, v: string | null) => (v && (e.values as readonly string[]).includes(v) ? t(e.labelKey(v as T) as MessageKey) : "—");
+  const text = (v: string | number | null) => (v === null || v === "" ? "—" : String(v));
+  const rows: [string, ReactNode][] = [
+    [t("nominations.field.ref"), n.ref],
+    [t("nominations.field.status"), <NominationStatusBadge key="s" status={n.status} />],
+    [t("nominations.field.category"), n.category_name],
+    [t("nominations.field.org"), n.org_name],
+    [t("nominations.field.submittedAt"), n.submitted_at ? formatDateTime(locale, n.submitted_at) : "—"],
+  ];
+  if (n.kind === "individual") {
+    rows.push(
+      [t("nominations.field.name"), n.name],
+      [t("nominations.field.gender"), label(Gender, n.gender)],
+      [t("nominations.field.ethnicity"), text(n.ethnicity)],
+      [t("nominations.field.birthDate"), text(n.birth_date)],
+      [t("nominations.field.politicalStatus"), text(n.political_status)],
+      [t("nominations.field.education"), text(n.education)],
+      [t("nominations.field.workplace"), text(n.workplace)],
+      [t("nominations.field.post"), text(n.post)],
+      [t("nominations.field.occupationGroup"), label(OccupationGroup, n.occupation_group)],
+      [t("nominations.field.migrant"), n.migrant === null ? "—" : n.migrant ? t("common.yes") : t("common.no")],
+      [t("nominations.field.sector"), label(Sector, n.sector)],
+      [t("nominations.field.idNumber"), <span key="id" className="personal">{revealed ? text(revealed.idNumber) : text(n.id_number_masked)}</span>],
+      [t("nominations.field.phone"), <span key="ph" className="personal">{revealed ? text(revealed.phone) : text(n.phone_masked)}</span>],
+    );
+  } else {
+    rows.push(
+      [t("nominations.field.collectiveName"), n.name],
+      [t("nominations.field.collectiveKind"), label(CollectiveKind, n.collective_kind)],
+      [t("nominations.field.memberCount"), text(n.member_count)],
+      [t("nominations.field.leader"), text(n.leader)],
+      [t("nominations.field.sector"), label(Sector, n.sector)],
+      [t("nominations.field.contactPhone"), <span key="ph" className="personal">{revealed ? text(revealed.phone) : text(n.phone_masked)}</span>],
+    );
+  }
+  return (
+    <>
+      <dl className="facts card">
+        {rows.map(([dt, dd]) => (
+          <Fact key={dt} label={dt}>
+            {dd}
+          </Fact>
+        ))}
+      </dl>
+      {personalControl}
+      <h2>{t("nominations.field.summary")}</h2>
+      <p className="card" style={{ whiteSpace: "pre-wrap" }}>
+        {n.summary || "—"}
+      </p>
+      <h2>{t("nominations.field.deeds")}</h2>
+      <div className="card" style={{ whiteSpace: "pre-wrap" }}>
+        {n.deeds}
+      </div>
+    </>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { statusLabelKey, type NominationStatus } from "~/domain/nominations/lifecycle";
+import type { MessageKey } from "~/i18n";
+import { formatDateTime } from "~/i18n/format";
+import { useLocale, useT } from "~/i18n/use-t";
+
+export interface NominationEventData {
+  id: number;
+  at: string;
+  actor_label: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+}
+
+/** Every step of the nomination: who, when, from which status to which, and why. */
+export function NominationHistory({ events }: { events: NominationEventData[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const status = (s: string) => t(statusLabelKey(s as NominationStatus));
+  const action = (a: string) => {
+    const key = `nominations.action.${a}`;
+    return t(key as MessageKey) === key ? a : t(key as MessageKey);
+  };
+  if (events.length === 0) return <p className="muted">{t("nominations.history.empty")}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th>{t("nominations.history.at")}</th>
+            <th>{t("nominations.history.actor")}</th>
+            <th>{t("nominations.history.action")}</th>
+            <th>{t("nominations.history.status")}</th>
+            <th>{t("nominations.history.reason")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td>{formatDateTime(locale, e.at)}</td>
+              <td>{e.actor_label}</td>
+              <td>{action(e.action)}</td>
+              <td>{e.from_status ? `${status(e.from_status)} → ${status(e.to_status)}` : status(e.to_status)}</td>
+              <td>{e.reason ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { DomainError } from "~/domain/errors";
+import type { LifecycleRole, NominationStatus } from "~/domain/nominations/lifecycle";
+import { CONSULTED_DEPARTMENTS, listConsultations, OPINIONS, recordConsultation } from "~/models/consultation.server";
+import { transitionNomination } from "~/models/nomination.server";
+import { formValues, listNominationFiles } from "~/models/nomination-files.server";
+import { canConsult, canEditFields, getNominationDossier, listNominationEvents, nominationAccess, openSteps, revealPersonalData } from "~/models/nomination-query.server";
+import { actorOf, requireUser } from "~/utils/auth.server";
+import { parseForm, readForm } from "~/utils/form.server";
+import { forbidden, notFound } from "~/utils/http.server";
+import { idParam, optionalText, text } from "~/utils/zod";
+import { useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n";
+import { AppForm, ErrorSummary } from "~/components/form-fields";
+import { ErrorPage } from "~/components/error-page";
+import { NominationFacts } from "~/components/nomination-facts";
+import { NominationFileList } from "~/components/nomination-files";
+import { NominationHistory } from "~/components/nomination-history";
+import { ConsultationPanel, NominationStepForms } from "~/components/nomination-review";
+
+/** The nominating org's nominators and the organizer's admins; nobody else, not even a judge. */
+async function guard(request: Request, context: AppLoadContext, rawId: string | undefined) {
+  const user = await requireUser(request, context);
+  const id = idParam.safeParse(rawId);
+  const n = id.success ? await getNominationDossier(context.db, id.data) : undefined;
+  if (!n) throw notFound();
+  const access = nominationAccess(user, { org_path: n.organizer_path }, n.org_path);
+  if (!access.admin && !access.nominator) throw forbidden();
+  return { user, n, access, status: n.status as NominationStatus };
+}
+
+const stepInfo = (e: { action: string; to: string; reasonRequired: boolean }) => ({ action: e.action, to: e.to, reasonRequired: e.reasonRequired });
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { n, access, status } = await guard(request, context, params.nominationId);
+  const [events, files, consultations] = await Promise.all([
+    listNominationEvents(context.db, n.id),
+    listNominationFiles(context.db, n.id),
+    access.admin ? listConsultations(context.db, n.id) : Promise.resolve([]),
+  ]);
+  const stage = n.competition_stage;
+  return {
+    nomination: n,
+    events,
+    files,
+    consultations,
+    access,
+    canEdit: access.nominator && canEditFields(stage, status),
+    nominatorSteps: access.nominator ? openSteps(stage, status, "nominator").map(stepInfo) : [],
+    reviewSteps: access.admin ? openSteps(stage, status, "admin").map(stepInfo) : [],
+    consultationOpen: access.admin && canConsult(stage, status),
+    departments: CONSULTED_DEPARTMENTS,
+    hasPersonal: !!(n.id_number_masked || n.phone_masked),
+  };
+}
+
+const NOMINATOR_STEPS = ["submit", "resubmit", "withdraw"] as const;
+const ADMIN_STEPS = ["return", "markEligible", "markIneligible", "reinstate"] as const;
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.enum([...NOMINATOR_STEPS, ...ADMIN_STEPS]), version: z.coerce.number().int().min(1), reason: optionalText(500) }),
+  z.object({ intent: z.literal("consult"), department: text(50), opinion: z.enum(OPINIONS), note: optionalText(500) }),
+  z.object({ intent: z.literal("reveal") }),
+]);
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, n, access, status } = await guard(request, context, params.nominationId);
+  const form = await readForm(request, context);
+  const intent = String(form.get("intent") ?? "");
+  const parsed = parseForm(form, ActionSchema);
+  if (!parsed.ok) return data({ ok: false as const, intent, errors: parsed.errors, values: parsed.values, revealed: null }, { status: 400 });
+  const input = parsed.data;
+  const actor = actorOf(user, context);
+  try {
+    if (input.intent === "reveal") {
+      if (!access.admin) throw forbidden();
+      const revealed = await revealPersonalData(context.db, actor, context.secrets.dataKey, n);
+      return data({ ok: true as const, intent, errors: undefined, values: undefined, revealed }, { headers: { "Cache-Control": "no-store" } });
+    }
+    if (input.intent === "consult") {
+      if (!access.admin) throw forbidden();
+      if (!canConsult(n.competition_stage, status)) throw new DomainError("nominations.stepClosed");
+      await context.db.transaction().execute((trx) => recordConsultation(trx, actor, n, { department: input.department, opinion: input.opinion, note: input.note ?? "" }));
+      return redirect(`/nominations/${n.id}`);
+    }
+    const role: LifecycleRole = (NOMINATOR_STEPS as readonly string[]).includes(input.intent) ? "nominator" : "admin";
+    if (role === "nominator" ? !access.nominator : !access.admin) throw forbidden();
+    const step = openSteps(n.competition_stage, status, role).find((s) => s.action === input.intent);
+    if (!step) throw new DomainError("nominations.stepClosed");
+    if (input.version !== n.version) throw new DomainError("nomination.stale");
+    await context.db.transaction().execute((trx) => transitionNomination(trx, actor, n, step.to, role, input.reason));
+    return redirect(`/nominations/${n.id}`);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return data({ ok: false as const, intent, errors: { [error.field ?? "_form"]: { key: error.messageKey, params: error.params } }, values: formValues(form), revealed: null }, { status: 400 });
+  }
+}
+
+export default function NominationDossier() {
+  const t = useT();
+  const { nomination: n, events, files, consultations, access, canEdit, nominatorSteps, reviewSteps, consultationOpen, departments, hasPersonal } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const state = result && !result.ok ? result : undefined;
+  const revealed = result?.ok ? result.revealed : null;
+  return (
+    <>
+      <p className="muted">
+        <Link to={`/competitions/${n.competition_id}/nominations`}>{n.competition_title}</Link> · {t(`stage.${n.competition_stage}` as MessageKey)}
+      </p>
+      <h1>{n.name}</h1>
+      <ErrorSummary state={state} />
+      {(canEdit || nominatorSteps.length > 0) && (
+        <section aria-label={t("nominations.dossier.nominatorActions")}>
+          {canEdit && (
+            <p className="actions">
+              <Link className="button" to={`/nominations/${n.id}/edit`}>
+                {t("nominations.edit")}
+              </Link>
+            </p>
+          )}
+          <NominationStepForms steps={nominatorSteps} version={n.version} state={state} />
+        </section>
+      )}
+      <NominationFacts
+        n={n}
+        revealed={revealed}
+        personalControl={
+          access.admin && hasPersonal && !revealed ? (
+            <AppForm className="actions">
+              <input type="hidden" name="intent" value="reveal" />
+              <button type="submit" className="secondary">
+                {t("review.reveal")}
+              </button>
+              <span className="hint">{t("review.revealHint")}</span>
+            </AppForm>
+          ) : null
+        }
+      />
+      <h2>{t("nominations.section.files")}</h2>
+      <NominationFileList nominationId={n.id} files={files} />
+      {access.admin && (
+        <section aria-labelledby="review">
+          <h2 id="review">{t("review.title")}</h2>
+          {reviewSteps.length > 0 ? <NominationStepForms steps={reviewSteps} version={n.version} state={state} /> : <p className="muted">{t("review.noSteps")}</p>}
+          <ConsultationPanel consultations={consultations} departments={departments} open={consultationOpen} state={state} />
+        </section>
+      )}
+      <h2>{t("nominations.history.title")}</h2>
+      <NominationHistory events={events} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
