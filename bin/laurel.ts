@@ -4,6 +4,8 @@ import { demoLoad } from "./commands/demo";
 import { orgsImport } from "./commands/orgs";
 import { userCreate } from "./commands/user";
 import { backup, restore } from "./commands/backup";
+import { competitionAdvance, competitionExport, competitionImport } from "./commands/competition";
+import { nominationsImport, nominationsList, nominationsReview } from "./commands/nominations";
 
 /** Commands by their words, as typed after `npm run laurel --`. */
 const COMMANDS: Record<string, Command> = {
@@ -11,6 +13,12 @@ const COMMANDS: Record<string, Command> = {
   "demo load": demoLoad,
   "orgs import": orgsImport,
   "user create": userCreate,
+  "competition import": competitionImport,
+  "competition export": competitionExport,
+  "competition advance": competitionAdvance,
+  "nominations import": nominationsImport,
+  "nominations list": nominationsList,
+  "nominations review": nominationsReview,
   backup,
   restore,
 };

@@ -6,8 +6,12 @@ import crypto from "node:crypto";
  */
 const VERSION = "v1";
 
+const hashKeys = new WeakMap<Buffer, Buffer>();
+/** Derived once per data key: an import hashes thousands of ID numbers. */
 function hashKey(dataKey: Buffer): Buffer {
-  return Buffer.from(crypto.hkdfSync("sha256", dataKey, Buffer.alloc(0), "laurel:keyed-hash", 32));
+  let key = hashKeys.get(dataKey);
+  if (!key) hashKeys.set(dataKey, (key = Buffer.from(crypto.hkdfSync("sha256", dataKey, Buffer.alloc(0), "laurel:keyed-hash", 32))));
+  return key;
 }
 
 export function encryptPersonal(dataKey: Buffer, plain: string): string {

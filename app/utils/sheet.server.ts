@@ -8,6 +8,8 @@ export class SheetError extends Error {}
 function cellText(value: ExcelJS.CellValue): string {
   if (value == null) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // An ID number typed as a number has lost its last digits: keep it recognizable as such.
+  if (typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)) return value.toExponential();
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
     if ("text" in value && typeof value.text === "string") return value.text;

@@ -1,0 +1,313 @@
+import ExcelJS from "exceljs";
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../../db/schema";
+import { dialectOf } from "../../db/dialect";
+import { DomainError } from "~/domain/errors";
+import { isWithin } from "~/domain/org-tree";
+import { NominationKind } from "~/domain/nominations/fields";
+import { collectiveNominationSchema, fieldIssues, individualNominationSchema, type NominationFields } from "~/domain/nominations/nomination-schema";
+import type { IsoDate } from "~/domain/notice/iso-date";
+import { isFatalHeader, mapHeader, readRow, type ColumnSpec, type RowIssue } from "~/domain/sheet-columns";
+import type { Params } from "~/i18n";
+import { MAX_SHEET_BYTES, readSheet, SheetError } from "~/utils/sheet.server";
+import { type Actor, recordAudit } from "./audit.server";
+import { createNomination, type NominationTarget } from "./nomination.server";
+import { getOrgByName } from "./org.server";
+import type { ImportReport } from "./org-import.server";
+
+/** The `nominations` sheet of DESIGN §6; only `sector` and `summary` may be left out. */
+export const NOMINATION_COLUMNS: ColumnSpec[] = [
+  { key: "ref", en: "ref", zh: "推荐编号", required: true },
+  { key: "category", en: "category", zh: "奖项类别", required: true },
+  { key: "nominating_org", en: "nominating_org", zh: "推荐单位", required: true },
+  { key: "kind", en: "kind", zh: "类型", required: true },
+  { key: "name", en: "name", zh: "姓名/名称", required: true },
+  { key: "gender", en: "gender", zh: "性别", required: true },
+  { key: "ethnicity", en: "ethnicity", zh: "民族", required: true },
+  { key: "birth_date", en: "birth_date", zh: "出生日期", required: true },
+  { key: "political_status", en: "political_status", zh: "政治面貌", required: true },
+  { key: "education", en: "education", zh: "文化程度", required: true },
+  { key: "workplace", en: "workplace", zh: "工作单位", required: true },
+  { key: "post", en: "post", zh: "职务", required: true },
+  { key: "occupation_group", en: "occupation_group", zh: "人员类别", required: true },
+  { key: "migrant", en: "migrant", zh: "是否农民工", required: true },
+  { key: "id_number", en: "id_number", zh: "身份证号", required: true },
+  { key: "phone", en: "phone", zh: "联系电话", required: true },
+  { key: "member_count", en: "member_count", zh: "集体人数", required: true },
+  { key: "leader", en: "leader", zh: "负责人", required: true },
+  { key: "deeds", en: "deeds", zh: "主要事迹", required: true },
+  { key: "sector", en: "sector", zh: "单位性质", required: false },
+  { key: "summary", en: "summary", zh: "事迹简介", required: false },
+];
+
+/** Columns only one kind fills; the other kind leaves them empty (DESIGN §6). */
+const INDIVIDUAL_ONLY = ["gender", "ethnicity", "birth_date", "political_status", "education", "workplace", "post", "occupation_group", "migrant", "id_number"];
+const COLLECTIVE_ONLY = ["member_count", "leader"];
+
+export const MAX_REF = 50;
+
+/** How a long number reads once Excel or JavaScript has rounded it: 6.10102E+17. */
+const EXPONENT_FORM = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i;
+
+export interface NominationImportTarget {
+  competitionId: number;
+  categoryName: string;
+}
+
+export interface NominationImportOptions {
+  allOrNothing?: boolean;
+  /** China's date by default; birth dates after it are refused. */
+  today?: IsoDate;
+}
+
+interface Allocated {
+  id: number;
+  name: string;
+  path: string;
+  places: number;
+}
+
+/** What every row is checked against, read once per import. */
+interface ImportContext {
+  target: Omit<NominationTarget, "org">;
+  categoryName: string;
+  organizer: { name: string; path: string };
+  allocated: Map<string, Allocated>;
+  takenRefs: Set<string>;
+  seenRefs: Map<string, number>;
+  orgCache: Map<string, { org: Allocated } | { issue: Omit<RowIssue, "row"> }>;
+  /** The category's schema, built once: building it costs more than parsing a row with it. */
+  schema: ReturnType<typeof individualNominationSchema> | ReturnType<typeof collectiveNominationSchema>;
+}
+
+/** Raised inside the transaction to roll back an all-or-nothing import that had refused rows. */
+class RollBack extends Error {}
+
+/**
+ * Imports a nominations sheet into one category of a competition in its nominating stage. Each
+ * row is checked in full before it is written, and written under a savepoint, so a row refused
+ * by the checks that need the database (places, a repeated ID number) leaves nothing behind. The
+ * good rows go in together, or with `allOrNothing` only when every row is good. A competition or
+ * category that does not exist, or a stage other than nominating, refuses the whole sheet with a
+ * DomainError.
+ *
+ * Sheet rules beyond DESIGN §6: an empty `category` cell means the category imported into, any
+ * other name refuses the row (a mixed sheet is imported once per category, each run reporting the
+ * other category's rows); an empty `kind` takes the category's kind; a `ref` repeated in the sheet
+ * refuses every later row carrying it, whatever became of the first.
+ */
+export async function importNominations(
+  db: Kysely<Database>,
+  actor: Actor,
+  dataKey: Buffer,
+  target: NominationImportTarget,
+  rows: string[][],
+  { allOrNothing = false, today }: NominationImportOptions = {},
+): Promise<ImportReport> {
+  const [header = [], ...records] = rows;
+  const map = mapHeader(header, NOMINATION_COLUMNS);
+  const issues: RowIssue[] = [...map.issues];
+  let imported = 0;
+  let refused = 0;
+  try {
+    await db.transaction().execute(async (trx) => {
+      const ctx = await loadContext(trx, target, today);
+      if (isFatalHeader(map.issues)) {
+        refused = records.filter((cells) => !isEmptyRow(cells)).length;
+        return;
+      }
+      for (const [i, cells] of records.entries()) {
+        if (isEmptyRow(cells)) continue;
+        const rowIssues = await importRow(trx, actor, dataKey, ctx, readRow(cells, map), i + 2);
+        if (rowIssues.length) {
+          refused++;
+          issues.push(...rowIssues);
+        } else imported++;
+      }
+      if (allOrNothing && refused > 0) throw new RollBack();
+      if (imported > 0) {
+        await recordAudit(trx, actor, {
+          action: "nomination.import",
+          entity: "competition",
+          entityId: target.competitionId,
+          orgPath: ctx.organizer.path,
+          after: { category: ctx.categoryName, imported, refused },
+        });
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+    imported = 0;
+  }
+  return { imported, refused, issues };
+}
+
+const isEmptyRow = (cells: string[]) => cells.every((c) => (c ?? "").trim() === "");
+
+async function loadContext(trx: Kysely<Database>, target: NominationImportTarget, today: IsoDate | undefined): Promise<ImportContext> {
+  let q = trx
+    .selectFrom("competitions")
+    .innerJoin("orgs", "orgs.id", "competitions.org_id")
+    .select(["competitions.id", "competitions.year", "competitions.stage", "orgs.name as org_name", "orgs.path as org_path"])
+    .where("competitions.id", "=", target.competitionId);
+  // On PostgreSQL, hold the stage still while the rows go in: advancing waits for the import.
+  if (dialectOf(trx) === "postgres") q = q.forShare("competitions");
+  const competition = await q.executeTakeFirst();
+  if (!competition) throw new DomainError("import.nomination.noCompetition", { id: target.competitionId });
+  if (competition.stage !== "nominating") throw new DomainError("import.nomination.notNominating");
+  const category = await trx
+    .selectFrom("categories")
+    .select(["id", "name", "kind"])
+    .where("competition_id", "=", competition.id)
+    .where("name", "=", target.categoryName.trim())
+    .executeTakeFirst();
+  if (!category) throw new DomainError("import.nomination.noCategory", { category: target.categoryName });
+  const [allocations, refs] = await Promise.all([
+    trx
+      .selectFrom("allocations")
+      .innerJoin("orgs", "orgs.id", "allocations.org_id")
+      .select(["orgs.id", "orgs.name", "orgs.path", "allocations.places"])
+      .where("allocations.category_id", "=", category.id)
+      .execute(),
+    trx.selectFrom("nominations").select("ref").where("competition_id", "=", competition.id).execute(),
+  ]);
+  return {
+    target: { competitionId: competition.id, competitionYear: competition.year, categoryId: category.id, categoryKind: category.kind },
+    categoryName: category.name,
+    organizer: { name: competition.org_name, path: competition.org_path },
+    allocated: new Map(allocations.map((a) => [a.name, a])),
+    takenRefs: new Set(refs.map((r) => r.ref)),
+    seenRefs: new Map(),
+    orgCache: new Map(),
+    schema: category.kind === "individual" ? individualNominationSchema({ today }) : collectiveNominationSchema(),
+  };
+}
+
+async function importRow(trx: Kysely<Database>, actor: Actor, dataKey: Buffer, ctx: ImportContext, rec: Record<string, string>, row: number): Promise<RowIssue[]> {
+  const found: Omit<RowIssue, "row">[] = [...checkRef(ctx, rec.ref, row), ...checkCategory(ctx, rec.category)];
+  const org = await resolveOrg(trx, ctx, rec.nominating_org);
+  if ("issue" in org) found.push(org.issue);
+  const fields = checkFields(ctx, rec);
+  if ("issues" in fields) found.push(...fields.issues);
+  if (found.length || "issues" in fields || "issue" in org) return found.map((f) => ({ row, ...f }));
+  const refusal = await insertUnderSavepoint(trx, actor, dataKey, { ...ctx.target, org: org.org }, fields.value, rec.ref);
+  return refusal ? [{ row, ...refusal }] : [];
+}
+
+/** The reference is required, unique in the competition and not repeated in the sheet. */
+function checkRef(ctx: ImportContext, ref: string, row: number): Omit<RowIssue, "row">[] {
+  if (!ref) return [{ column: "ref", messageKey: "form.required" }];
+  const earlier = ctx.seenRefs.get(ref);
+  if (earlier === undefined) ctx.seenRefs.set(ref, row);
+  if ([...ref].length > MAX_REF) return [{ column: "ref", messageKey: "form.tooLong", params: { max: MAX_REF } }];
+  if (earlier !== undefined) return [{ column: "ref", messageKey: "import.nomination.refRepeated", params: { ref, row: earlier } }];
+  if (ctx.takenRefs.has(ref)) return [{ column: "ref", messageKey: "import.nomination.refTaken", params: { ref } }];
+  return [];
+}
+
+/** An empty category cell means the category being imported; another name refuses the row. */
+function checkCategory(ctx: ImportContext, category: string): Omit<RowIssue, "row">[] {
+  if (!category || category === ctx.categoryName) return [];
+  return [{ column: "category", messageKey: "import.nomination.otherCategory", params: { category, expected: ctx.categoryName } }];
+}
+
+/** The nominating org by name: it must lie in the organizer's subtree and hold places in the category. */
+async function resolveOrg(trx: Kysely<Database>, ctx: ImportContext, name: string): Promise<{ org: Allocated } | { issue: Omit<RowIssue, "row"> }> {
+  if (!name) return { issue: { column: "nominating_org", messageKey: "form.required" } };
+  const cached = ctx.orgCache.get(name);
+  if (cached) return cached;
+  const result = await lookUpOrg(trx, ctx, name);
+  ctx.orgCache.set(name, result);
+  return result;
+}
+
+async function lookUpOrg(trx: Kysely<Database>, ctx: ImportContext, name: string): Promise<{ org: Allocated } | { issue: Omit<RowIssue, "row"> }> {
+  const issue = (messageKey: RowIssue["messageKey"], params: Params) => ({ issue: { column: "nominating_org", messageKey, params } });
+  const allocated = ctx.allocated.get(name);
+  if (allocated && allocated.places > 0 && isWithin(allocated.path, ctx.organizer.path)) return { org: allocated };
+  const org = allocated ?? (await getOrgByName(trx, name));
+  if (!org) return issue("import.nomination.orgUnknown", { org: name });
+  if (!isWithin(org.path, ctx.organizer.path)) return issue("import.nomination.orgOutside", { org: name, organizer: ctx.organizer.name });
+  return issue("import.nomination.noAllocation", { org: name });
+}
+
+/**
+ * The row's fields for the category's kind. An empty kind cell takes the category's kind; the
+ * other kind's columns must be empty, so a value there is reported rather than dropped.
+ */
+function checkFields(ctx: ImportContext, rec: Record<string, string>): { value: NominationFields } | { issues: Omit<RowIssue, "row">[] } {
+  const kind = rec.kind ? NominationKind.parse(rec.kind) : ctx.target.categoryKind;
+  if (!kind) return { issues: [{ column: "kind", messageKey: "nomination.kind.invalid" }] };
+  if (kind !== ctx.target.categoryKind) return { issues: [{ column: "kind", messageKey: "nomination.kindMismatch" }] };
+  const issues: Omit<RowIssue, "row">[] = [];
+  const foreign = kind === "individual" ? COLLECTIVE_ONLY : INDIVIDUAL_ONLY;
+  const foreignKey = kind === "individual" ? "import.nomination.collectiveOnly" : "import.nomination.individualOnly";
+  for (const column of foreign) if (rec[column]) issues.push({ column, messageKey: foreignKey });
+  const lostDigits = kind === "individual" && EXPONENT_FORM.test(rec.id_number ?? "");
+  if (lostDigits) issues.push({ column: "id_number", messageKey: "import.nomination.idAsNumber", params: { value: rec.id_number } });
+  // What parseNomination does, with the schema built once per import.
+  const parsed = ctx.schema.safeParse(rec);
+  if (!parsed.success) {
+    for (const i of fieldIssues(parsed.error)) if (!(lostDigits && i.field === "id_number")) issues.push({ column: i.field, messageKey: i.messageKey, params: i.params });
+  }
+  return issues.length || !parsed.success ? { issues } : { value: parsed.data };
+}
+
+/**
+ * Files the nomination as submitted; createNomination counts places after its insert, so a
+ * refusal rolls back to the savepoint and the row leaves nothing behind.
+ */
+async function insertUnderSavepoint(trx: Kysely<Database>, actor: Actor, dataKey: Buffer, target: NominationTarget & { org: Allocated }, fields: NominationFields, ref: string): Promise<Omit<RowIssue, "row"> | null> {
+  await sql`savepoint nomination_row`.execute(trx);
+  try {
+    await createNomination(trx, actor, dataKey, target, fields, { status: "submitted", ref });
+    await sql`release savepoint nomination_row`.execute(trx);
+    return null;
+  } catch (error) {
+    await sql`rollback to savepoint nomination_row`.execute(trx);
+    await sql`release savepoint nomination_row`.execute(trx);
+    if (!(error instanceof DomainError)) throw error;
+    if (error.messageKey === "nomination.noPlaces") return { column: "nominating_org", messageKey: "import.nomination.noPlaces", params: { org: target.org.name, places: target.org.places } };
+    return { column: !error.field || error.field === "_form" ? null : error.field, messageKey: error.messageKey, params: error.params };
+  }
+}
+
+/**
+ * The rows of a nominations sheet, as readSheet reads them, except that an XLSX number cell too
+ * large for its digits to survive (an ID number typed as a number: Excel keeps 15 significant
+ * digits, JavaScript 2^53) reads in exponent form, e.g. "6.101021980031512e+17", which the
+ * import refuses instead of taking the rounded digits for an ID number.
+ */
+export async function readNominationSheet(bytes: Buffer): Promise<string[][]> {
+  const isXlsx = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (!isXlsx || bytes.length > MAX_SHEET_BYTES) return readSheet(bytes);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new SheetError("import.badXlsx");
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return [];
+  const rows: string[][] = [];
+  const width = ws.columnCount;
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+    rows[n - 1] = cells;
+  });
+  return Array.from(rows, (r) => r ?? []);
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value == null) return "";
+  if (typeof value === "number") return Number.isInteger(value) && !Number.isSafeInteger(value) ? value.toExponential() : String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("text" in value && typeof value.text === "string") return value.text;
+    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
+    return "";
+  }
+  return String(value);
+}
