@@ -40,11 +40,15 @@ export function createDatabase(target: DatabaseTarget = parseDatabaseUrl(process
   if (target.dialect === "sqlite") {
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(target.file) }) });
   }
-  const pool = new pg.Pool({
+  const pool = new pg.Pool({ ...pgConnectionConfig(target), max: Number(process.env.PG_POOL_MAX ?? 10) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** How `pg` reaches a PostgreSQL target; backup.ts opens its own client with the same settings. */
+export function pgConnectionConfig(target: Extract<DatabaseTarget, { dialect: "postgres" }>): pg.ClientConfig {
+  return {
     connectionString: target.connectionString,
-    max: Number(process.env.PG_POOL_MAX ?? 10),
     // Tests give each file its own schema; production uses the URL's default search_path.
     ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
-  });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  };
 }
