@@ -52,7 +52,9 @@ export interface ServerOptions {
 export function createHttpApp({ build, services, publicDir = path.resolve("public") }: ServerOptions) {
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : process.env.TRUST_PROXY);
+  // A hop count must reach Express as a number: the string "1" would be read as an address.
+  const tp = process.env.TRUST_PROXY;
+  if (tp) app.set("trust proxy", tp === "true" ? true : /^\d+$/.test(tp) ? Number(tp) : tp);
   app.use(compression());
   app.use(securityHeaders);
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));

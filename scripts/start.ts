@@ -37,7 +37,9 @@ async function main() {
   for (const file of secrets.generated) console.log(`Generated a development secret in ${file}`);
   const db = createDatabase();
   await migrateToLatest(db);
-  const demoLoaded = (await isEmptyDatabase(db)) && (await loadDemo(db, secrets.dataKey), true);
+  // The demo's passwords are public: production loads it only when asked (LAUREL_DEMO=1).
+  const wantDemo = !production || process.env.LAUREL_DEMO === "1";
+  const demoLoaded = wantDemo && (await isEmptyDatabase(db)) && (await loadDemo(db, secrets.dataKey), true);
   const build = (await import(pathToFileURL(BUILD).href)) as ServerBuild;
   const app = createHttpApp({ build, services: createServices(db, secrets, production) });
   const port = Number(process.env.PORT ?? 3000);

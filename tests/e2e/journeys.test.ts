@@ -173,7 +173,7 @@ describe("an admin", () => {
     await freshPage();
     await login(page, "admin");
     expect(await text(page.locator("header .user-name"))).toBe("当前用户：省总管理员");
-    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["首页", "组织机构", "审计日志"]);
+    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["首页", "组织机构", "劳动竞赛", "审计日志"]);
 
     await Promise.all([page.waitForURL((u) => u.pathname === "/orgs"), page.locator("header nav").getByRole("link", { name: "组织机构" }).click()]);
     await expect.poll(() => h1()).toBe("组织机构");

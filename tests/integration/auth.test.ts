@@ -6,6 +6,7 @@ import * as login from "~/routes/login";
 import * as account from "~/routes/account.password";
 import * as audit from "~/routes/audit";
 import { signIn } from "~/models/login.server";
+import { recordFailure } from "~/models/throttle.server";
 import { setActive } from "~/models/user.server";
 import { SYSTEM_ACTOR } from "~/models/audit.server";
 
@@ -59,6 +60,13 @@ describe("sign-in", () => {
     const u = await makeUser(t.db, tree.cityB);
     expect((await signIn(t.db, { username: u.username, password: TEST_PASSWORD, ip: "192.0.2.9" })).ok).toBe(false);
     expect((await signIn(t.db, { username: u.username, password: TEST_PASSWORD, ip: "192.0.2.10" })).ok).toBe(true);
+  });
+
+  it("counts concurrent failures without losing any", async () => {
+    await Promise.all(Array.from({ length: 8 }, () => recordFailure(t.db, ["user:racer", "ip:198.51.100.7"])));
+    const row = await t.db.selectFrom("login_throttle").select(["failures", "locked_until"]).where("key", "=", "user:racer").executeTakeFirstOrThrow();
+    expect(row.failures).toBe(8);
+    expect(row.locked_until).not.toBeNull();
   });
 
   it("refuses a disabled account", async () => {

@@ -31,7 +31,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.query(`create schema ${schema}`);
     await admin.end();
     const db = createDatabase({ ...(parseDatabaseUrl(url) as { dialect: "postgres"; connectionString: string }), schema });
-    await migrateToLatest(db);
+    try {
+      await migrateToLatest(db);
+    } catch (error) {
+      await db.destroy();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+      throw error;
+    }
     return {
       db,
       dialect: "postgres",

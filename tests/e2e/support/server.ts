@@ -50,6 +50,7 @@ export async function startServer({ timeoutMs = 90_000 }: { timeoutMs?: number }
     env: {
       ...process.env,
       NODE_ENV: "production",
+      LAUREL_DEMO: "1",
       DATABASE_URL: `file:${path.join(dir, "laurel.db")}`,
       PORT: String(port),
       HOST: "127.0.0.1",
