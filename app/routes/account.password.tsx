@@ -1,5 +1,5 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AppForm, ErrorSummary, TextField } from "~/components/form-fields";
 import { useT } from "~/i18n/use-t";
@@ -18,7 +18,7 @@ const PasswordSchema = z
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  return null;
+  return { saved: new URL(request.url).searchParams.get("saved") === "1" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -33,18 +33,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const epoch = await context.db
     .transaction()
     .execute((trx) => setPassword(trx, actorOf(user, context), user.id, parsed.data.next, row?.org_path ?? null));
-  // The new epoch voids every other session; this one continues under a fresh cookie.
+  // The new epoch voids every other session, this request's cookie included: this browser continues
+  // under a fresh cookie, which the redirect hands over before any loader reads the session again.
   const cookie = await commitLogin(context, user.id, epoch);
-  return data({ ok: true as const, errors: undefined, values: undefined }, { headers: { "Set-Cookie": cookie } });
+  return redirect("/account/password?saved=1", { headers: { "Set-Cookie": cookie } });
 }
 
 export default function ChangePassword() {
   const t = useT();
   const result = useActionData<typeof action>();
+  const { saved } = useLoaderData<typeof loader>();
   return (
     <section className="card" style={{ maxWidth: "32rem" }}>
       <h1>{t("account.title")}</h1>
-      {result?.ok && (
+      {saved && !result && (
         <p className="alert alert-ok" role="status">
           {t("account.saved")}
         </p>

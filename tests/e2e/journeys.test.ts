@@ -344,7 +344,7 @@ describe("permissions by org subtree", () => {
     await freshPage();
     await login(page, "nominator");
     expect(await text(page.locator("header .user-name"))).toBe("当前用户：西安市总填报员");
-    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["首页", "组织机构"]);
+    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["首页", "组织机构", "劳动竞赛"]);
     const res = await page.goto("/audit");
     expect(res!.status()).toBe(403);
     expect(await errorPage(page)).toEqual({ title: "出错了 403", message: "您没有权限访问此页面或执行此操作。" });

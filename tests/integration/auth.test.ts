@@ -104,7 +104,8 @@ describe("sessions", () => {
     expect(mismatch.data.errors.confirm.key).toBe("account.mismatch");
     expect((await h.get(audit.loader, "/audit", { session: otherDevice })).status).toBe(200);
     const ok = await h.post(account.action, "/account/password", { current: TEST_PASSWORD, next: "new-password-1", confirm: "new-password-1" }, { userId: u.id });
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(302);
+    expect(ok.headers.get("location")).toBe("/account/password?saved=1");
     const thisDevice = ok.headers.get("set-cookie")!.split(";")[0];
     expect(thisDevice).toMatch(/^__laurel=/);
     expect((await h.get(audit.loader, "/audit", { session: otherDevice })).status).toBe(302);
