@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema";
 import { dialectOf } from "../../db/dialect";
@@ -9,7 +8,6 @@ import { collectiveNominationSchema, fieldIssues, individualNominationSchema, ty
 import type { IsoDate } from "~/domain/notice/iso-date";
 import { isFatalHeader, mapHeader, readRow, type ColumnSpec, type RowIssue } from "~/domain/sheet-columns";
 import type { Params } from "~/i18n";
-import { MAX_SHEET_BYTES, readSheet, SheetError } from "~/utils/sheet.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { createNomination, type NominationTarget } from "./nomination.server";
 import { getOrgByName } from "./org.server";
@@ -270,44 +268,4 @@ async function insertUnderSavepoint(trx: Kysely<Database>, actor: Actor, dataKey
     if (error.messageKey === "nomination.noPlaces") return { column: "nominating_org", messageKey: "import.nomination.noPlaces", params: { org: target.org.name, places: target.org.places } };
     return { column: !error.field || error.field === "_form" ? null : error.field, messageKey: error.messageKey, params: error.params };
   }
-}
-
-/**
- * The rows of a nominations sheet, as readSheet reads them, except that an XLSX number cell too
- * large for its digits to survive (an ID number typed as a number: Excel keeps 15 significant
- * digits, JavaScript 2^53) reads in exponent form, e.g. "6.101021980031512e+17", which the
- * import refuses instead of taking the rounded digits for an ID number.
- */
-export async function readNominationSheet(bytes: Buffer): Promise<string[][]> {
-  const isXlsx = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  if (!isXlsx || bytes.length > MAX_SHEET_BYTES) return readSheet(bytes);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new SheetError("import.badXlsx");
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) return [];
-  const rows: string[][] = [];
-  const width = ws.columnCount;
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
-    rows[n - 1] = cells;
-  });
-  return Array.from(rows, (r) => r ?? []);
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value == null) return "";
-  if (typeof value === "number") return Number.isInteger(value) && !Number.isSafeInteger(value) ? value.toExponential() : String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    return "";
-  }
-  return String(value);
 }

@@ -6,10 +6,10 @@ import { statusLabelKey, type NominationStatus } from "../../app/domain/nominati
 import { isFatalHeader } from "../../app/domain/sheet-columns";
 import type { MessageKey } from "../../app/i18n";
 import { getCompetition } from "../../app/models/competition.server";
-import { importNominations, readNominationSheet } from "../../app/models/nomination-import.server";
+import { importNominations } from "../../app/models/nomination-import.server";
 import { transitionNomination } from "../../app/models/nomination.server";
 import { ConfigError, loadSecrets } from "../../app/utils/secrets.server";
-import { SheetError } from "../../app/utils/sheet.server";
+import { readSheet, SheetError } from "../../app/utils/sheet.server";
 import { type Command, CommandError, EXIT, printIssues, tr, UsageError, withDatabase } from "../cli-kit";
 import { CLI_ACTOR, domainMessage, parseId } from "./competition";
 import { readFileArg } from "./orgs";
@@ -48,7 +48,7 @@ export const nominationsImport: Command = {
     const bytes = readFileArg(positionals);
     let rows: string[][];
     try {
-      rows = await readNominationSheet(bytes);
+      rows = await readSheet(bytes);
     } catch (error) {
       if (error instanceof SheetError) throw new CommandError(tr(error.message as MessageKey));
       throw error;

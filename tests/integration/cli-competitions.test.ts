@@ -9,7 +9,8 @@ import { laurel } from "../support/cli";
 import { makeId } from "../unit/nominations/id-helpers";
 import { CompetitionTemplateSchema } from "~/domain/competitions/template";
 import { advanceCompetition, createCompetition, getCompetition } from "~/models/competition.server";
-import { importNominations, NOMINATION_COLUMNS, readNominationSheet } from "~/models/nomination-import.server";
+import { importNominations, NOMINATION_COLUMNS } from "~/models/nomination-import.server";
+import { readSheet } from "~/utils/sheet.server";
 import type { OrgRow } from "~/models/org.server";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
@@ -80,7 +81,7 @@ async function advance(id: number) {
 }
 
 async function importFixture(id: number, p: string, category: string) {
-  const report = await importNominations(t.db, ACTOR, crypto.randomBytes(32), { competitionId: id, categoryName: category }, await readNominationSheet(fs.readFileSync(p)));
+  const report = await importNominations(t.db, ACTOR, crypto.randomBytes(32), { competitionId: id, categoryName: category }, await readSheet(fs.readFileSync(p)));
   expect(report.refused).toBe(0);
 }
 

@@ -8,7 +8,8 @@ import { makeOrg, makeTree } from "../support/factories";
 import { makeId } from "../unit/nominations/id-helpers";
 import { CompetitionTemplateSchema } from "~/domain/competitions/template";
 import { advanceCompetition, createCompetition, getCompetition } from "~/models/competition.server";
-import { importNominations, NOMINATION_COLUMNS, readNominationSheet } from "~/models/nomination-import.server";
+import { importNominations, NOMINATION_COLUMNS } from "~/models/nomination-import.server";
+import { readSheet } from "~/utils/sheet.server";
 import type { Actor } from "~/models/audit.server";
 import type { OrgRow } from "~/models/org.server";
 import { decryptPersonal } from "~/utils/personal-data.server";
@@ -86,7 +87,7 @@ describe("importNominations: sheets that go in", () => {
   it("imports the Chinese CSV fixture as submitted nominations, personal data encrypted and masked", async () => {
     const id = await competition();
     const before = await counts();
-    const rows = await readNominationSheet(fs.readFileSync(path.join(FIXTURES, "nominations-individual-zh.csv")));
+    const rows = await readSheet(fs.readFileSync(path.join(FIXTURES, "nominations-individual-zh.csv")));
     expect(await run(id, PERSON_CATEGORY, rows)).toEqual({ imported: 3, refused: 0, issues: [] });
     expect(await counts()).toEqual({ nominations: before.nominations + 3, events: before.events + 3, audit: before.audit + 4 });
     const wang = await stored(id, "GR-003");
@@ -107,7 +108,7 @@ describe("importNominations: sheets that go in", () => {
 
   it("imports the English CSV fixture of collectives", async () => {
     const id = await competition();
-    const rows = await readNominationSheet(fs.readFileSync(path.join(FIXTURES, "nominations-collective-en.csv")));
+    const rows = await readSheet(fs.readFileSync(path.join(FIXTURES, "nominations-collective-en.csv")));
     expect(await run(id, GROUP_CATEGORY, rows)).toEqual({ imported: 2, refused: 0, issues: [] });
     expect(await stored(id, "JT-001")).toMatchObject({ kind: "collective", member_count: 1200, leader: "赵强", sector: "state", id_number_hash: null, phone_enc: null });
     expect(await stored(id, "JT-002")).toMatchObject({ member_count: 36, sector: "rural", phone_masked: "029*****6666" });
@@ -146,7 +147,7 @@ describe("importNominations: sheets that go in", () => {
     ws.addRow(cells(person({ ref: "X-1" }), { birth_date: new Date(Date.UTC(1980, 2, 15)), phone: 13812345678 }));
     ws.addRow(cells(person({ ref: "X-2", id_number: ID_D, gender: "男", birth_date: "1985-12-24" }), { id_number: Number(ID_D) }));
     ws.addRow(cells(person({ ref: "X-3", id_number: ID_C, gender: "女", birth_date: "1990-06-08", nominating_org: "甲市某县总工会" }), { ref: 3 }));
-    const rows = await readNominationSheet(Buffer.from(await wb.xlsx.writeBuffer()));
+    const rows = await readSheet(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(rows[2][KEYS.indexOf("id_number")]).toBe("6.1010219851224e+17");
     expect(await run(id, PERSON_CATEGORY, rows)).toEqual({
       imported: 2,
