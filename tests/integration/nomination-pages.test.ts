@@ -3,14 +3,12 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stage } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { makeOrg, makeTree, makeUser } from "../support/factories";
+import { makeNominatingCompetition, makeOrg, makeTree, makeUser } from "../support/factories";
 import { routeHarness } from "../support/remix";
 import { makeId } from "../unit/nominations/id-helpers";
 import { parseCsv } from "~/domain/csv";
-import { CompetitionTemplateSchema } from "~/domain/competitions/template";
 import { MAX_FILE_BYTES } from "~/domain/nominations/file-type";
 import { SYSTEM_ACTOR } from "~/models/audit.server";
-import { createCompetition, listCategories } from "~/models/competition.server";
 import { grantRole } from "~/models/user.server";
 import { CSRF_COOKIE } from "~/utils/csrf.server";
 import * as listPage from "~/routes/competitions.$competitionId.nominations._index";
@@ -107,28 +105,7 @@ beforeAll(async () => {
   await grantRole(t.db, SYSTEM_ACTOR, u.nomBoth.id, tree.cityB, "nominator");
   u.judge = await makeUser(t.db, tree.province, ["judge"]);
   u.outsider = await makeUser(t.db, await makeOrg(t.db, null, { name: "外省总工会" }), ["nominator", "admin"]);
-  const template = CompetitionTemplateSchema.parse({
-    title: "2018年度全省工会脱贫攻坚竞赛",
-    year: 2018,
-    organizer: tree.province.name,
-    categories: [
-      {
-        name: "先进个人",
-        kind: "individual",
-        quota: 5,
-        criteria: [{ title: "事迹突出", max_points: 100 }],
-        allocations: [
-          { org: tree.cityA.name, nominations: 4 },
-          { org: tree.cityB.name, nominations: 2 },
-          { org: tree.county.name, nominations: 2 },
-        ],
-      },
-      { name: "先进集体", kind: "collective", quota: 2, criteria: [{ title: "成效", max_points: 100 }], allocations: [{ org: tree.cityA.name, nominations: 1 }] },
-    ],
-  });
-  competitionId = await t.db.transaction().execute((trx) => createCompetition(trx, SYSTEM_ACTOR, tree.province, template));
-  [individual, collective] = await listCategories(t.db, competitionId);
-  await setStage("nominating");
+  ({ competitionId, individual, collective } = await makeNominatingCompetition(t.db, tree, { cityA: 4, cityB: 2, county: 2, collective: 1 }));
   nomA1 = await file(u.nomA.id, tree.cityA.id, person({ name: "甲一" }), [{ name: "事迹材料.pdf", bytes: PDF }]);
   nomB1 = await file(u.nomB.id, tree.cityB.id, person({ name: "乙一" }));
   countyNom = await file(u.nomCounty.id, tree.county.id, person({ name: "县一" }));

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stage } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { makeOrg, makeTree, makeUser } from "../support/factories";
+import { makeNominatingCompetition, makeOrg, makeTree, makeUser } from "../support/factories";
 import { routeHarness } from "../support/remix";
 import { makeId } from "../unit/nominations/id-helpers";
-import { CompetitionTemplateSchema } from "~/domain/competitions/template";
 import { DomainError } from "~/domain/errors";
 import { parseNomination, type NominationFields } from "~/domain/nominations/nomination-schema";
 import { SYSTEM_ACTOR } from "~/models/audit.server";
-import { createCompetition, listCategories } from "~/models/competition.server";
 import { createNomination } from "~/models/nomination.server";
 import * as newPage from "~/routes/competitions.$competitionId.nominations.new";
 import * as dossier from "~/routes/nominations.$nominationId._index";
@@ -79,28 +77,7 @@ beforeAll(async () => {
   u.nomA = await makeUser(t.db, tree.cityA, ["nominator"]);
   u.nomB = await makeUser(t.db, tree.cityB, ["nominator"]);
   u.nomCounty = await makeUser(t.db, tree.county, ["nominator"]);
-  const template = CompetitionTemplateSchema.parse({
-    title: "2018年度全省工会脱贫攻坚竞赛",
-    year: 2018,
-    organizer: tree.province.name,
-    categories: [
-      {
-        name: "先进个人",
-        kind: "individual",
-        quota: 5,
-        criteria: [{ title: "事迹突出", max_points: 100 }],
-        allocations: [
-          { org: tree.cityA.name, nominations: 20 },
-          { org: tree.cityB.name, nominations: 5 },
-          { org: tree.county.name, nominations: 1 },
-        ],
-      },
-      { name: "先进集体", kind: "collective", quota: 2, criteria: [{ title: "成效", max_points: 100 }], allocations: [{ org: tree.cityA.name, nominations: 2 }] },
-    ],
-  });
-  competitionId = await t.db.transaction().execute((trx) => createCompetition(trx, SYSTEM_ACTOR, tree.province, template));
-  [individual, collective] = await listCategories(t.db, competitionId);
-  await setStage("nominating");
+  ({ competitionId, individual, collective } = await makeNominatingCompetition(t.db, tree, { cityA: 20, cityB: 5, county: 1, collective: 2 }));
 });
 afterAll(() => t.destroy());
 
