@@ -1,16 +1,10 @@
+import { seededRandom } from "../../app/domain/seeded-random";
 import { idCheckChar } from "../../app/domain/nominations/id-number";
 import type { NominationFields } from "../../app/domain/nominations/nomination-schema";
 
-/** A small seeded generator (mulberry32), so the demo is the same on every machine. */
+/** Seeded picks, so the demo is the same on every machine. */
 export function seeded(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   return { next, pick, int };

@@ -4,6 +4,9 @@
  * workers gather in provincial capitals and poor counties do not, so some cities must borrow.
  */
 import type { PairingRef, RegistryCounty, RegistryHelper } from "./registry-types";
+import { seededRandom } from "../seeded-random";
+
+export { seededRandom };
 
 export interface InstanceSpec {
   counties: number;
@@ -22,17 +25,6 @@ export interface RegistryInstance {
   helpers: RegistryHelper[];
   counties: RegistryCounty[];
   pairings: PairingRef[];
-}
-
-/** mulberry32: small, fast, and good enough to scatter test data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function generateInstance(spec: InstanceSpec): RegistryInstance {

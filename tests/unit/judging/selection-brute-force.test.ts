@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "~/domain/seeded-random";
 import type { CompositionRule } from "~/domain/judging/composition-rules";
 import { ruleBounds, selectionSize, selectNominations, type SelectionCandidate } from "~/domain/judging/selection";
 
-/** mulberry32: a tiny seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so a failure can be replayed.
+const random = seededRandom;
 
 interface Instance {
   quota: number;

@@ -1,6 +1,6 @@
 /**
- * A seeded pseudo-random generator (mulberry32), so that data a benchmark generates is the same on
- * every run and every machine. Not for anything secret.
+ * mulberry32: a small seeded generator, so generated data (demo, benchmarks, test instances) is the
+ * same on every run and every machine. Not for anything secret.
  */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
