@@ -32,6 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       displayName: user.displayName,
       username: user.username,
       isAdmin: hasRole(user.grants, "admin"),
+      isJudge: hasRole(user.grants, "judge"),
     },
   };
 }

@@ -6,6 +6,10 @@ import { userCreate } from "./commands/user";
 import { backup, restore } from "./commands/backup";
 import { competitionAdvance, competitionExport, competitionImport } from "./commands/competition";
 import { nominationsImport, nominationsList, nominationsReview } from "./commands/nominations";
+import { ranking, scoresImport, select } from "./commands/judging";
+import { calendarImport, noticeEnd } from "./commands/notice";
+import { match, registryImport } from "./commands/registry";
+import { stats } from "./commands/activities";
 
 /** Commands by their words, as typed after `npm run laurel --`. */
 const COMMANDS: Record<string, Command> = {
@@ -19,6 +23,14 @@ const COMMANDS: Record<string, Command> = {
   "nominations import": nominationsImport,
   "nominations list": nominationsList,
   "nominations review": nominationsReview,
+  "scores import": scoresImport,
+  ranking,
+  select,
+  "calendar import": calendarImport,
+  "notice end": noticeEnd,
+  "registry import": registryImport,
+  match,
+  stats,
   backup,
   restore,
 };

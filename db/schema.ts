@@ -1,10 +1,15 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { JudgingTables } from "./schema-judging";
+import type { NoticeTables } from "./schema-notice";
+import type { RegistryTables } from "./schema-registry";
+import type { ActivityTables } from "./schema-activities";
 
 /**
  * The Laurel database, one interface per table. Timestamps are ISO 8601 text and booleans are
- * 0/1 integers so that the same queries run unchanged on SQLite and PostgreSQL.
+ * 0/1 integers so that the same queries run unchanged on SQLite and PostgreSQL. The tables of
+ * judging, notice and publication, the registry and the aid activities live in their own files.
  */
-export interface Database {
+export interface Database extends JudgingTables, NoticeTables, RegistryTables, ActivityTables {
   orgs: OrgTable;
   users: UserTable;
   role_grants: RoleGrantTable;

@@ -3,7 +3,7 @@ import { translate, LOCALES, type Locale } from "~/i18n";
 
 interface Props {
   locale: Locale;
-  user?: { displayName: string; username: string; isAdmin: boolean };
+  user?: { displayName: string; username: string; isAdmin: boolean; isJudge: boolean };
   csrfToken: string;
   returnTo: string;
 }
@@ -27,11 +27,27 @@ export function SiteHeader({ locale, user, csrfToken, returnTo }: Props) {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/honors">{t("nav.honors")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/stats">{t("nav.stats")}</NavLink>
+          </li>
+          <li>
             <NavLink to="/orgs">{t("nav.orgs")}</NavLink>
           </li>
           {user && (
             <li>
               <NavLink to="/competitions">{t("nav.competitions")}</NavLink>
+            </li>
+          )}
+          {user?.isJudge && (
+            <li>
+              <NavLink to="/judging">{t("nav.judging")}</NavLink>
+            </li>
+          )}
+          {user?.isAdmin && (
+            <li>
+              <NavLink to="/registry">{t("nav.registry")}</NavLink>
             </li>
           )}
           {user?.isAdmin && (

@@ -3,6 +3,10 @@ import { competitionsMessages } from "./messages/competitions";
 import { nominationsMessages } from "./messages/nominations";
 import { reviewMessages } from "./messages/review";
 import { importsMessages } from "./messages/imports";
+import { judgingMessages } from "./messages/judging";
+import { noticeMessages } from "./messages/notice";
+import { registryMessages } from "./messages/registry";
+import { activitiesMessages } from "./messages/activities";
 
 /** English messages: the same keys as the Chinese catalog, checked by the compiler. */
 export const en: Record<MessageKey, string> = {
@@ -10,6 +14,10 @@ export const en: Record<MessageKey, string> = {
   ...nominationsMessages.en,
   ...reviewMessages.en,
   ...importsMessages.en,
+  ...judgingMessages.en,
+  ...noticeMessages.en,
+  ...registryMessages.en,
+  ...activitiesMessages.en,
   "app.name": "Laurel — Labor Competitions and Model Worker Commendation",
   "app.shortName": "Laurel",
   "app.tagline": "Labor competitions, commendations and model-worker poverty relief for trade unions",

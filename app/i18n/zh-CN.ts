@@ -2,6 +2,10 @@ import { competitionsMessages } from "./messages/competitions";
 import { nominationsMessages } from "./messages/nominations";
 import { reviewMessages } from "./messages/review";
 import { importsMessages } from "./messages/imports";
+import { judgingMessages } from "./messages/judging";
+import { noticeMessages } from "./messages/notice";
+import { registryMessages } from "./messages/registry";
+import { activitiesMessages } from "./messages/activities";
 
 /** Chinese (default) messages. Every user-facing string of Laurel has a key here or in a fragment of ./messages. */
 const base = {
@@ -238,6 +242,6 @@ const base = {
   "common.actions": "操作",
 } as const;
 
-export const zhCN = { ...base, ...competitionsMessages.zh, ...nominationsMessages.zh, ...reviewMessages.zh, ...importsMessages.zh };
+export const zhCN = { ...base, ...competitionsMessages.zh, ...nominationsMessages.zh, ...reviewMessages.zh, ...importsMessages.zh, ...judgingMessages.zh, ...noticeMessages.zh, ...registryMessages.zh, ...activitiesMessages.zh };
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { STAGES, type Database, type Stage } from "../../db/schema";
 import type { CategoryInput, CompetitionTemplate } from "~/domain/competitions/template";
 import { advanceRefusals, nextStage, type Refusal } from "~/domain/competitions/stages";
+import { STAGE_STEPS } from "./stage-steps/index.server";
 import { DomainError } from "~/domain/errors";
 import { isWithin } from "~/domain/org-tree";
 import { nowIso } from "~/utils/time.server";
@@ -178,8 +179,10 @@ export type AdvanceOutcome = { ok: true; stage: Stage } | { ok: false; refusals:
 export async function advanceCompetition(trx: Kysely<Database>, actor: Actor, c: CompetitionRow): Promise<AdvanceOutcome> {
   const to = nextStage(c.stage);
   if (!to) return { ok: false, refusals: [{ messageKey: "stage.refuse.last" }] };
-  const refusals = advanceRefusals(await advanceFacts(trx, c));
+  const step = STAGE_STEPS[c.stage];
+  const refusals = step ? await step.exitRefusals(trx, c) : advanceRefusals(await advanceFacts(trx, c));
   if (refusals.length) return { ok: false, refusals };
+  await step?.onExit?.(trx, actor, c);
   const now = nowIso();
   await trx.updateTable("competitions").set({ stage: to, updated_at: now }).where("id", "=", c.id).where("stage", "=", c.stage).execute();
   await trx.updateTable("competition_stages").set({ entered_at: now }).where("competition_id", "=", c.id).where("stage", "=", to).execute();

@@ -9,6 +9,8 @@ import { advanceCompetition, createCompetition, getCompetition } from "../../app
 import { createNomination } from "../../app/models/nomination.server";
 import type { CompetitionTemplate } from "../../app/domain/competitions/template";
 import { collective, individual, seeded } from "./people";
+import { loadRegistryDemo } from "./registry";
+import { loadActivitiesDemo } from "./activities";
 
 export const DEMO_PASSWORD = "laurel-demo-2026";
 
@@ -147,5 +149,7 @@ export async function loadDemo(db: Kysely<Database>, dataKey: Buffer): Promise<v
       if (u.roleAt) await grantRole(trx, SYSTEM_ACTOR, id, orgs.get(u.roleAt)!, u.role);
     }
     await loadCompetition2018(trx, orgs, dataKey);
+    await loadRegistryDemo(trx);
+    await loadActivitiesDemo(trx);
   });
 }

@@ -1,9 +1,17 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001-spine";
 import * as m0002 from "./0002-competitions";
+import * as m0003 from "./0003-judging";
+import * as m0004 from "./0004-notice";
+import * as m0005 from "./0005-registry";
+import * as m0006 from "./0006-activities";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   "0001-spine": m0001,
   "0002-competitions": m0002,
+  "0003-judging": m0003,
+  "0004-notice": m0004,
+  "0005-registry": m0005,
+  "0006-activities": m0006,
 };

@@ -26,8 +26,8 @@ export interface Refusal {
 }
 
 /**
- * Why the competition may not move from its stage to the next; [] when it may. Stages past
- * judging are refused until judging, notice and publication exist (their own rules, own checks).
+ * Why the competition may not move from its stage to the next; [] when it may. From judging on,
+ * the steps in ~/models/stage-steps decide.
  */
 export function advanceRefusals(f: AdvanceFacts): Refusal[] {
   const out: Refusal[] = [];

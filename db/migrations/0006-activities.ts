@@ -1,0 +1,6 @@
+import type { Kysely } from "kysely";
+
+// Frozen once merged: later changes go in a new numbered migration.
+
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- filled by the activities work
+export async function up(db: Kysely<any>): Promise<void> {}
