@@ -3,6 +3,8 @@ import type { Generated } from "kysely";
 /** The model-worker registry: counties, helpers (model workers and units), pairings. */
 export interface RegistryTables {
   counties: CountyTable;
+  helpers: HelperTable;
+  pairings: PairingTable;
 }
 
 export const POVERTY_LEVELS = ["deep", "poverty", "none"] as const;
@@ -20,4 +22,49 @@ export interface CountyTable {
   needs: string;
   created_at: string;
   updated_at: string;
+}
+
+export const HELPER_KINDS = ["worker", "unit"] as const;
+export type HelperKind = (typeof HELPER_KINDS)[number];
+export const HONOR_LEVELS = ["national", "provincial", "city"] as const;
+export type HonorLevel = (typeof HONOR_LEVELS)[number];
+export const PAIRING_TIERS = ["province", "city", "county"] as const;
+export type PairingTier = (typeof PAIRING_TIERS)[number];
+
+/** A model worker (劳模) or a model-worker unit (劳模单位). */
+export interface HelperTable {
+  id: Generated<number>;
+  /** The sheet's 编号, unique: what pairings and the matcher's output name. */
+  ref: string;
+  kind: HelperKind;
+  name: string;
+  city: string;
+  /** Tags joined by ";". */
+  skills: string;
+  capacity: number;
+  level: HonorLevel | null;
+  title: string | null;
+  year: number | null;
+  /** Units only: central_soe / local_soe / private / other. */
+  ownership: string | null;
+  workplace: string | null;
+  /** Private: encrypted like nomination phones; admins only. */
+  contact_enc: string | null;
+  contact_masked: string | null;
+  /** The org whose admins manage it (its subtree); null = the province's. */
+  org_id: number | null;
+  /** The commended nomination it came from, when an honor roll created it. */
+  nomination_id: number | null;
+  revoked_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PairingTable {
+  id: Generated<number>;
+  helper_id: number;
+  county_id: number;
+  tier: PairingTier;
+  started_on: string | null;
+  created_at: string;
 }

@@ -9,3 +9,8 @@ export const stats: Command = {
   },
 };
 
+/** `registry import activities FILE`: called by the registry command; returns the exit code. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export async function runActivitiesImport(file: string, allOrNothing: boolean): Promise<number> {
+  throw new CommandError("not available yet");
+}

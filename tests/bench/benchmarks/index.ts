@@ -6,4 +6,9 @@ import type { Benchmark } from "../lib/benchmark";
  */
 export const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   home: async () => (await import("./home")).default,
+  // nominations (issue 3)
+  // judging (issue 4)
+  // honors (issue 5)
+  // registry (issue 6)
+  // activities (issue 7)
 };
