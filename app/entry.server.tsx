@@ -1,21 +1,47 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToString } from "react-dom/server";
+import { renderToReadableStream } from "react-dom/server.browser";
+import { NonceContext } from "~/components/nonce";
+
+const RENDER_TIMEOUT_MS = 10_000;
 
 /**
- * Whole-document rendering. React 18.3's streaming renderer for Node can split a multi-byte
- * character across its 2 KB chunks and send NUL bytes in its place (react#27554): Chinese text came
- * back corrupted, in pages and in the form values a browser then posts. Laurel uses no Suspense
- * streaming, so rendering to a string costs nothing and is exact.
+ * Whole-document rendering with React's web-streams renderer, waiting for every Suspense boundary.
+ * Not the Node renderer: React 18.3's renderToPipeableStream splits a multi-byte character across
+ * its chunks and sends NUL bytes in its place (react#27554), which corrupted Chinese text. Not
+ * renderToString either: single fetch hands the loader data to the browser from inside Suspense
+ * boundaries, which renderToString leaves empty, so the page never hydrated. The CSP nonce reaches
+ * every inline script Remix writes (see scripts/server.ts for the policy).
  */
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
-  const html = renderToString(<RemixServer context={remixContext} url={request.url} />);
-  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return new Response(`<!DOCTYPE html>${html}`, { status: responseStatusCode, headers: responseHeaders });
+  const nonce = loadContext.cspNonce ?? "";
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), RENDER_TIMEOUT_MS);
+  let status = responseStatusCode;
+  try {
+    const body = await renderToReadableStream(
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce || undefined} abortDelay={RENDER_TIMEOUT_MS} />
+      </NonceContext.Provider>,
+      {
+        nonce: nonce || undefined,
+        signal: abort.signal,
+        onError(error: unknown) {
+          status = 500;
+          console.error(error);
+        },
+      },
+    );
+    await body.allReady;
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    return new Response(body, { status, headers: responseHeaders });
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -12,6 +12,7 @@ import type { ReactNode } from "react";
 import { negotiateLocale, translate, type Locale } from "~/i18n";
 import { getUser } from "~/utils/auth.server";
 import { hasRole } from "~/domain/permissions";
+import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import { ErrorPage } from "~/components/error-page";
 import stylesHref from "~/styles/app.css";
@@ -47,6 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const locale: Locale = data?.locale ?? "zh-CN";
   const location = useLocation();
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -66,8 +68,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <p>{translate(locale, "footer.text")}</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce || undefined} />
+        <Scripts nonce={nonce || undefined} />
       </body>
     </html>
   );

@@ -20,6 +20,8 @@ export interface AppServices {
 export interface AppContext extends AppServices {
   csrfToken: string;
   clientIp: string | null;
+  /** This response's Content-Security-Policy nonce for Remix's inline scripts (absent in tests). */
+  cspNonce?: string;
 }
 
 declare module "@remix-run/node" {

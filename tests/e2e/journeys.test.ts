@@ -75,7 +75,7 @@ describe("the public", () => {
     expect(await text(page.locator("main .lead"))).toBe(
       "本平台供各级工会开展劳动竞赛、征集推荐、组织评审、公示拟表彰名单、发布先进集体和先进个人光荣榜，并管理劳模和劳模单位与贫困县结对帮扶的信息。",
     );
-    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["首页", "组织机构"]);
+    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["首页", "光荣榜", "帮扶统计", "组织机构"]);
     expect(await text(page.locator('header a[href="/login"]'))).toBe("登录");
     // 1 province + 11 cities + 56 county federations + 3 industry unions + 2 grassroots unions; 8 users.
     expect(await page.locator("main .stats li").allInnerTexts()).toEqual(["73\n工会组织", "8\n系统用户"]);
@@ -85,7 +85,7 @@ describe("the public", () => {
     await expect.poll(() => h1()).toBe("Laurel — Labor Competitions and Model Worker Commendation");
     expect(new URL(page.url()).pathname).toBe("/");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["Home", "Organizations"]);
+    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["Home", "Honor rolls", "Aid statistics", "Organizations"]);
     expect(await text(page.locator('header a[href="/login"]'))).toBe("Sign in");
     expect(await page.locator("main .stats li").allInnerTexts()).toEqual(["73\nUnion organizations", "8\nUsers"]);
     expect(await page.getByRole("button", { name: "English", exact: true }).getAttribute("aria-pressed")).toBe("true");
@@ -119,6 +119,31 @@ describe("the public", () => {
     for (const name of ["陕西省总工会", "周至县总工会", "商南县总工会", "大唐灞桥热电厂工会"]) expect(tree).toContain(name);
   });
 
+
+  it("runs Remix's inline scripts under a nonce-based Content-Security-Policy, a fresh nonce each response", async () => {
+    const nonces: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${server.url}/login`);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("same-origin");
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      expect(nonce).toBeTruthy();
+      const html = await res.text();
+      // Every inline script carries it: a script without it would be blocked.
+      const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+      expect(inline.length).toBeGreaterThan(0);
+      for (const [, attrs] of inline) expect(attrs).toContain(`nonce="${nonce}"`);
+      nonces.push(nonce!);
+    }
+    expect(nonces[0]).not.toBe(nonces[1]);
+    const p = await freshPage();
+    await p.goto("/login");
+    // The client router exists only when the nonce let the hydration scripts run.
+    await expect.poll(() => p.evaluate(() => typeof (window as { __remixRouter?: unknown }).__remixRouter)).toBe("object");
+    expect(pageErrors).toEqual([]);
+  });
   it("refuses a wrong password with 用户名或密码不正确。 and stays on /login", async () => {
     await freshPage();
     await page.goto("/login");
@@ -173,7 +198,7 @@ describe("an admin", () => {
     await freshPage();
     await login(page, "admin");
     expect(await text(page.locator("header .user-name"))).toBe("当前用户：省总管理员");
-    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["首页", "组织机构", "劳动竞赛", "审计日志"]);
+    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["首页", "光荣榜", "帮扶统计", "组织机构", "劳动竞赛", "劳模结对帮扶", "审计日志"]);
 
     await Promise.all([page.waitForURL((u) => u.pathname === "/orgs"), page.locator("header nav").getByRole("link", { name: "组织机构" }).click()]);
     await expect.poll(() => h1()).toBe("组织机构");
@@ -344,7 +369,7 @@ describe("permissions by org subtree", () => {
     await freshPage();
     await login(page, "nominator");
     expect(await text(page.locator("header .user-name"))).toBe("当前用户：西安市总填报员");
-    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["首页", "组织机构", "劳动竞赛"]);
+    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["首页", "光荣榜", "帮扶统计", "组织机构", "劳动竞赛"]);
     const res = await page.goto("/audit");
     expect(res!.status()).toBe(403);
     expect(await errorPage(page)).toEqual({ title: "出错了 403", message: "您没有权限访问此页面或执行此操作。" });
