@@ -36,9 +36,30 @@ export function openSqlite(file: string): SQLite.Database {
   return sqlite;
 }
 
+/**
+ * Kysely prepares every query afresh; a bulk import runs the same few statements thousands of
+ * times, and preparing them was a tenth of its time. Statements are kept by their SQL text (the
+ * most recently used `size`); Kysely runs one query at a time on the connection, so a kept
+ * statement is never in use twice, and SQLite re-prepares it by itself after a schema change.
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 256) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SQLite.Statement {
+      let stmt = cache.get(sql);
+      if (stmt) cache.delete(sql);
+      else stmt = sqlite.prepare(sql);
+      cache.set(sql, stmt);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+      return stmt;
+    },
+  };
+}
+
 export function createDatabase(target: DatabaseTarget = parseDatabaseUrl(process.env.DATABASE_URL)): Kysely<Database> {
   if (target.dialect === "sqlite") {
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(target.file) }) });
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(target.file)) }) });
   }
   const pool = new pg.Pool({ ...pgConnectionConfig(target), max: Number(process.env.PG_POOL_MAX ?? 10) });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -1,5 +1,6 @@
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Form, type FormProps } from "@remix-run/react";
+import { charCount } from "~/domain/nominations/field-schemas";
 import type { FormState } from "~/utils/form-state";
 import { useT } from "~/i18n/use-t";
 import { CsrfField } from "./csrf-field";
@@ -40,7 +41,8 @@ interface FieldProps {
   hint?: string;
 }
 
-function FieldShell({ name, label, state, hint, children }: FieldProps & { children: ReactNode }) {
+/** Label, control, hint, then `after` (e.g. a character count) and the field's error. */
+function FieldShell({ name, label, state, hint, after, children }: FieldProps & { after?: ReactNode; children: ReactNode }) {
   const t = useT();
   const error = state?.errors?.[name];
   return (
@@ -52,6 +54,7 @@ function FieldShell({ name, label, state, hint, children }: FieldProps & { child
           {hint}
         </p>
       )}
+      {after}
       {error && (
         <p className="field-error" id={`f-${name}-error`}>
           {t(error.key, error.params)}
@@ -61,8 +64,8 @@ function FieldShell({ name, label, state, hint, children }: FieldProps & { child
   );
 }
 
-function describedBy(name: string, state?: FormState, hint?: string) {
-  const ids = [hint ? `f-${name}-hint` : "", state?.errors?.[name] ? `f-${name}-error` : ""].filter(Boolean);
+function describedBy(name: string, state?: FormState, hint?: string, extra?: string) {
+  const ids = [hint ? `f-${name}-hint` : "", extra ?? "", state?.errors?.[name] ? `f-${name}-error` : ""].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
@@ -103,6 +106,38 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
           </option>
         ))}
       </select>
+    </FieldShell>
+  );
+}
+
+/**
+ * A text area with its limit and count. Rendered on the server with the count of the initial
+ * text, so without JavaScript it still states the limit; with it the count follows the typing.
+ * The count is in characters as people count them (code points), the way the server checks.
+ */
+export function CountedTextArea(props: FieldProps & { max: number; rows: number; required?: boolean; defaultValue: string }) {
+  const { name, state, defaultValue, max, rows, required, hint } = props;
+  const t = useT();
+  const initial = state?.values?.[name] ?? defaultValue;
+  const [count, setCount] = useState(() => charCount(initial));
+  const over = count > max;
+  const counter = (
+    <p className={over ? "field-error" : "hint"} id={`f-${name}-count`} aria-live="polite">
+      {t("nominations.counter", { count, max })}
+    </p>
+  );
+  return (
+    <FieldShell {...props} after={counter}>
+      <textarea
+        id={`f-${name}`}
+        name={name}
+        rows={rows}
+        required={required}
+        defaultValue={initial}
+        onInput={(e) => setCount(charCount(e.currentTarget.value))}
+        aria-invalid={state?.errors?.[name] || over ? true : undefined}
+        aria-describedby={describedBy(name, state, hint, `f-${name}-count`)}
+      />
     </FieldShell>
   );
 }

@@ -1,12 +1,10 @@
-import { useState } from "react";
-import { charCount } from "~/domain/nominations/field-schemas";
 import { CollectiveKind, Gender, OccupationGroup, Sector, type Enumeration } from "~/domain/nominations/fields";
 import { ACCEPT_ATTRIBUTE, MAX_FILE_MEGABYTES } from "~/domain/nominations/file-type";
 import { MAX_DEEDS, MAX_SUMMARY } from "~/domain/nominations/nomination-schema";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import type { FormState } from "~/utils/form-state";
-import { SelectField, TextField } from "./form-fields";
+import { CountedTextArea, SelectField, TextField } from "./form-fields";
 
 interface FieldsProps {
   kind: "individual" | "collective";
@@ -94,58 +92,5 @@ export function NominationFields({ kind, defaults, state, stored, maxFilesAtOnce
         </div>
       </fieldset>
     </>
-  );
-}
-
-interface CountedProps {
-  name: string;
-  label: string;
-  max: number;
-  rows: number;
-  required?: boolean;
-  defaultValue: string;
-  state?: FormState;
-  hint?: string;
-}
-
-/**
- * A text area with its limit and count. Rendered on the server with the count of the initial
- * text, so without JavaScript it still states the limit; with it the count follows the typing.
- * The count is in characters as people count them (code points), the way the server checks.
- */
-export function CountedTextArea({ name, label, max, rows, required, defaultValue, state, hint }: CountedProps) {
-  const t = useT();
-  const initial = state?.values?.[name] ?? defaultValue;
-  const [count, setCount] = useState(() => charCount(initial));
-  const error = state?.errors?.[name];
-  const over = count > max;
-  const ids = [hint ? `f-${name}-hint` : "", `f-${name}-count`, error ? `f-${name}-error` : ""].filter(Boolean).join(" ");
-  return (
-    <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={`f-${name}`}>{label}</label>
-      <textarea
-        id={`f-${name}`}
-        name={name}
-        rows={rows}
-        required={required}
-        defaultValue={initial}
-        onInput={(e) => setCount(charCount(e.currentTarget.value))}
-        aria-invalid={error || over ? true : undefined}
-        aria-describedby={ids}
-      />
-      {hint && (
-        <p className="hint" id={`f-${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      <p className={over ? "field-error" : "hint"} id={`f-${name}-count`} aria-live="polite">
-        {t("nominations.counter", { count, max })}
-      </p>
-      {error && (
-        <p className="field-error" id={`f-${name}-error`}>
-          {t(error.key, error.params)}
-        </p>
-      )}
-    </div>
   );
 }

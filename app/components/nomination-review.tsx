@@ -2,8 +2,7 @@ import type { MessageKey } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { FormState } from "~/utils/form-state";
-import { AppForm, ErrorSummary, SelectField } from "./form-fields";
-import { CountedTextArea } from "./nomination-form";
+import { AppForm, CountedTextArea, ErrorSummary, SelectField } from "./form-fields";
 
 export interface StepData {
   action: string;

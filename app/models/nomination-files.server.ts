@@ -8,7 +8,7 @@ import type { FieldIssue } from "~/domain/nominations/nomination-schema";
 import { isMessageKey, negotiateLocale, translate, type MessageKey } from "~/i18n";
 import { CSRF_FIELD, verifyCsrf } from "~/utils/csrf.server";
 import type { FieldErrors } from "~/utils/form-state";
-import { readForm } from "~/utils/form.server";
+import { readForm, refuseNul } from "~/utils/form.server";
 import { errorResponse } from "~/utils/http.server";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
@@ -81,6 +81,7 @@ export async function readNominationForm(request: Request, context: AppLoadConte
     throw errorResponse(400, "error.400.generic");
   }
   verifyCsrf(request, form.get(CSRF_FIELD), context.secrets.sessionSecret);
+  refuseNul(form);
   return { form, uploads };
 }
 

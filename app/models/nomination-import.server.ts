@@ -11,6 +11,7 @@ import type { Params } from "~/i18n";
 import { type Actor, recordAudit } from "./audit.server";
 import { createNomination, type NominationTarget } from "./nomination.server";
 import { getOrgByName } from "./org.server";
+import { keyedHash } from "~/utils/personal-data.server";
 import type { ImportReport } from "./org-import.server";
 
 /** The `nominations` sheet of DESIGN §6; only `sector` and `summary` may be left out. */
@@ -54,6 +55,11 @@ export interface NominationImportTarget {
 
 export interface NominationImportOptions {
   allOrNothing?: boolean;
+  /**
+   * Orgs the uploader may file for; rows naming another org are refused. Absent for the
+   * organizer's admins and the command line, who may file for every org holding places.
+   */
+  mayFileFor?: (org: { id: number; path: string }) => boolean;
   /** China's date by default; birth dates after it are refused. */
   today?: IsoDate;
 }
@@ -74,6 +80,12 @@ interface ImportContext {
   takenRefs: Set<string>;
   seenRefs: Map<string, number>;
   orgCache: Map<string, { org: Allocated } | { issue: Omit<RowIssue, "row"> }>;
+  /** Live nominations per org in the category, kept up to date as rows go in. */
+  taken: Map<number, number>;
+  /** ID-number hashes of the competition's live nominations, with their org, kept up to date. */
+  idHashes: Map<string, string>;
+  dataKey: Buffer;
+  mayFileFor?: NominationImportOptions["mayFileFor"];
   /** The category's schema, built once: building it costs more than parsing a row with it. */
   schema: ReturnType<typeof individualNominationSchema> | ReturnType<typeof collectiveNominationSchema>;
 }
@@ -100,7 +112,7 @@ export async function importNominations(
   dataKey: Buffer,
   target: NominationImportTarget,
   rows: string[][],
-  { allOrNothing = false, today }: NominationImportOptions = {},
+  { allOrNothing = false, today, mayFileFor }: NominationImportOptions = {},
 ): Promise<ImportReport> {
   const [header = [], ...records] = rows;
   const map = mapHeader(header, NOMINATION_COLUMNS);
@@ -109,7 +121,7 @@ export async function importNominations(
   let refused = 0;
   try {
     await db.transaction().execute(async (trx) => {
-      const ctx = await loadContext(trx, target, today);
+      const ctx = { ...(await loadContext(trx, target, today, dataKey)), mayFileFor };
       if (isFatalHeader(map.issues)) {
         refused = records.filter((cells) => !isEmptyRow(cells)).length;
         return;
@@ -140,9 +152,20 @@ export async function importNominations(
   return { imported, refused, issues };
 }
 
+function lockedAllocations(trx: Kysely<Database>, categoryId: number) {
+  let q = trx
+    .selectFrom("allocations")
+    .innerJoin("orgs", "orgs.id", "allocations.org_id")
+    .select(["orgs.id", "orgs.name", "orgs.path", "allocations.places"])
+    .where("allocations.category_id", "=", categoryId)
+    .orderBy("allocations.org_id");
+  if (dialectOf(trx) === "postgres") q = q.forUpdate("allocations");
+  return q.execute();
+}
+
 const isEmptyRow = (cells: string[]) => cells.every((c) => (c ?? "").trim() === "");
 
-async function loadContext(trx: Kysely<Database>, target: NominationImportTarget, today: IsoDate | undefined): Promise<ImportContext> {
+async function loadContext(trx: Kysely<Database>, target: NominationImportTarget, today: IsoDate | undefined, dataKey: Buffer): Promise<Omit<ImportContext, "mayFileFor">> {
   let q = trx
     .selectFrom("competitions")
     .innerJoin("orgs", "orgs.id", "competitions.org_id")
@@ -160,14 +183,26 @@ async function loadContext(trx: Kysely<Database>, target: NominationImportTarget
     .where("name", "=", target.categoryName.trim())
     .executeTakeFirst();
   if (!category) throw new DomainError("import.nomination.noCategory", { category: target.categoryName });
-  const [allocations, refs] = await Promise.all([
+  // The category's allocations are locked first on PostgreSQL, so the places counted below stay
+  // true for the whole import: a nominator filing meanwhile waits for it (decision 009).
+  const allocations = await lockedAllocations(trx, category.id);
+  const [taken, refs, ids] = await Promise.all([
     trx
-      .selectFrom("allocations")
-      .innerJoin("orgs", "orgs.id", "allocations.org_id")
-      .select(["orgs.id", "orgs.name", "orgs.path", "allocations.places"])
-      .where("allocations.category_id", "=", category.id)
+      .selectFrom("nominations")
+      .select(["org_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("category_id", "=", category.id)
+      .where("status", "<>", "withdrawn")
+      .groupBy("org_id")
       .execute(),
     trx.selectFrom("nominations").select("ref").where("competition_id", "=", competition.id).execute(),
+    trx
+      .selectFrom("nominations")
+      .innerJoin("orgs", "orgs.id", "nominations.org_id")
+      .select(["nominations.id_number_hash", "orgs.name"])
+      .where("nominations.competition_id", "=", competition.id)
+      .where("nominations.id_number_hash", "is not", null)
+      .where("nominations.status", "<>", "withdrawn")
+      .execute(),
   ]);
   return {
     target: { competitionId: competition.id, competitionYear: competition.year, categoryId: category.id, categoryKind: category.kind },
@@ -177,6 +212,9 @@ async function loadContext(trx: Kysely<Database>, target: NominationImportTarget
     takenRefs: new Set(refs.map((r) => r.ref)),
     seenRefs: new Map(),
     orgCache: new Map(),
+    taken: new Map(taken.map((r) => [r.org_id, Number(r.n)])),
+    idHashes: new Map(ids.map((r) => [r.id_number_hash!, r.name])),
+    dataKey,
     schema: category.kind === "individual" ? individualNominationSchema({ today }) : collectiveNominationSchema(),
   };
 }
@@ -188,8 +226,16 @@ async function importRow(trx: Kysely<Database>, actor: Actor, dataKey: Buffer, c
   const fields = checkFields(ctx, rec);
   if ("issues" in fields) found.push(...fields.issues);
   if (found.length || "issues" in fields || "issue" in org) return found.map((f) => ({ row, ...f }));
-  const refusal = await insertUnderSavepoint(trx, actor, dataKey, { ...ctx.target, org: org.org }, fields.value, rec.ref);
-  return refusal ? [{ row, ...refusal }] : [];
+  const takenBefore = ctx.taken.get(org.org.id) ?? 0;
+  if (takenBefore >= org.org.places) return [{ row, column: "nominating_org", messageKey: "import.nomination.noPlaces", params: { org: org.org.name, places: org.org.places } }];
+  const idHash = fields.value.kind === "individual" ? keyedHash(ctx.dataKey, fields.value.id_number) : null;
+  const holder = idHash && ctx.idHashes.get(idHash);
+  if (holder) return [{ row, column: "id_number", messageKey: "nomination.duplicateId", params: { org: holder } }];
+  const refusal = await insertUnderSavepoint(trx, actor, dataKey, { ...ctx.target, org: org.org }, fields.value, rec.ref, takenBefore);
+  if (refusal) return [{ row, ...refusal }];
+  ctx.taken.set(org.org.id, takenBefore + 1);
+  if (idHash) ctx.idHashes.set(idHash, org.org.name);
+  return [];
 }
 
 /** The reference is required, unique in the competition and not repeated in the sheet. */
@@ -222,9 +268,11 @@ async function resolveOrg(trx: Kysely<Database>, ctx: ImportContext, name: strin
 async function lookUpOrg(trx: Kysely<Database>, ctx: ImportContext, name: string): Promise<{ org: Allocated } | { issue: Omit<RowIssue, "row"> }> {
   const issue = (messageKey: RowIssue["messageKey"], params: Params) => ({ issue: { column: "nominating_org", messageKey, params } });
   const allocated = ctx.allocated.get(name);
+  if (allocated && ctx.mayFileFor && !ctx.mayFileFor(allocated)) return issue("import.nomination.orgNotYours", { org: name });
   if (allocated && allocated.places > 0 && isWithin(allocated.path, ctx.organizer.path)) return { org: allocated };
   const org = allocated ?? (await getOrgByName(trx, name));
   if (!org) return issue("import.nomination.orgUnknown", { org: name });
+  if (ctx.mayFileFor && !ctx.mayFileFor(org)) return issue("import.nomination.orgNotYours", { org: name });
   if (!isWithin(org.path, ctx.organizer.path)) return issue("import.nomination.orgOutside", { org: name, organizer: ctx.organizer.name });
   return issue("import.nomination.noAllocation", { org: name });
 }
@@ -255,10 +303,10 @@ function checkFields(ctx: ImportContext, rec: Record<string, string>): { value: 
  * Files the nomination as submitted; createNomination counts places after its insert, so a
  * refusal rolls back to the savepoint and the row leaves nothing behind.
  */
-async function insertUnderSavepoint(trx: Kysely<Database>, actor: Actor, dataKey: Buffer, target: NominationTarget & { org: Allocated }, fields: NominationFields, ref: string): Promise<Omit<RowIssue, "row"> | null> {
+async function insertUnderSavepoint(trx: Kysely<Database>, actor: Actor, dataKey: Buffer, target: NominationTarget & { org: Allocated }, fields: NominationFields, ref: string, takenBefore: number): Promise<Omit<RowIssue, "row"> | null> {
   await sql`savepoint nomination_row`.execute(trx);
   try {
-    await createNomination(trx, actor, dataKey, target, fields, { status: "submitted", ref });
+    await createNomination(trx, actor, dataKey, target, fields, { status: "submitted", ref, knownPlaces: { places: target.org.places, takenBefore } });
     await sql`release savepoint nomination_row`.execute(trx);
     return null;
   } catch (error) {

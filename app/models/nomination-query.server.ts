@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
-import type { Database, Stage } from "../../db/schema";
+import type { Database } from "../../db/schema";
 import { isWithin } from "~/domain/org-tree";
 import { hasRoleAt } from "~/domain/permissions";
-import { availableTransitions, isEditableByNominator, type LifecycleAction, type LifecycleEdge, type NominationStatus } from "~/domain/nominations/lifecycle";
+import type { NominationStatus } from "~/domain/nominations/lifecycle";
 import { decryptPersonal } from "~/utils/personal-data.server";
 import { type Actor, recordAudit } from "./audit.server";
 import type { SessionUser } from "./user.server";
@@ -47,40 +47,14 @@ export function nominationAccess(user: SessionUser, competition: { org_path: str
   };
 }
 
-// ---- what may be done in which stage --------------------------------------------------------
+// ---- columns ------------------------------------------------------------------------------
 
-/** Stages in which each step is open; the lifecycle table says from which status. */
-const STEP_STAGES: Partial<Record<LifecycleAction, readonly Stage[]>> = {
-  submit: ["nominating"],
-  // A nomination returned for correction may come back while the review is still running.
-  resubmit: ["nominating", "reviewing"],
-  withdraw: ["nominating", "reviewing"],
-  return: ["reviewing"],
-  markEligible: ["reviewing"],
-  markIneligible: ["reviewing"],
-  reinstate: ["reviewing"],
-};
-
-/** The lifecycle steps the role may take now; the others (scoring, notice) belong to later pages. */
-export function openSteps(stage: Stage, status: NominationStatus, role: "nominator" | "admin"): LifecycleEdge[] {
-  return availableTransitions(status, role).filter((e) => STEP_STAGES[e.action]?.includes(stage));
-}
-
-export const canFileNominations = (stage: Stage) => stage === "nominating";
-
-/** A draft is edited while nominations are open; a returned one also during the review. */
-export function canEditFields(stage: Stage, status: NominationStatus): boolean {
-  if (!isEditableByNominator(status)) return false;
-  return status === "draft" ? stage === "nominating" : stage === "nominating" || stage === "reviewing";
-}
-
-/** Consultation opinions arrive during the review and may still arrive until the list is proposed. */
-export const CONSULTATION_STAGES: readonly Stage[] = ["reviewing", "judging", "deciding"];
-const CONSULTABLE: readonly NominationStatus[] = ["submitted", "resubmitted", "returned", "eligible", "ineligible", "scored", "shortlisted"];
-
-export function canConsult(stage: Stage, status: NominationStatus): boolean {
-  return CONSULTATION_STAGES.includes(stage) && CONSULTABLE.includes(status);
-}
+/** A nomination's fields as the dossier and the export show them; the private ones go masked, apart. */
+const PERSON_COLUMNS = [
+  "nominations.gender", "nominations.ethnicity", "nominations.birth_date", "nominations.political_status", "nominations.education",
+  "nominations.workplace", "nominations.post", "nominations.occupation_group", "nominations.migrant", "nominations.sector",
+] as const;
+const COLLECTIVE_AND_DEEDS_COLUMNS = ["nominations.collective_kind", "nominations.member_count", "nominations.leader", "nominations.summary", "nominations.deeds"] as const;
 
 // ---- lists ---------------------------------------------------------------------------------
 
@@ -199,23 +173,10 @@ export function getNominationDossier(db: Kysely<Database>, id: number) {
       "nominations.kind",
       "nominations.status",
       "nominations.name",
-      "nominations.gender",
-      "nominations.ethnicity",
-      "nominations.birth_date",
-      "nominations.political_status",
-      "nominations.education",
-      "nominations.workplace",
-      "nominations.post",
-      "nominations.occupation_group",
-      "nominations.migrant",
-      "nominations.sector",
+      ...PERSON_COLUMNS,
       "nominations.id_number_masked",
       "nominations.phone_masked",
-      "nominations.collective_kind",
-      "nominations.member_count",
-      "nominations.leader",
-      "nominations.summary",
-      "nominations.deeds",
+      ...COLLECTIVE_AND_DEEDS_COLUMNS,
       "nominations.version",
       "nominations.created_at",
       "nominations.updated_at",
@@ -277,23 +238,10 @@ export function listNominationsForExport(db: Kysely<Database>, f: NominationFilt
       "nominations.kind",
       "nominations.status",
       "nominations.name",
-      "nominations.gender",
-      "nominations.ethnicity",
-      "nominations.birth_date",
-      "nominations.political_status",
-      "nominations.education",
-      "nominations.workplace",
-      "nominations.post",
-      "nominations.occupation_group",
-      "nominations.migrant",
-      "nominations.sector",
+      ...PERSON_COLUMNS,
       "nominations.id_number_masked as id_number",
       "nominations.phone_masked as phone",
-      "nominations.collective_kind",
-      "nominations.member_count",
-      "nominations.leader",
-      "nominations.summary",
-      "nominations.deeds",
+      ...COLLECTIVE_AND_DEEDS_COLUMNS,
       "nominations.submitted_at",
     ])
     .orderBy("categories.position")

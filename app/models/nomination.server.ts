@@ -60,7 +60,11 @@ async function assertIdNumberFree(trx: Kysely<Database>, competitionId: number, 
  * Places taken by the org in the category, counted after our insert inside the transaction: on
  * PostgreSQL the allocation row is locked first; on SQLite the insert holds the write lock.
  */
-async function assertWithinPlaces(trx: Kysely<Database>, t: NominationTarget) {
+async function assertWithinPlaces(trx: Kysely<Database>, t: NominationTarget, known?: KnownPlaces) {
+  if (known) {
+    if (known.takenBefore + 1 > known.places) throw new DomainError("nomination.noPlaces", { places: known.places }, "_form");
+    return;
+  }
   const alloc = await trx.selectFrom("allocations").select("places").where("category_id", "=", t.categoryId).where("org_id", "=", t.org.id).executeTakeFirst();
   const taken = await trx
     .selectFrom("nominations")
@@ -96,6 +100,17 @@ async function recordEvent(trx: Kysely<Database>, actor: Actor, nominationId: nu
   await trx.insertInto("nomination_events").values({ nomination_id: nominationId, at: nowIso(), actor_user_id: actor.userId, actor_label: actor.label, action, from_status: from, to_status: to, reason }).execute();
 }
 
+/**
+ * What the sheet import has already checked against figures it read once and keeps up to date:
+ * the org's places and how many it held before this nomination (under lock for the whole
+ * transaction), and that no live nomination of the competition carries the ID number (the unique
+ * index still refuses a concurrent one). The form path checks both here, row by row.
+ */
+export interface KnownPlaces {
+  places: number;
+  takenBefore: number;
+}
+
 /** Files a nomination for `t.org` as draft or submitted. Run inside the caller's transaction. */
 export async function createNomination(
   trx: Kysely<Database>,
@@ -103,12 +118,14 @@ export async function createNomination(
   dataKey: Buffer,
   t: NominationTarget,
   f: NominationFields,
-  { status = "draft", ref }: { status?: "draft" | "submitted"; ref?: string } = {},
+  { status = "draft", ref, knownPlaces }: { status?: "draft" | "submitted"; ref?: string; knownPlaces?: KnownPlaces } = {},
 ): Promise<{ id: number; ref: string }> {
   if (f.kind !== t.categoryKind) throw new DomainError("nomination.kindMismatch", undefined, "kind");
   const cols = fieldColumns(dataKey, f);
-  await lockAllocation(trx, t);
-  await assertIdNumberFree(trx, t.competitionId, cols.id_number_hash);
+  if (!knownPlaces) {
+    await lockAllocation(trx, t);
+    await assertIdNumberFree(trx, t.competitionId, cols.id_number_hash);
+  }
   const now = nowIso();
   const { id } = await insertOrExplainDuplicate(trx, t.competitionId, cols.id_number_hash, () => trx
     .insertInto("nominations")
@@ -119,7 +136,7 @@ export async function createNomination(
     })
     .returning("id")
     .executeTakeFirstOrThrow());
-  await assertWithinPlaces(trx, t);
+  await assertWithinPlaces(trx, t, knownPlaces);
   const finalRef = ref ?? `${t.competitionYear}-${String(id).padStart(5, "0")}`;
   if (!ref) await trx.updateTable("nominations").set({ ref: finalRef }).where("id", "=", id).execute();
   await recordEvent(trx, actor, id, "create", null, status);

@@ -3,7 +3,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { NOMINATION_STATUSES } from "~/domain/nominations/lifecycle";
 import { listCategories } from "~/models/competition.server";
-import { canFileNominations, countNominations, listAllocatedOrgs, listNominations, nominatingOrgsOf, placesOf } from "~/models/nomination-query.server";
+import { countNominations, listAllocatedOrgs, listNominations, nominatingOrgsOf, placesOf } from "~/models/nomination-query.server";
+import { canFileNominations } from "~/domain/nominations/stage-windows";
 import { requireUser } from "~/utils/auth.server";
 import { isCompetitionAdmin, requireCompetition } from "~/utils/competition-guard.server";
 import { badRequest, forbidden } from "~/utils/http.server";
@@ -82,6 +83,11 @@ export default function NominationsList() {
         <Link to={`/competitions/${c.id}`}>{c.title}</Link> · {t(`stage.${c.stage}` as MessageKey)}
       </p>
       <h1>{t("nominations.list.title")}</h1>
+      {c.stage === "nominating" && (
+        <p className="actions">
+          <Link to={`/competitions/${c.id}/nominations/import`}>{t("import.upload.link")}</Link>
+        </p>
+      )}
       {own && (
         <section aria-labelledby="own-places">
           <h2 id="own-places">{t("nominations.places.title", { org: own.org.name })}</h2>

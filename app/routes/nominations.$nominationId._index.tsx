@@ -6,7 +6,8 @@ import type { LifecycleRole, NominationStatus } from "~/domain/nominations/lifec
 import { CONSULTED_DEPARTMENTS, listConsultations, OPINIONS, recordConsultation } from "~/models/consultation.server";
 import { transitionNomination } from "~/models/nomination.server";
 import { formValues, listNominationFiles } from "~/models/nomination-files.server";
-import { canConsult, canEditFields, getNominationDossier, listNominationEvents, nominationAccess, openSteps, revealPersonalData } from "~/models/nomination-query.server";
+import { getNominationDossier, listNominationEvents, nominationAccess, revealPersonalData } from "~/models/nomination-query.server";
+import { canConsult, canEditFields, openSteps } from "~/domain/nominations/stage-windows";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { parseForm, readForm } from "~/utils/form.server";
 import { forbidden, notFound } from "~/utils/http.server";

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { parseCsv } from "~/domain/csv";
+import { MAX_SHEET_BYTES } from "~/domain/nominations/upload-limits";
 
-export const MAX_SHEET_BYTES = 50 * 1024 * 1024;
+export { MAX_SHEET_BYTES };
 
 export class SheetError extends Error {}
 

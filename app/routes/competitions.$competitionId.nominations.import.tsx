@@ -1,0 +1,95 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { listCategories } from "~/models/competition.server";
+import { NOMINATION_COLUMNS } from "~/models/nomination-import.server";
+import { canFileNominations } from "~/domain/nominations/stage-windows";
+import { requireUploadAccess, runSheetUpload } from "~/models/nomination-upload.server";
+import { MAX_SHEET_BYTES, MAX_SHEET_MEGABYTES } from "~/domain/nominations/upload-limits";
+import { useLocale, useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n";
+import { AppForm, ErrorSummary } from "~/components/form-fields";
+import { ErrorPage } from "~/components/error-page";
+import { UploadProgress, UploadReport, useProgressUpload, type UploadResult } from "~/components/nomination-upload";
+
+/** The organizer's admins, and nominators for their own orgs (decision 009); anyone else 403. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { competition: c, admin, nominating } = await requireUploadAccess(request, context, params.competitionId);
+  const categories = (await listCategories(context.db, c.id)).map(({ id, name, kind }) => ({ id, name, kind }));
+  return {
+    competition: { id: c.id, title: c.title, stage: c.stage },
+    open: canFileNominations(c.stage),
+    categories,
+    ownOrgs: admin ? null : nominating.map((o) => o.name),
+    columns: NOMINATION_COLUMNS.map(({ key, zh, en, required }) => ({ key, zh, en, required })),
+  };
+}
+
+/** The plain post (no JavaScript); the progress script posts the same form to ./import/upload. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const outcome = await runSheetUpload(request, context, params.competitionId);
+  return data<UploadResult>(outcome.body, { status: outcome.status });
+}
+
+export default function ImportNominations() {
+  const t = useT();
+  const locale = useLocale();
+  const { competition: c, open, categories, ownOrgs, columns } = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>() as UploadResult | undefined;
+  const upload = useProgressUpload(`/competitions/${c.id}/nominations/import/upload`, MAX_SHEET_BYTES, MAX_SHEET_MEGABYTES);
+  const result = upload.result ?? posted ?? null;
+  const state = result && !result.ok ? result : undefined;
+  const chosen = state?.values?.category ?? (categories.length === 1 ? String(categories[0].id) : "");
+  const listHref = `/competitions/${c.id}/nominations`;
+  return (
+    <>
+      <p className="muted">
+        <Link to={`/competitions/${c.id}`}>{c.title}</Link> · {t(`stage.${c.stage}` as MessageKey)} · <Link to={listHref}>{t("nominations.list.title")}</Link>
+      </p>
+      <h1>{t("import.upload.title")}</h1>
+      <p>{t("import.upload.intro")}</p>
+      <p className="hint">{t("import.upload.columns", { columns: columns.map((col) => (locale === "en" ? col.en : col.zh)).join(locale === "en" ? ", " : "、") })}</p>
+      {ownOrgs && <p className="card">{t("import.upload.nominatorScope", { orgs: ownOrgs.join(locale === "en" ? ", " : "、") })}</p>}
+      {!open ? (
+        <p className="alert alert-error">{t("import.nomination.notNominating")}</p>
+      ) : (
+        <>
+          <ErrorSummary state={state} />
+          <AppForm className="stack card" encType="multipart/form-data" onSubmit={upload.onSubmit} aria-busy={upload.busy}>
+            <div className={state?.errors?.category ? "field field-invalid" : "field"}>
+              <label htmlFor="f-category">{t("import.upload.category")}</label>
+              <select id="f-category" name="category" required defaultValue={chosen} key={chosen}>
+                <option value="">—</option>
+                {categories.map((cat) => (
+                  <option key={cat.id} value={cat.id}>
+                    {cat.name} ({t(`nominationKind.${cat.kind}` as MessageKey)})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className={state?.errors?.sheet ? "field field-invalid" : "field"}>
+              <label htmlFor="f-sheet">{t("import.upload.file")}</label>
+              <input id="f-sheet" name="sheet" type="file" required accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="f-sheet-hint" />
+              <p className="hint" id="f-sheet-hint">
+                {t("import.upload.fileHint", { max: MAX_SHEET_MEGABYTES })}
+              </p>
+            </div>
+            <div className="field">
+              <label>
+                <input type="checkbox" name="all_or_nothing" defaultChecked={state?.values?.all_or_nothing === "on"} /> {t("import.upload.allOrNothing")}
+              </label>
+            </div>
+            <UploadProgress phase={upload.phase} />
+            <button type="submit" className="primary" disabled={upload.busy}>
+              {t("import.upload.submit")}
+            </button>
+          </AppForm>
+        </>
+      )}
+      {result?.ok && <UploadReport report={result.report} columns={columns} listHref={listHref} />}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
