@@ -2,7 +2,95 @@ import type { Generated } from "kysely";
 
 /** Judging: panels, assignments, score sheets, the ranking and the proposed list. */
 export interface JudgingTables {
+  panel_members: PanelMemberTable;
+  judge_conflicts: JudgeConflictTable;
+  judge_assignments: JudgeAssignmentTable;
+  score_sheets: ScoreSheetTable;
+  score_sheet_history: ScoreSheetHistoryTable;
+  committee_overrides: CommitteeOverrideTable;
   proposed_entries: ProposedEntryTable;
+}
+
+/**
+ * A judge on a category's panel: a user holding the judge role, or an external paper judge
+ * (no org, no login) added by `scores import --add-judges`, known only by name.
+ */
+export interface PanelMemberTable {
+  id: Generated<number>;
+  category_id: number;
+  /** null for an external paper judge. */
+  user_id: number | null;
+  display_name: string;
+  external: number;
+  added_at: string;
+}
+
+/** 回避 declared by the judge (or recorded for them by an admin); never assigned again. */
+export interface JudgeConflictTable {
+  id: Generated<number>;
+  panel_member_id: number;
+  nomination_id: number;
+  reason: string | null;
+  declared_by: number | null;
+  declared_at: string;
+}
+
+export interface JudgeAssignmentTable {
+  id: Generated<number>;
+  panel_member_id: number;
+  nomination_id: number;
+  /** 1 when an admin placed it by hand rather than the balancing. */
+  manual: number;
+  assigned_at: string;
+}
+
+export const SHEET_STATUSES = ["draft", "submitted", "void"] as const;
+export type SheetStatus = (typeof SHEET_STATUSES)[number];
+
+/**
+ * One judge's sheet for one nomination. `points_json` holds the points per criterion in rubric
+ * order (null for a criterion a draft leaves empty); the rubric is frozen from nominating on, so
+ * positions are stable. `version` goes up on every write: a form posts the version it showed,
+ * and a different one means another tab changed the sheet. `void`: the judge declared a conflict
+ * after scoring; the sheet no longer counts but its history stays.
+ */
+export interface ScoreSheetTable {
+  id: Generated<number>;
+  category_id: number;
+  nomination_id: number;
+  panel_member_id: number;
+  status: SheetStatus;
+  points_json: string;
+  total: number;
+  comment: string;
+  version: number;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+/** Every write of a sheet: drafts, the submission, paper imports and admin corrections with their reason. */
+export interface ScoreSheetHistoryTable {
+  id: Generated<number>;
+  sheet_id: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  action: string;
+  reason: string | null;
+  points_json: string;
+  total: number;
+  comment: string;
+}
+
+/** The committee puts a nomination on (`include`) or takes it off (`exclude`) the computed list. */
+export interface CommitteeOverrideTable {
+  id: Generated<number>;
+  category_id: number;
+  nomination_id: number;
+  decision: "include" | "exclude";
+  reason: string;
+  decided_by: number | null;
+  decided_at: string;
 }
 
 /**

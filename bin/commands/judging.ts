@@ -1,27 +1,120 @@
-import { type Command, CommandError } from "../cli-kit";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { migrateToLatest } from "../../db/migrate";
+import { DomainError } from "../../app/domain/errors";
+import { AGGREGATION_METHODS, type AggregationMethod } from "../../app/domain/judging/aggregation";
+import { skipReasonMessage } from "../../app/domain/judging/selection";
+import { isFatalHeader } from "../../app/domain/sheet-columns";
+import { getCompetition } from "../../app/models/competition.server";
+import { categoryResults, type CategoryResults } from "../../app/models/results.server";
+import { importScores } from "../../app/models/score-import.server";
+import { type Command, CommandError, EXIT, printIssues, tr, UsageError, withDatabase } from "../cli-kit";
+import { CLI_ACTOR, domainMessage, parseId } from "./competition";
+import { readFileArg, sheetRows } from "./orgs";
 
-// Placeholder: replaced by the area's real commands.
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+function categoryName(values: Values): string {
+  const name = typeof values.category === "string" ? values.category.trim() : "";
+  if (!name) throw new UsageError("--category NAME is required");
+  return name;
+}
+
+function methodOf(values: Values): AggregationMethod | undefined {
+  if (values.method === undefined) return undefined;
+  if (!AGGREGATION_METHODS.includes(values.method as AggregationMethod)) throw new UsageError(`--method must be one of ${AGGREGATION_METHODS.join(", ")}`);
+  return values.method as AggregationMethod;
+}
+
+function formatOf(values: Values, allowed: string[]): string {
+  const format = typeof values.format === "string" ? values.format : "table";
+  if (!allowed.includes(format)) throw new UsageError(`--format must be ${allowed.join(" or ")}`);
+  return format;
+}
+
+function noPositionals(positionals: string[]) {
+  if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+}
+
+async function resultsOf(db: Kysely<Database>, values: Values): Promise<CategoryResults> {
+  const competitionId = parseId(values.competition, "--competition");
+  const name = categoryName(values);
+  const method = methodOf(values);
+  await migrateToLatest(db);
+  if (!(await getCompetition(db, competitionId))) throw new CommandError(tr("cli.competition.notFound", { id: competitionId }));
+  const cat = await db.selectFrom("categories").select("id").where("competition_id", "=", competitionId).where("name", "=", name).executeTakeFirst();
+  if (!cat) throw new CommandError(tr("cli.nominations.noCategory", { category: name }));
+  return (await categoryResults(db, cat.id, method))!;
+}
+
 export const scoresImport: Command = {
   usage: "scores import FILE --competition ID --category NAME [--add-judges]",
   summary: "Paper score sheets, entered as submitted",
-  run: async () => {
-    throw new CommandError("not available yet");
+  options: { competition: { type: "string" }, category: { type: "string" }, "add-judges": { type: "boolean" } },
+  async run({ values, positionals }) {
+    const competitionId = parseId(values.competition, "--competition");
+    const name = categoryName(values);
+    const rows = await sheetRows(readFileArg(positionals));
+    const report = await withDatabase(async (db) => {
+      await migrateToLatest(db);
+      try {
+        return await importScores(db, CLI_ACTOR, { competitionId, categoryName: name }, rows, { addJudges: !!values["add-judges"] });
+      } catch (error) {
+        if (error instanceof DomainError) throw new CommandError(domainMessage(error));
+        throw error;
+      }
+    });
+    printIssues(report.issues);
+    process.stderr.write(`${tr("import.report", { imported: report.imported, refused: report.refused })}\n`);
+    return report.refused > 0 || isFatalHeader(report.issues) ? EXIT.rowsRefused : EXIT.ok;
   },
+};
+
+/** A CSV field, quoted when it must be. */
+const csvField = (v: string | number | boolean) => {
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 export const ranking: Command = {
   usage: "ranking --competition ID --category NAME [--method M] [--format json|csv]",
   summary: "The ranking of a category, best first",
-  run: async () => {
-    throw new CommandError("not available yet");
+  options: { competition: { type: "string" }, category: { type: "string" }, method: { type: "string" }, format: { type: "string" } },
+  async run({ values, positionals }) {
+    noPositionals(positionals);
+    const format = formatOf(values, ["table", "json", "csv"]);
+    const r = await withDatabase((db) => resultsOf(db, values));
+    const entries = r.entries.map((e) => ({ ref: e.ref, name: e.name, score: e.score, rank: e.rank, tied: e.tied }));
+    if (format === "json") process.stdout.write(`${JSON.stringify({ method: r.method, fallback_to_mean: r.fallbackToMean, entries })}\n`);
+    else if (format === "csv") process.stdout.write(["ref,name,score,rank,tied", ...entries.map((e) => [e.ref, e.name, e.score, e.rank, e.tied].map(csvField).join(","))].map((l) => `${l}\n`).join(""));
+    else {
+      process.stdout.write(entries.map((e) => `${e.rank}${e.tied ? "=" : ""}\t${e.ref}\t${e.name}\t${Math.round(e.score * 1000) / 1000}\n`).join(""));
+      if (r.fallbackToMean) process.stderr.write(`${tr("judging.fallbackToMean")}\n`);
+    }
+    return EXIT.ok;
   },
 };
 
 export const select: Command = {
   usage: "select --competition ID --category NAME [--method M] [--format json]",
   summary: "The proposed list under the composition rules",
-  run: async () => {
-    throw new CommandError("not available yet");
+  options: { competition: { type: "string" }, category: { type: "string" }, method: { type: "string" }, format: { type: "string" } },
+  async run({ values, positionals }) {
+    noPositionals(positionals);
+    const format = formatOf(values, ["table", "json"]);
+    const r = await withDatabase((db) => resultsOf(db, values));
+    const s = r.selection;
+    const skipped = s.skipped.map((k) => {
+      const m = skipReasonMessage(k.reason);
+      return { ref: k.ref, reason: tr(m.key, m.params) };
+    });
+    if (format === "json") {
+      process.stdout.write(`${JSON.stringify({ quota: s.quota, selected: s.selected.map(({ ref, rank }) => ({ ref, rank })), skipped, unmet: s.unmet })}\n`);
+    } else {
+      process.stdout.write(s.selected.map((e) => `${e.rank}\t${e.ref}\n`).join(""));
+      for (const k of skipped) process.stderr.write(`skipped ${k.ref}: ${k.reason}\n`);
+      for (const u of s.unmet) process.stderr.write(`${tr("judging.selection.unmetRule", { rule: u.rule, required: u.required, selected: u.selected })}\n`);
+    }
+    return EXIT.ok;
   },
 };
-

@@ -75,14 +75,7 @@ export function selectNominations(input: {
   };
 }
 
-/** The reason in words, for the CLI and pages: "would exceed" or "would leave short". */
-export function describeSkipReason(reason: SkipReason, locale: "zh-CN" | "en" = "zh-CN"): string {
-  if (locale === "en") {
-    return reason.kind === "at_most"
-      ? `taking it would exceed “${reason.ruleLabel}” (at most ${reason.limit})`
-      : `taking it would leave “${reason.ruleLabel}” (at least ${reason.limit}) short`;
-  }
-  return reason.kind === "at_most"
-    ? `选入将超出「${reason.ruleLabel}」（至多 ${reason.limit} 名）`
-    : `选入将使「${reason.ruleLabel}」（至少 ${reason.limit} 名）无法满足`;
+/** The reason as a message key and its parameters, for the CLI and pages to put into words. */
+export function skipReasonMessage(reason: SkipReason): { key: "judging.skip.atMost" | "judging.skip.atLeast"; params: { rule: string; limit: number } } {
+  return { key: reason.kind === "at_most" ? "judging.skip.atMost" : "judging.skip.atLeast", params: { rule: reason.ruleLabel, limit: reason.limit } };
 }

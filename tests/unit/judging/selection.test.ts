@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CompositionRule } from "~/domain/judging/composition-rules";
-import { describeSkipReason, selectNominations, type SelectionCandidate } from "~/domain/judging/selection";
+import { translate } from "~/i18n";
+import { skipReasonMessage, selectNominations, type SelectionCandidate } from "~/domain/judging/selection";
 
 type Attributes = SelectionCandidate["attributes"];
 
@@ -180,9 +181,13 @@ describe("skip reasons in words", () => {
   it("says which rule, which way and the limit", () => {
     const atMost = { rule: 0, ruleLabel: "机关事业≤10%", kind: "at_most", limit: 3 } as const;
     const atLeast = { rule: 1, ruleLabel: "一线职工≥22%", kind: "at_least", limit: 17 } as const;
-    expect(describeSkipReason(atMost)).toBe("选入将超出「机关事业≤10%」（至多 3 名）");
-    expect(describeSkipReason(atLeast)).toBe("选入将使「一线职工≥22%」（至少 17 名）无法满足");
-    expect(describeSkipReason(atMost, "en")).toBe("taking it would exceed “机关事业≤10%” (at most 3)");
-    expect(describeSkipReason(atLeast, "en")).toBe("taking it would leave “一线职工≥22%” (at least 17) short");
+    const words = (r: typeof atMost | typeof atLeast, locale: "zh-CN" | "en") => {
+      const m = skipReasonMessage(r);
+      return translate(locale, m.key, m.params);
+    };
+    expect(words(atMost, "zh-CN")).toBe("选入将超出「机关事业≤10%」（至多 3 名）");
+    expect(words(atLeast, "zh-CN")).toBe("选入将使「一线职工≥22%」（至少 17 名）无法满足");
+    expect(words(atMost, "en")).toBe("taking it would exceed “机关事业≤10%” (at most 3)");
+    expect(words(atLeast, "en")).toBe("taking it would leave “一线职工≥22%” (at least 17) short");
   });
 });

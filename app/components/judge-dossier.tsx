@@ -1,0 +1,91 @@
+import type { ReactNode } from "react";
+import { CollectiveKind, Gender, OccupationGroup, Sector, type Enumeration } from "~/domain/nominations/fields";
+import type { MessageKey } from "~/i18n";
+import { useT } from "~/i18n/use-t";
+
+export interface JudgeDossierData {
+  id: number;
+  ref: string;
+  kind: string;
+  name: string | null;
+  org_name: string | null;
+  gender: string | null;
+  ethnicity: string | null;
+  birth_date: string | null;
+  political_status: string | null;
+  education: string | null;
+  workplace: string | null;
+  post: string | null;
+  occupation_group: string | null;
+  migrant: number | null;
+  sector: string | null;
+  id_number_masked: string | null;
+  collective_kind: string | null;
+  member_count: number | null;
+  leader: string | null;
+  summary: string;
+  deeds: string;
+}
+
+/**
+ * The dossier as a judge sees it: no phone, the ID number masked, only the birth year; in blind
+ * mode the server has already removed name, org, workplace and leader.
+ */
+export function JudgeDossier({ n, files, blind }: { n: JudgeDossierData; files: { id: number; filename: string }[]; blind: boolean }) {
+  const t = useT();
+  const label = <T extends string>(e: Enumeration<T>, v: string | null) => (v && (e.values as readonly string[]).includes(v) ? t(e.labelKey(v as T) as MessageKey) : "—");
+  const text = (v: string | number | null) => (v === null || v === "" ? "—" : String(v));
+  const hidden = t("judging.blindHidden");
+  const rows: [string, ReactNode][] = [
+    [t("nominations.field.ref"), n.ref],
+    [t("nominations.field.org"), blind ? hidden : text(n.org_name)],
+  ];
+  if (n.kind === "individual") {
+    rows.push(
+      [t("nominations.field.name"), blind ? hidden : text(n.name)],
+      [t("nominations.field.gender"), label(Gender, n.gender)],
+      [t("nominations.field.ethnicity"), text(n.ethnicity)],
+      [t("nominations.field.birthDate"), n.birth_date ? n.birth_date.slice(0, 4) : "—"],
+      [t("nominations.field.politicalStatus"), text(n.political_status)],
+      [t("nominations.field.education"), text(n.education)],
+      [t("nominations.field.workplace"), blind ? hidden : text(n.workplace)],
+      [t("nominations.field.post"), text(n.post)],
+      [t("nominations.field.occupationGroup"), label(OccupationGroup, n.occupation_group)],
+      [t("nominations.field.sector"), label(Sector, n.sector)],
+      [t("nominations.field.idNumber"), blind ? hidden : text(n.id_number_masked)],
+    );
+  } else {
+    rows.push(
+      [t("nominations.field.collectiveName"), blind ? hidden : text(n.name)],
+      [t("nominations.field.collectiveKind"), label(CollectiveKind, n.collective_kind)],
+      [t("nominations.field.memberCount"), text(n.member_count)],
+      [t("nominations.field.leader"), blind ? hidden : text(n.leader)],
+    );
+  }
+  return (
+    <section aria-label={t("judging.dossier")}>
+      <dl className="facts card">
+        {rows.map(([dt, dd]) => (
+          <div key={dt} className="fact">
+            <dt>{dt}</dt>
+            <dd>{dd}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2>{t("nominations.field.deeds")}</h2>
+      <div className="card deeds">{n.deeds || n.summary}</div>
+      <h2>{t("judging.files")}</h2>
+      {files.length === 0 ? (
+        <p className="muted">{t("nominations.files.none")}</p>
+      ) : (
+        <ul>
+          {files.map((f) => (
+            <li key={f.id}>
+              <a href={`/judging/${n.id}/files/${f.id}`}>{blind ? t("judging.fileN", { n: f.id }) : f.filename}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

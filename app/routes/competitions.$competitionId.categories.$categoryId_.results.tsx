@@ -1,0 +1,175 @@
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { AGGREGATION_METHODS, type AggregationMethod } from "~/domain/judging/aggregation";
+import { DomainError } from "~/domain/errors";
+import type { MessageKey } from "~/i18n";
+import { formatNumber } from "~/i18n/format";
+import { useLocale, useT } from "~/i18n/use-t";
+import { isDecisionOpen } from "~/models/judging-category.server";
+import { setOverride } from "~/models/results-decision.server";
+import { categoryResults, compareMethods } from "~/models/results.server";
+import { actorOf } from "~/utils/auth.server";
+import { parseForm, readForm } from "~/utils/form.server";
+import { errorResponse } from "~/utils/http.server";
+import { requireCategoryAdmin } from "~/utils/judging-guard.server";
+import { optionalText, text } from "~/utils/zod";
+import { AppForm, ErrorSummary } from "~/components/form-fields";
+import { ErrorPage } from "~/components/error-page";
+import { MethodComparison, SelectionReport } from "~/components/judging-results";
+import judgingStyles from "~/styles/judging.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingStyles }];
+
+const RESULT_STAGES = ["judging", "deciding", "notice", "published", "archived"];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cat } = await requireCategoryAdmin(request, context, params);
+  if (!RESULT_STAGES.includes(cat.stage)) throw errorResponse(409, "judging.results.notYet");
+  const raw = new URL(request.url).searchParams.get("method");
+  const method = AGGREGATION_METHODS.includes(raw as AggregationMethod) ? (raw as AggregationMethod) : undefined;
+  const [results, comparison] = await Promise.all([categoryResults(context.db, cat.id, method), compareMethods(context.db, cat.id)]);
+  const r = results!;
+  const names = new Map(r.entries.map((e) => [e.ref, e.name]));
+  const onFinal = new Map(r.final.map((f) => [f.ref, f.position]));
+  return {
+    cat: { id: cat.id, name: cat.name, quota: cat.quota, competitionId: cat.competition_id, competitionTitle: cat.competition_title, stage: cat.stage, aggregation: cat.aggregation },
+    method: r.method,
+    fallbackToMean: r.fallbackToMean,
+    entries: r.entries.map((e) => ({ ...e, selected: r.selection.selected.some((s) => s.ref === e.ref), position: onFinal.get(e.ref) ?? null })),
+    unscored: r.unscored,
+    selection: { ...r.selection, skipped: r.selection.skipped.map((s) => ({ ...s, name: names.get(s.ref) ?? "" })) },
+    overrides: r.overrides.map((o) => ({ ...o, ref: r.entries.find((e) => e.nominationId === o.nominationId)?.ref ?? "" })),
+    finalCount: r.final.length,
+    comparison,
+    decisionOpen: isDecisionOpen(cat.stage),
+  };
+}
+
+const OverrideSchema = z.object({ ref: text(50), decision: z.enum(["include", "exclude", "clear"]), reason: optionalText(500) });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, cat } = await requireCategoryAdmin(request, context, params);
+  const form = await readForm(request, context);
+  const parsed = parseForm(form, OverrideSchema);
+  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
+  try {
+    await context.db.transaction().execute((trx) => setOverride(trx, actorOf(user, context), cat.id, parsed.data));
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return data({ ok: false as const, errors: { [error.field ?? "_form"]: { key: error.messageKey, params: error.params } }, values: {} }, { status: 400 });
+  }
+  return redirect(`/competitions/${cat.competition_id}/categories/${cat.id}/results`);
+}
+
+function RankingTable() {
+  const t = useT();
+  const locale = useLocale();
+  const { entries, decisionOpen } = useLoaderData<typeof loader>();
+  const fmt = (n: number) => formatNumber(locale, Math.round(n * 100) / 100);
+  return (
+    <div className="table-wrap">
+      <table className="ranking">
+        <thead>
+          <tr>
+            <th>{t("judging.rank")}</th>
+            <th>{t("judging.ref")}</th>
+            <th>{t("judging.name")}</th>
+            <th>{t("judging.score")}</th>
+            <th>{t("judging.disagreement")}</th>
+            <th>{t("judging.sheets")}</th>
+            <th>{t("judging.results.onList")}</th>
+            {decisionOpen && <th>{t("judging.override")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.ref} className={e.position ? "on-list" : undefined}>
+              <td>
+                {e.rank}
+                {e.tied && <span className="badge">{t("judging.tied")}</span>}
+              </td>
+              <td>{e.ref}</td>
+              <td>{e.name}</td>
+              <td>{fmt(e.score)}</td>
+              <td>{fmt(e.disagreement)}</td>
+              <td>{e.sheetCount}</td>
+              <td>{e.position ?? "—"}</td>
+              {decisionOpen && (
+                <td>
+                  <AppForm className="inline-form">
+                    <input type="hidden" name="ref" value={e.ref} />
+                    <input type="hidden" name="decision" value={e.position ? "exclude" : "include"} />
+                    <label className="visually-hidden" htmlFor={`r-${e.ref}`}>
+                      {t("judging.reason")}
+                    </label>
+                    <input id={`r-${e.ref}`} name="reason" maxLength={500} placeholder={t("judging.reason")} />{" "}
+                    <button type="submit">{e.position ? t("judging.override.exclude") : t("judging.override.include")}</button>
+                  </AppForm>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function ResultsPage() {
+  const t = useT();
+  const { cat, method, fallbackToMean, unscored, overrides, finalCount, decisionOpen } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  return (
+    <>
+      <p className="muted">
+        <Link to={`/competitions/${cat.competitionId}`}>{cat.competitionTitle}</Link> · {t(`stage.${cat.stage}` as MessageKey)} ·{" "}
+        <Link to={`/competitions/${cat.competitionId}/categories/${cat.id}/panel`}>{t("judging.panel.link")}</Link> ·{" "}
+        <Link to={`/competitions/${cat.competitionId}/categories/${cat.id}/sheets`}>{t("judging.matrix.title")}</Link>
+      </p>
+      <h1>{t("judging.results.heading", { category: cat.name })}</h1>
+      <ErrorSummary state={state} />
+      <Form method="get" className="inline-form">
+        <label htmlFor="f-method">{t("judging.method")}</label>{" "}
+        <select id="f-method" name="method" defaultValue={method}>
+          {AGGREGATION_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {t(`competitions.aggregation.${m}` as MessageKey)}
+              {m === cat.aggregation ? ` (${t("judging.method.category")})` : ""}
+            </option>
+          ))}
+        </select>{" "}
+        <button type="submit">{t("judging.method.show")}</button>
+      </Form>
+      {fallbackToMean && <p className="alert alert-error">{t("judging.fallbackToMean")}</p>}
+      <RankingTable />
+      {unscored.length > 0 && <p className="muted">{t("judging.unscored", { refs: unscored.map((u) => u.ref).join(", ") })}</p>}
+      <SelectionReport />
+      <h2>{t("judging.final.title")}</h2>
+      <p>{t("judging.final.count", { count: finalCount, quota: cat.quota })}</p>
+      {overrides.length > 0 && (
+        <ul>
+          {overrides.map((o) => (
+            <li key={o.nominationId}>
+              {t(o.decision === "include" ? "judging.override.included" : "judging.override.excluded", { ref: o.ref })} — {o.reason}{" "}
+              {decisionOpen && (
+                <AppForm className="inline-form">
+                  <input type="hidden" name="ref" value={o.ref} />
+                  <input type="hidden" name="decision" value="clear" />
+                  <button type="submit" className="link-button">
+                    {t("judging.override.clear")}
+                  </button>
+                </AppForm>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <MethodComparison />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

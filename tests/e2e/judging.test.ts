@@ -1,0 +1,143 @@
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { createDatabase } from "../../db/client";
+import { migrateToLatest } from "../../db/migrate";
+import { DEMO_2018_TITLE, loadDemo } from "../../db/demo/load";
+import { SYSTEM_ACTOR } from "../../app/models/audit.server";
+import { getJudgingCategory } from "../../app/models/judging-category.server";
+import { addPanelJudge, assignPanel } from "../../app/models/panel.server";
+import { freePort, ROOT } from "./support/server";
+import { launchBrowser, login, logout, type Browser } from "./support/browser";
+
+// The demo's 2018 competition, moved on to judging before the server starts: three eligible
+// individuals that judge1 and judge2 may both score, everyone else ineligible.
+let dir: string;
+let url: string;
+let stopServer: () => Promise<void>;
+let browser: Browser;
+let page: Page;
+let competitionId: number;
+let categoryId: number;
+let refs: string[];
+
+async function prepare(file: string, dataKey: Buffer) {
+  const db = createDatabase({ dialect: "sqlite", file });
+  try {
+    await migrateToLatest(db);
+    await loadDemo(db, dataKey);
+    const c = await db.selectFrom("competitions").select("id").where("title", "=", DEMO_2018_TITLE).executeTakeFirstOrThrow();
+    competitionId = c.id;
+    const cat = await db.selectFrom("categories").select("id").where("competition_id", "=", c.id).where("name", "=", "先进个人").executeTakeFirstOrThrow();
+    categoryId = cat.id;
+    await db.updateTable("nominations").set({ status: "ineligible" }).where("competition_id", "=", c.id).execute();
+    await db.updateTable("competitions").set({ stage: "judging" }).where("id", "=", c.id).execute();
+    const judges = await db.selectFrom("users").select("id").where("username", "in", ["judge1", "judge2"]).orderBy("username").execute();
+    const judging = (await getJudgingCategory(db, cat.id))!;
+    await db.transaction().execute(async (trx) => {
+      for (const j of judges) await addPanelJudge(trx, SYSTEM_ACTOR, judging, j.id);
+    });
+    // Three nominations neither judge has a conflict with.
+    await db.updateTable("nominations").set({ status: "eligible" }).where("category_id", "=", cat.id).execute();
+    await db.transaction().execute((trx) => assignPanel(trx, SYSTEM_ACTOR, judging));
+    const both = await db.selectFrom("judge_assignments").select("nomination_id").groupBy("nomination_id").having((eb) => eb.fn.countAll(), "=", 2).execute();
+    const keep = both.slice(0, 3).map((b) => b.nomination_id);
+    await db.updateTable("nominations").set({ status: "ineligible" }).where("category_id", "=", cat.id).where("id", "not in", keep).execute();
+    await db.deleteFrom("judge_assignments").where("nomination_id", "not in", keep).execute();
+    refs = (await db.selectFrom("nominations").select("ref").where("id", "in", keep).orderBy("ref").execute()).map((r) => r.ref);
+  } finally {
+    await db.destroy();
+  }
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-e2e-judging-"));
+  const file = path.join(dir, "laurel.db");
+  const dataKey = crypto.randomBytes(32);
+  await prepare(file, dataKey);
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${file}`, PORT: String(port), HOST: "127.0.0.1", SESSION_SECRET: crypto.randomBytes(32).toString("hex"), LAUREL_DATA_KEY: dataKey.toString("hex") },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout!.on("data", (c: Buffer) => (log += c.toString()));
+  child.stderr!.on("data", (c: Buffer) => (log += c.toString()));
+  stopServer = async () => {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const up = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  browser = await launchBrowser({ baseURL: url });
+  page = await browser.newPage();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stopServer?.();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function scoreAll(username: string, points: number[]) {
+  await login(page, username);
+  await page.goto("/judging");
+  expect(await page.locator("main h1").innerText()).toBe("评审工作台");
+  for (const [i, ref] of refs.entries()) {
+    await page.goto("/judging");
+    await Promise.all([page.waitForURL(/\/judging\/\d+/), page.locator("main a", { hasText: ref }).click()]);
+    // The demo rubric: 40 + 30 + 30.
+    await page.locator("#f-p0").fill(String(points[i] * 0.4));
+    await page.locator("#f-p1").fill(String(points[i] * 0.3));
+    await page.locator("#f-p2").fill(String(points[i] * 0.3));
+    await Promise.all([page.waitForURL((u) => u.pathname === "/judging"), page.locator('button[value="submit"]').click()]);
+  }
+  expect(await page.locator("main").innerText()).toContain("已提交 3 / 3");
+  await logout(page);
+}
+
+describe("judging in the browser", () => {
+  it("two judges score, the admin closes judging and sees the ranking and the proposed list", async () => {
+    await scoreAll("judge1", [90, 80, 70]);
+    await scoreAll("judge2", [80, 90, 60]);
+    await login(page, "admin");
+    await page.goto(`/competitions/${competitionId}`);
+    await page.locator("main button.primary", { hasText: "进入下一阶段" }).click();
+    await expect.poll(() => page.locator("main").innerText()).toContain("竞赛已进入「评审决定」阶段。");
+    await page.goto(`/competitions/${competitionId}/categories/${categoryId}/results`);
+    const rows = await page.locator("table.ranking tbody tr").allInnerTexts();
+    // Means 85, 85 and 65: the first two tie on the total and on both criteria, listed by ref.
+    expect(rows.map((r) => r.split("\t").slice(0, 4))).toEqual([
+      ["1并列", refs[0], expect.any(String), "85"],
+      ["1并列", refs[1], expect.any(String), "85"],
+      ["3", refs[2], expect.any(String), "65"],
+    ]);
+    const main = await page.locator("main").innerText();
+    expect(main).toContain("部分推荐的评分表少于 5 份");
+    expect(main).toMatch(/评审委员会拟表彰名单\s+名单共 \d 名，名额 77。/);
+    expect(await page.locator("table.comparison tbody tr").count()).toBe(3);
+
+    // The per-judge matrix opens now that judging has closed; a correction needs a reason.
+    await page.goto(`/competitions/${competitionId}/categories/${categoryId}/sheets`);
+    expect(await page.locator("table.matrix thead th").allInnerTexts()).toEqual(["推荐编号", "姓名/名称", "评委一", "评委二"]);
+    await Promise.all([page.waitForURL(/\/sheets\/\d+$/), page.locator("table.matrix tbody a").first().click()]);
+    await page.locator("#f-p0").fill("40");
+    await page.locator("#f-reason").fill("录入错误");
+    await page.locator("main button.primary").click();
+    await expect.poll(() => page.locator("main ul").last().innerText()).toContain("录入错误");
+    await page.goto(`/competitions/${competitionId}/categories/${categoryId}/panel`);
+    expect(await page.locator("main h1").innerText()).toBe("先进个人：评审组");
+    expect(await page.locator("main").innerText()).toContain("评委一");
+  });
+});
