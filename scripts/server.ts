@@ -7,6 +7,8 @@ import type { ServerBuild } from "@remix-run/node";
 import type { AppServices } from "../app/utils/context.server";
 import { CSRF_COOKIE, isValidCsrfToken, newCsrfToken } from "../app/utils/csrf.server";
 import { readCookie } from "../app/utils/cookies.server";
+import { publishedPageCache } from "./honors-cache";
+import { MAX_SHEET_REQUEST_BYTES } from "../app/domain/nominations/upload-limits";
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -54,9 +56,12 @@ function csrfCookie(secret: string, secure: boolean) {
   };
 }
 
+/** The nominations sheet upload (decision 009) may carry a sheet of MAX_SHEET_BYTES; its route checks the rest. */
+const SHEET_UPLOAD_PATH = /^\/competitions\/[^/]+\/nominations\/import(\/upload)?\/?$/;
+
 function bodyLimit(req: Request, res: Response, next: NextFunction) {
   const length = Number(req.headers["content-length"] ?? 0);
-  if (length > MAX_BODY_BYTES) {
+  if (length > (SHEET_UPLOAD_PATH.test(req.path) ? MAX_SHEET_REQUEST_BYTES : MAX_BODY_BYTES)) {
     res.status(413).type("text/plain; charset=utf-8").send("413 提交的内容过大 / Request too large");
     return;
   }
@@ -83,6 +88,7 @@ export function createHttpApp({ build, services, publicDir = path.resolve("publi
   const files = express.static(publicDir, { maxAge: "1h", index: false });
   app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? files(req, res, next) : next()));
   app.use(csrfCookie(services.secrets.sessionSecret, services.production));
+  app.use(publishedPageCache(services.db, contentSecurityPolicy));
   app.use(bodyLimit);
   app.all(
     "*",

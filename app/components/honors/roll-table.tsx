@@ -1,0 +1,51 @@
+import { Link } from "@remix-run/react";
+import type { MessageKey } from "~/i18n";
+import { useT } from "~/i18n/use-t";
+
+export interface RollRow {
+  id: number;
+  kind: string;
+  name: string;
+  gender: string | null;
+  workplace: string | null;
+  post: string | null;
+  org_name: string;
+  position: number;
+}
+
+/** Workplace and post as one cell (工作单位及职务). */
+export function workplaceAndPost(r: Pick<RollRow, "workplace" | "post">): string {
+  return [r.workplace, r.post].filter(Boolean).join(" ");
+}
+
+/** A list of honorees: individuals with gender and workplace, collectives by name. */
+export function RollTable({ rows, kind, link = true }: { rows: readonly RollRow[]; kind: string; link?: boolean }) {
+  const t = useT();
+  const individual = kind === "individual";
+  return (
+    <div className="table-wrap">
+      <table className="roll">
+        <thead>
+          <tr>
+            <th>{t("honors.col.position")}</th>
+            <th>{t("notice.col.name")}</th>
+            {individual && <th>{t("notice.col.gender")}</th>}
+            {individual && <th>{t("notice.col.workplace")}</th>}
+            <th>{t("notice.col.org")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{r.position}</td>
+              <td>{link ? <Link to={`/honors/people/${r.id}`}>{r.name}</Link> : r.name}</td>
+              {individual && <td>{r.gender ? t(`gender.${r.gender}` as MessageKey) : ""}</td>}
+              {individual && <td>{workplaceAndPost(r)}</td>}
+              <td>{r.org_name}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+export const MAX_OBJECTION_FACTS = 2000;
+export const MAX_RESOLUTION_REASON = 1000;
+/** Objections one sender may file per hour; real objectors file one or two. */
+export const OBJECTIONS_PER_HOUR = 5;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || null);
+
+/** The public objection form. `website` is a honeypot: people never see it, robots fill it. */
+export const ObjectionSchema = z.object({
+  nomination: z.coerce.number({ invalid_type_error: "objection.entry" }).int().positive("objection.entry"),
+  facts: z.string({ required_error: "form.required" }).trim().min(1, "form.required").max(MAX_OBJECTION_FACTS),
+  name: optionalText(50),
+  contact: optionalText(100),
+  website: z.string().optional(),
+});
+export type ObjectionInput = z.infer<typeof ObjectionSchema>;
+
+export const ResolutionSchema = z.object({
+  objection: z.coerce.number().int().positive(),
+  outcome: z.enum(["upheld", "dismissed"], { message: "objection.outcome" }),
+  reason: z.string({ required_error: "objection.reasonRequired" }).trim().min(1, "objection.reasonRequired").max(MAX_RESOLUTION_REASON),
+  promote: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "1" || v === "true"),
+});
+export type ResolutionInput = z.infer<typeof ResolutionSchema>;

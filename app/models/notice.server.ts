@@ -1,0 +1,90 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { DomainError } from "~/domain/errors";
+import { isNoticeOpen, noticeWindow } from "~/domain/notice/working-days";
+import type { NoticePeriod } from "~/domain/notice/notice-input";
+import { nowIso } from "~/utils/time.server";
+import { type Actor, recordAudit } from "./audit.server";
+import type { CompetitionRow } from "./competition.server";
+import { loadWorkCalendar } from "./calendar.server";
+import { transitionNomination } from "./nomination.server";
+import { noticeToday } from "./notice-clock.server";
+
+export function getNotice(db: Kysely<Database>, competitionId: number) {
+  return db.selectFrom("notices").select(["id", "competition_id", "starts_on", "ends_on", "days", "unit", "opened_at"]).where("competition_id", "=", competitionId).executeTakeFirst();
+}
+export type NoticeRow = NonNullable<Awaited<ReturnType<typeof getNotice>>>;
+
+/** Where a notice stands on `today`: not yet begun, running (objections taken), or over. */
+export function noticeState(notice: Pick<NoticeRow, "starts_on" | "ends_on">, today = noticeToday()): "pending" | "running" | "ended" {
+  if (isNoticeOpen(today, notice.starts_on, notice.ends_on)) return "running";
+  return today < notice.starts_on ? "pending" : "ended";
+}
+
+/** The proposed list as it stands: nominations on notice (or, before the notice, shortlisted) in list order. */
+export function listNoticeEntries(db: Kysely<Database>, competitionId: number, statuses: readonly string[] = ["on_notice"]) {
+  return db
+    .selectFrom("nominations as n")
+    .innerJoin("proposed_entries as p", "p.nomination_id", "n.id")
+    .innerJoin("categories as c", "c.id", "n.category_id")
+    .innerJoin("orgs as o", "o.id", "n.org_id")
+    .select([
+      "n.id",
+      "n.ref",
+      "n.kind",
+      "n.name",
+      "n.gender",
+      "n.workplace",
+      "n.post",
+      "n.summary",
+      "n.status",
+      "n.category_id",
+      "c.name as category_name",
+      "c.position as category_position",
+      "o.name as org_name",
+      "o.path as org_path",
+      "p.position",
+      "p.rank",
+    ])
+    .where("n.competition_id", "=", competitionId)
+    .where("n.status", "in", [...statuses])
+    .where("p.proposed", "=", 1)
+    .orderBy("c.position")
+    .orderBy("p.position")
+    .execute();
+}
+export type NoticeEntry = Awaited<ReturnType<typeof listNoticeEntries>>[number];
+
+/**
+ * Opens the notice of the competition's proposed list (DESIGN §3): the end date follows from
+ * the start date, the period and the calendar; every proposed nomination goes on notice. The
+ * start may lie in the past (a notice already posted on paper). Run inside a transaction.
+ */
+export async function openNotice(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, period: NoticePeriod): Promise<NoticeRow> {
+  if (c.stage !== "notice") throw new DomainError("notice.notInStage", undefined, "_form");
+  if (await getNotice(trx, c.id)) throw new DomainError("notice.alreadyOpen", undefined, "_form");
+  const entries = await listNoticeEntries(trx, c.id, ["shortlisted"]);
+  if (entries.length === 0) throw new DomainError("notice.nothingProposed", undefined, "_form");
+  const { first, last } = noticeWindow(period.start, period.days, period.unit, await loadWorkCalendar(trx));
+  await trx
+    .insertInto("notices")
+    .values({ competition_id: c.id, starts_on: first, ends_on: last, days: period.days, unit: period.unit, opened_by: actor.userId, opened_at: nowIso() })
+    .execute();
+  for (const e of entries) await transitionNomination(trx, actor, { id: e.id, status: e.status, org_path: e.org_path }, "on_notice", "admin");
+  await recordAudit(trx, actor, { action: "notice.open", entity: "competition", entityId: c.id, orgPath: c.org_path, after: { starts_on: first, ends_on: last, days: period.days, unit: period.unit, entries: entries.length } });
+  return (await getNotice(trx, c.id))!;
+}
+
+/** Notices running today, for the home page and /notices. */
+export function listRunningNotices(db: Kysely<Database>, today = noticeToday()) {
+  return db
+    .selectFrom("notices")
+    .innerJoin("competitions", "competitions.id", "notices.competition_id")
+    .innerJoin("orgs", "orgs.id", "competitions.org_id")
+    .select(["competitions.id", "competitions.title", "competitions.year", "orgs.name as org_name", "notices.starts_on", "notices.ends_on"])
+    .where("competitions.stage", "=", "notice")
+    .where("notices.starts_on", "<=", today)
+    .where("notices.ends_on", ">=", today)
+    .orderBy("notices.ends_on")
+    .execute();
+}

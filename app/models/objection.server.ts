@@ -1,0 +1,138 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { DomainError } from "~/domain/errors";
+import { OBJECTIONS_PER_HOUR, type ResolutionInput } from "~/domain/notice/objection-input";
+import { decryptPersonal, encryptPersonal, keyedHash } from "~/utils/personal-data.server";
+import { nowIso } from "~/utils/time.server";
+import { type Actor, recordAudit } from "./audit.server";
+import type { CompetitionRow } from "./competition.server";
+import { getNotice, noticeState } from "./notice.server";
+import { transitionNomination } from "./nomination.server";
+import { promoteReplacement } from "./notice-promotion.server";
+
+export interface NewObjection {
+  competitionId: number;
+  nominationId: number;
+  facts: string;
+  name: string | null;
+  contact: string | null;
+  ip: string | null;
+  /** The day it is filed; the notice clock's today unless given (demo data files into past notices). */
+  today?: string;
+}
+
+/**
+ * Files a public objection (异议) while the notice runs, against an entry on notice. The
+ * objector's name and contact are encrypted; the audit log records neither. Returns the id.
+ * Run inside a transaction.
+ */
+export async function fileObjection(db: Kysely<Database>, dataKey: Buffer, o: NewObjection, now = Date.now()): Promise<number> {
+  const notice = await getNotice(db, o.competitionId);
+  const stage = await db.selectFrom("competitions").select(["stage"]).where("id", "=", o.competitionId).executeTakeFirst();
+  if (!notice || stage?.stage !== "notice" || noticeState(notice, o.today) !== "running") throw new DomainError("objection.closed", undefined, "_form");
+  const entry = await db
+    .selectFrom("nominations")
+    .innerJoin("orgs", "orgs.id", "nominations.org_id")
+    .select(["nominations.id", "orgs.path"])
+    .where("nominations.id", "=", o.nominationId)
+    .where("competition_id", "=", o.competitionId)
+    .where("status", "=", "on_notice")
+    .executeTakeFirst();
+  if (!entry) throw new DomainError("objection.entry", undefined, "nomination");
+  const ipHash = o.ip ? keyedHash(dataKey, `objection-ip:${o.ip}`) : null;
+  if (ipHash) {
+    const since = new Date(now - 3_600_000).toISOString();
+    const recent = await db.selectFrom("objections").select((eb) => eb.fn.countAll().as("n")).where("ip_hash", "=", ipHash).where("created_at", ">=", since).executeTakeFirstOrThrow();
+    if (Number(recent.n) >= OBJECTIONS_PER_HOUR) throw new DomainError("objection.tooMany", undefined, "_form");
+  }
+  const { id } = await db
+      .insertInto("objections")
+      .values({
+        competition_id: o.competitionId,
+        nomination_id: o.nominationId,
+        facts: o.facts,
+        objector_name_enc: o.name ? encryptPersonal(dataKey, o.name) : null,
+        objector_contact_enc: o.contact ? encryptPersonal(dataKey, o.contact) : null,
+        real_name: o.name ? 1 : 0,
+        ip_hash: ipHash,
+        status: "open",
+        created_at: new Date(now).toISOString(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+  await recordAudit(db, { userId: null, label: "public", ip: null }, { action: "objection.file", entity: "objection", entityId: id, orgPath: entry.path, after: { nomination_id: o.nominationId, real_name: !!o.name } });
+  return id;
+}
+
+/** The admin queue: open first, real-name first among them (DESIGN §3), then oldest first; identities decrypted. */
+export async function listObjections(db: Kysely<Database>, dataKey: Buffer, competitionId: number) {
+  const rows = await db
+    .selectFrom("objections as ob")
+    .innerJoin("nominations as n", "n.id", "ob.nomination_id")
+    .leftJoin("nominations as p", "p.id", "ob.promoted_nomination_id")
+    .select([
+      "ob.id",
+      "ob.nomination_id",
+      "n.name as nominee",
+      "n.ref",
+      "n.status as nomination_status",
+      "ob.facts",
+      "ob.objector_name_enc",
+      "ob.objector_contact_enc",
+      "ob.real_name",
+      "ob.status",
+      "ob.resolution_reason",
+      "ob.resolved_at",
+      "ob.created_at",
+      "p.name as promoted_name",
+    ])
+    .where("ob.competition_id", "=", competitionId)
+    .execute();
+  const order = (s: string) => (s === "open" ? 0 : 1);
+  rows.sort((a, b) => order(a.status) - order(b.status) || b.real_name - a.real_name || a.created_at.localeCompare(b.created_at));
+  return rows.map(({ objector_name_enc, objector_contact_enc, ...r }) => ({
+    ...r,
+    objector_name: objector_name_enc ? decryptPersonal(dataKey, objector_name_enc) : null,
+    objector_contact: objector_contact_enc ? decryptPersonal(dataKey, objector_contact_enc) : null,
+  }));
+}
+export type ObjectionRow = Awaited<ReturnType<typeof listObjections>>[number];
+
+export async function countOpenObjections(db: Kysely<Database>, competitionId: number): Promise<number> {
+  const row = await db.selectFrom("objections").select((eb) => eb.fn.countAll().as("n")).where("competition_id", "=", competitionId).where("status", "=", "open").executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Resolves an objection with a written reason. Upheld: the entry is withdrawn (if still on
+ * notice) and, when asked, the best-ranked candidate that keeps the composition rules takes its
+ * place. Returns the promoted nomination's id, if any. Run inside a transaction.
+ */
+export async function resolveObjection(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, input: Omit<ResolutionInput, "objection"> & { objectionId: number }): Promise<number | null> {
+  if (c.stage !== "notice") throw new DomainError("notice.notInStage", undefined, "_form");
+  const ob = await trx
+    .selectFrom("objections as ob")
+    .innerJoin("nominations as n", "n.id", "ob.nomination_id")
+    .innerJoin("orgs as o", "o.id", "n.org_id")
+    .select(["ob.id", "ob.status", "n.id as nomination_id", "n.status as nomination_status", "n.category_id", "o.path as org_path"])
+    .where("ob.id", "=", input.objectionId)
+    .where("ob.competition_id", "=", c.id)
+    .executeTakeFirst();
+  if (!ob) throw new DomainError("objection.notFound", undefined, "_form");
+  if (ob.status !== "open") throw new DomainError("objection.alreadyResolved", undefined, "_form");
+  let promoted: number | null = null;
+  if (input.outcome === "upheld" && ob.nomination_status === "on_notice") {
+    const entry = await trx.selectFrom("proposed_entries").select(["position"]).where("nomination_id", "=", ob.nomination_id).executeTakeFirst();
+    await transitionNomination(trx, actor, { id: ob.nomination_id, status: "on_notice", org_path: ob.org_path }, "withdrawn", "admin", input.reason);
+    await trx.updateTable("proposed_entries").set({ proposed: 0, position: null, override_reason: input.reason }).where("nomination_id", "=", ob.nomination_id).execute();
+    if (input.promote) promoted = await promoteReplacement(trx, actor, ob.category_id, entry?.position ?? null);
+  }
+  await trx
+    .updateTable("objections")
+    .set({ status: input.outcome, resolution_reason: input.reason, resolved_by: actor.userId, resolved_at: nowIso(), promoted_nomination_id: promoted })
+    .where("id", "=", ob.id)
+    .where("status", "=", "open")
+    .execute();
+  await recordAudit(trx, actor, { action: `objection.${input.outcome}`, entity: "objection", entityId: ob.id, orgPath: c.org_path, before: { status: "open" }, after: { status: input.outcome, reason: input.reason, promoted } });
+  return promoted;
+}

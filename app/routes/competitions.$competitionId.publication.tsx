@@ -1,0 +1,193 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { groupDigest } from "~/domain/honors/digest-format";
+import { IsoDateSchema } from "~/domain/notice/notice-input";
+import { useLocale, useT } from "~/i18n/use-t";
+import { formatDate } from "~/i18n/format";
+import { invalidateRollPages } from "~/models/honor-page-cache.server";
+import { noticeToday } from "~/models/notice-clock.server";
+import { getOrg, listAncestors } from "~/models/org.server";
+import { getPublication, listPublishedForAdmin, publish, revoke } from "~/models/publication.server";
+import { publishRefusals } from "~/models/publication-refusals.server";
+import { actorOf, requireUser } from "~/utils/auth.server";
+import { requireCompetition, requireCompetitionAdmin } from "~/utils/competition-guard.server";
+import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { idParam } from "~/utils/zod";
+import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
+import { ErrorPage } from "~/components/error-page";
+import honorsHref from "~/styles/honors.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
+
+async function guard(request: Request, context: LoaderFunctionArgs["context"], raw: string | undefined) {
+  const user = await requireUser(request, context);
+  const c = await requireCompetition(context, raw);
+  requireCompetitionAdmin(user, c);
+  return { user, c };
+}
+
+/** Publishing unions: the organizer and the unions above it. */
+async function publishingOrgs(context: LoaderFunctionArgs["context"], orgId: number) {
+  const organizer = (await getOrg(context.db, orgId))!;
+  return [organizer, ...(await listAncestors(context.db, organizer)).reverse()].map((o) => ({ id: o.id, name: o.name }));
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { c } = await guard(request, context, params.competitionId);
+  const publication = await getPublication(context.db, c.id);
+  return {
+    competition: { id: c.id, title: c.title, stage: c.stage },
+    publication,
+    refusals: publication || c.stage !== "notice" ? [] : await publishRefusals(context.db, c.id),
+    orgs: await publishingOrgs(context, c.org_id),
+    today: noticeToday(),
+    roll: publication ? await listPublishedForAdmin(context.db, c.id) : [],
+  };
+}
+
+const PublishSchema = z.object({
+  doc_number: z.string({ required_error: "publication.docNumber" }).trim().min(1, "publication.docNumber").max(100),
+  published_on: IsoDateSchema,
+  publishing_org: idParam,
+});
+const RevokeSchema = z.object({
+  honoree: idParam,
+  reason: z.string({ required_error: "publication.reasonRequired" }).trim().min(1, "publication.reasonRequired").max(1000),
+  revoked_on: IsoDateSchema,
+});
+const IntentSchema = z.object({ intent: z.enum(["publish", "revoke"]) });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, c } = await guard(request, context, params.competitionId);
+  const form = await readForm(request, context);
+  const intent = parseForm(form, IntentSchema);
+  if (!intent.ok) return formError(intent);
+  const actor = actorOf(user, context);
+  try {
+    if (intent.data.intent === "publish") {
+      const parsed = parseForm(form, PublishSchema);
+      if (!parsed.ok) return formError(parsed);
+      const p = parsed.data;
+      await context.db.transaction().execute((trx) => publish(trx, actor, c, { docNumber: p.doc_number, publishedOn: p.published_on, publishingOrgId: p.publishing_org }));
+    } else {
+      const parsed = parseForm(form, RevokeSchema);
+      if (!parsed.ok) return formError(parsed);
+      const p = parsed.data;
+      const owned = (await listPublishedForAdmin(context.db, c.id)).some((h) => h.id === p.honoree);
+      if (!owned) return formError({ errors: { _form: { key: "publication.honoreeUnknown" } }, values: {} });
+      await context.db.transaction().execute((trx) => revoke(trx, actor, { honoreeId: p.honoree, reason: p.reason, revokedOn: p.revoked_on }));
+    }
+  } catch (error) {
+    return domainFormError(error, form);
+  }
+  invalidateRollPages();
+  return data({ ok: true as const, done: intent.data.intent, errors: undefined, values: undefined });
+}
+
+export default function PublicationPage() {
+  const t = useT();
+  const locale = useLocale();
+  const { competition: c, publication, refusals, orgs, today, roll } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <p className="muted">
+        <Link to={`/competitions/${c.id}`}>{c.title}</Link>
+      </p>
+      <h1>{t("publication.title")}</h1>
+      <ErrorSummary state={result && !result.ok ? result : undefined} />
+      {publication ? (
+        <>
+          <p className="alert alert-ok" role="status">
+            {t("publication.published", { doc: publication.doc_number, date: formatDate(locale, publication.published_on) })} {publication.publishing_org}{" "}
+            <Link to={`/honors/${c.id}`}>{t("publication.publicPage")}</Link>
+          </p>
+          <p>
+            {t("publication.digest")}: <span className="digest">{groupDigest(publication.digest)}</span>
+          </p>
+          <h2>{t("publication.roll")}</h2>
+          <AdminRoll roll={roll} today={today} />
+        </>
+      ) : (
+        <>
+          {refusals.length > 0 && (
+            <div className="alert alert-error">
+              <p>{t("publication.refusals")}</p>
+              <ul>
+                {refusals.map((r, i) => (
+                  <li key={i}>{t(r.messageKey, r.params)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {c.stage === "notice" && (
+            <AppForm className="stack">
+              <input type="hidden" name="intent" value="publish" />
+              <TextField name="doc_number" label={t("publication.field.docNumber")} hint={t("publication.field.docNumberHint")} required maxLength={100} state={result} />
+              <TextField name="published_on" type="date" label={t("publication.field.date")} defaultValue={today} required state={result} />
+              <SelectField name="publishing_org" label={t("publication.field.org")} options={orgs.map((o) => ({ value: String(o.id), label: o.name }))} state={result} />
+              <button type="submit" className="primary">
+                {t("publication.publish")}
+              </button>
+            </AppForm>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+type RollRow = ReturnType<typeof useLoaderData<typeof loader>>["roll"][number];
+
+function AdminRoll({ roll, today }: { roll: RollRow[]; today: string }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th>{t("honors.col.category")}</th>
+            <th>{t("honors.col.position")}</th>
+            <th>{t("notice.col.name")}</th>
+            <th>{t("notice.col.org")}</th>
+            <th>{t("common.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {roll.map((h) => (
+            <tr key={h.id}>
+              <td>{h.category_name}</td>
+              <td>{h.position}</td>
+              <td>{h.name}</td>
+              <td>{h.org_name}</td>
+              <td>
+                {h.revoked ? (
+                  <span className="status status-revoked">{t("publication.revoked", { date: formatDate(locale, h.revoked_on ?? ""), reason: h.revoked_reason ?? "" })}</span>
+                ) : (
+                  <details>
+                    <summary>{t("publication.revoke")}</summary>
+                    <AppForm>
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="honoree" value={h.id} />
+                      <TextField name="reason" label={t("publication.revokeReason")} required maxLength={1000} />
+                      <TextField name="revoked_on" type="date" label={t("publication.revokedOn")} defaultValue={today} required />
+                      <button type="submit" className="secondary">
+                        {t("publication.revoke")}
+                      </button>
+                    </AppForm>
+                  </details>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,112 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { parseRollQuery } from "~/domain/honors/query";
+import type { MessageKey } from "~/i18n";
+import { useLocale, useT } from "~/i18n/use-t";
+import { formatDate } from "~/i18n/format";
+import { listPublishedLists, listRegions, listRollYears, searchHonorees } from "~/models/honor-roll.server";
+import { publishedPageHeaders } from "~/models/honor-page-cache.server";
+import { badRequest } from "~/utils/http.server";
+import { workplaceAndPost } from "~/components/honors/roll-table";
+import { RegionSelect } from "~/components/honors/region-select";
+import honorsHref from "~/styles/honors.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
+export const headers: HeadersFunction = () => publishedPageHeaders();
+
+/** The honor rolls: published lists by year, and the search by name or workplace, region and year. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const query = parseRollQuery(request.url);
+  if (!query) throw badRequest();
+  const [lists, years, regions, results] = await Promise.all([
+    listPublishedLists(context.db, { year: query.year }),
+    listRollYears(context.db),
+    listRegions(context.db),
+    query.q ? searchHonorees(context.db, { q: query.q, region: query.region, year: query.year }) : Promise.resolve(null),
+  ]);
+  return { query, lists, years, regions, results };
+}
+
+export default function Honors() {
+  const t = useT();
+  const locale = useLocale();
+  const { query, lists, years, regions, results } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("honors.title")}</h1>
+      <p className="lead">{t("honors.intro")}</p>
+      <Form method="get" className="search-form" role="search">
+        <div className="field">
+          <label htmlFor="f-q">{t("honors.searchLabel")}</label>
+          <input id="f-q" name="q" type="search" maxLength={50} defaultValue={query.q ?? ""} />
+        </div>
+        <RegionSelect regions={regions} value={query.region} />
+        <div className="field">
+          <label htmlFor="f-year">{t("honors.year")}</label>
+          <select id="f-year" name="year" defaultValue={query.year ? String(query.year) : ""}>
+            <option value="">{t("honors.allYears")}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="primary">
+          {t("honors.search")}
+        </button>
+      </Form>
+      {results && (
+        <section aria-labelledby="results">
+          <h2 id="results">{t("honors.results")}</h2>
+          {results.length === 0 ? (
+            <p className="muted">{t("honors.noResults")}</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t("notice.col.name")}</th>
+                    <th>{t("notice.col.workplace")}</th>
+                    <th>{t("honors.col.category")}</th>
+                    <th>{t("honors.col.competition")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {results.map((r) => (
+                    <tr key={r.id}>
+                      <td>
+                        <Link to={`/honors/people/${r.id}`}>{r.name}</Link>
+                      </td>
+                      <td>{r.kind === "individual" ? workplaceAndPost(r) : t(`nominationKind.${r.kind}` as MessageKey)}</td>
+                      <td>{r.category_name}</td>
+                      <td>
+                        {r.year} · {r.competition_title}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+      <h2>{query.year ? query.year : t("honors.byYear")}</h2>
+      {lists.length === 0 ? (
+        <p className="muted">{t("honors.noLists")}</p>
+      ) : (
+        <ul>
+          {lists.map((l) => (
+            <li key={l.id}>
+              <Link to={`/honors/${l.id}`}>{l.title}</Link>{" "}
+              <span className="decision">{t("honors.decision", { org: l.publishing_org, doc: l.doc_number, date: formatDate(locale, l.published_on) })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href="/honors/data.json">{t("honors.openData")}</a>
+      </p>
+    </>
+  );
+}

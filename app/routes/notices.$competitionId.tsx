@@ -1,0 +1,156 @@
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ObjectionSchema, MAX_OBJECTION_FACTS } from "~/domain/notice/objection-input";
+import type { MessageKey } from "~/i18n";
+import { useLocale, useT } from "~/i18n/use-t";
+import { formatDate } from "~/i18n/format";
+import { getCompetition } from "~/models/competition.server";
+import { getNotice, listNoticeEntries, noticeState } from "~/models/notice.server";
+import { fileObjection } from "~/models/objection.server";
+import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { notFound } from "~/utils/http.server";
+import { idParam } from "~/utils/zod";
+import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
+import { workplaceAndPost } from "~/components/honors/roll-table";
+import { ErrorPage } from "~/components/error-page";
+import honorsHref from "~/styles/honors.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
+
+async function requireNotice(db: Parameters<typeof getNotice>[0], raw: string | undefined) {
+  const id = idParam.safeParse(raw);
+  const c = id.success ? await getCompetition(db, id.data) : undefined;
+  const notice = c ? await getNotice(db, c.id) : undefined;
+  if (!c || !notice) throw notFound();
+  return { c, notice };
+}
+
+/** The public notice (公示): public fields only, never the ranking, ID numbers or phones. */
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const { c, notice } = await requireNotice(context.db, params.competitionId);
+  if (c.stage !== "notice") throw redirect(`/honors/${c.id}`);
+  const entries = (await listNoticeEntries(context.db, c.id)).map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    gender: e.gender,
+    workplace: e.workplace,
+    post: e.post,
+    org_name: e.org_name,
+    summary: e.summary,
+    category_name: e.category_name,
+    category_id: e.category_id,
+  }));
+  return { competition: { id: c.id, title: c.title, organizer: c.org_name }, notice: { starts_on: notice.starts_on, ends_on: notice.ends_on }, state: noticeState(notice), entries };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { c } = await requireNotice(context.db, params.competitionId);
+  const form = await readForm(request, context);
+  const parsed = parseForm(form, ObjectionSchema);
+  if (!parsed.ok) return formError(parsed);
+  // A filled honeypot is a robot: it is told "received" and nothing is stored.
+  if (parsed.data.website) return redirect(`/notices/${c.id}?filed=1`);
+  try {
+    const { nomination, facts, name, contact } = parsed.data;
+    await context.db.transaction().execute((trx) => fileObjection(trx, context.secrets.dataKey, { competitionId: c.id, nominationId: nomination, facts, name, contact, ip: context.clientIp }));
+  } catch (error) {
+    return domainFormError(error, form);
+  }
+  return redirect(`/notices/${c.id}?filed=1`);
+}
+
+export default function NoticePage() {
+  const t = useT();
+  const locale = useLocale();
+  const { competition, notice, state, entries } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const categories = [...new Map(entries.map((e) => [e.category_id, e.category_name])).entries()];
+  return (
+    <>
+      <p className="muted">{competition.organizer}</p>
+      <h1>{t("notice.title", { title: competition.title })}</h1>
+      <p className="lead">{t("notice.intro")}</p>
+      <p>
+        <strong>{t("notice.period", { start: formatDate(locale, notice.starts_on), end: formatDate(locale, notice.ends_on) })}</strong>
+      </p>
+      {state === "ended" && <p className="muted">{t("notice.periodEnded", { end: formatDate(locale, notice.ends_on) })}</p>}
+      {state === "pending" && <p className="muted">{t("notice.notStarted", { start: formatDate(locale, notice.starts_on) })}</p>}
+      {search.get("filed") && (
+        <p className="alert alert-ok" role="status">
+          {t("notice.objection.filed")}
+        </p>
+      )}
+      {entries.length === 0 && <p className="muted">{t("notice.empty")}</p>}
+      {categories.map(([id, name]) => (
+        <section key={id}>
+          <h2>{name}</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t("notice.col.name")}</th>
+                  <th>{t("notice.col.gender")}</th>
+                  <th>{t("notice.col.workplace")}</th>
+                  <th>{t("notice.col.org")}</th>
+                  <th>{t("notice.col.summary")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries
+                  .filter((e) => e.category_id === id)
+                  .map((e) => (
+                    <tr key={e.id}>
+                      <td>{e.name}</td>
+                      <td>{e.gender ? t(`gender.${e.gender}` as MessageKey) : ""}</td>
+                      <td>{e.kind === "individual" ? workplaceAndPost(e) : ""}</td>
+                      <td>{e.org_name}</td>
+                      <td className="notice-entry-summary">{e.summary}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+      <h2 id="objection">{t("notice.objectionForm")}</h2>
+      <p>{t("notice.howToObject")}</p>
+      {state !== "running" ? (
+        <p className="muted">{t("notice.objection.closedNow")}</p>
+      ) : (
+        <AppForm className="stack" action={`/notices/${competition.id}#objection`}>
+          <ErrorSummary state={result} />
+          <SelectField
+            name="nomination"
+            label={t("notice.objection.entry")}
+            state={result}
+            required
+            options={[{ value: "", label: "—" }, ...entries.map((e) => ({ value: String(e.id), label: `${e.name}（${e.org_name}）` }))]}
+          />
+          <div className={result?.errors?.facts ? "field field-invalid" : "field"}>
+            <label htmlFor="f-facts">{t("notice.objection.facts")}</label>
+            <textarea id="f-facts" name="facts" rows={6} required maxLength={MAX_OBJECTION_FACTS} defaultValue={result?.values?.facts ?? ""} aria-describedby="f-facts-hint" />
+            <p className="hint" id="f-facts-hint">
+              {t("notice.objection.factsHint")}
+            </p>
+            {result?.errors?.facts && <p className="field-error">{t(result.errors.facts.key, result.errors.facts.params)}</p>}
+          </div>
+          <TextField name="name" label={t("notice.objection.name")} state={result} maxLength={50} autoComplete="name" />
+          <TextField name="contact" label={t("notice.objection.contact")} state={result} maxLength={100} hint={t("notice.objection.identityHint")} />
+          <div className="honeypot" aria-hidden="true">
+            <label htmlFor="f-website">{t("notice.objection.website")}</label>
+            <input id="f-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+          </div>
+          <button type="submit" className="primary">
+            {t("notice.objection.submit")}
+          </button>
+        </AppForm>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
