@@ -1,0 +1,187 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { PAIRING_TIERS } from "../../db/schema-registry";
+import { DomainError } from "~/domain/errors";
+import { acceptSuggestions, runMatching, type MatchRun } from "~/models/matching.server";
+import { requireProvinceAdmin } from "~/models/registry-access.server";
+import { actorOf } from "~/utils/auth.server";
+import { formError, parseForm, readForm } from "~/utils/form.server";
+import { badRequest } from "~/utils/http.server";
+import { useT } from "~/i18n/use-t";
+import { AppForm, ErrorSummary, SelectField } from "~/components/form-fields";
+import { RegistryNav } from "~/components/registry-nav";
+import { ErrorPage } from "~/components/error-page";
+import registryStyles from "~/styles/registry.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: registryStyles }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireProvinceAdmin(request, context);
+  return null;
+}
+
+const PICK = /^([^|]{1,50})\|(\d{6})$/;
+const AcceptSchema = z.object({
+  tier: z.enum(PAIRING_TIERS),
+  pick: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.string().regex(PICK, "registry.match.badPick")).min(1, "registry.match.nothingPicked").max(10_000)),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requireProvinceAdmin(request, context);
+  const form = await readForm(request, context);
+  const intent = form.get("intent");
+  if (intent === "run") {
+    const started = performance.now();
+    const run = await runMatching(context.db);
+    return { kind: "run" as const, run, ms: Math.round(performance.now() - started) };
+  }
+  if (intent !== "accept") throw badRequest();
+  const parsed = parseForm(form, AcceptSchema);
+  if (!parsed.ok) return formError(parsed);
+  const picks = parsed.data.pick.map((p) => {
+    const [, helper_id, county_code] = PICK.exec(p)!;
+    return { helper_id, county_code };
+  });
+  try {
+    const accepted = await context.db.transaction().execute((trx) => acceptSuggestions(trx, actorOf(user, context), picks, parsed.data.tier));
+    return { kind: "accepted" as const, accepted };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return formError({ errors: { pick: { key: "registry.match.stale", params: { detail: error.messageKey } } }, values: {} }, 409);
+  }
+}
+
+function Suggestions({ run }: { run: MatchRun }) {
+  const t = useT();
+  const { result, helperNames, countyNames } = run;
+  if (result.suggestions.length === 0 && result.uncovered.length === 0) return <p className="alert alert-ok">{t("registry.match.none")}</p>;
+  return (
+    <>
+      {result.suggestions.length > 0 && (
+        <AppForm className="match-accept">
+          <input type="hidden" name="intent" value="accept" />
+          <h2>{t("registry.match.suggestions", { count: result.suggestions.length })}</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("registry.match.pick")}</th>
+                  <th scope="col">{t("registry.nav.helpers")}</th>
+                  <th scope="col">{t("registry.nav.counties")}</th>
+                  <th scope="col">{t("registry.match.cost")}</th>
+                  <th scope="col">{t("registry.match.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.suggestions.map((s) => {
+                  const value = `${s.helper_id}|${s.county_code}`;
+                  return (
+                    <tr key={value}>
+                      <td>
+                        <input type="checkbox" name="pick" value={value} defaultChecked aria-label={`${t("registry.match.pick")} ${value}`} />
+                      </td>
+                      <td>
+                        {helperNames[s.helper_id]} <span className="muted">{s.helper_id}</span>
+                      </td>
+                      <td>
+                        {countyNames[s.county_code]} <span className="muted">{s.county_code}</span>
+                      </td>
+                      <td>{s.cost}</td>
+                      <td>
+                        <ul className="reasons">
+                          <li>{s.reason.shared_skills.length ? t("registry.match.sharedSkills", { skills: s.reason.shared_skills.join("、") }) : t("registry.match.noSharedSkills")}</li>
+                          <li>{s.reason.same_city ? t("registry.match.sameCity") : t("registry.match.otherCity")}</li>
+                          <li>{t("registry.match.load", { k: s.reason.load })}</li>
+                        </ul>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <SelectField name="tier" label={t("registry.match.acceptTier")} defaultValue="province" options={PAIRING_TIERS.map((v) => ({ value: v, label: t(`registry.tier.${v}`) }))} />
+          <button type="submit" className="primary">
+            {t("registry.match.accept")}
+          </button>
+        </AppForm>
+      )}
+      {result.deep_kinds.length > 0 && (
+        <>
+          <h2>{t("registry.match.deepKind")}</h2>
+          <ul>
+            {result.deep_kinds.map((d) => (
+              <li key={d.county_code}>
+                {countyNames[d.county_code]} ({d.county_code}): {t(`registry.kind.${d.kind}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {result.uncovered.length > 0 && (
+        <>
+          <h2>{t("registry.match.uncovered")}</h2>
+          <ul>
+            {result.uncovered.map((u) => (
+              <li key={u.county_code}>
+                {countyNames[u.county_code]} ({u.county_code}): {t("registry.match.need", { need: u.need })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+export default function Matching() {
+  const t = useT();
+  const outcome = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t("registry.nav.match")}</h1>
+      <RegistryNav mayMatch />
+      <p className="lead">{t("registry.match.intro")}</p>
+      {outcome && "errors" in outcome && <ErrorSummary state={outcome} />}
+      {outcome && "kind" in outcome && outcome.kind === "accepted" && (
+        <p className="alert alert-ok" role="status">
+          {t("registry.match.accepted", { count: outcome.accepted })} <Link to="/registry">{t("nav.registry")}</Link>
+        </p>
+      )}
+      <AppForm className="actions">
+        <input type="hidden" name="intent" value="run" />
+        <button type="submit" className="primary">
+          {t("registry.match.run")}
+        </button>
+      </AppForm>
+      {outcome && "kind" in outcome && outcome.kind === "run" && (
+        <>
+          <dl className="match-summary card">
+            <div>
+              <dt>{t("registry.match.cost")}</dt>
+              <dd>{outcome.run.result.cost}</dd>
+            </div>
+            <div>
+              <dt>{t("registry.match.lowerBound")}</dt>
+              <dd>{outcome.run.result.lower_bound}</dd>
+            </div>
+            <div>
+              <dt>{t("registry.match.gap")}</dt>
+              <dd>{(outcome.run.result.gap * 100).toFixed(2)}%</dd>
+            </div>
+            <div>
+              <dt>{outcome.run.result.optimal ? t("registry.match.optimal") : t("registry.match.notProven")}</dt>
+              <dd>{t("registry.match.elapsed", { ms: outcome.ms })}</dd>
+            </div>
+          </dl>
+          <Suggestions run={outcome.run} />
+        </>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
