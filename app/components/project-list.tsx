@@ -1,0 +1,49 @@
+import { formatFen } from "~/domain/money";
+import type { MessageKey } from "~/i18n";
+import { useLocale, useT } from "~/i18n/use-t";
+
+export interface ProjectItem {
+  id: number;
+  title: string;
+  investment_fen: number;
+  started_on: string | null;
+  ended_on: string | null;
+  status: string;
+  helper_name: string;
+  county_name: string;
+}
+
+/** A county's or a helper's aid projects; `show` picks the other side's column. */
+export function ProjectList({ projects, show, editHref }: { projects: ProjectItem[]; show: "helper" | "county"; editHref?: (id: number) => string }) {
+  const t = useT();
+  const locale = useLocale();
+  if (projects.length === 0) return <p className="muted">{t("projects.none")}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th>{t("aid.project.title")}</th>
+            <th>{t(show === "helper" ? "aid.project.helper" : "aid.project.county")}</th>
+            <th className="num">{t("aid.project.investment")}</th>
+            <th>{t("aid.project.startedOn")}</th>
+            <th>{t("aid.project.endedOn")}</th>
+            <th>{t("aid.project.status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {projects.map((p) => (
+            <tr key={p.id}>
+              <td>{editHref ? <a href={editHref(p.id)}>{p.title}</a> : p.title}</td>
+              <td>{show === "helper" ? p.helper_name : p.county_name}</td>
+              <td className="num">{formatFen(p.investment_fen, locale)}</td>
+              <td>{p.started_on ?? "—"}</td>
+              <td>{p.ended_on ?? "—"}</td>
+              <td>{t(`projectStatus.${p.status}` as MessageKey)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
