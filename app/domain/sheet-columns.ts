@@ -49,7 +49,8 @@ export function mapHeader(header: string[], spec: readonly ColumnSpec[]): Header
 /** The record of one sheet row, trimmed cells keyed by column key; absent columns are "". */
 export function readRow(cells: string[], map: HeaderMap): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, i] of map.index) out[key] = (cells[i] ?? "").trim();
+  // NUL never belongs in a cell, and PostgreSQL refuses it in text: it is dropped.
+  for (const [key, i] of map.index) out[key] = (cells[i] ?? "").replaceAll("\u0000", "").trim();
   return out;
 }
 

@@ -22,7 +22,16 @@ export async function readForm(request: Request, context: AppLoadContext): Promi
     throw errorResponse(400, "error.400.generic");
   }
   verifyCsrf(request, form.get(CSRF_FIELD), context.secrets.sessionSecret);
+  refuseNul(form);
   return form;
+}
+
+/**
+ * No text field may hold a NUL character: no form needs one, and PostgreSQL refuses it in text
+ * (the query would fail with a 500). Refused whole, before anything reads the values.
+ */
+export function refuseNul(form: FormData): void {
+  for (const value of form.values()) if (typeof value === "string" && value.includes("\u0000")) throw errorResponse(400, "error.400.generic");
 }
 
 function issueToError(issue: z.ZodIssue): FieldError {

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { attempt, classify } from "../support/hardening-outcome";
+import { makeWorld, VISITORS, type Visitor, type World } from "../support/hardening-world";
+import { routeHarness } from "../support/remix";
+import { fillPattern, inAreas, loadRouteModule, routeManifest, type ManifestRoute, type RouteModule } from "../support/route-manifest";
+import { AUTHORIZATION_TABLE, defaultParams, PENDING_AREAS, type Check, type Outcomes } from "./authorization-table";
+
+let t: TestDatabase;
+let h: ReturnType<typeof routeHarness>;
+let w: World;
+const manifest = routeManifest();
+const checked = manifest.filter((r) => !inAreas(r.id, PENDING_AREAS));
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  h = routeHarness(t.db);
+  w = await makeWorld(t.db, h.context.secrets.dataKey);
+});
+afterAll(() => t.destroy());
+
+const userOf = (v: Visitor) => (v === "anonymous" ? undefined : w.users[v]);
+
+function paramsFor(route: ManifestRoute, ...fills: (((w: World) => Record<string, string>) | undefined)[]) {
+  const all = { ...defaultParams(w), ...Object.assign({}, ...fills.map((f) => f?.(w) ?? {})) } as Record<string, string>;
+  return Object.fromEntries(route.params.map((p) => [p, all[p]]));
+}
+
+async function getCell(route: ManifestRoute, mod: RouteModule, visitor: Visitor): Promise<string> {
+  const params = paramsFor(route, AUTHORIZATION_TABLE[route.id].params);
+  const out = await attempt(() => h.get(mod.loader!, fillPattern(route, params), { userId: userOf(visitor), params }));
+  return classify(out, "GET");
+}
+
+async function postCell(route: ManifestRoute, mod: RouteModule, check: Check, visitor: Visitor): Promise<string> {
+  const params = paramsFor(route, AUTHORIZATION_TABLE[route.id].params, check.params);
+  const out = await attempt(() => h.post(mod.action!, fillPattern(route, params), check.form?.(w) ?? {}, { userId: userOf(visitor), params }));
+  return classify(out, "POST");
+}
+
+/** Visitors refused first, so that an allowed POST's effect cannot change what a refused one sees. */
+const refusedFirst = (expect: Outcomes) => [...VISITORS].sort((a, b) => Number(expect[a] === "ok") - Number(expect[b] === "ok"));
+
+describe("the authorization matrix", () => {
+  it("has an entry for every route of the manifest, with a GET for each loader and intents for each action", async () => {
+    const problems: string[] = [];
+    for (const route of checked) {
+      const rule = AUTHORIZATION_TABLE[route.id];
+      if (!rule) {
+        problems.push(`${route.id}: missing from tests/integration/authorization-table.ts`);
+        continue;
+      }
+      const mod = await loadRouteModule(route);
+      if (!!mod.loader !== !!rule.get) problems.push(`${route.id}: loader ${mod.loader ? "exported but no GET row" : "absent but a GET row"}`);
+      if (!!mod.action !== !!rule.post) problems.push(`${route.id}: action ${mod.action ? "exported but no POST intents" : "absent but POST intents"}`);
+    }
+    for (const id of Object.keys(AUTHORIZATION_TABLE)) if (!manifest.some((r) => r.id === id)) problems.push(`${id}: in the table but not a route`);
+    expect(problems).toEqual([]);
+  });
+
+  it("gives every visitor exactly what the table says, for every GET and every POST intent", async () => {
+    const differences: string[] = [];
+    const record = (where: string, visitor: Visitor, expected: string, got: string) => {
+      if (expected !== got) differences.push(`${where} as ${visitor}: expected ${expected}, got ${got}`);
+    };
+    const withRules = checked.filter((r) => AUTHORIZATION_TABLE[r.id]);
+    for (const route of withRules) {
+      const get = AUTHORIZATION_TABLE[route.id].get;
+      const mod = await loadRouteModule(route);
+      if (get && mod.loader) for (const v of VISITORS) record(`GET ${route.id}`, v, String(get[v]), await getCell(route, mod, v));
+    }
+    // Every GET first: the POSTs below may (for allowed visitors) change scratch records.
+    for (const route of withRules) {
+      const mod = await loadRouteModule(route);
+      for (const [intent, check] of Object.entries(AUTHORIZATION_TABLE[route.id].post ?? {})) {
+        if (!mod.action) continue;
+        for (const v of refusedFirst(check.expect)) record(`POST ${route.id} [${intent}]`, v, String(check.expect[v]), await postCell(route, mod, check, v));
+      }
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it("lists the routes left to areas still being built", () => {
+    const pending = manifest.filter((r) => inAreas(r.id, PENDING_AREAS)).map((r) => r.id);
+    // Informational: these routes are not yet in the table. The lead empties PENDING_AREAS at the end.
+    expect(pending.every((id) => !AUTHORIZATION_TABLE[id])).toBe(true);
+  });
+});
