@@ -68,6 +68,9 @@ export default function CompetitionPage() {
         <Link to={`/competitions/${c.id}/nominations`}>{t("competitions.nominations")}</Link>
         {isAdmin && <Link to={`/competitions/${c.id}/edit`}>{t("competitions.edit")}</Link>}
         {isAdmin && <a href={`/competitions/${c.id}/export`}>{t("competitions.export")}</a>}
+        {isAdmin && ["notice", "published", "archived"].includes(c.stage) && <Link to={`/competitions/${c.id}/notice`}>{t("notice.admin.title")}</Link>}
+        {isAdmin && ["notice", "published", "archived"].includes(c.stage) && <Link to={`/competitions/${c.id}/publication`}>{t("notice.admin.publication")}</Link>}
+        {isAdmin && c.stage === "nominating" && <Link to={`/competitions/${c.id}/nominations/import`}>{t("import.upload.link")}</Link>}
       </div>
       {isAdmin && (
         <div className="actions">
@@ -121,6 +124,7 @@ export default function CompetitionPage() {
                 <th>{t("competitions.quota")}</th>
                 <th>{t("competitions.aggregation")}</th>
                 {isAdmin && c.stage === "draft" && <th>{t("common.actions")}</th>}
+                {isAdmin && ["reviewing", "judging", "deciding", "notice", "published", "archived"].includes(c.stage) && <th>{t("stage.judging")}</th>}
               </tr>
             </thead>
             <tbody>
@@ -133,6 +137,17 @@ export default function CompetitionPage() {
                   {isAdmin && c.stage === "draft" && (
                     <td>
                       <Link to={`/competitions/${c.id}/categories/${cat.id}`}>{t("competitions.editCategory")}</Link>
+                    </td>
+                  )}
+                  {isAdmin && ["reviewing", "judging", "deciding", "notice", "published", "archived"].includes(c.stage) && (
+                    <td>
+                      <Link to={`/competitions/${c.id}/categories/${cat.id}/panel`}>{t("judging.panel.link")}</Link>
+                      {c.stage !== "reviewing" && (
+                        <>
+                          {" · "}
+                          <Link to={`/competitions/${c.id}/categories/${cat.id}/results`}>{t("judging.results.title")}</Link>
+                        </>
+                      )}
                     </td>
                   )}
                 </tr>

@@ -11,6 +11,7 @@ import type { CompetitionTemplate } from "../../app/domain/competitions/template
 import { collective, individual, seeded } from "./people";
 import { loadRegistryDemo } from "./registry";
 import { loadActivitiesDemo } from "./activities";
+import { loadCalendarDemo } from "./calendar";
 
 export const DEMO_PASSWORD = "laurel-demo-2026";
 
@@ -148,6 +149,7 @@ export async function loadDemo(db: Kysely<Database>, dataKey: Buffer): Promise<v
       });
       if (u.roleAt) await grantRole(trx, SYSTEM_ACTOR, id, orgs.get(u.roleAt)!, u.role);
     }
+    await loadCalendarDemo(trx);
     await loadCompetition2018(trx, orgs, dataKey);
     await loadRegistryDemo(trx);
     await loadActivitiesDemo(trx);
