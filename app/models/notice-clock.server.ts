@@ -8,8 +8,11 @@ import { chinaToday, isIsoDate, type IsoDate } from "~/domain/notice/iso-date";
  * always uses the real date in China.
  */
 export function noticeToday(): IsoDate {
-  if (process.env.NODE_ENV !== "production") {
-    const fixed = process.env.LAUREL_TODAY ?? readClockFile(process.env.LAUREL_TODAY_FILE);
+  // Read at run time: the compiler replaces `process.env.NODE_ENV` with the build's mode, and the
+  // server's mode (how `npm start` was run) is what counts.
+  const env: Record<string, string | undefined> = process.env;
+  if (env.NODE_ENV !== "production") {
+    const fixed = env.LAUREL_TODAY ?? readClockFile(env.LAUREL_TODAY_FILE);
     if (fixed && isIsoDate(fixed)) return fixed;
   }
   return chinaToday();

@@ -12,6 +12,7 @@ import { collective, individual, seeded } from "./people";
 import { loadRegistryDemo } from "./registry";
 import { loadActivitiesDemo } from "./activities";
 import { loadCalendarDemo } from "./calendar";
+import { loadCompetitionHistory } from "./history";
 
 export const DEMO_PASSWORD = "laurel-demo-2026";
 
@@ -153,5 +154,6 @@ export async function loadDemo(db: Kysely<Database>, dataKey: Buffer): Promise<v
     await loadCompetition2018(trx, orgs, dataKey);
     await loadRegistryDemo(trx);
     await loadActivitiesDemo(trx);
+    await loadCompetitionHistory(trx, orgs, PROVINCE, [...CITIES.map(([name]) => name), ...INDUSTRY], dataKey);
   });
 }

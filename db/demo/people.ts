@@ -9,7 +9,7 @@ export function seeded(seed: number) {
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   return { next, pick, int };
 }
-type Rng = ReturnType<typeof seeded>;
+export type Rng = ReturnType<typeof seeded>;
 
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗"];
 const GIVEN = ["建国", "秀英", "卫东", "丽娟", "志强", "海燕", "国庆", "春梅", "明", "静", "伟", "芳", "磊", "娜", "军", "霞", "涛", "敏", "斌", "红"];

@@ -127,12 +127,28 @@ describe("laurel CLI", () => {
     expect(await orgCount()).toBe(1 + 11 + 56 + 3 + 2);
     const users = await t.db.selectFrom("users").select("username").orderBy("username").execute();
     expect(users.map((u) => u.username)).toEqual(DEMO_USERS.map((u) => u.username).sort());
-    const competitions = await t.db.selectFrom("competitions").select(["title", "stage"]).execute();
-    expect(competitions).toEqual([{ title: "2018年度全省工会脱贫攻坚竞赛", stage: "nominating" }]);
-    const nominations = await t.db.selectFrom("nominations").select(["kind", "status", (eb) => eb.fn.countAll<number>().as("n")]).groupBy(["kind", "status"]).orderBy("kind").execute();
-    expect(nominations.map((r) => ({ ...r, n: Number(r.n) }))).toEqual([
-      { kind: "collective", status: "submitted", n: 50 },
-      { kind: "individual", status: "submitted", n: 100 },
+    const competitions = await t.db.selectFrom("competitions").select(["title", "stage"]).orderBy("id").execute();
+    expect(competitions).toEqual([
+      { title: "2018年度全省工会脱贫攻坚竞赛", stage: "nominating" },
+      { title: "2017年度全省工会脱贫攻坚竞赛", stage: "published" },
+      { title: "2018年度全省五一劳动奖章和工人先锋号", stage: "notice" },
     ]);
+    const nominations = await t.db
+      .selectFrom("nominations")
+      .select(["competition_id", "kind", "status", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy(["competition_id", "kind", "status"])
+      .orderBy("competition_id")
+      .orderBy("kind")
+      .orderBy("status")
+      .execute();
+    const byStatus = (id: number) => nominations.filter((r) => r.competition_id === id).map((r) => `${r.kind} ${r.status} ${Number(r.n)}`);
+    // The running competition: about 150 filed; 2017: 33 collectives and 77 individuals commended out of 42 and 98.
+    expect(byStatus(1)).toEqual(["collective submitted 50", "individual submitted 100"]);
+    expect(byStatus(2)).toEqual(["collective commended 33", "collective scored 9", "individual commended 77", "individual scored 21"]);
+    expect(byStatus(3)).toEqual(["collective on_notice 10", "collective scored 4", "individual on_notice 20", "individual scored 8"]);
+    const published = await t.db.selectFrom("honorees").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(Number(published.n)).toBe(110);
+    const objections = await t.db.selectFrom("objections").select(["status"]).execute();
+    expect(objections).toEqual([{ status: "open" }]);
   });
 });

@@ -54,7 +54,9 @@ export function hostileSheet(importer: SheetImporter): fc.Arbitrary<HostileSheet
         for (const [i, value] of noise) if (keys[i] !== poison[0]) record[keys[i]] = value;
         record[poison[0]] = poison[1];
         const cells = order.map((k) => record[k] ?? "");
-        return ragged ? cells.slice(0, Math.max(1, cells.length - 2)) : cells;
+        // A ragged row loses its last cells, but never the poisoned one: that would make it valid.
+        const cut = Math.max(1, cells.length - 2, order.indexOf(poison[0]) + 1);
+        return ragged ? cells.slice(0, cut) : cells;
       });
       return { rows: [names, ...body], records: body.filter((cells) => cells.some((c) => c.trim() !== "")).length };
     });
