@@ -177,23 +177,28 @@ function copiedMigrationNames(sql: string): string[] {
   return lines.slice(start + 1, end < 0 ? undefined : end).map((l) => l.split("\t")[0]);
 }
 
-/** Drops Laurel's tables, views, sequences and functions in the schema (not those of extensions). */
+/**
+ * Drops Laurel's tables, views, sequences and functions in the schema (not those of extensions).
+ * The statements are all written before the first drop: a cascade takes serial columns' sequences
+ * with their tables, and a name read afterwards would come out as a bare oid.
+ */
 function dropSchemaContents(schema: string): string {
   const nsp = `(select oid from pg_namespace where nspname = '${schema.replace(/'/g, "''")}')`;
   return `do $laurel$
-declare r record;
+declare stmts text[]; s text;
 begin
-  for r in select case c.relkind when 'v' then 'view' when 'm' then 'materialized view' when 'S' then 'sequence'
+  select coalesce(array_agg(format('drop %s if exists %s cascade', kind, name)), '{}') into stmts from (
+    select case c.relkind when 'v' then 'view' when 'm' then 'materialized view' when 'S' then 'sequence'
              when 'f' then 'foreign table' else 'table' end as kind, c.oid::regclass::text as name
-           from pg_class c
-           where c.relnamespace = ${nsp} and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
-             and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e') loop
-    execute format('drop %s if exists %s cascade', r.kind, r.name);
-  end loop;
-  for r in select p.oid::regprocedure::text as name from pg_proc p
-           where p.pronamespace = ${nsp}
-             and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e') loop
-    execute format('drop routine if exists %s cascade', r.name);
+      from pg_class c
+     where c.relnamespace = ${nsp} and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+       and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e')
+    union all
+    select 'routine', p.oid::regprocedure::text from pg_proc p
+     where p.pronamespace = ${nsp}
+       and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')) o;
+  foreach s in array stmts loop
+    execute s;
   end loop;
 end $laurel$;
 `;
