@@ -5,13 +5,27 @@ import type { Database } from "../../db/schema";
 /** Tables whose rows legitimately change on a refused input: failed sign-ins are counted on purpose. */
 const VOLATILE = new Set(["login_throttle"]);
 
-/** Row counts of every table plus the newest audit entry: equal snapshots mean nothing was written. */
+/** Audit actions that record a refusal on purpose: a failed sign-in is logged for the account's owner. */
+const REFUSAL_AUDITS = ["login.failure"];
+
+/**
+ * Row counts of every table plus the newest audit entry: equal snapshots mean nothing was written.
+ * Audit rows of REFUSAL_AUDITS are left out of the audit counts, so a refused sign-in compares equal.
+ */
 export async function dbSnapshot(db: Kysely<Database>): Promise<Record<string, number>> {
   const tables = await tableNames(db);
   const union = tables.map((t) => `select '${t}' as t, count(*) as n from "${t}"`).join(" union all ");
   const rows = (await sql<{ t: string; n: number | string }>`${sql.raw(union)}`.execute(db)).rows;
-  const audit = await db.selectFrom("audit_log").select((eb) => eb.fn.max("id").as("max")).executeTakeFirst();
-  return { ...Object.fromEntries(rows.map((r) => [r.t, Number(r.n)])), "audit_log.max_id": Number(audit?.max ?? 0) };
+  const audit = await db
+    .selectFrom("audit_log")
+    .where("action", "not in", REFUSAL_AUDITS)
+    .select((eb) => [eb.fn.max("id").as("max"), eb.fn.countAll().as("n")])
+    .executeTakeFirst();
+  return {
+    ...Object.fromEntries(rows.map((r) => [r.t, Number(r.n)])),
+    audit_log: Number(audit?.n ?? 0),
+    "audit_log.max_id": Number(audit?.max ?? 0),
+  };
 }
 
 let cached: string[] | undefined;
