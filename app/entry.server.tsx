@@ -39,8 +39,12 @@ export default async function handleRequest(
       },
     );
     await body.allReady;
+    // The whole document is rendered by now: sent as one buffer with its length, so the
+    // compression middleware can leave a small one alone and nothing is written chunk by chunk.
+    const html = await new Response(body).arrayBuffer();
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-    return new Response(body, { status, headers: responseHeaders });
+    responseHeaders.set("Content-Length", String(html.byteLength));
+    return new Response(html, { status, headers: responseHeaders });
   } finally {
     clearTimeout(timer);
   }

@@ -42,18 +42,20 @@ export async function saveScoreSheet(
 ): Promise<{ version: number }> {
   if (!isJudgingOpen(cat.stage)) throw new DomainError("judging.closed");
   const total = checked(input.points, cat.criteria, !input.submit);
+  // The assignment, the nomination's status and the judge's sheet so far, in one read.
   const assigned = await trx
     .selectFrom("judge_assignments")
     .innerJoin("nominations", "nominations.id", "judge_assignments.nomination_id")
-    .select("nominations.status")
+    .leftJoin("score_sheets", (j) => j.onRef("score_sheets.panel_member_id", "=", "judge_assignments.panel_member_id").onRef("score_sheets.nomination_id", "=", "judge_assignments.nomination_id"))
+    .select(["nominations.status as nomination_status", "score_sheets.id", "score_sheets.status", "score_sheets.version"])
     .where("judge_assignments.panel_member_id", "=", target.memberId)
     .where("judge_assignments.nomination_id", "=", target.nominationId)
     .executeTakeFirst();
   if (!assigned) throw new DomainError("judging.notAssigned");
   // A veto (一票否决) during judging makes the nomination ineligible: its sheets stop mattering.
-  if (assigned.status !== "eligible") throw new DomainError("judging.notJudged");
+  if (assigned.nomination_status !== "eligible") throw new DomainError("judging.notJudged");
   const row = { points_json: JSON.stringify(input.points), total, comment: input.comment, updated_at: nowIso(), status: input.submit ? ("submitted" as const) : ("draft" as const), submitted_at: input.submit ? nowIso() : null };
-  const sheet = await trx.selectFrom("score_sheets").select(["id", "status", "version"]).where("panel_member_id", "=", target.memberId).where("nomination_id", "=", target.nominationId).executeTakeFirst();
+  const sheet = assigned.id === null ? undefined : { id: assigned.id, status: assigned.status, version: assigned.version };
   let sheetId: number;
   if (!sheet) {
     if (input.version !== 0) throw new DomainError("judging.sheet.stale");

@@ -28,16 +28,24 @@ export async function listGrants(db: Kysely<Database>, userId: number): Promise<
   return rows;
 }
 
-/** The signed-in user with grants, or undefined when the account is gone or disabled. */
+/**
+ * The signed-in user with grants, or undefined when the account is gone or disabled. One query,
+ * since every signed-in request runs it: the user's row once per grant (or once with none).
+ */
 export async function getSessionUser(db: Kysely<Database>, userId: number): Promise<SessionUser | undefined> {
-  const u = await db
+  const rows = await db
     .selectFrom("users")
-    .select(["id", "username", "display_name", "org_id", "session_epoch"])
-    .where("id", "=", userId)
-    .where("is_active", "=", 1)
-    .executeTakeFirst();
-  if (!u) return undefined;
-  const grants = (await listGrants(db, u.id)).map(({ role, orgId, orgPath, orgName }) => ({ role, orgId, orgPath, orgName }));
+    .leftJoin("role_grants", "role_grants.user_id", "users.id")
+    .leftJoin("orgs", "orgs.id", "role_grants.org_id")
+    .select(["users.id", "users.username", "users.display_name", "users.org_id", "users.session_epoch", "role_grants.role", "orgs.id as grantOrgId", "orgs.path as orgPath", "orgs.name as orgName"])
+    .where("users.id", "=", userId)
+    .where("users.is_active", "=", 1)
+    .orderBy("orgs.path")
+    .orderBy("role_grants.id")
+    .execute();
+  if (rows.length === 0) return undefined;
+  const u = rows[0];
+  const grants = rows.flatMap(({ role, grantOrgId, orgPath, orgName }) => (role !== null && grantOrgId !== null && orgPath !== null && orgName !== null ? [{ role, orgId: grantOrgId, orgPath, orgName }] : []));
   return { id: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, epoch: u.session_epoch, grants };
 }
 

@@ -22,8 +22,10 @@ function figures(prefix: string, r: LoadResult): Record<string, number> {
 const home: Benchmark = {
   name: "home",
   summary: "home page vs bare Remix route (/healthz) vs plain node:http, production app in-process",
-  // A rendered page (root loader, session, React) against a route that renders nothing: measured 0.23–0.34 on a loaded 2-core box.
-  target: { metric: "home_over_bare", value: 0.25, direction: "at least" },
+  // A rendered page (root loader, session, React) against a route that renders nothing. Measured
+  // 0.23–0.34 until the route-matching patch (patches/) made the bare route 1.6× faster and the
+  // home page 1.2×: 0.157–0.19 since, on the same 2-core box. A guard against regressions, not a goal.
+  target: { metric: "home_over_bare", value: 0.15, direction: "at least" },
   async run({ log, ...load }: BenchOptions) {
     const secrets = benchSecrets();
     const database = await demoDatabase(secrets.dataKey, log);

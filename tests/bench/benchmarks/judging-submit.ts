@@ -135,7 +135,9 @@ const judgingSubmit: Benchmark = {
         log(`Baseline: ${JUDGES} loops on GET /healthz (bare Remix route) for ${seconds} s …`);
         const b = await runClient({ url: laurel.url, judges, seconds, criteria: CRITERIA, bare: true });
         log(`${JUDGES} judges submitting for ${seconds} s …`);
+        const cpu = process.cpuUsage();
         const r = await runClient({ url: laurel.url, judges, seconds, criteria: CRITERIA });
+        const { user, system } = process.cpuUsage(cpu);
         const counted = Number((await database.db.selectFrom("score_sheets").select((eb) => eb.fn.countAll().as("n")).where("category_id", "=", categoryId).where("status", "=", "submitted").executeTakeFirstOrThrow()).n);
         if (r.failed > 0) throw new Error(`${r.failed} submissions failed`);
         return {
@@ -148,6 +150,8 @@ const judgingSubmit: Benchmark = {
           lost: r.ok - counted,
           p50_ms: round(r.p50, 1),
           p99_ms: round(r.p99, 1),
+          // The server's own CPU per sheet: what the load client's share of the machine does not blur.
+          server_cpu_ms_per_sheet: round((user + system) / 1000 / r.ok, 2),
         };
       } finally {
         await laurel.close();
