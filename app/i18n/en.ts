@@ -170,7 +170,7 @@ export const en: Record<MessageKey, string> = {
   "stage.refuse.noNominations": "No nomination has been submitted.",
   "stage.refuse.undecided": "{count} nominations still await the eligibility review.",
   "stage.refuse.noEligible": "No nomination passed the eligibility review.",
-  "stage.refuse.notYet": "The stages after judging (deciding, notice, publication) open together with judging.",
+  "stage.refuse.notYet": "This stage cannot be advanced here; its own page (panel, notice or publication) says what it still needs.",
   "stage.refuse.last": "The competition is at its last stage.",
   "stage.draft": "Draft",
   "stage.nominating": "Nominating",

@@ -161,7 +161,7 @@ const base = {
   "stage.refuse.noNominations": "还没有提交任何推荐。",
   "stage.refuse.undecided": "还有 {count} 个推荐尚未完成资格审查。",
   "stage.refuse.noEligible": "没有通过资格审查的推荐。",
-  "stage.refuse.notYet": "评审结束后的阶段（评审决定、公示、发布）将随评审功能一同开放。",
+  "stage.refuse.notYet": "当前阶段不能在此推进，请到该阶段的页面（评审组、公示或发布）查看尚缺的条件。",
   "stage.refuse.last": "竞赛已处于最后阶段。",
   "stage.draft": "草稿",
   "stage.nominating": "推荐",

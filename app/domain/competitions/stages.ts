@@ -47,6 +47,7 @@ export function advanceRefusals(f: AdvanceFacts): Refusal[] {
       if (f.eligible === 0) out.push({ messageKey: "stage.refuse.noEligible" });
       break;
     default:
+      // Judging and later are advanced by their stage steps; reaching here is a wiring mistake, refused.
       out.push({ messageKey: "stage.refuse.notYet" });
   }
   return out;
