@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser, login, type Browser } from "./support/browser";
+import { launchBrowser, login, openFreshPage, type Browser } from "./support/browser";
 import { startNoticeServer, type NoticeServer } from "./support/honors-server";
 
 // One server (the demo's 2018 competition in its notice stage) and one browser; the journeys run
@@ -13,10 +13,7 @@ let page: Page;
 const errors: string[] = [];
 
 async function freshPage(): Promise<Page> {
-  await page?.close();
-  await browser.context.clearCookies();
-  page = await browser.newPage();
-  page.on("pageerror", (e) => errors.push(e.message));
+  page = await openFreshPage(browser, page, errors);
   return page;
 }
 

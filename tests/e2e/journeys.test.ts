@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page, Response } from "playwright-core";
 import { startServer, type RunningServer } from "./support/server";
-import { DEMO_PASSWORD, errorPage, launchBrowser, login, logout, type Browser } from "./support/browser";
+import { DEMO_PASSWORD, errorPage, launchBrowser, login, logout, openFreshPage, type Browser } from "./support/browser";
 
 // One real server (fresh SQLite file with the demo data) and one Chinese-speaking browser for
 // the whole file; the tests run in order and each signs in as whom it needs ("a new user" signs
@@ -16,19 +16,8 @@ let pageErrors: string[] = [];
 const text = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, " ").trim();
 const h1 = (p: Page = page) => text(p.locator("main h1"));
 
-function watchErrors(p: Page) {
-  p.on("pageerror", (e) => pageErrors.push(`pageerror: ${e.message}`));
-  p.on("console", (m) => {
-    // The browser's own note about a 4xx document is expected on the error-page tests.
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) pageErrors.push(`console: ${m.text()}`);
-  });
-}
-
 async function freshPage(): Promise<Page> {
-  await page?.close();
-  await browser.context.clearCookies();
-  page = await browser.newPage();
-  watchErrors(page);
+  page = await openFreshPage(browser, page, pageErrors);
   return page;
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { startServer, type RunningServer } from "./support/server";
-import { launchBrowser, login, type Browser } from "./support/browser";
+import { launchBrowser, login, openFreshPage, type Browser } from "./support/browser";
 import { makeId } from "../unit/nominations/id-helpers";
 
 // One server with the demo data (the 2018 competition is nominating; 西安 has one individual place
@@ -22,13 +22,7 @@ const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const NOMINEE_ID = makeId("610102", "19820614", "135");
 
 async function freshPage(): Promise<Page> {
-  await page?.close();
-  await browser.context.clearCookies();
-  page = await browser.newPage();
-  page.on("pageerror", (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) pageErrors.push(`console: ${m.text()}`);
-  });
+  page = await openFreshPage(browser, page, pageErrors);
   return page;
 }
 

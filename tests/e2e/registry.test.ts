@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startServer, type RunningServer } from "./support/server";
-import { launchBrowser, login, type Browser } from "./support/browser";
+import { launchBrowser, login, openFreshPage, type Browser } from "./support/browser";
 
 // One server with the demo data (which leaves some counties uncovered) and one browser: the
 // provincial admin opens the dashboard, runs the matcher, accepts every suggestion, and sees
@@ -25,10 +25,7 @@ afterAll(async () => {
 });
 
 async function freshPage() {
-  await page?.close();
-  await browser.context.clearCookies();
-  page = await browser.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  page = await openFreshPage(browser, page, pageErrors);
 }
 
 describe("registry", () => {

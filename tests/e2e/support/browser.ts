@@ -70,3 +70,23 @@ export async function errorPage(page: Page): Promise<{ title: string; message: s
     message: (await section.locator("p").first().innerText()).trim(),
   };
 }
+
+/**
+ * Records what a page reports as wrong itself: uncaught exceptions, and console errors such as
+ * hydration mismatches. Failed resource loads are left out: tests check those by their status.
+ */
+export function watchPageErrors(page: Page, into: string[]): void {
+  page.on("pageerror", (e) => into.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) into.push(`console: ${m.text()}`);
+  });
+}
+
+/** Closes `previous`, forgets every cookie and opens a page watched for errors: a test starts signed out. */
+export async function openFreshPage(browser: Browser, previous: Page | undefined, errors: string[]): Promise<Page> {
+  await previous?.close();
+  await browser.context.clearCookies();
+  const page = await browser.newPage();
+  watchPageErrors(page, errors);
+  return page;
+}
