@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import { CollectiveKind, Gender, OccupationGroup, Sector, type Enumeration } from "~/domain/nominations/fields";
-import type { MessageKey } from "~/i18n";
+import { CollectiveKind, Gender, OccupationGroup, Sector } from "~/domain/nominations/fields";
 import { useT } from "~/i18n/use-t";
+import { FactList, useFactText } from "./fact-list";
 
 export interface JudgeDossierData {
   id: number;
@@ -33,8 +33,7 @@ export interface JudgeDossierData {
  */
 export function JudgeDossier({ n, files, blind }: { n: JudgeDossierData; files: { id: number; filename: string }[]; blind: boolean }) {
   const t = useT();
-  const label = <T extends string>(e: Enumeration<T>, v: string | null) => (v && (e.values as readonly string[]).includes(v) ? t(e.labelKey(v as T) as MessageKey) : "—");
-  const text = (v: string | number | null) => (v === null || v === "" ? "—" : String(v));
+  const { label, text } = useFactText();
   const hidden = t("judging.blindHidden");
   const rows: [string, ReactNode][] = [
     [t("nominations.field.ref"), n.ref],
@@ -64,14 +63,7 @@ export function JudgeDossier({ n, files, blind }: { n: JudgeDossierData; files: 
   }
   return (
     <section aria-label={t("judging.dossier")}>
-      <dl className="facts card">
-        {rows.map(([dt, dd]) => (
-          <div key={dt} className="fact">
-            <dt>{dt}</dt>
-            <dd>{dd}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList rows={rows} />
       <h2>{t("nominations.field.deeds")}</h2>
       <div className="card deeds">{n.deeds || n.summary}</div>
       <h2>{t("judging.files")}</h2>

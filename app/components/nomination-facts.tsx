@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
-import { CollectiveKind, Gender, OccupationGroup, Sector, type Enumeration } from "~/domain/nominations/fields";
+import { CollectiveKind, Gender, OccupationGroup, Sector } from "~/domain/nominations/fields";
 import { statusLabelKey, type NominationStatus } from "~/domain/nominations/lifecycle";
-import type { MessageKey } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
+import { FactList, useFactText } from "./fact-list";
 
 export interface NominationFactsData {
   ref: string;
@@ -41,8 +41,7 @@ export function NominationStatusBadge({ status }: { status: string }) {
 export function NominationFacts({ n, revealed, personalControl }: { n: NominationFactsData; revealed?: { idNumber: string | null; phone: string | null } | null; personalControl?: ReactNode }) {
   const t = useT();
   const locale = useLocale();
-  const label = <T extends string>(e: Enumeration<T>, v: string | null) => (v && (e.values as readonly string[]).includes(v) ? t(e.labelKey(v as T) as MessageKey) : "—");
-  const text = (v: string | number | null) => (v === null || v === "" ? "—" : String(v));
+  const { label, text } = useFactText();
   const rows: [string, ReactNode][] = [
     [t("nominations.field.ref"), n.ref],
     [t("nominations.field.status"), <NominationStatusBadge key="s" status={n.status} />],
@@ -78,13 +77,7 @@ export function NominationFacts({ n, revealed, personalControl }: { n: Nominatio
   }
   return (
     <>
-      <dl className="facts card">
-        {rows.map(([dt, dd]) => (
-          <Fact key={dt} label={dt}>
-            {dd}
-          </Fact>
-        ))}
-      </dl>
+      <FactList rows={rows} />
       {personalControl}
       <h2>{t("nominations.field.summary")}</h2>
       <p className="card" style={{ whiteSpace: "pre-wrap" }}>
@@ -94,15 +87,6 @@ export function NominationFacts({ n, revealed, personalControl }: { n: Nominatio
       <div className="card" style={{ whiteSpace: "pre-wrap" }}>
         {n.deeds}
       </div>
-    </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
     </>
   );
 }
