@@ -17,7 +17,8 @@ export function StatsTable({ caption, head, lines }: { caption: string; head: st
   const locale = useLocale();
   const number = new Intl.NumberFormat(locale);
   return (
-    <div className="table-wrap">
+    // Wide in English: it scrolls sideways, so keyboard users must be able to focus it (WCAG 2.1.1).
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="stats-table">
         <caption>{caption}</caption>
         <thead>

@@ -79,8 +79,12 @@ export async function getJudgeTarget(db: Kysely<Database>, userId: number, nomin
   ]);
   const blind = !!cat.blind;
   const { member_id, ...n } = row;
-  const dossier = blind ? { ...n, name: null, org_name: null, leader: null, workplace: null } : n;
-  return { memberId: member_id, cat, blind, dossier, files, sheet: sheet ? { ...sheet, points: JSON.parse(sheet.points_json) as (number | null)[] } : null };
+  // Only the birth year reaches a judge; in blind mode neither the names nor what points to them
+  // (the masked ID number starts with the region code; files are often named after the nominee).
+  const facts = { ...n, birth_date: n.birth_date ? n.birth_date.slice(0, 4) : null };
+  const dossier = blind ? { ...facts, name: null, org_name: null, leader: null, workplace: null, id_number_masked: null } : facts;
+  const shown = blind ? files.map((f) => ({ ...f, filename: `file-${f.id}` })) : files;
+  return { memberId: member_id, cat, blind, dossier, files: shown, sheet: sheet ? { ...sheet, points: JSON.parse(sheet.points_json) as (number | null)[] } : null };
 }
 export type JudgeTarget = NonNullable<Awaited<ReturnType<typeof getJudgeTarget>>>;
 

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { dialectOf } from "../../db/dialect";
 import { DomainError } from "~/domain/errors";
 import { isNoticeOpen, noticeWindow } from "~/domain/notice/working-days";
 import type { NoticePeriod } from "~/domain/notice/notice-input";
@@ -14,6 +15,17 @@ export function getNotice(db: Kysely<Database>, competitionId: number) {
   return db.selectFrom("notices").select(["id", "competition_id", "starts_on", "ends_on", "days", "unit", "opened_at"]).where("competition_id", "=", competitionId).executeTakeFirst();
 }
 export type NoticeRow = NonNullable<Awaited<ReturnType<typeof getNotice>>>;
+
+/**
+ * The competition's stage, its row locked until the transaction ends on PostgreSQL (SQLite runs
+ * one write transaction at a time anyway). Objections and the publication both take this lock,
+ * so one of them always sees the other's result. Run inside a transaction.
+ */
+export async function lockCompetition(trx: Kysely<Database>, competitionId: number) {
+  let q = trx.selectFrom("competitions").select(["stage"]).where("id", "=", competitionId);
+  if (dialectOf(trx) === "postgres") q = q.forUpdate();
+  return q.executeTakeFirst();
+}
 
 /** Where a notice stands on `today`: not yet begun, running (objections taken), or over. */
 export function noticeState(notice: Pick<NoticeRow, "starts_on" | "ends_on">, today = noticeToday()): "pending" | "running" | "ended" {

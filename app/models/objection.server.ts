@@ -6,7 +6,7 @@ import { decryptPersonal, encryptPersonal, keyedHash } from "~/utils/personal-da
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
 import type { CompetitionRow } from "./competition.server";
-import { getNotice, noticeState } from "./notice.server";
+import { getNotice, lockCompetition, noticeState } from "./notice.server";
 import { transitionNomination } from "./nomination.server";
 import { promoteReplacement } from "./notice-promotion.server";
 
@@ -27,8 +27,10 @@ export interface NewObjection {
  * Run inside a transaction.
  */
 export async function fileObjection(db: Kysely<Database>, dataKey: Buffer, o: NewObjection, now = Date.now()): Promise<number> {
+  // Locked first: a publication under way (it locks the same row) finishes before this is filed
+  // or refused, so no objection lands on a list published at the same moment (PostgreSQL).
+  const stage = await lockCompetition(db, o.competitionId);
   const notice = await getNotice(db, o.competitionId);
-  const stage = await db.selectFrom("competitions").select(["stage"]).where("id", "=", o.competitionId).executeTakeFirst();
   if (!notice || stage?.stage !== "notice" || noticeState(notice, o.today) !== "running") throw new DomainError("objection.closed", undefined, "_form");
   const entry = await db
     .selectFrom("nominations")

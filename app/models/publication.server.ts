@@ -8,7 +8,7 @@ import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { advanceCompetition, getCompetition, type CompetitionRow } from "./competition.server";
 import { markHonoreeHelperRevoked, registerHonoreesAsHelpers } from "./honoree-helpers.server";
-import { listNoticeEntries, type NoticeEntry } from "./notice.server";
+import { listNoticeEntries, lockCompetition, type NoticeEntry } from "./notice.server";
 import { transitionNomination } from "./nomination.server";
 import { bumpRollVersion, publishRefusals } from "./publication-refusals.server";
 
@@ -56,7 +56,9 @@ function canonicalOf(c: CompetitionRow, input: PublicationInput, publishingOrg: 
  * new honorees, and the competition moves to `published`. Run inside a transaction.
  */
 export async function publish(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, input: PublicationInput): Promise<{ publicationId: number; digest: string }> {
-  if (c.stage !== "notice") throw new DomainError("notice.notInStage", undefined, "_form");
+  // The stage as of now, locked: `c` was read before the transaction, and an objection being
+  // filed holds this lock until it is stored (see lockCompetition).
+  if (c.stage !== "notice" || (await lockCompetition(trx, c.id))?.stage !== "notice") throw new DomainError("notice.notInStage", undefined, "_form");
   if (!input.docNumber.trim()) throw new DomainError("publication.docNumber", undefined, "doc_number");
   const refusals = await publishRefusals(trx, c.id);
   if (refusals.length) throw new DomainError(refusals[0].messageKey, refusals[0].params, "_form");

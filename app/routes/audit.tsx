@@ -4,7 +4,7 @@ import { z } from "zod";
 import { distinctAuditActions, listAudit } from "~/models/audit.server";
 import { requireRoleSomewhere, requireUser } from "~/utils/auth.server";
 import { badRequest } from "~/utils/http.server";
-import { isoDate, pageParam } from "~/utils/zod";
+import { isoDate, pageParam, searchText } from "~/utils/zod";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/i18n/format";
 import { AppForm } from "~/components/form-fields";
@@ -13,8 +13,8 @@ import { ErrorPage } from "~/components/error-page";
 const PAGE_SIZE = 50;
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 const FilterSchema = z.object({
-  action: z.preprocess(blankToUndefined, z.string().max(64).optional()),
-  actor: z.preprocess(blankToUndefined, z.string().max(64).optional()),
+  action: z.preprocess(blankToUndefined, searchText(64).optional()),
+  actor: z.preprocess(blankToUndefined, searchText(64).optional()),
   from: z.preprocess(blankToUndefined, isoDate.optional()),
   to: z.preprocess(blankToUndefined, isoDate.optional()),
   page: pageParam,

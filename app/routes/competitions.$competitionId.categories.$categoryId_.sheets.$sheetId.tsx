@@ -18,7 +18,8 @@ async function guard(request: Request, context: AppLoadContext, params: Record<s
   const { user, cat } = await requireCategoryAdmin(request, context, params);
   const id = idParam.safeParse(params.sheetId);
   const [sheet, history] = id.success ? await getSheetWithHistory(context.db, cat.id, id.data) : [undefined, []];
-  if (!sheet) throw notFound();
+  // A draft is the judge's work in progress: admins see a sheet once it is submitted (or voided).
+  if (!sheet || sheet.status === "draft") throw notFound();
   return { user, cat, sheet, history };
 }
 

@@ -55,7 +55,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const { nomination, facts, name, contact } = parsed.data;
     await context.db.transaction().execute((trx) => fileObjection(trx, context.secrets.dataKey, { competitionId: c.id, nominationId: nomination, facts, name, contact, ip: context.clientIp }));
   } catch (error) {
-    return domainFormError(error, form);
+    // The rate limit answers 429, as the sign-in's does: the form was fine, the sender too busy.
+    return domainFormError(error, form, (key) => (key === "objection.tooMany" ? 429 : 400));
   }
   return redirect(`/notices/${c.id}?filed=1`);
 }

@@ -5,6 +5,7 @@ import { POVERTY_LEVELS } from "../../db/schema-registry";
 import { coverageOf } from "~/models/registry-coverage.server";
 import { requireRegistryAdmin } from "~/models/registry-access.server";
 import { badRequest } from "~/utils/http.server";
+import { searchText } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import { AppForm } from "~/components/form-fields";
 import { CoverageState, RegistryNav } from "~/components/registry-nav";
@@ -15,9 +16,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: registrySt
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
 const FilterSchema = z.object({
-  city: z.preprocess(blank, z.string().max(50).optional()),
+  city: z.preprocess(blank, searchText(50).optional()),
   level: z.preprocess(blank, z.enum(POVERTY_LEVELS).optional()),
-  q: z.preprocess(blank, z.string().max(50).optional()),
+  q: z.preprocess(blank, searchText(50).optional()),
   state: z.preprocess(blank, z.enum(["covered", "short"]).optional()),
 });
 

@@ -5,7 +5,7 @@ import { HELPER_KINDS } from "../../db/schema-registry";
 import { listHelpers } from "~/models/helper.server";
 import { requireRegistryAdmin } from "~/models/registry-access.server";
 import { badRequest } from "~/utils/http.server";
-import { pageParam } from "~/utils/zod";
+import { pageParam, searchText } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import { AppForm } from "~/components/form-fields";
 import { RegistryNav } from "~/components/registry-nav";
@@ -17,8 +17,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: registrySt
 const blank = (v: unknown) => (v === "" ? undefined : v);
 const FilterSchema = z.object({
   kind: z.preprocess(blank, z.enum(HELPER_KINDS).optional()),
-  city: z.preprocess(blank, z.string().max(50).optional()),
-  q: z.preprocess(blank, z.string().max(50).optional()),
+  city: z.preprocess(blank, searchText(50).optional()),
+  q: z.preprocess(blank, searchText(50).optional()),
   page: pageParam,
 });
 

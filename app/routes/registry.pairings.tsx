@@ -5,7 +5,7 @@ import { PAIRING_TIERS } from "../../db/schema-registry";
 import { listPairings } from "~/models/pairing.server";
 import { requireRegistryAdmin } from "~/models/registry-access.server";
 import { badRequest } from "~/utils/http.server";
-import { pageParam } from "~/utils/zod";
+import { pageParam, searchText } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import { AppForm } from "~/components/form-fields";
 import { RegistryNav } from "~/components/registry-nav";
@@ -17,7 +17,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: registrySt
 const blank = (v: unknown) => (v === "" ? undefined : v);
 const FilterSchema = z.object({
   tier: z.preprocess(blank, z.enum(PAIRING_TIERS).optional()),
-  city: z.preprocess(blank, z.string().max(50).optional()),
+  city: z.preprocess(blank, searchText(50).optional()),
   page: pageParam,
 });
 

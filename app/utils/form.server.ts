@@ -81,10 +81,13 @@ export function formError(failure: Omit<FormFailure, "ok">, status = 400) {
 }
 
 /** Turns a rule's refusal into a form error; anything else keeps propagating. */
-export function domainFormError(error: unknown, form: FormData) {
+export function domainFormError(error: unknown, form: FormData, statusOf: (messageKey: string) => number = () => 400) {
   if (!(error instanceof DomainError)) throw error;
-  return formError({
-    errors: { [error.field ?? "_form"]: { key: error.messageKey, params: error.params } },
-    values: textValues(form),
-  });
+  return formError(
+    {
+      errors: { [error.field ?? "_form"]: { key: error.messageKey, params: error.params } },
+      values: textValues(form),
+    },
+    statusOf(error.messageKey),
+  );
 }

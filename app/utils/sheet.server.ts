@@ -14,8 +14,14 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
     if ("text" in value && typeof value.text === "string") return value.text;
+    // A formula without a computed value, or an error (#DIV/0!), is never read as a blank cell:
+    // an optional column would then take it silently. As text, the row's checks refuse it.
+    if ("formula" in value || "sharedFormula" in value) {
+      const f = value as ExcelJS.CellFormulaValue;
+      return f.result == null ? `=${f.formula ?? ""}` : cellText(f.result as ExcelJS.CellValue);
+    }
     if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    if ("error" in value) return "";
+    if ("error" in value) return String(value.error);
     return "";
   }
   return String(value);

@@ -4,7 +4,8 @@ const blankIsAbsent = (v: unknown) => (typeof v === "string" && v.trim() === "" 
 
 /** The public search and filters, from a URL: anything malformed is a 400, never a 500. */
 export const RollQuerySchema = z.object({
-  q: z.preprocess(blankIsAbsent, z.string().trim().max(50).optional()),
+  // PostgreSQL refuses NUL in text: a search holding one is refused (400) rather than failing the query.
+  q: z.preprocess(blankIsAbsent, z.string().trim().max(50).regex(/^[^\u0000]*$/).optional()),
   region: z.preprocess(blankIsAbsent, z.string().regex(/^\d{6}$/).optional()),
   year: z.preprocess(blankIsAbsent, z.coerce.number().int().min(1949).max(2100).optional()),
   category: z.preprocess(blankIsAbsent, z.coerce.number().int().positive().max(2 ** 31 - 1).optional()),

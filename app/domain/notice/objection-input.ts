@@ -5,6 +5,8 @@ export const MAX_RESOLUTION_REASON = 1000;
 /** Objections one sender may file per hour; real objectors file one or two. */
 export const OBJECTIONS_PER_HOUR = 5;
 
+const MAX_ID = 2 ** 31 - 1;
+
 const optionalText = (max: number) =>
   z
     .string()
@@ -15,7 +17,8 @@ const optionalText = (max: number) =>
 
 /** The public objection form. `website` is a honeypot: people never see it, robots fill it. */
 export const ObjectionSchema = z.object({
-  nomination: z.coerce.number({ invalid_type_error: "objection.entry" }).int().positive("objection.entry"),
+  // Ids are 32-bit integers: a larger one would fail PostgreSQL's query (a 500), so it is no entry.
+  nomination: z.coerce.number({ invalid_type_error: "objection.entry" }).int().positive("objection.entry").max(MAX_ID, "objection.entry"),
   facts: z.string({ required_error: "form.required" }).trim().min(1, "form.required").max(MAX_OBJECTION_FACTS),
   name: optionalText(50),
   contact: optionalText(100),
@@ -24,7 +27,7 @@ export const ObjectionSchema = z.object({
 export type ObjectionInput = z.infer<typeof ObjectionSchema>;
 
 export const ResolutionSchema = z.object({
-  objection: z.coerce.number().int().positive(),
+  objection: z.coerce.number().int().positive().max(MAX_ID),
   outcome: z.enum(["upheld", "dismissed"], { message: "objection.outcome" }),
   reason: z.string({ required_error: "objection.reasonRequired" }).trim().min(1, "objection.reasonRequired").max(MAX_RESOLUTION_REASON),
   promote: z
