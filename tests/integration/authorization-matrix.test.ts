@@ -3,14 +3,13 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 import { attempt, classify } from "../support/hardening-outcome";
 import { makeWorld, VISITORS, type Visitor, type World } from "../support/hardening-world";
 import { routeHarness } from "../support/remix";
-import { fillPattern, inAreas, loadRouteModule, routeManifest, type ManifestRoute, type RouteModule } from "../support/route-manifest";
-import { AUTHORIZATION_TABLE, defaultParams, PENDING_AREAS, type Check, type Outcomes } from "./authorization-table";
+import { fillPattern, loadRouteModule, routeManifest, type ManifestRoute, type RouteModule } from "../support/route-manifest";
+import { AUTHORIZATION_TABLE, defaultParams, type Check, type Outcomes } from "./authorization-table";
 
 let t: TestDatabase;
 let h: ReturnType<typeof routeHarness>;
 let w: World;
 const manifest = routeManifest();
-const checked = manifest.filter((r) => !inAreas(r.id, PENDING_AREAS));
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -44,7 +43,7 @@ const refusedFirst = (expect: Outcomes) => [...VISITORS].sort((a, b) => Number(e
 describe("the authorization matrix", () => {
   it("has an entry for every route of the manifest, with a GET for each loader and intents for each action", async () => {
     const problems: string[] = [];
-    for (const route of checked) {
+    for (const route of manifest) {
       const rule = AUTHORIZATION_TABLE[route.id];
       if (!rule) {
         problems.push(`${route.id}: missing from tests/integration/authorization-table.ts`);
@@ -63,7 +62,7 @@ describe("the authorization matrix", () => {
     const record = (where: string, visitor: Visitor, expected: string, got: string) => {
       if (expected !== got) differences.push(`${where} as ${visitor}: expected ${expected}, got ${got}`);
     };
-    const withRules = checked.filter((r) => AUTHORIZATION_TABLE[r.id]);
+    const withRules = manifest.filter((r) => AUTHORIZATION_TABLE[r.id]);
     for (const route of withRules) {
       const get = AUTHORIZATION_TABLE[route.id].get;
       const mod = await loadRouteModule(route);
@@ -80,9 +79,19 @@ describe("the authorization matrix", () => {
     expect(differences).toEqual([]);
   });
 
-  it("lists the routes left to areas still being built", () => {
-    const pending = manifest.filter((r) => inAreas(r.id, PENDING_AREAS)).map((r) => r.id);
-    // Informational: these routes are not yet in the table. The lead empties PENDING_AREAS at the end.
-    expect(pending.every((id) => !AUTHORIZATION_TABLE[id])).toBe(true);
+  it("answers 404 to a visitor the page lets in when its ids name nothing", async () => {
+    const differences: string[] = [];
+    for (const route of manifest.filter((r) => r.params.some((p) => p.endsWith("Id")))) {
+      const get = AUTHORIZATION_TABLE[route.id]?.get;
+      const mod = await loadRouteModule(route);
+      if (!get || !mod.loader) continue;
+      const unknown = () => Object.fromEntries(route.params.filter((p) => p.endsWith("Id")).map((p) => [p, "2147483647"]));
+      const params = paramsFor(route, AUTHORIZATION_TABLE[route.id].params, unknown);
+      for (const v of VISITORS.filter((v) => get[v] === "ok")) {
+        const got = classify(await attempt(() => h.get(mod.loader!, fillPattern(route, params), { userId: userOf(v), params })), "GET");
+        if (got !== "404") differences.push(`GET ${route.id} with unknown ids as ${v}: expected 404, got ${got}`);
+      }
+    }
+    expect(differences).toEqual([]);
   });
 });

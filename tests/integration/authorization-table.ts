@@ -9,9 +9,10 @@ import { VISITORS, type Visitor, type World } from "../support/hardening-world";
  *   POST, a 400/409/413 form answer (the matrix posts forms that fail validation where it can, so
  *   that passing the guard changes nothing);
  * - "login": sent to /login (anonymous on a members' page);
- * - 403 / 404 / 405: refused with that status.
+ * - 403 / 404 / 405: refused with that status;
+ * - 400: let through, and the body refused without a form answer (an upload posted without its file).
  */
-export type Expectation = "ok" | "login" | 403 | 404 | 405 | 409;
+export type Expectation = "ok" | "login" | 400 | 403 | 404 | 405 | 409;
 export type Outcomes = Record<Visitor, Expectation>;
 type Fill = (w: World) => Record<string, string>;
 
@@ -30,21 +31,6 @@ export interface RouteRule {
   post?: Record<string, Check>;
 }
 
-/** Route-id prefixes of areas still being built; the lead empties this list when they land. */
-export const PENDING_AREAS: readonly string[] = [
-  "routes/judging",
-  "routes/competitions.$competitionId.categories.$categoryId_.",
-  "routes/competitions.$competitionId.nominations.import",
-  "routes/competitions.$competitionId.notice",
-  "routes/competitions.$competitionId.publication",
-  "routes/notices",
-  "routes/honors",
-  "routes/calendar",
-  "routes/registry",
-  "routes/aid",
-  "routes/stats",
-];
-
 export function defaultParams(w: World): Record<string, string> {
   return {
     competitionId: String(w.running.id),
@@ -53,6 +39,12 @@ export function defaultParams(w: World): Record<string, string> {
     fileId: String(w.nomination.fileId),
     orgId: String(w.orgs.county.id),
     userId: String(w.users.nominator),
+    sheetId: String(w.notice.sheetId),
+    honoreeId: String(w.published.honoreeId),
+    countyId: String(w.registry.countyId),
+    helperId: String(w.registry.helperId),
+    projectId: String(w.aid.projectId),
+    teamId: String(w.aid.teamId),
     "*": "no/such/page",
   };
 }
@@ -70,12 +62,25 @@ const ORGANIZER = ["adminOrganizer"] as const;
 /** Admins of the county (the default :orgId) or above it. */
 const COUNTY_ADMINS = ["adminOrganizer", "adminChild"] as const;
 const NOMINATION_READERS = ["nominator", "adminOrganizer"] as const;
+const JUDGES = ["judgeAssigned", "judgeUnassigned"] as const;
+/** Admins of city A's registry county 610124 (decision 007: city A's prefix 6101, the county's own code). */
+const COUNTY_610124 = ["adminOrganizer", "adminChild"] as const;
+
+/** Admins in `allowed` pass, other admins get `outside`; non-admins 403, the anonymous sign in (decisions 007, 008). */
+const scoped = (allowed: readonly Visitor[], outside: Expectation): Outcomes => ({ ...only(allowed), ...Object.fromEntries(ADMINS.filter((a) => !allowed.includes(a)).map((a) => [a, outside])) });
+/** The judging desk: only the judge the nomination is assigned to; another judge 404, so assignments do not leak. */
+const assignedJudge: Outcomes = { ...only(["judgeAssigned"]), judgeUnassigned: 404 };
 
 const draftParams: Fill = (w) => ({ competitionId: String(w.draft.id), categoryId: String(w.draft.categoryId) });
 const scratchParams: Fill = (w) => ({ competitionId: String(w.scratch.id) });
 /** A user of the second county: only the organizer's admins manage it, so a POST changes it at most once. */
 const scratchUser: Fill = (w) => ({ userId: String(w.users.scratch) });
 const stale = { version: "999999" };
+const judgingParams: Fill = (w) => ({ competitionId: String(w.judging.id), categoryId: String(w.judging.categoryId), nominationId: String(w.judging.nominationId), fileId: String(w.judging.fileId) });
+const noticeParams: Fill = (w) => ({ competitionId: String(w.notice.id), categoryId: String(w.notice.categoryId) });
+const publishedParams: Fill = (w) => ({ competitionId: String(w.published.id) });
+/** A category still nominating: its panel cannot be assigned, so "assign" passes the guard and changes nothing. */
+const nominatingCategory: Fill = (w) => ({ competitionId: String(w.running.id), categoryId: String(w.running.individualId) });
 
 export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
   root: { get: all("ok") },
@@ -153,4 +158,142 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
     },
   },
   "routes/nominations.$nominationId.files.$fileId": { get: only(NOMINATION_READERS) },
+  "routes/competitions.$competitionId.nominations.import": { get: only([...NOMINATORS, ...ORGANIZER]), post: { upload: { expect: only([...NOMINATORS, ...ORGANIZER]) } } },
+  "routes/competitions.$competitionId.nominations.import_.upload": { get: all(405), post: { upload: { expect: only([...NOMINATORS, ...ORGANIZER]) } } },
+
+  // Judging (decision 005).
+  "routes/judging._index": { get: only(JUDGES) },
+  "routes/judging.$nominationId": {
+    params: judgingParams,
+    get: assignedJudge,
+    post: {
+      save: { form: () => ({ intent: "save", version: "" }), expect: assignedJudge },
+      submit: { form: () => ({ intent: "submit", version: "" }), expect: assignedJudge },
+      conflict: { form: () => ({ intent: "conflict", version: "" }), expect: assignedJudge },
+    },
+  },
+  "routes/judging.$nominationId_.files.$fileId": { params: judgingParams, get: assignedJudge },
+  "routes/competitions.$competitionId.categories.$categoryId_.panel": {
+    params: judgingParams,
+    get: only(ORGANIZER),
+    post: {
+      add: { form: () => ({ intent: "add", userId: "x" }), expect: only(ORGANIZER) },
+      addExternal: { form: () => ({ intent: "addExternal", name: "" }), expect: only(ORGANIZER) },
+      remove: { form: () => ({ intent: "remove", memberId: "x" }), expect: only(ORGANIZER) },
+      assign: { params: nominatingCategory, form: () => ({ intent: "assign" }), expect: only(ORGANIZER) },
+      assignOne: { form: () => ({ intent: "assignOne", memberId: "x", ref: "" }), expect: only(ORGANIZER) },
+      unassign: { form: () => ({ intent: "unassign", memberId: "x", ref: "" }), expect: only(ORGANIZER) },
+      conflict: { form: () => ({ intent: "conflict", memberId: "x", ref: "" }), expect: only(ORGANIZER) },
+    },
+  },
+  "routes/competitions.$competitionId.categories.$categoryId_.results": {
+    params: noticeParams,
+    get: only(ORGANIZER),
+    post: { override: { form: () => ({ ref: "", decision: "include" }), expect: only(ORGANIZER) } },
+  },
+  "routes/competitions.$competitionId.categories.$categoryId_.sheets._index": { params: noticeParams, get: only(ORGANIZER) },
+  "routes/competitions.$competitionId.categories.$categoryId_.sheets.$sheetId": {
+    params: noticeParams,
+    get: only(ORGANIZER),
+    post: { correct: { form: () => ({ version: "" }), expect: only(ORGANIZER) } },
+  },
+
+  // Notice and publication (decision 006); the public side is everyone's.
+  "routes/competitions.$competitionId.notice": {
+    params: noticeParams,
+    get: only(ORGANIZER),
+    post: {
+      open: { form: () => ({ intent: "open", start: "" }), expect: only(ORGANIZER) },
+      resolve: { form: (w) => ({ intent: "resolve", objection: String(w.notice.objectionId), outcome: "" }), expect: only(ORGANIZER) },
+    },
+  },
+  "routes/competitions.$competitionId.publication": {
+    params: publishedParams,
+    get: only(ORGANIZER),
+    post: {
+      publish: { form: () => ({ intent: "publish", doc_number: "" }), expect: only(ORGANIZER) },
+      revoke: { form: (w) => ({ intent: "revoke", honoree: String(w.published.honoreeId), reason: "" }), expect: only(ORGANIZER) },
+    },
+  },
+  "routes/calendar": {
+    // Root admins only (decision 006); the world has none, so every visitor is refused.
+    get: only([]),
+    post: {
+      set: { form: () => ({ intent: "set", date: "" }), expect: only([]) },
+      delete: { form: () => ({ intent: "delete", date: "" }), expect: only([]) },
+      import: { form: () => ({ intent: "import" }), expect: only([]) },
+    },
+  },
+  "routes/notices._index": { get: all("ok") },
+  "routes/notices.$competitionId": {
+    params: noticeParams,
+    get: all("ok"),
+    post: { object: { form: (w) => ({ nomination: String(w.notice.nominationId), facts: "" }), expect: all("ok") } },
+  },
+  "routes/honors._index": { get: all("ok") },
+  "routes/honors.data[.]json": { get: all("ok") },
+  "routes/honors.$competitionId._index": { params: publishedParams, get: all("ok") },
+  "routes/honors.$competitionId.export": { params: publishedParams, get: all("ok") },
+  "routes/honors.$competitionId.print": { params: publishedParams, get: all("ok") },
+  "routes/honors.people.$honoreeId._index": { get: all("ok") },
+  "routes/honors.people.$honoreeId.certificate": { get: all("ok") },
+
+  // The registry (decision 007): out-of-scope counties and helpers are 404, the matcher is root admins'.
+  "routes/registry._index": { get: only(ADMINS) },
+  "routes/registry.counties._index": { get: only(ADMINS) },
+  "routes/registry.counties.$countyId": {
+    get: scoped(COUNTY_610124, 404),
+    post: {
+      edit: { form: () => ({ intent: "edit", name: "" }), expect: scoped(COUNTY_610124, 404) },
+      add: { form: () => ({ intent: "add", helper_ref: "" }), expect: scoped(COUNTY_610124, 404) },
+      // The second county is city A's alone: its scratch pairing is removed once, by city A's admin.
+      remove: {
+        params: (w) => ({ countyId: String(w.registry.scratchCountyId) }),
+        form: (w) => ({ intent: "remove", pairing: String(w.registry.scratchPairingId) }),
+        expect: scoped(ORGANIZER, 404),
+      },
+    },
+  },
+  "routes/registry.helpers._index": { get: only(ADMINS) },
+  "routes/registry.helpers.$helperId": {
+    get: scoped(ORGANIZER, 404),
+    post: {
+      edit: { form: () => ({ intent: "edit", name: "" }), expect: scoped(ORGANIZER, 404) },
+      // Shows the whole contact: an audited read, no change to the registry.
+      reveal: { form: () => ({ intent: "reveal" }), expect: scoped(ORGANIZER, 404) },
+    },
+  },
+  "routes/registry.import": { get: only(ADMINS), post: { upload: { form: () => ({ sheet: "" }), expect: only(ADMINS) } } },
+  "routes/registry.match": {
+    get: only([]),
+    post: {
+      run: { form: () => ({ intent: "run" }), expect: only([]) },
+      accept: { form: () => ({ intent: "accept", tier: "" }), expect: only([]) },
+    },
+  },
+  "routes/registry.pairings": { get: only(ADMINS) },
+
+  // Aid teams, activities and projects (decision 008): out-of-scope teams and projects are 403.
+  "routes/aid._index": {
+    get: only(ADMINS),
+    post: {
+      team: { form: () => ({ intent: "team", name: "" }), expect: only(ADMINS) },
+      delete: { form: () => ({ intent: "delete", activityId: "x" }), expect: only(ADMINS) },
+    },
+  },
+  "routes/aid.activities.new": { get: only(ADMINS), post: { create: { form: () => ({ teamId: "" }), expect: only(ADMINS) } } },
+  "routes/aid.projects._index": { get: only(ADMINS) },
+  "routes/aid.projects.new": { get: only(ADMINS), post: { create: { form: () => ({ title: "" }), expect: only(ADMINS) } } },
+  "routes/aid.projects.$projectId": { get: only(ORGANIZER), post: { save: { form: () => ({ title: "" }), expect: only(ORGANIZER) } } },
+  "routes/aid.teams.$teamId": {
+    get: only(ORGANIZER),
+    post: {
+      add: { form: () => ({ intent: "add", name: "" }), expect: only(ORGANIZER) },
+      remove: { form: () => ({ intent: "remove", memberId: "x" }), expect: only(ORGANIZER) },
+    },
+  },
+  // Posted without its file (the matrix posts url-encoded forms): admins get the upload's 400.
+  "routes/aid.upload": { get: only(ADMINS), post: { upload: { expect: { ...only([]), ...Object.fromEntries(ADMINS.map((a) => [a, 400])) } as Outcomes } } },
+  "routes/stats._index": { get: all("ok") },
+  "routes/stats.export": { get: all("ok") },
 };

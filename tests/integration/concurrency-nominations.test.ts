@@ -66,7 +66,5 @@ describe(`racing nominators (${process.env.TEST_DATABASE_URL?.startsWith("postgr
     for (const r of results.filter((x) => x.status === 400)) expect(r.data.errors.id_number?.key ?? r.data.errors._form?.key).toMatch(/duplicate|already|idNumber/i);
   });
 
-  // Slots for the areas still being built (issue #9 §5), on both databases like the races above.
-  it.todo("takes 50 judges' score sheets submitted at once, each exactly once, and ranks them all");
-  it.todo("refuses a publication while an objection filed at the same moment is open, or takes the objection first");
+  // Judges submitting at once and an objection racing the publication: concurrency-judging.test.ts.
 });

@@ -12,8 +12,13 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 export const CLI_SECRETS = { LANG: "C", LAUREL_LANG: "en", SESSION_SECRET: "s".repeat(40), LAUREL_DATA_KEY: "ab".repeat(32) };
 
 /** Starts the command line without waiting for it: the fault tests kill it halfway. */
-export function startCli(args: string[], env: Record<string, string>): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bin/laurel.ts"), ...args], { cwd: ROOT, env: { ...process.env, ...CLI_SECRETS, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+export function startCli(args: string[], env: Record<string, string>) {
+  return startScript("bin/laurel.ts", args, env);
+}
+
+/** Starts a TypeScript entry point of the repository (the CLI, or a stand-in for the server) in its own process. */
+export function startScript(script: string, args: string[], env: Record<string, string>): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...CLI_SECRETS, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal, stderr })));

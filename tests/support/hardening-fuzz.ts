@@ -47,7 +47,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
     "=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3", "@HYPERLINK(\"http://evil\")", "\t=1+1", "<script>alert(1)</script>",
     "'; drop table users; --", "../../../etc/passwd", "\u0000", "\ud800", "\uffff", "NaN", "-1", "0", "1e309", "9".repeat(400),
-    "null", "undefined", "[object Object]", "%00", "%", "%E0%A4%A", "\r\n\r\n", " ", "", "张\u0000三", "\u0000admin",
+    "2147483648", "99999999999", "null", "undefined", "[object Object]", "%00", "%", "%E0%A4%A", "\r\n\r\n", " ", "", "张\u0000三", "\u0000admin",
   ),
   fc.integer().map(String),
   fc.double().map(String),
@@ -61,11 +61,19 @@ export const FIELD_NAMES = [
   "occupation_group", "migrant", "sector", "member_count", "leader", "collective_kind", "summary", "deeds", "username",
   "password", "display_name", "current", "next", "confirm", "role", "grantId", "fileId", "department", "opinion", "note",
   "reason", "lang", "returnTo", "redirectTo", "rows", "quota", "notice_days", "notice_unit", "files", "sheet", "all_or_nothing",
+  // Judging, notice, publication, calendar, registry and aid forms.
+  "p0", "comment", "userId", "memberId", "ref", "decision", "start", "days", "unit", "objection", "outcome", "nomination", "facts",
+  "contact", "website", "doc_number", "published_on", "publishing_org", "honoree", "revoked_on", "date", "file", "code", "city",
+  "poverty_level", "exited_year", "needs", "helper_ref", "tier", "started_on", "pairing", "pick", "capacity", "level", "skills",
+  "ownership", "teamId", "county_code", "village", "funds_yuan", "person_times", "people_helped", "activityId", "helperId",
+  "countyId", "investment", "startedOn", "endedOn", "status", "allOrNothing",
 ] as const;
 
 export const INTENTS = [
   "draft", "submit", "resubmit", "save", "delete", "copy", "advance", "grant", "revoke", "activate", "deactivate",
   "consult", "reveal", "withdraw", "return", "markEligible", "markIneligible", "reinstate", "deleteFile",
+  "add", "addExternal", "remove", "assign", "assignOne", "unassign", "conflict", "open", "resolve", "publish", "set", "import",
+  "edit", "run", "accept", "team",
 ] as const;
 
 export const hostileForm: fc.Arbitrary<[string, string][]> = fc.array(

@@ -9,6 +9,9 @@ import { parseNomination } from "~/domain/nominations/nomination-schema";
 import type { OrgRow } from "~/models/org.server";
 import { makeId } from "../unit/nominations/id-helpers";
 import { makeOrg, makeUser } from "./factories";
+import { makeStages } from "./hardening-world-stages";
+import { makeRegistry } from "./hardening-world-registry";
+import { grantRole } from "~/models/user.server";
 
 /** The kinds of visitor every route is tried with (issue #9's authorization matrix). */
 export const VISITORS = [
@@ -31,7 +34,8 @@ export const PNG_BYTES = Buffer.from(
 
 export interface World {
   orgs: { province: OrgRow; cityA: OrgRow; cityB: OrgRow; county: OrgRow; county2: OrgRow };
-  users: Record<Exclude<Visitor, "anonymous">, number> & { scratch: number };
+  /** `rootAdmin` (of the province) is no visitor of the matrix: the fuzzers use it on the calendar and the matcher, which are theirs alone. */
+  users: Record<Exclude<Visitor, "anonymous">, number> & { scratch: number; rootAdmin: number };
   /** Organized by city A, open for nominations; holds the county's draft nomination. */
   running: { id: number; individualId: number };
   /** Organized by city A, still a draft (its categories can be edited). */
@@ -39,6 +43,16 @@ export interface World {
   /** A draft the matrix may advance or copy freely. */
   scratch: { id: number };
   nomination: { id: number; fileId: number; scratchFileId: number };
+  /** Organized by city A, in judging: `judgeAssigned` is assigned both nominations; a file on `nominationId`. */
+  judging: { id: number; categoryId: number; nominationId: number; fileId: number };
+  /** On public notice now, with one open objection; `sheetId` is a submitted sheet of its judging. */
+  notice: { id: number; categoryId: number; nominationId: number; objectionId: number; sheetId: number };
+  /** Published: its honor roll is public. */
+  published: { id: number; categoryId: number; honoreeId: number };
+  /** The registry of city A: a county the county's admins manage too, one only city A's do, pairings of city A's helper with each. */
+  registry: { countyId: number; scratchCountyId: number; helperId: number; pairingId: number; scratchPairingId: number };
+  /** City A's aid team (with an activity) and a project of its helper. */
+  aid: { teamId: number; projectId: number };
 }
 
 function template(organizer: string, allocations: { org: string; nominations: number }[]) {
@@ -64,13 +78,24 @@ async function makeUsers(db: Kysely<Database>, o: World["orgs"]): Promise<World[
   return {
     nominator: await id(o.county, "nominator"),
     nominatorOther: await id(o.county2, "nominator"),
-    judgeAssigned: await id(o.cityA, "judge"),
+    judgeAssigned: await judgeFromElsewhere(db, o),
     judgeUnassigned: await id(o.cityA, "judge"),
     adminOrganizer: await id(o.cityA, "admin"),
     adminSibling: await id(o.cityB, "admin"),
     adminChild: await id(o.county, "admin"),
     scratch: await id(o.county2, "nominator"),
+    rootAdmin: await id(o.province, "admin"),
   };
+}
+
+/**
+ * A judge of city A's panels whose own org is city B: a judge is never assigned nominations of their
+ * own org's subtree (decision 005), and every nomination of the world comes from city A's.
+ */
+async function judgeFromElsewhere(db: Kysely<Database>, o: World["orgs"]) {
+  const { id } = await makeUser(db, o.cityB);
+  await grantRole(db, SYSTEM_ACTOR, id, o.cityA, "judge");
+  return id;
 }
 
 async function competition(db: Kysely<Database>, organizer: OrgRow, allocations: { org: string; nominations: number }[], stage: "draft" | "nominating") {
@@ -83,7 +108,8 @@ async function competition(db: Kysely<Database>, organizer: OrgRow, allocations:
 /**
  * The world the hardening tests run in: the visitors of issue #9 around one competition organized
  * by city A, with a draft nomination of the county and its attached files.
- * Judges are not yet put on a panel: the judging area fills `judgeAssigned`'s assignment.
+ * Further competitions of city A in judging, on notice and published, and city A's registry and aid
+ * records, give every route of the app something to show (see World).
  */
 export async function makeWorld(db: Kysely<Database>, dataKey: Buffer): Promise<World> {
   const orgs = await makeOrgs(db);
@@ -110,6 +136,8 @@ export async function makeWorld(db: Kysely<Database>, dataKey: Buffer): Promise<
     return n;
   });
   const files = await db.selectFrom("nomination_files").select("id").where("nomination_id", "=", nomination.id).orderBy("id").execute();
+  const stages = await makeStages(db, dataKey, { organizer: orgs.cityA, nominating: [orgs.county, orgs.county2], judge: users.judgeAssigned });
+  const records = await makeRegistry(db, dataKey, orgs.cityA);
   return {
     orgs,
     users,
@@ -117,5 +145,7 @@ export async function makeWorld(db: Kysely<Database>, dataKey: Buffer): Promise<
     draft,
     scratch: { id: scratch.id },
     nomination: { id: nomination.id, fileId: files[0].id, scratchFileId: files[1].id },
+    ...stages,
+    ...records,
   };
 }
