@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { laurel } from "../support/cli";
+import { runLaurel } from "../support/cli";
 import { generateActivities, insertCounties, sheetCsv } from "../support/activities";
 import { runActivitiesImport } from "../../bin/commands/activities";
 
@@ -38,8 +38,8 @@ async function importInProcess(file: string, allOrNothing: boolean): Promise<{ c
 }
 
 describe("laurel stats and registry import activities", () => {
-  it("prints zeros as one JSON document on an empty database", () => {
-    const r = laurel(["stats", "--format", "json"], t.env);
+  it("prints zeros as one JSON document on an empty database", async () => {
+    const r = await runLaurel(["stats", "--format", "json"], t.env);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ teams: 0, activities: 0, person_times: 0, funds_yuan: 0, villages: 0, households_helped: 0, people_helped: 0, households_lifted: 0, people_lifted: 0 });
   });
@@ -47,10 +47,10 @@ describe("laurel stats and registry import activities", () => {
   it("imports a sheet and gives the DESIGN §8 keys with funds in yuan", async () => {
     const file = path.join(dir, "activities.csv");
     fs.writeFileSync(file, `\ufeff${sheetCsv(generated.records)}`);
-    const r = registryReady ? (({ status, stderr }) => ({ code: status, stderr }))(laurel(["registry", "import", "activities", file], t.env)) : await importInProcess(file, false);
+    const r = registryReady ? (({ status, stderr }) => ({ code: status, stderr }))(await runLaurel(["registry", "import", "activities", file], t.env)) : await importInProcess(file, false);
     expect(r.stderr).toContain("120");
     expect(r.code).toBe(0);
-    const out = laurel(["stats", "--format", "json"], t.env);
+    const out = await runLaurel(["stats", "--format", "json"], t.env);
     expect(out.status).toBe(0);
     const e = generated.expected;
     expect(Object.keys(JSON.parse(out.stdout))).toEqual(["teams", "activities", "person_times", "funds_yuan", "villages", "households_helped", "people_helped", "households_lifted", "people_lifted"]);
@@ -58,7 +58,7 @@ describe("laurel stats and registry import activities", () => {
       teams: e.teams, activities: 120, person_times: e.person_times, funds_yuan: e.funds_fen / 100, villages: e.villages,
       households_helped: e.households_helped, people_helped: e.people_helped, households_lifted: e.households_lifted, people_lifted: e.people_lifted,
     });
-    expect(JSON.parse(laurel(["stats", "--year", "2017", "--format", "json"], t.env).stdout).activities).toBe(120);
+    expect(JSON.parse((await runLaurel(["stats", "--year", "2017", "--format", "json"], t.env)).stdout).activities).toBe(120);
   });
 
   it("exits 3 with the row report when rows are refused, and 0 rows with --all-or-nothing", async () => {
@@ -68,21 +68,21 @@ describe("laurel stats and registry import activities", () => {
     const r = await importInProcess(file, true);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("row 3\tpeople_lifted\tPeople lifted cannot exceed people helped.");
-    expect(JSON.parse(laurel(["stats", "--format", "json"], t.env).stdout).activities).toBe(120);
+    expect(JSON.parse((await runLaurel(["stats", "--format", "json"], t.env)).stdout).activities).toBe(120);
     const partial = await importInProcess(file, false);
     expect(partial.code).toBe(3);
-    expect(JSON.parse(laurel(["stats", "--format", "json"], t.env).stdout).activities).toBe(122);
+    expect(JSON.parse((await runLaurel(["stats", "--format", "json"], t.env)).stdout).activities).toBe(122);
   });
 
-  it.skipIf(!registryReady)("runs through `registry import activities … --all-or-nothing`", () => {
+  it.skipIf(!registryReady)("runs through `registry import activities … --all-or-nothing`", async () => {
     const file = path.join(dir, "again.csv");
     fs.writeFileSync(file, sheetCsv(generated.records.slice(0, 2)));
-    const r = laurel(["registry", "import", "activities", file, "--all-or-nothing"], t.env);
+    const r = await runLaurel(["registry", "import", "activities", file, "--all-or-nothing"], t.env);
     expect(r.status).toBe(3);
     expect(r.stderr).toContain("row 2");
   });
 
-  it("refuses a bad --year with exit 2", () => {
-    expect(laurel(["stats", "--year", "18"], t.env).status).toBe(2);
+  it("refuses a bad --year with exit 2", async () => {
+    expect((await runLaurel(["stats", "--year", "18"], t.env)).status).toBe(2);
   });
 });

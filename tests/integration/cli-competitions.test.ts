@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeTree } from "../support/factories";
-import { laurel } from "../support/cli";
+import { runLaurel } from "../support/cli";
 import { makeId } from "../unit/nominations/id-helpers";
 import { CompetitionTemplateSchema } from "~/domain/competitions/template";
 import { advanceCompetition, createCompetition, getCompetition } from "~/models/competition.server";
@@ -56,8 +56,8 @@ const stageOf = async (id: number) => (await t.db.selectFrom("competitions").sel
 const statuses = async (id: number) =>
   Object.fromEntries((await t.db.selectFrom("nominations").select(["ref", "status"]).where("competition_id", "=", id).execute()).map((n) => [n.ref, n.status]));
 
-function importTemplate(p = TEMPLATE_FILE): number {
-  const r = laurel(["competition", "import", p], env);
+async function importTemplate(p = TEMPLATE_FILE): Promise<number> {
+  const r = await runLaurel(["competition", "import", p], env);
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/^\d+\n$/);
@@ -86,15 +86,15 @@ async function importFixture(id: number, p: string, category: string) {
 }
 
 describe("competition import / export", () => {
-  it("imports a template and prints only the new id; export gives back an equal template", () => {
-    const id = importTemplate();
-    const out = laurel(["competition", "export", String(id)], env);
+  it("imports a template and prints only the new id; export gives back an equal template", async () => {
+    const id = await importTemplate();
+    const out = await runLaurel(["competition", "export", String(id)], env);
     expect(out.status).toBe(0);
     const exported = JSON.parse(out.stdout);
     expect(exported).toEqual(TEMPLATE);
-    const again = importTemplate(file("exported.json", out.stdout));
+    const again = await importTemplate(file("exported.json", out.stdout));
     expect(again).toBeGreaterThan(id);
-    expect(JSON.parse(laurel(["competition", "export", String(again)], env).stdout)).toEqual(exported);
+    expect(JSON.parse((await runLaurel(["competition", "export", String(again)], env)).stdout)).toEqual(exported);
   });
 
   it("refuses a bad template with exit 1, a clear message and nothing written", async () => {
@@ -110,16 +110,16 @@ describe("competition import / export", () => {
       [templateFile("alloc.json", (tpl) => tpl.categories[1].allocations.push({ org: "火星总工会", nominations: 1 })), "The allocation names an unknown organization “火星总工会”.\n"],
     ];
     for (const [p, message] of cases) {
-      const r = laurel(["competition", "import", p], env);
+      const r = await runLaurel(["competition", "import", p], env);
       expect([r.status, r.stdout, r.stderr], p).toEqual([1, "", message]);
     }
     expect({ competitions: await count("competitions"), categories: await count("categories") }).toEqual(before);
   });
 
-  it("refuses bad arguments with exit 2 and an unknown competition with exit 1", () => {
-    expect(laurel(["competition", "import"], env).status).toBe(2);
-    expect(laurel(["competition", "export", "abc"], env).status).toBe(2);
-    const missing = laurel(["competition", "export", "99999"], env);
+  it("refuses bad arguments with exit 2 and an unknown competition with exit 1", async () => {
+    expect((await runLaurel(["competition", "import"], env)).status).toBe(2);
+    expect((await runLaurel(["competition", "export", "abc"], env)).status).toBe(2);
+    const missing = await runLaurel(["competition", "export", "99999"], env);
     expect([missing.status, missing.stdout, missing.stderr]).toEqual([1, "", "No competition has the id 99999.\n"]);
   });
 });
@@ -127,9 +127,9 @@ describe("competition import / export", () => {
 describe("competition advance", () => {
   it("advances one stage by default, and stops with the refusals at the first stage whose checks fail", async () => {
     const id = await competitionIn("draft");
-    const first = laurel(["competition", "advance", String(id)], env);
+    const first = await runLaurel(["competition", "advance", String(id)], env);
     expect([first.status, first.stdout, first.stderr]).toEqual([0, "", "The competition is now in the “Nominating” stage.\n"]);
-    const refused = laurel(["competition", "advance", String(id), "--to", "judging"], env);
+    const refused = await runLaurel(["competition", "advance", String(id), "--to", "judging"], env);
     expect([refused.status, refused.stdout, refused.stderr]).toEqual([
       1,
       "",
@@ -143,7 +143,7 @@ describe("competition advance", () => {
     bare.categories[0].criteria = [];
     bare.categories[1].allocations = [];
     const id = await competitionIn("draft", bare);
-    const r = laurel(["competition", "advance", String(id), "--to", "nominating"], env);
+    const r = await runLaurel(["competition", "advance", String(id), "--to", "nominating"], env);
     expect([r.status, r.stderr]).toEqual([
       1,
       "The competition stays in the “Draft” stage; it cannot advance to “Nominating” yet:\n  Category “先进个人” has no scoring criteria.\n  Category “先进集体” has no nomination places allocated.\n",
@@ -155,21 +155,21 @@ describe("competition advance", () => {
     const id = await competitionIn("nominating");
     await importFixture(id, PEOPLE_CSV, "先进个人");
     await t.db.updateTable("nominations").set({ status: "eligible" }).where("competition_id", "=", id).execute();
-    const r = laurel(["competition", "advance", String(id), "--to", "judging"], env);
+    const r = await runLaurel(["competition", "advance", String(id), "--to", "judging"], env);
     expect([r.status, r.stderr]).toEqual([0, "The competition is now in the “Eligibility review” stage.\nThe competition is now in the “Judging” stage.\n"]);
     expect(await stageOf(id)).toBe("judging");
-    expect(laurel(["competition", "advance", String(id), "--to", "judging"], env)).toMatchObject({ status: 0, stderr: "The competition is already in the “Judging” stage.\n" });
-    expect(laurel(["competition", "advance", String(id), "--to", "draft"], env)).toMatchObject({ status: 1, stderr: "The competition is in the “Judging” stage and cannot go back to “Draft”.\n" });
-    expect(laurel(["competition", "advance", String(id), "--to", "voting"], env).status).toBe(2);
+    expect(await runLaurel(["competition", "advance", String(id), "--to", "judging"], env)).toMatchObject({ status: 0, stderr: "The competition is already in the “Judging” stage.\n" });
+    expect(await runLaurel(["competition", "advance", String(id), "--to", "draft"], env)).toMatchObject({ status: 1, stderr: "The competition is in the “Judging” stage and cannot go back to “Draft”.\n" });
+    expect((await runLaurel(["competition", "advance", String(id), "--to", "voting"], env)).status).toBe(2);
   });
 });
 
 describe("nominations import", () => {
   it("imports the fixtures and reports with exit 0", async () => {
     const id = await competitionIn("nominating");
-    const people = laurel(["nominations", "import", PEOPLE_CSV, "--competition", String(id), "--category", "先进个人"], env);
+    const people = await runLaurel(["nominations", "import", PEOPLE_CSV, "--competition", String(id), "--category", "先进个人"], env);
     expect([people.status, people.stdout, people.stderr]).toEqual([0, "", "3 rows imported, 0 refused.\n"]);
-    const groups = laurel(["nominations", "import", GROUPS_CSV, "--competition", String(id), "--category", "先进集体"], env);
+    const groups = await runLaurel(["nominations", "import", GROUPS_CSV, "--competition", String(id), "--category", "先进集体"], env);
     expect([groups.status, groups.stderr]).toEqual([0, "2 rows imported, 0 refused.\n"]);
     expect(await statuses(id)).toEqual({ "GR-001": "submitted", "GR-002": "submitted", "GR-003": "submitted", "JT-001": "submitted", "JT-002": "submitted" });
   });
@@ -185,10 +185,10 @@ describe("nominations import", () => {
     );
     const report = "row 3\tnominating_org\tNo organization is named “丙市总工会”.\nrow 4\tphone\tEnter an 11-digit mobile number or a landline with its area code (e.g. 029-87654321).\n";
     const before = await count("nominations");
-    const all = laurel(["nominations", "import", csv, "--competition", String(id), "--category", "先进个人", "--all-or-nothing"], env);
+    const all = await runLaurel(["nominations", "import", csv, "--competition", String(id), "--category", "先进个人", "--all-or-nothing"], env);
     expect([all.status, all.stdout, all.stderr]).toEqual([3, "", `${report}0 rows imported, 2 refused.\n`]);
     expect(await count("nominations")).toBe(before);
-    const r = laurel(["nominations", "import", csv, "--competition", String(id), "--category", "先进个人"], env);
+    const r = await runLaurel(["nominations", "import", csv, "--competition", String(id), "--category", "先进个人"], env);
     expect([r.status, r.stdout, r.stderr]).toEqual([3, "", `${report}1 rows imported, 2 refused.\n`]);
     expect(await statuses(id)).toEqual({ "M-1": "submitted" });
   });
@@ -197,19 +197,19 @@ describe("nominations import", () => {
     const draft = await competitionIn("draft");
     const open = await competitionIn("nominating");
     const before = await count("nominations");
-    expect(laurel(["nominations", "import", PEOPLE_CSV, "--competition", String(draft), "--category", "先进个人"], env)).toMatchObject({
+    expect(await runLaurel(["nominations", "import", PEOPLE_CSV, "--competition", String(draft), "--category", "先进个人"], env)).toMatchObject({
       status: 1,
       stderr: "Nominations can be imported only while the competition is in the nominating stage.\n",
     });
-    expect(laurel(["nominations", "import", PEOPLE_CSV, "--competition", String(open), "--category", "先进班组"], env)).toMatchObject({
+    expect(await runLaurel(["nominations", "import", PEOPLE_CSV, "--competition", String(open), "--category", "先进班组"], env)).toMatchObject({
       status: 1,
       stderr: "The competition has no category “先进班组”.\n",
     });
     const latin = path.join(dir, "latin.csv");
     fs.writeFileSync(latin, Buffer.from([0x72, 0x65, 0x66, 0x0a, 0xe9, 0xff, 0x0a]));
-    expect(laurel(["nominations", "import", latin, "--competition", String(open), "--category", "先进个人"], env)).toMatchObject({ status: 1, stderr: "The file is not a UTF-8 CSV.\n" });
-    expect(laurel(["nominations", "import", PEOPLE_CSV, "--competition", "one", "--category", "先进个人"], env).status).toBe(2);
-    expect(laurel(["nominations", "import", PEOPLE_CSV, "--competition", String(open), "--category", "先进个人", "--dry-run"], env).status).toBe(2);
+    expect(await runLaurel(["nominations", "import", latin, "--competition", String(open), "--category", "先进个人"], env)).toMatchObject({ status: 1, stderr: "The file is not a UTF-8 CSV.\n" });
+    expect((await runLaurel(["nominations", "import", PEOPLE_CSV, "--competition", "one", "--category", "先进个人"], env)).status).toBe(2);
+    expect((await runLaurel(["nominations", "import", PEOPLE_CSV, "--competition", String(open), "--category", "先进个人", "--dry-run"], env)).status).toBe(2);
     expect(await count("nominations")).toBe(before);
   });
 });
@@ -219,7 +219,7 @@ describe("nominations list", () => {
     const id = await competitionIn("nominating");
     await importFixture(id, GROUPS_CSV, "先进集体");
     await importFixture(id, PEOPLE_CSV, "先进个人");
-    const r = laurel(["nominations", "list", "--competition", String(id), "--format", "json"], env);
+    const r = await runLaurel(["nominations", "list", "--competition", String(id), "--format", "json"], env);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([
       { ref: "GR-001", name: "张建国", org: "甲市总工会", status: "submitted" },
@@ -228,49 +228,49 @@ describe("nominations list", () => {
       { ref: "JT-001", name: "某机械有限公司数控车间", org: "甲市总工会", status: "submitted" },
       { ref: "JT-002", name: "某村党支部", org: "乙市总工会", status: "submitted" },
     ]);
-    const groups = laurel(["nominations", "list", "--competition", String(id), "--category", "先进集体", "--format", "json"], env);
+    const groups = await runLaurel(["nominations", "list", "--competition", String(id), "--category", "先进集体", "--format", "json"], env);
     expect(JSON.parse(groups.stdout).map((n: { ref: string }) => n.ref)).toEqual(["JT-001", "JT-002"]);
   });
 
   it("prints a readable table by default, and refuses bad arguments", async () => {
     const id = await competitionIn("nominating");
     await importFixture(id, GROUPS_CSV, "先进集体");
-    const r = laurel(["nominations", "list", "--competition", String(id)], env);
+    const r = await runLaurel(["nominations", "list", "--competition", String(id)], env);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
       "ref     name                    org         status\n" +
         "JT-001  某机械有限公司数控车间  甲市总工会  Submitted\n" +
         "JT-002  某村党支部              乙市总工会  Submitted\n",
     );
-    expect(laurel(["nominations", "list", "--competition", String(id), "--format", "xml"], env).status).toBe(2);
-    expect(laurel(["nominations", "list", "--competition", String(id), "--category", "先进班组"], env).status).toBe(1);
+    expect((await runLaurel(["nominations", "list", "--competition", String(id), "--format", "xml"], env)).status).toBe(2);
+    expect((await runLaurel(["nominations", "list", "--competition", String(id), "--category", "先进班组"], env)).status).toBe(1);
   });
 });
 
 describe("nominations review", () => {
-  const review = (id: number, ...args: string[]) => laurel(["nominations", "review", "--competition", String(id), "--category", "先进个人", ...args], env);
+  const review = (id: number, ...args: string[]) => runLaurel(["nominations", "review", "--competition", String(id), "--category", "先进个人", ...args], env);
 
   it("refuses outside the reviewing stage", async () => {
     const id = await competitionIn("nominating");
     await importFixture(id, PEOPLE_CSV, "先进个人");
-    expect(review(id, "--ref", "GR-001", "--eligible")).toMatchObject({ status: 1, stderr: "Eligibility decisions are made only in the reviewing stage.\n" });
+    expect(await review(id, "--ref", "GR-001", "--eligible")).toMatchObject({ status: 1, stderr: "Eligibility decisions are made only in the reviewing stage.\n" });
     expect(await statuses(id)).toEqual({ "GR-001": "submitted", "GR-002": "submitted", "GR-003": "submitted" });
   });
 
   it("decides eligibility in one transaction: one refusal and nothing is written", async () => {
     const id = await competitionIn("reviewing");
     const events = await count("nomination_events");
-    const refused = review(id, "--ref", "GR-001", "--ref", "GR-404", "--eligible");
+    const refused = await review(id, "--ref", "GR-001", "--ref", "GR-404", "--eligible");
     expect([refused.status, refused.stderr]).toEqual([1, "GR-404: This category has no nomination with reference “GR-404”.\nNothing was changed: 1 decisions were refused.\n"]);
     expect(await statuses(id)).toEqual({ "GR-001": "submitted", "GR-002": "submitted", "GR-003": "submitted" });
     expect(await count("nomination_events")).toBe(events);
 
-    expect(review(id, "--ref", "GR-001", "GR-002", "--eligible")).toMatchObject({ status: 0, stderr: "2 nominations marked eligible.\n" });
-    const twice = review(id, "--ref", "GR-002", "--ref", "GR-003", "--eligible");
+    expect(await review(id, "--ref", "GR-001", "GR-002", "--eligible")).toMatchObject({ status: 0, stderr: "2 nominations marked eligible.\n" });
+    const twice = await review(id, "--ref", "GR-002", "--ref", "GR-003", "--eligible");
     expect([twice.status, twice.stderr]).toEqual([1, "GR-002: This step is not possible from the nomination's current status.\nNothing was changed: 1 decisions were refused.\n"]);
     expect((await statuses(id))["GR-003"]).toBe("submitted");
 
-    expect(review(id, "--all", "--ineligible", "--reason", "  事迹材料不实  ")).toMatchObject({ status: 0, stderr: "1 nominations marked ineligible.\n" });
+    expect(await review(id, "--all", "--ineligible", "--reason", "  事迹材料不实  ")).toMatchObject({ status: 0, stderr: "1 nominations marked ineligible.\n" });
     expect(await statuses(id)).toEqual({ "GR-001": "eligible", "GR-002": "eligible", "GR-003": "ineligible" });
     const gr3 = await t.db
       .selectFrom("nomination_events")
@@ -284,21 +284,21 @@ describe("nominations review", () => {
       { action: "create", reason: null, actor_label: "test", from_status: null },
       { action: "markIneligible", reason: "事迹材料不实", actor_label: "cli", from_status: "submitted" },
     ]);
-    expect(review(id, "--all", "--eligible")).toMatchObject({ status: 0, stderr: "This category has no nomination awaiting a decision.\n" });
+    expect(await review(id, "--all", "--eligible")).toMatchObject({ status: 0, stderr: "This category has no nomination awaiting a decision.\n" });
   });
 
   it("refuses bad arguments with exit 2", async () => {
     const id = await competitionIn("reviewing");
-    expect(review(id, "--ref", "GR-001", "--ineligible").status).toBe(2);
-    expect(review(id, "--all", "--ref", "GR-001", "--eligible").status).toBe(2);
-    expect(review(id, "--ref", "GR-001", "--eligible", "--ineligible", "--reason", "x").status).toBe(2);
+    expect((await review(id, "--ref", "GR-001", "--ineligible")).status).toBe(2);
+    expect((await review(id, "--all", "--ref", "GR-001", "--eligible")).status).toBe(2);
+    expect((await review(id, "--ref", "GR-001", "--eligible", "--ineligible", "--reason", "x")).status).toBe(2);
     expect(await statuses(id)).toEqual({ "GR-001": "submitted", "GR-002": "submitted", "GR-003": "submitted" });
   });
 });
 
 describe("help", () => {
-  it("lists the new commands", () => {
-    const help = laurel(["--help"], env);
+  it("lists the new commands", async () => {
+    const help = await runLaurel(["--help"], env);
     for (const usage of ["competition import FILE.json", "competition export ID", "competition advance ID [--to STAGE]", "nominations import FILE", "nominations list", "nominations review"]) {
       expect(help.stdout).toContain(usage);
     }

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { laurel } from "../support/cli";
+import { runLaurel } from "../support/cli";
 import { insertEligible, makeJudgingWorld } from "./judging-fixture";
 import { addPanelJudge } from "~/models/panel.server";
 import { getJudgingCategory } from "~/models/judging-category.server";
@@ -42,15 +42,15 @@ const write = (name: string, content: string) => {
 const base = () => ["--competition", String(world.competitionId), "--category", "先进个人"];
 
 describe("scores import, ranking, select", () => {
-  it("imports paper sheets, refusing bad rows and unknown judges without --add-judges", () => {
+  it("imports paper sheets, refusing bad rows and unknown judges without --add-judges", async () => {
     const csv = write("scores.csv", `推荐编号,评委,事迹突出\n${refs[0]},评委甲,90\n${refs[1]},纸质评委,80\nNOPE,评委甲,70\n${refs[2]},评委甲,101\n`);
-    const r = laurel(["scores", "import", csv, ...base()], env);
+    const r = await runLaurel(["scores", "import", csv, ...base()], env);
     expect(r.status).toBe(3);
     expect(r.stderr).toContain("row 3\tjudge\tNo judge “纸质评委” on the panel");
     expect(r.stderr).toContain("row 4\tnomination_ref\tNo nomination with ref “NOPE”.");
     expect(r.stderr).toContain("row 5\t事迹突出\tPoints cannot exceed this criterion's maximum of 100.");
     const again = write("scores2.csv", `nomination_ref,judge,事迹突出\n${refs[1]},纸质评委,80\n${refs[2]},纸质评委,75.5\n${refs[2]},评委甲,70\n${refs[1]},评委甲,85\n${refs[0]},纸质评委,88\n`);
-    const ok = laurel(["scores", "import", again, ...base(), "--add-judges"], env);
+    const ok = await runLaurel(["scores", "import", again, ...base(), "--add-judges"], env);
     expect(ok.stderr).toContain("5");
     expect(ok.status).toBe(0);
   });
@@ -61,7 +61,7 @@ describe("scores import, ranking, select", () => {
       { display_name: "评委甲", external: 0, user_id: world.judges[0].id },
       { display_name: "纸质评委", external: 1, user_id: null },
     ]);
-    const json = laurel(["ranking", ...base(), "--format", "json"], env);
+    const json = await runLaurel(["ranking", ...base(), "--format", "json"], env);
     expect(json.status).toBe(0);
     // Means: refs[0] (90+88)/2 = 89, refs[1] (80+85)/2 = 82.5, refs[2] (75.5+70)/2 = 72.75.
     expect(JSON.parse(json.stdout)).toEqual({
@@ -73,10 +73,10 @@ describe("scores import, ranking, select", () => {
         { ref: refs[2], name: expect.any(String), score: 72.75, rank: 3, tied: false },
       ],
     });
-    const csv = laurel(["ranking", ...base(), "--format", "csv", "--method", "median"], env);
+    const csv = await runLaurel(["ranking", ...base(), "--format", "csv", "--method", "median"], env);
     expect(csv.stdout.split("\n")[0]).toBe("ref,name,score,rank,tied");
     expect(csv.stdout.split("\n")[1]).toMatch(new RegExp(`^${refs[0]},.*,89,1,false$`));
-    const sel = laurel(["select", ...base(), "--format", "json"], env);
+    const sel = await runLaurel(["select", ...base(), "--format", "json"], env);
     expect(JSON.parse(sel.stdout)).toEqual({
       quota: 2,
       selected: [
@@ -86,6 +86,6 @@ describe("scores import, ranking, select", () => {
       skipped: [{ ref: refs[1], reason: "taking it would leave “女性不少于50%” (at least 1) short" }],
       unmet: [],
     });
-    expect(laurel(["ranking", ...base(), "--method", "best"], env).status).toBe(2);
+    expect((await runLaurel(["ranking", ...base(), "--method", "best"], env)).status).toBe(2);
   });
 });

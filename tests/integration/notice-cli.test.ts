@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { laurel } from "../support/cli";
+import { runLaurel } from "../support/cli";
 
 let t: TestDatabase;
 let dir: string;
@@ -25,28 +25,28 @@ afterAll(async () => {
 });
 
 describe("laurel calendar import / notice end", () => {
-  it("counts weekends only while the calendar is empty, and calendar days as they come", () => {
-    expect(laurel(["notice", "end", "--start", "2018-09-28", "--days", "5"], env()).stdout).toBe("2018-10-04\n");
-    expect(laurel(["notice", "end", "--start", "2018-09-28", "--days", "7", "--calendar-days"], env()).stdout).toBe("2018-10-04\n");
+  it("counts weekends only while the calendar is empty, and calendar days as they come", async () => {
+    expect((await runLaurel(["notice", "end", "--start", "2018-09-28", "--days", "5"], env())).stdout).toBe("2018-10-04\n");
+    expect((await runLaurel(["notice", "end", "--start", "2018-09-28", "--days", "7", "--calendar-days"], env())).stdout).toBe("2018-10-04\n");
   });
 
-  it("imports the 2018 calendar, then skips National Day and counts the make-up weekend", () => {
-    const r = laurel(["calendar", "import", path.resolve("db/demo/cn-calendar-2018.csv")], env());
+  it("imports the 2018 calendar, then skips National Day and counts the make-up weekend", async () => {
+    const r = await runLaurel(["calendar", "import", path.resolve("db/demo/cn-calendar-2018.csv")], env());
     expect(r.status).toBe(0);
-    const end = laurel(["notice", "end", "--start", "2018-09-28", "--days", "5", "--format", "json"], env());
+    const end = await runLaurel(["notice", "end", "--start", "2018-09-28", "--days", "5", "--format", "json"], env());
     expect(JSON.parse(end.stdout)).toEqual({ start: "2018-09-28", days: 5, unit: "working", first: "2018-09-28", last: "2018-10-09" });
   });
 
-  it("updates a date in place on a second import, and reports refused rows with exit 3", () => {
+  it("updates a date in place on a second import, and reports refused rows with exit 3", async () => {
     const file = write("cal.csv", "日期,类型,说明\n2018-10-08,休息,延长假期\n2018-10-09,maybe,\n");
-    const r = laurel(["calendar", "import", file], env());
+    const r = await runLaurel(["calendar", "import", file], env());
     expect(r.status).toBe(3);
     expect(r.stderr).toContain("row 3\tkind");
-    expect(laurel(["notice", "end", "--start", "2018-09-28", "--days", "5"], env()).stdout).toBe("2018-10-10\n");
+    expect((await runLaurel(["notice", "end", "--start", "2018-09-28", "--days", "5"], env())).stdout).toBe("2018-10-10\n");
   });
 
-  it("refuses bad arguments with exit 2", () => {
-    expect(laurel(["notice", "end", "--start", "2018-02-30", "--days", "5"], env()).status).toBe(2);
-    expect(laurel(["notice", "end", "--start", "2018-09-28", "--days", "0"], env()).status).toBe(2);
+  it("refuses bad arguments with exit 2", async () => {
+    expect((await runLaurel(["notice", "end", "--start", "2018-02-30", "--days", "5"], env())).status).toBe(2);
+    expect((await runLaurel(["notice", "end", "--start", "2018-09-28", "--days", "0"], env())).status).toBe(2);
   });
 });

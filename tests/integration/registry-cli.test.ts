@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { laurel } from "../support/cli";
+import { runLaurel } from "../support/cli";
 
 let t: TestDatabase;
 let dir: string;
@@ -25,7 +25,7 @@ const file = (name: string, lines: string[]) => {
 describe("laurel registry import / match", () => {
   it("imports the sheets, reports refused rows with exit 3, and matches with the JSON of DESIGN §8", async () => {
     const counties = file("counties.csv", ["code,name,city,poverty_level,exited_year,needs", "610828,佳县,榆林市,deep,2019,红枣;电商", "610827,米脂县,榆林市,poverty,2018,小米"]);
-    expect(laurel(["registry", "import", "counties", counties], t.env)).toMatchObject({ status: 0 });
+    expect(await runLaurel(["registry", "import", "counties", counties], t.env)).toMatchObject({ status: 0 });
     const helpers = file("helpers.csv", [
       "编号,类别,姓名/名称,所在市,专长,可结对县数,级别,称号,获评年份",
       "W1,劳模,张建国,榆林市,红枣,2,省级,劳动模范,2015",
@@ -33,16 +33,16 @@ describe("laurel registry import / match", () => {
       "W3,劳模,王磊,西安市,小米,1,市级,劳动模范,2012",
       "W4,劳模,刘芳,西安市,,0,市级,劳动模范,2012",
     ]);
-    const imported = laurel(["registry", "import", "helpers", helpers], t.env);
+    const imported = await runLaurel(["registry", "import", "helpers", helpers], t.env);
     expect(imported.status).toBe(3);
     expect(imported.stderr).toContain("row 5\tcapacity\t");
     const pairings = file("pairings.csv", ["helper_id,county_code,tier,started_on", "W3,610828,province,2018-06-01", "W9,610828,city,"]);
-    const refused = laurel(["registry", "import", "pairings", pairings, "--all-or-nothing"], t.env);
+    const refused = await runLaurel(["registry", "import", "pairings", pairings, "--all-or-nothing"], t.env);
     expect(refused.status).toBe(3);
     expect(refused.stderr).toContain("row 3\thelper_id\t");
-    expect(laurel(["registry", "import", "pairings", file("p2.csv", ["helper_id,county_code,tier,started_on", "W3,610828,province,2018-06-01"])], t.env).status).toBe(0);
+    expect((await runLaurel(["registry", "import", "pairings", file("p2.csv", ["helper_id,county_code,tier,started_on", "W3,610828,province,2018-06-01"])], t.env)).status).toBe(0);
 
-    const run = laurel(["match", "--format", "json"], t.env);
+    const run = await runLaurel(["match", "--format", "json"], t.env);
     expect(run.status).toBe(0);
     const doc = JSON.parse(run.stdout);
     expect(Object.keys(doc)).toEqual(["cost", "lower_bound", "optimal", "suggestions", "uncovered"]);
@@ -60,7 +60,7 @@ describe("laurel registry import / match", () => {
     });
     for (const s of doc.suggestions) expect(Object.keys(s)).toEqual(["helper_id", "county_code", "cost"]);
 
-    const applied = laurel(["match", "--apply", "--format", "json"], t.env);
+    const applied = await runLaurel(["match", "--apply", "--format", "json"], t.env);
     expect(applied.status).toBe(0);
     expect(JSON.parse(applied.stdout)).toEqual(doc);
     const paired = await t.db.selectFrom("pairings").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
