@@ -19,6 +19,7 @@ import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { CoverageState, RegistryNav } from "~/components/registry-nav";
 import { ErrorPage } from "~/components/error-page";
+import { ListTable } from "~/components/registry-list";
 import registryStyles from "~/styles/registry.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: registryStyles }];
@@ -107,47 +108,31 @@ export default function CountyPage() {
         </dd>
       </dl>
       <h2>{t("registry.nav.pairings")}</h2>
-      {pairings.length === 0 ? (
-        <p className="muted">{t("registry.county.noPairings")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("registry.helper.ref")}</th>
-                <th scope="col">{t("registry.helper.name")}</th>
-                <th scope="col">{t("registry.helper.kind")}</th>
-                <th scope="col">{t("registry.helper.city")}</th>
-                <th scope="col">{t("registry.tier")}</th>
-                <th scope="col">{t("registry.startedOn")}</th>
-                <th scope="col">{t("common.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pairings.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.helper_ref}</td>
-                  <td>
-                    <Link to={`/registry/helpers/${p.helper_id}`}>{p.helper_name}</Link>
-                    {p.helper_revoked_at && <span className="status status-revoked">{t("registry.helper.revoked", { date: p.helper_revoked_at.slice(0, 10) })}</span>}
-                  </td>
-                  <td>{t(`registry.kind.${p.helper_kind}`)}</td>
-                  <td>{p.helper_city}</td>
-                  <td>{t(`registry.tier.${p.tier}`)}</td>
-                  <td>{p.started_on ?? "—"}</td>
-                  <td>
-                    <AppForm className="inline-form">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="pairing" value={p.id} />
-                      <button type="submit">{t("registry.pairing.remove")}</button>
-                    </AppForm>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        empty={pairings.length === 0 && t("registry.county.noPairings")}
+        head={[t("registry.helper.ref"), t("registry.helper.name"), t("registry.helper.kind"), t("registry.helper.city"), t("registry.tier"), t("registry.startedOn"), t("common.actions")]}
+      >
+        {pairings.map((p) => (
+          <tr key={p.id}>
+            <td>{p.helper_ref}</td>
+            <td>
+              <Link to={`/registry/helpers/${p.helper_id}`}>{p.helper_name}</Link>
+              {p.helper_revoked_at && <span className="status status-revoked">{t("registry.helper.revoked", { date: p.helper_revoked_at.slice(0, 10) })}</span>}
+            </td>
+            <td>{t(`registry.kind.${p.helper_kind}`)}</td>
+            <td>{p.helper_city}</td>
+            <td>{t(`registry.tier.${p.tier}`)}</td>
+            <td>{p.started_on ?? "—"}</td>
+            <td>
+              <AppForm className="inline-form">
+                <input type="hidden" name="intent" value="remove" />
+                <input type="hidden" name="pairing" value={p.id} />
+                <button type="submit">{t("registry.pairing.remove")}</button>
+              </AppForm>
+            </td>
+          </tr>
+        ))}
+      </ListTable>
       <h3>{t("registry.county.addPairing")}</h3>
       <AppForm className="inline-form card">
         <input type="hidden" name="intent" value="add" />

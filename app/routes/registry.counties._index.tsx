@@ -7,7 +7,7 @@ import { requireRegistryAdmin } from "~/models/registry-access.server";
 import { badRequest } from "~/utils/http.server";
 import { searchText } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
-import { AppForm } from "~/components/form-fields";
+import { FilterForm, FilterSelect, FilterText, ListTable } from "~/components/registry-list";
 import { CoverageState, RegistryNav } from "~/components/registry-nav";
 import { ErrorPage } from "~/components/error-page";
 import registryStyles from "~/styles/registry.css";
@@ -39,75 +39,40 @@ export default function Counties() {
     <>
       <h1>{t("registry.nav.counties")}</h1>
       <RegistryNav mayMatch={mayMatch} />
-      <AppForm method="get" className="inline-form card">
-        <div className="field">
-          <label htmlFor="f-city">{t("registry.city")}</label>
-          <select id="f-city" name="city" defaultValue={filter.city ?? ""}>
-            <option value="">{t("registry.allCities")}</option>
-            {cities.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-level">{t("registry.county.level")}</label>
-          <select id="f-level" name="level" defaultValue={filter.level ?? ""}>
-            <option value="">{t("registry.county.allLevels")}</option>
-            {POVERTY_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`registry.level.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-state">{t("registry.county.state")}</label>
-          <select id="f-state" name="state" defaultValue={filter.state ?? ""}>
-            <option value="">—</option>
-            <option value="covered">{t("registry.dashboard.covered")}</option>
-            <option value="short">{t("registry.dashboard.uncovered")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-q">{t("registry.search")}</label>
-          <input id="f-q" name="q" defaultValue={filter.q ?? ""} maxLength={50} />
-        </div>
-        <button type="submit" className="primary">
-          {t("registry.filter")}
-        </button>
-      </AppForm>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("registry.county.code")}</th>
-              <th scope="col">{t("registry.county.name")}</th>
-              <th scope="col">{t("registry.city")}</th>
-              <th scope="col">{t("registry.county.level")}</th>
-              <th scope="col">{t("registry.county.units")}</th>
-              <th scope="col">{t("registry.county.workers")}</th>
-              <th scope="col">{t("registry.county.state")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {counties.map((c) => (
-              <tr key={c.county_code}>
-                <td>{c.county_code}</td>
-                <td>
-                  <Link to={`/registry/counties/${c.id}`}>{c.name}</Link>
-                </td>
-                <td>{c.city}</td>
-                <td>{t(`registry.level.${c.poverty_level}`)}</td>
-                <td>{c.units}</td>
-                <td>{c.workers}</td>
-                <td>
-                  <CoverageState covered={c.covered} short={c.short} closerKind={c.closer_kind} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FilterForm>
+        <FilterSelect name="city" label={t("registry.city")} value={filter.city} allLabel={t("registry.allCities")} options={cities.map((c) => [c, c] as const)} />
+        <FilterSelect name="level" label={t("registry.county.level")} value={filter.level} allLabel={t("registry.county.allLevels")} options={POVERTY_LEVELS.map((l) => [l, t(`registry.level.${l}`)] as const)} />
+        <FilterSelect
+          name="state"
+          label={t("registry.county.state")}
+          value={filter.state}
+          allLabel="—"
+          options={[
+            ["covered", t("registry.dashboard.covered")],
+            ["short", t("registry.dashboard.uncovered")],
+          ]}
+        />
+        <FilterText name="q" label={t("registry.search")} value={filter.q} />
+      </FilterForm>
+      <ListTable
+        head={[t("registry.county.code"), t("registry.county.name"), t("registry.city"), t("registry.county.level"), t("registry.county.units"), t("registry.county.workers"), t("registry.county.state")]}
+      >
+        {counties.map((c) => (
+          <tr key={c.county_code}>
+            <td>{c.county_code}</td>
+            <td>
+              <Link to={`/registry/counties/${c.id}`}>{c.name}</Link>
+            </td>
+            <td>{c.city}</td>
+            <td>{t(`registry.level.${c.poverty_level}`)}</td>
+            <td>{c.units}</td>
+            <td>{c.workers}</td>
+            <td>
+              <CoverageState covered={c.covered} short={c.short} closerKind={c.closer_kind} />
+            </td>
+          </tr>
+        ))}
+      </ListTable>
     </>
   );
 }

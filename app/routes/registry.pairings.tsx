@@ -7,7 +7,7 @@ import { requireRegistryAdmin } from "~/models/registry-access.server";
 import { badRequest } from "~/utils/http.server";
 import { pageParam, searchText } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
-import { AppForm } from "~/components/form-fields";
+import { FilterForm, FilterSelect, FilterText, ListTable, Pager } from "~/components/registry-list";
 import { RegistryNav } from "~/components/registry-nav";
 import { ErrorPage } from "~/components/error-page";
 import registryStyles from "~/styles/registry.css";
@@ -32,69 +32,34 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Pairings() {
   const t = useT();
   const { rows, hasMore, filter, mayMatch } = useLoaderData<typeof loader>();
-  const page = (n: number) => `?${new URLSearchParams({ ...(filter.tier ? { tier: filter.tier } : {}), ...(filter.city ? { city: filter.city } : {}), page: String(n) })}`;
   return (
     <>
       <h1>{t("registry.nav.pairings")}</h1>
       <RegistryNav mayMatch={mayMatch} />
-      <AppForm method="get" className="inline-form card">
-        <div className="field">
-          <label htmlFor="f-tier">{t("registry.tier")}</label>
-          <select id="f-tier" name="tier" defaultValue={filter.tier ?? ""}>
-            <option value="">{t("registry.tier.all")}</option>
-            {PAIRING_TIERS.map((v) => (
-              <option key={v} value={v}>
-                {t(`registry.tier.${v}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-city">{t("registry.city")}</label>
-          <input id="f-city" name="city" defaultValue={filter.city ?? ""} maxLength={50} />
-        </div>
-        <button type="submit" className="primary">
-          {t("registry.filter")}
-        </button>
-      </AppForm>
-      {rows.length === 0 ? (
-        <p className="muted">{t("registry.pairing.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("registry.nav.counties")}</th>
-                <th scope="col">{t("registry.city")}</th>
-                <th scope="col">{t("registry.nav.helpers")}</th>
-                <th scope="col">{t("registry.helper.kind")}</th>
-                <th scope="col">{t("registry.tier")}</th>
-                <th scope="col">{t("registry.startedOn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={`/registry/counties/${p.county_id}`}>{p.county_name}</Link> <span className="muted">{p.county_code}</span>
-                  </td>
-                  <td>{p.county_city}</td>
-                  <td>
-                    {p.helper_name} <span className="muted">{p.helper_ref}</span>
-                  </td>
-                  <td>{t(`registry.kind.${p.helper_kind}`)}</td>
-                  <td>{t(`registry.tier.${p.tier}`)}</td>
-                  <td>{p.started_on ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <nav className="pager">
-        {filter.page > 1 && <Link to={page(filter.page - 1)}>{t("registry.prev")}</Link>}
-        {hasMore && <Link to={page(filter.page + 1)}>{t("registry.next")}</Link>}
-      </nav>
+      <FilterForm>
+        <FilterSelect name="tier" label={t("registry.tier")} value={filter.tier} allLabel={t("registry.tier.all")} options={PAIRING_TIERS.map((v) => [v, t(`registry.tier.${v}`)] as const)} />
+        <FilterText name="city" label={t("registry.city")} value={filter.city} />
+      </FilterForm>
+      <ListTable
+        empty={rows.length === 0 && t("registry.pairing.empty")}
+        head={[t("registry.nav.counties"), t("registry.city"), t("registry.nav.helpers"), t("registry.helper.kind"), t("registry.tier"), t("registry.startedOn")]}
+      >
+        {rows.map((p) => (
+          <tr key={p.id}>
+            <td>
+              <Link to={`/registry/counties/${p.county_id}`}>{p.county_name}</Link> <span className="muted">{p.county_code}</span>
+            </td>
+            <td>{p.county_city}</td>
+            <td>
+              {p.helper_name} <span className="muted">{p.helper_ref}</span>
+            </td>
+            <td>{t(`registry.kind.${p.helper_kind}`)}</td>
+            <td>{t(`registry.tier.${p.tier}`)}</td>
+            <td>{p.started_on ?? "—"}</td>
+          </tr>
+        ))}
+      </ListTable>
+      <Pager filter={filter} hasMore={hasMore} />
     </>
   );
 }

@@ -1,0 +1,82 @@
+import type { ReactNode } from "react";
+import { Link } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+import { AppForm } from "./form-fields";
+
+/** The GET form above a registry list; its fields are FilterSelect and FilterText. */
+export function FilterForm({ children }: { children: ReactNode }) {
+  const t = useT();
+  return (
+    <AppForm method="get" className="inline-form card">
+      {children}
+      <button type="submit" className="primary">
+        {t("registry.filter")}
+      </button>
+    </AppForm>
+  );
+}
+
+/** A filter choice: "" (the first option, `allLabel`) means no filter. */
+export function FilterSelect({ name, label, value, allLabel, options }: { name: string; label: string; value: string | undefined; allLabel: string; options: readonly (readonly [string, string])[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name} defaultValue={value ?? ""}>
+        <option value="">{allLabel}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function FilterText({ name, label, value }: { name: string; label: string; value: string | undefined }) {
+  return (
+    <div className="field">
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <input id={`f-${name}`} name={name} defaultValue={value ?? ""} maxLength={50} />
+    </div>
+  );
+}
+
+/** A registry table with its column heads; `empty` stands in for a table without rows. */
+export function ListTable({ head, empty, children }: { head: string[]; empty?: string | false; children: ReactNode }) {
+  if (empty) return <p className="muted">{empty}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The list's URL for another page, keeping every filter that is set. */
+export function pageLink(filter: Record<string, unknown>, page: number): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== "" && k !== "page") params.set(k, String(v));
+  params.set("page", String(page));
+  return `?${params}`;
+}
+
+export function Pager({ filter, hasMore }: { filter: Record<string, unknown> & { page: number }; hasMore: boolean }) {
+  const t = useT();
+  return (
+    <nav className="pager">
+      {filter.page > 1 && <Link to={pageLink(filter, filter.page - 1)}>{t("registry.prev")}</Link>}
+      {hasMore && <Link to={pageLink(filter, filter.page + 1)}>{t("registry.next")}</Link>}
+    </nav>
+  );
+}
