@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { MAX_ID } from "../input-bounds";
 
 export const MAX_OBJECTION_FACTS = 2000;
 export const MAX_RESOLUTION_REASON = 1000;
 /** Objections one sender may file per hour; real objectors file one or two. */
 export const OBJECTIONS_PER_HOUR = 5;
-
-const MAX_ID = 2 ** 31 - 1;
 
 const optionalText = (max: number) =>
   z
@@ -17,7 +16,6 @@ const optionalText = (max: number) =>
 
 /** The public objection form. `website` is a honeypot: people never see it, robots fill it. */
 export const ObjectionSchema = z.object({
-  // Ids are 32-bit integers: a larger one would fail PostgreSQL's query (a 500), so it is no entry.
   nomination: z.coerce.number({ invalid_type_error: "objection.entry" }).int().positive("objection.entry").max(MAX_ID, "objection.entry"),
   facts: z.string({ required_error: "form.required" }).trim().min(1, "form.required").max(MAX_OBJECTION_FACTS),
   name: optionalText(50),
