@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
+import { pageLink } from "~/utils/page-link";
 import { AppForm } from "./form-fields";
 
 /** The GET form above a registry list; its fields are FilterSelect and FilterText. */
@@ -61,14 +62,6 @@ export function ListTable({ head, empty, children }: { head: string[]; empty?: s
       </table>
     </div>
   );
-}
-
-/** The list's URL for another page, keeping every filter that is set. */
-export function pageLink(filter: Record<string, unknown>, page: number): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== "" && k !== "page") params.set(k, String(v));
-  params.set("page", String(page));
-  return `?${params}`;
 }
 
 export function Pager({ filter, hasMore }: { filter: Record<string, unknown> & { page: number }; hasMore: boolean }) {

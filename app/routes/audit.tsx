@@ -5,6 +5,7 @@ import { distinctAuditActions, listAudit } from "~/models/audit.server";
 import { requireRoleSomewhere, requireUser } from "~/utils/auth.server";
 import { badRequest } from "~/utils/http.server";
 import { isoDate, pageParam, searchText } from "~/utils/zod";
+import { pageLink } from "~/utils/page-link";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/i18n/format";
 import { AppForm } from "~/components/form-fields";
@@ -41,13 +42,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     distinctAuditActions(context.db, scopes),
   ]);
   return { rows, hasMore, actions, filter: f };
-}
-
-function pageLink(filter: Record<string, unknown>, page: number) {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== "page") params.set(k, String(v));
-  params.set("page", String(page));
-  return `?${params}`;
 }
 
 export default function AuditLog() {
