@@ -11,6 +11,7 @@ export interface JudgeDossierData {
   org_name: string | null;
   gender: string | null;
   ethnicity: string | null;
+  /** The birth year only: the server never sends a judge the whole date. */
   birth_date: string | null;
   political_status: string | null;
   education: string | null;
@@ -29,7 +30,7 @@ export interface JudgeDossierData {
 
 /**
  * The dossier as a judge sees it: no phone, the ID number masked, only the birth year; in blind
- * mode the server has already removed name, org, workplace and leader.
+ * mode the server has already removed name, org, workplace, leader and the masked ID number.
  */
 export function JudgeDossier({ n, files, blind }: { n: JudgeDossierData; files: { id: number; filename: string }[]; blind: boolean }) {
   const t = useT();
@@ -44,7 +45,7 @@ export function JudgeDossier({ n, files, blind }: { n: JudgeDossierData; files: 
       [t("nominations.field.name"), blind ? hidden : text(n.name)],
       [t("nominations.field.gender"), label(Gender, n.gender)],
       [t("nominations.field.ethnicity"), text(n.ethnicity)],
-      [t("nominations.field.birthDate"), n.birth_date ? n.birth_date.slice(0, 4) : "—"],
+      [t("nominations.field.birthDate"), text(n.birth_date)],
       [t("nominations.field.politicalStatus"), text(n.political_status)],
       [t("nominations.field.education"), text(n.education)],
       [t("nominations.field.workplace"), blind ? hidden : text(n.workplace)],
