@@ -9,20 +9,20 @@ export interface CliResult {
   stderr: string;
 }
 
+/** What every CLI run sees besides the test's own settings, in a process or in this one. */
+const CLI_ENV = { LAUREL_LANG: "en", SESSION_SECRET: "s".repeat(40), LAUREL_DATA_KEY: "ab".repeat(32) };
+
 /** Runs `npm run laurel -- …` as an operator would, without npm's own noise. */
 export function laurel(args: string[], env: Record<string, string>, input?: string): CliResult {
   const r = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "bin/laurel.ts"), ...args], {
     cwd: ROOT,
-    env: { ...process.env, LANG: "C", LAUREL_LANG: "en", SESSION_SECRET: "s".repeat(40), LAUREL_DATA_KEY: "ab".repeat(32), ...env },
+    env: { ...process.env, LANG: "C", ...CLI_ENV, ...env },
     input: input ?? "",
     encoding: "utf8",
     timeout: 60000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-
-/** What every CLI run sees besides the test's own settings (the same as `laurel` passes). */
-const CLI_ENV = { LAUREL_LANG: "en", SESSION_SECRET: "s".repeat(40), LAUREL_DATA_KEY: "ab".repeat(32) };
 
 let running = false;
 
