@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import pg from "pg";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import type { Database } from "./schema";
+import { checkpointInBackground } from "./wal-checkpointer";
 
 // COUNT(*) and SUM() come back from PostgreSQL as int8/numeric strings; Laurel's figures all fit a double.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -37,16 +38,28 @@ export function openSqlite(file: string): SQLite.Database {
 }
 
 /**
+ * Kysely opens every transaction with a plain (deferred) BEGIN, which takes the write lock only at
+ * the first write. With a second process on the file (server workers, the CLI) that upgrade fails
+ * at once with SQLITE_BUSY when another process wrote since this transaction's first read, and the
+ * busy timeout cannot help. Taking the lock at BEGIN makes a writer wait its turn instead.
+ */
+const BEGIN_WRITE = "begin immediate";
+
+/**
  * Kysely prepares every query afresh; a bulk import runs the same few statements thousands of
  * times, and preparing them was a tenth of its time. Statements are kept by their SQL text (the
  * most recently used `size`); Kysely runs one query at a time on the connection, so a kept
  * statement is never in use twice, and SQLite re-prepares it by itself after a schema change.
  */
-function withStatementCache(sqlite: SQLite.Database, size = 256) {
+function withStatementCache(sqlite: SQLite.Database, onClose: () => void, size = 256) {
   const cache = new Map<string, SQLite.Statement>();
   return {
-    close: () => sqlite.close(),
-    prepare(sql: string): SQLite.Statement {
+    close: () => {
+      onClose();
+      sqlite.close();
+    },
+    prepare(text: string): SQLite.Statement {
+      const sql = text === "begin" ? BEGIN_WRITE : text;
       let stmt = cache.get(sql);
       if (stmt) cache.delete(sql);
       else stmt = sqlite.prepare(sql);
@@ -57,9 +70,16 @@ function withStatementCache(sqlite: SQLite.Database, size = 256) {
   };
 }
 
-export function createDatabase(target: DatabaseTarget = parseDatabaseUrl(process.env.DATABASE_URL)): Kysely<Database> {
+export interface DatabaseOptions {
+  /** SQLite files only: WAL checkpoints in a background thread (see wal-checkpointer.ts); for the long-running server. */
+  backgroundCheckpoint?: boolean;
+}
+
+export function createDatabase(target: DatabaseTarget = parseDatabaseUrl(process.env.DATABASE_URL), options: DatabaseOptions = {}): Kysely<Database> {
   if (target.dialect === "sqlite") {
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(target.file)) }) });
+    const sqlite = openSqlite(target.file);
+    const stop = options.backgroundCheckpoint && target.file !== ":memory:" ? checkpointInBackground(sqlite, target.file) : () => {};
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, stop) }) });
   }
   const pool = new pg.Pool({ ...pgConnectionConfig(target), max: Number(process.env.PG_POOL_MAX ?? 10) });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
