@@ -1,4 +1,7 @@
+import cluster from "node:cluster";
+import { once } from "node:events";
 import fs from "node:fs";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
@@ -7,10 +10,13 @@ import { createDatabase } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
 import { DEMO_PASSWORD, DEMO_USERS, isEmptyDatabase, loadDemo } from "../db/demo/load";
 import { createServices } from "../app/utils/context.server";
-import { loadSecrets } from "../app/utils/secrets.server";
+import { loadSecrets, type Secrets } from "../app/utils/secrets.server";
+import { startWorkers, workerCount } from "./cluster";
 import { createHttpApp } from "./server";
 
 const BUILD = path.resolve("build/index.js");
+/** How long a stopping server waits for the requests under way before it exits regardless. */
+const STOP_GRACE_MS = 5000;
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -30,28 +36,64 @@ function buildIfNeeded() {
   execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], { stdio: "inherit" });
 }
 
-async function main() {
-  const production = process.env.NODE_ENV === "production";
+/** The server's database: one connection (SQLite) or pool (PostgreSQL) per process. */
+const openForServing = () => createDatabase(undefined, { backgroundCheckpoint: true });
+
+/** Opens the database and the build and serves them here; resolves with the address once listening. */
+async function serve(secrets: Secrets, production: boolean, db = openForServing()): Promise<AddressInfo> {
+  const build = (await import(pathToFileURL(BUILD).href)) as ServerBuild;
+  const app = createHttpApp({ build, services: createServices(db, secrets, production) });
+  const server = app.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? "0.0.0.0");
+  await once(server, "listening");
+  // On SIGTERM or SIGINT: answer the requests under way, close idle connections, close the database.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
+    server.close(() => void db.destroy().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  return server.address() as AddressInfo;
+}
+
+/** Builds, migrates and loads the demo once, in the primary process, before anything serves. */
+async function prepare(production: boolean) {
   buildIfNeeded();
   const secrets = loadSecrets();
   for (const file of secrets.generated) console.log(`Generated a development secret in ${file}`);
-  const db = createDatabase();
+  const db = openForServing();
   await migrateToLatest(db);
   // The demo's passwords are public: production loads it only when asked (LAUREL_DEMO=1).
   const wantDemo = !production || process.env.LAUREL_DEMO === "1";
   const demoLoaded = wantDemo && (await isEmptyDatabase(db)) && (await loadDemo(db, secrets.dataKey), true);
-  const build = (await import(pathToFileURL(BUILD).href)) as ServerBuild;
-  const app = createHttpApp({ build, services: createServices(db, secrets, production) });
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "0.0.0.0";
-  app.listen(port, host, () => {
-    console.log(`Laurel is serving http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
-    if (demoLoaded) console.log("Loaded the demo data into the empty database.");
-    if (!production) {
-      console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
-      for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(12)} ${u.role.padEnd(10)} ${u.org}`);
-    }
-  });
+  return { secrets, db, demoLoaded };
+}
+
+async function main() {
+  const production = process.env.NODE_ENV === "production";
+  if (cluster.isWorker) {
+    await serve(loadSecrets(), production);
+    return;
+  }
+  const workers = workerCount(process.env);
+  const { secrets, db, demoLoaded } = await prepare(production);
+  let address: { address: string; port: number };
+  if (workers === 1) {
+    address = await serve(secrets, production, db);
+  } else {
+    await db.destroy();
+    address = await startWorkers(workers);
+  }
+  const host = address.address === "0.0.0.0" || address.address === "::" ? "localhost" : address.address;
+  console.log(`Laurel is serving http://${host}:${address.port}${workers > 1 ? ` (${workers} worker processes)` : ""}`);
+  if (demoLoaded) console.log("Loaded the demo data into the empty database.");
+  if (!production) {
+    console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
+    for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(12)} ${u.role.padEnd(10)} ${u.org}`);
+  }
 }
 
 main().catch((error) => {

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -11,7 +10,7 @@ import { DEMO_2018_TITLE, loadDemo } from "../../db/demo/load";
 import { SYSTEM_ACTOR } from "../../app/models/audit.server";
 import { getJudgingCategory } from "../../app/models/judging-category.server";
 import { addPanelJudge, assignPanel } from "../../app/models/panel.server";
-import { freePort, ROOT } from "./support/server";
+import { startServer } from "./support/server";
 import { launchBrowser, login, logout, type Browser } from "./support/browser";
 
 // The demo's 2018 competition, moved on to judging before the server starts: three eligible
@@ -59,27 +58,9 @@ beforeAll(async () => {
   const file = path.join(dir, "laurel.db");
   const dataKey = crypto.randomBytes(32);
   await prepare(file, dataKey);
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${file}`, PORT: String(port), HOST: "127.0.0.1", SESSION_SECRET: crypto.randomBytes(32).toString("hex"), LAUREL_DATA_KEY: dataKey.toString("hex") },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout!.on("data", (c: Buffer) => (log += c.toString()));
-  child.stderr!.on("data", (c: Buffer) => (log += c.toString()));
-  stopServer = async () => {
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
-  };
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const up = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-    if (up) break;
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const server = await startServer({ database: { file, sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey } });
+  url = server.url;
+  stopServer = server.stop;
   browser = await launchBrowser({ baseURL: url });
   page = await browser.newPage();
 }, 180_000);

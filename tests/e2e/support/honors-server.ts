@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -7,7 +6,7 @@ import { createDatabase } from "../../../db/client";
 import { migrateToLatest } from "../../../db/migrate";
 import { DEMO_2018_TITLE, loadDemo } from "../../../db/demo/load";
 import { writeProposedList } from "../../support/proposed-list";
-import { freePort, ROOT, type RunningServer } from "./server";
+import { startServer, type RunningServer } from "./server";
 
 export interface NoticeServer extends RunningServer {
   competitionId: number;
@@ -44,43 +43,11 @@ export async function startNoticeServer(today: string): Promise<NoticeServer> {
   } finally {
     await db.destroy();
   }
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "development",
-      DATABASE_URL: `file:${file}`,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
-      LAUREL_DATA_KEY: dataKey.toString("hex"),
-      LAUREL_TODAY_FILE: clock,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout!.on("data", (c: Buffer) => (log += c.toString()));
-  child.stderr!.on("data", (c: Buffer) => (log += c.toString()));
+  // Outside production, so that the notice clock can move.
+  const server = await startServer({ database: { file, sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey }, env: { NODE_ENV: "development", LAUREL_TODAY_FILE: clock } });
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const done = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await done;
-    }
+    await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited before answering:\n${log}`);
-    const ok = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`The server did not answer:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, output: () => log, stop, competitionId, firstName, setToday: (date) => fs.writeFileSync(clock, date) };
+  return { ...server, stop, competitionId, firstName, setToday: (date) => fs.writeFileSync(clock, date) };
 }

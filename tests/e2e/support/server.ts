@@ -13,7 +13,16 @@ export interface RunningServer {
   url: string;
   /** Everything the server printed so far (stdout and stderr), for failure messages. */
   output: () => string;
+  /** The server's process (the primary, when it runs worker processes). */
+  pid: number;
   stop: () => Promise<void>;
+}
+
+/** A database the test prepared, with the secrets it was written with. */
+export interface PreparedDatabase {
+  file: string;
+  sessionSecret: string;
+  dataKey: Buffer;
 }
 
 /** A port nobody listens on right now: the kernel picks one, we close and hand it over. */
@@ -38,11 +47,13 @@ function exited(child: ChildProcess): Promise<void> {
 
 /**
  * Starts the real server (`scripts/start.ts`: migrate, demo data into the empty database, serve)
- * on a fresh SQLite file in a temp folder, with its secrets given so nothing lands in data/.
+ * on a fresh SQLite file in a temp folder, with its secrets given so nothing lands in data/ — or
+ * on `database`, which the test prepared (and removes). `env` adds to the server's environment.
  * Resolves once it answers HTTP.
  */
-export async function startServer({ timeoutMs = 90_000 }: { timeoutMs?: number } = {}): Promise<RunningServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-e2e-db-"));
+export async function startServer({ timeoutMs = 90_000, database, env = {} }: { timeoutMs?: number; database?: PreparedDatabase; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const dir = database ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "laurel-e2e-db-"));
+  const db = database ?? { file: path.join(dir!, "laurel.db"), sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey: crypto.randomBytes(32) };
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
@@ -51,11 +62,12 @@ export async function startServer({ timeoutMs = 90_000 }: { timeoutMs?: number }
       ...process.env,
       NODE_ENV: "production",
       LAUREL_DEMO: "1",
-      DATABASE_URL: `file:${path.join(dir, "laurel.db")}`,
+      DATABASE_URL: `file:${db.file}`,
       PORT: String(port),
       HOST: "127.0.0.1",
-      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
-      LAUREL_DATA_KEY: crypto.randomBytes(32).toString("hex"),
+      SESSION_SECRET: db.sessionSecret,
+      LAUREL_DATA_KEY: db.dataKey.toString("hex"),
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -71,7 +83,7 @@ export async function startServer({ timeoutMs = 90_000 }: { timeoutMs?: number }
       await done;
       clearTimeout(timer);
     }
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + timeoutMs;
@@ -92,5 +104,5 @@ export async function startServer({ timeoutMs = 90_000 }: { timeoutMs?: number }
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, output: () => log, stop };
+  return { url, output: () => log, pid: child.pid!, stop };
 }

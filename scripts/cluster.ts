@@ -1,0 +1,69 @@
+import cluster from "node:cluster";
+import { ConfigError } from "../app/utils/secrets.server";
+
+const MAX_WORKERS = 64;
+/** More unexpected exits than this within a minute means a worker cannot run: the server stops. */
+const MAX_CRASHES_PER_MINUTE = 5;
+
+/**
+ * LAUREL_WORKERS, one by default: a second process pays off for reads on a machine with cores to
+ * spare, but SQLite serializes writes on its file lock, and on the 2-vCPU machine of the benchmarks
+ * two workers submitted fewer score sheets per second than one (docs/operations.md).
+ */
+export function workerCount(env: NodeJS.ProcessEnv): number {
+  const raw = env.LAUREL_WORKERS;
+  if (raw === undefined || raw === "") return 1;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > MAX_WORKERS) throw new ConfigError(`LAUREL_WORKERS must be a whole number from 1 to ${MAX_WORKERS} (got "${raw}")`);
+  return n;
+}
+
+/**
+ * Forks `count` workers running this same script (they share one listening port, handed out by
+ * Node's cluster module) and resolves with the address once every one of them listens. A worker
+ * that dies later is replaced; one that dies before it serves, or workers that keep dying, stop
+ * the whole server with an error, as a single process would. SIGTERM and SIGINT stop the workers
+ * first, then this process.
+ */
+export function startWorkers(count: number): Promise<{ address: string; port: number }> {
+  let stopping = false;
+  let listening = 0;
+  const crashes: number[] = [];
+  const stopAll = (code: number) => {
+    stopping = true;
+    const alive = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
+    if (alive.length === 0) process.exit(code);
+    let left = alive.length;
+    for (const w of alive) {
+      w!.once("exit", () => --left === 0 && process.exit(code));
+      w!.process.kill("SIGTERM");
+    }
+  };
+  process.once("SIGTERM", () => stopAll(0));
+  process.once("SIGINT", () => stopAll(0));
+  return new Promise((resolve, reject) => {
+    cluster.on("listening", (_worker, address) => {
+      if (++listening === count) resolve(address);
+    });
+    cluster.on("exit", (worker, code, signal) => {
+      if (stopping) return;
+      const how = signal ?? `code ${code}`;
+      if (listening < count) {
+        reject(new Error(`A worker exited (${how}) before it was serving`));
+        stopAll(1);
+        return;
+      }
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes[0] < now - 60_000) crashes.shift();
+      if (crashes.length > MAX_CRASHES_PER_MINUTE) {
+        console.error(`Workers exited ${crashes.length} times within a minute; stopping.`);
+        stopAll(1);
+        return;
+      }
+      console.error(`Worker ${worker.process.pid} exited (${how}); starting another.`);
+      cluster.fork();
+    });
+    for (let i = 0; i < count; i++) cluster.fork();
+  });
+}
