@@ -6,7 +6,8 @@
  * {NAME: {metric: value, …, target: value, ok: bool}} and everything for people goes to stderr.
  * Exit status: 0 when every target is met, 1 when one is missed or a benchmark fails, 2 on bad usage.
  * Environment: BENCH_SECONDS (measured seconds of load per URL, 8), BENCH_ROUNDS (interleaved rounds
- * they are split into, 2), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (10), DATABASE_URL (a postgres URL to benchmark PostgreSQL instead of a temp SQLite).
+ * they are split into, 2), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (10), DATABASE_URL (a postgres URL to benchmark PostgreSQL instead of a temp SQLite),
+ * BENCH_CPU_PROFILE_DIR (a folder where a server the benchmark runs as its own process writes V8 CPU profiles when it stops).
  */
 import { parseArgs } from "node:util";
 import { BENCHMARKS } from "./benchmarks/index";
@@ -16,7 +17,8 @@ const USAGE = `usage: npm run bench [-- [NAME…] [--json] [--list]]
   NAME     one of: ${Object.keys(BENCHMARKS).join(", ")} (default: all)
   --json   print one JSON document on stdout, progress on stderr
   --list   list the benchmarks and their targets
-env: BENCH_SECONDS (8), BENCH_ROUNDS (2), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (10), DATABASE_URL (postgres://… to use PostgreSQL)`;
+env: BENCH_SECONDS (8), BENCH_ROUNDS (2), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (10), DATABASE_URL (postgres://… to use PostgreSQL),
+     BENCH_CPU_PROFILE_DIR (CPU profiles of a spawned server)`;
 
 class UsageError extends Error {}
 

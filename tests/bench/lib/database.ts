@@ -10,6 +10,8 @@ import type { Database } from "../../../db/schema";
 export interface BenchDatabase {
   db: Kysely<Database>;
   dialect: "sqlite" | "postgres";
+  /** The DATABASE_URL of this database, for a server run in its own process. */
+  url: string;
   /** Closes the connections; removes the database when the benchmark made it. */
   close(): Promise<void>;
 }
@@ -31,10 +33,11 @@ export async function demoDatabase(dataKey: Buffer, log: (line: string) => void)
     } else {
       log("PostgreSQL database already holds data: benchmarking it as it is.");
     }
-    return { db, dialect: "postgres", close: () => db.destroy() };
+    return { db, dialect: "postgres", url, close: () => db.destroy() };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-bench-"));
-  const db = createDatabase({ dialect: "sqlite", file: path.join(dir, "laurel.db") });
+  const file = path.join(dir, "laurel.db");
+  const db = createDatabase({ dialect: "sqlite", file });
   try {
     await migrateToLatest(db);
     await loadDemo(db, dataKey);
@@ -46,6 +49,7 @@ export async function demoDatabase(dataKey: Buffer, log: (line: string) => void)
   return {
     db,
     dialect: "sqlite",
+    url: `file:${file}`,
     async close() {
       await db.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
