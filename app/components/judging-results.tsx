@@ -3,6 +3,7 @@ import { skipReasonMessage, type SkipReason } from "~/domain/judging/selection";
 import type { MessageKey } from "~/i18n";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
+import { TableRegion } from "./table-region";
 
 interface SelectionData {
   selection: {
@@ -61,7 +62,7 @@ export function MethodComparison() {
   return (
     <section aria-label={t("judging.compare.title")}>
       <h2>{t("judging.compare.title")}</h2>
-      <div className="table-wrap">
+      <TableRegion label={t("judging.compare.title")}>
         <table className="comparison">
           <thead>
             <tr>
@@ -90,7 +91,7 @@ export function MethodComparison() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { statusLabelKey, type NominationStatus } from "~/domain/nominations/life
 import type { MessageKey } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
+import { TableRegion } from "./table-region";
 
 export interface NominationEventData {
   id: number;
@@ -24,7 +25,7 @@ export function NominationHistory({ events }: { events: NominationEventData[] })
   };
   if (events.length === 0) return <p className="muted">{t("nominations.history.empty")}</p>;
   return (
-    <div className="table-wrap">
+    <TableRegion label={t("nominations.history.title")}>
       <table>
         <thead>
           <tr>
@@ -47,6 +48,6 @@ export function NominationHistory({ events }: { events: NominationEventData[] })
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

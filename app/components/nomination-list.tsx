@@ -3,6 +3,7 @@ import { NOMINATION_STATUSES, statusLabelKey, type NominationStatus } from "~/do
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { NominationStatusBadge } from "./nomination-facts";
+import { TableRegion } from "./table-region";
 
 export interface NominationRowData {
   id: number;
@@ -21,7 +22,7 @@ export function NominationTable({ rows }: { rows: NominationRowData[] }) {
   const locale = useLocale();
   if (rows.length === 0) return <p className="muted">{t("nominations.list.empty")}</p>;
   return (
-    <div className="table-wrap">
+    <TableRegion label={t("nominations.list.title")}>
       <table>
         <thead>
           <tr>
@@ -51,7 +52,7 @@ export function NominationTable({ rows }: { rows: NominationRowData[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
@@ -121,7 +122,7 @@ export function NominationCounts({ byOrg, byStatus, link }: { byOrg: { orgId: nu
   return (
     <div className="card">
       <p>{t("nominations.counts.total", { count: total })}</p>
-      <div className="table-wrap">
+      <TableRegion label={t("nominations.counts.byStatus")}>
         <table>
           <caption className="visually-hidden">{t("nominations.counts.byStatus")}</caption>
           <thead>
@@ -141,8 +142,8 @@ export function NominationCounts({ byOrg, byStatus, link }: { byOrg: { orgId: nu
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="table-wrap">
+      </TableRegion>
+      <TableRegion label={t("nominations.counts.byOrg")}>
         <table>
           <caption className="visually-hidden">{t("nominations.counts.byOrg")}</caption>
           <thead>
@@ -162,7 +163,7 @@ export function NominationCounts({ byOrg, byStatus, link }: { byOrg: { orgId: nu
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { FormState } from "~/utils/form-state";
 import { AppForm, CountedTextArea, ErrorSummary, SelectField } from "./form-fields";
+import { TableRegion } from "./table-region";
 
 export interface StepData {
   action: string;
@@ -73,7 +74,7 @@ export function ConsultationPanel({ consultations, departments, open, state }: {
       {consultations.length === 0 ? (
         <p className="muted">{t("review.noConsultations")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={t("review.consultations")}>
           <table>
             <thead>
               <tr>
@@ -96,7 +97,7 @@ export function ConsultationPanel({ consultations, departments, open, state }: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {open && (
         <AppForm className="card stack">

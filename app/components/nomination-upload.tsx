@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import type { MessageKey, Params } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { FormState } from "~/utils/form-state";
+import { TableRegion } from "./table-region";
 
 export interface UploadIssue {
   row: number;
@@ -62,7 +63,7 @@ export function UploadReport({ report, columns, listHref }: { report: UploadRepo
       {report.issues.length > 0 && (
         <>
           <h3>{t("import.upload.report")}</h3>
-          <div className="table-wrap">
+          <TableRegion label={t("import.upload.report")}>
             <table className="upload-report">
               <thead>
                 <tr>
@@ -81,7 +82,7 @@ export function UploadReport({ report, columns, listHref }: { report: UploadRepo
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           {report.moreIssues > 0 && <p className="hint">{t("import.upload.more", { count: report.moreIssues })}</p>}
         </>
       )}

@@ -1,6 +1,7 @@
 import { formatFen } from "~/domain/money";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
+import { TableRegion } from "./table-region";
 
 export interface ProjectItem {
   id: number;
@@ -19,7 +20,7 @@ export function ProjectList({ projects, show, editHref }: { projects: ProjectIte
   const locale = useLocale();
   if (projects.length === 0) return <p className="muted">{t("projects.none")}</p>;
   return (
-    <div className="table-wrap">
+    <TableRegion label={t("projects.heading")}>
       <table>
         <thead>
           <tr>
@@ -44,6 +45,6 @@ export function ProjectList({ projects, show, editHref }: { projects: ProjectIte
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

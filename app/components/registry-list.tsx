@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { pageLink } from "~/utils/page-link";
 import { AppForm } from "./form-fields";
+import { TableRegion } from "./table-region";
 
 /** The GET form above a registry list; its fields are FilterSelect and FilterText. */
 export function FilterForm({ children }: { children: ReactNode }) {
@@ -43,11 +44,11 @@ export function FilterText({ name, label, value }: { name: string; label: string
   );
 }
 
-/** A registry table with its column heads; `empty` stands in for a table without rows. */
-export function ListTable({ head, empty, children }: { head: string[]; empty?: string | false; children: ReactNode }) {
+/** A registry table with its column heads, named by `label`; `empty` stands in for a table without rows. */
+export function ListTable({ label, head, empty, children }: { label: string; head: string[]; empty?: string | false; children: ReactNode }) {
   if (empty) return <p className="muted">{empty}</p>;
   return (
-    <div className="table-wrap">
+    <TableRegion label={label}>
       <table>
         <thead>
           <tr>
@@ -60,7 +61,7 @@ export function ListTable({ head, empty, children }: { head: string[]; empty?: s
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

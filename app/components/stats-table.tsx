@@ -3,6 +3,7 @@ import { NUMBER_COLUMNS } from "~/domain/activities/stats-table";
 import { formatFen } from "~/domain/money";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
+import { TableRegion } from "./table-region";
 
 export interface StatsLine {
   key: string;
@@ -18,7 +19,7 @@ export function StatsTable({ caption, head, lines }: { caption: string; head: st
   const number = new Intl.NumberFormat(locale);
   return (
     // Wide in English: it scrolls sideways, so keyboard users must be able to focus it (WCAG 2.1.1).
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
+    <TableRegion label={caption}>
       <table className="stats-table">
         <caption>{caption}</caption>
         <thead>
@@ -49,6 +50,6 @@ export function StatsTable({ caption, head, lines }: { caption: string; head: st
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

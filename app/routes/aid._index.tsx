@@ -15,6 +15,7 @@ import { DomainError } from "~/domain/errors";
 import { forbidden, notFound } from "~/utils/http.server";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+import { TableRegion } from "~/components/table-region";
 import statsHref from "~/styles/stats.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: statsHref }];
@@ -59,7 +60,7 @@ function Teams() {
   const { teams } = useLoaderData<typeof loader>();
   if (teams.length === 0) return <p>{t("aid.teams.none")}</p>;
   return (
-    <div className="table-wrap">
+    <TableRegion label={t("aid.teams")}>
       <table className="stats-table">
         <thead>
           <tr>
@@ -82,7 +83,7 @@ function Teams() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
@@ -92,7 +93,7 @@ function Activities() {
   const { activities } = useLoaderData<typeof loader>();
   if (activities.length === 0) return <p>{t("aid.activity.none")}</p>;
   return (
-    <div className="table-wrap">
+    <TableRegion label={t("aid.activity.recent")}>
       <table className="stats-table">
         <thead>
           <tr>
@@ -129,7 +130,7 @@ function Activities() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

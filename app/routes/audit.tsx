@@ -10,6 +10,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/i18n/format";
 import { AppForm } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+import { TableRegion } from "~/components/table-region";
 
 const PAGE_SIZE = 50;
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
@@ -80,7 +81,7 @@ export default function AuditLog() {
       {rows.length === 0 ? (
         <p className="muted">{t("audit.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={t("audit.title")}>
           <table>
             <thead>
               <tr>
@@ -118,7 +119,7 @@ export default function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <nav className="pager" aria-label={t("audit.page", { page: filter.page })}>
         {filter.page > 1 && <Link to={pageLink(filter, filter.page - 1)}>{t("audit.prev")}</Link>}

@@ -13,6 +13,7 @@ import { formatDate } from "~/i18n/format";
 import type { MessageKey } from "~/i18n";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+import { TableRegion } from "~/components/table-region";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -115,7 +116,7 @@ export default function CompetitionPage() {
       {categories.length === 0 ? (
         <p className="muted">{t("competitions.noCategoriesYet")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={t("competitions.categories")}>
           <table>
             <thead>
               <tr>
@@ -154,7 +155,7 @@ export default function CompetitionPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {isAdmin && c.stage === "draft" && (
         <p>

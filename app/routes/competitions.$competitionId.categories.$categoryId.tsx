@@ -15,6 +15,7 @@ import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+import { TableRegion } from "~/components/table-region";
 
 async function guard(request: Request, context: AppLoadContext, params: Record<string, string | undefined>) {
   const user = await requireUser(request, context);
@@ -98,7 +99,7 @@ export default function CategoryEditor() {
         </div>
         <h2>{t("competitions.criteria")}</h2>
         <p className="hint">{t("competitions.rowsHint")}</p>
-        <div className="table-wrap">
+        <TableRegion label={t("competitions.criteria")}>
           <table className="rows">
             <thead>
               <tr>
@@ -125,9 +126,9 @@ export default function CategoryEditor() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         <h2>{t("competitions.rules")}</h2>
-        <div className="table-wrap">
+        <TableRegion label={t("competitions.rules")}>
           <table className="rows">
             <thead>
               <tr>
@@ -175,10 +176,10 @@ export default function CategoryEditor() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         <h2>{t("competitions.allocations")}</h2>
         <p className="hint">{t("competitions.allocationsHint")}</p>
-        <div className="table-wrap">
+        <TableRegion label={t("competitions.allocations")}>
           <table className="rows">
             <tbody>
               {orgs.map((o) => (
@@ -194,7 +195,7 @@ export default function CategoryEditor() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         <p>
           <button type="submit" className="primary">
             {t("competitions.save")}

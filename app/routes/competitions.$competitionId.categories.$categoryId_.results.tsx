@@ -17,6 +17,7 @@ import { optionalText, text } from "~/utils/zod";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { MethodComparison, SelectionReport } from "~/components/judging-results";
+import { TableRegion } from "~/components/table-region";
 import judgingStyles from "~/styles/judging.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingStyles }];
@@ -65,10 +66,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 function RankingTable() {
   const t = useT();
   const locale = useLocale();
-  const { entries, decisionOpen } = useLoaderData<typeof loader>();
+  const { cat, entries, decisionOpen } = useLoaderData<typeof loader>();
   const fmt = (n: number) => formatNumber(locale, Math.round(n * 100) / 100);
   return (
-    <div className="table-wrap">
+    <TableRegion label={t("judging.results.heading", { category: cat.name })}>
       <table className="ranking">
         <thead>
           <tr>
@@ -112,7 +113,7 @@ function RankingTable() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

@@ -6,6 +6,7 @@ import { scoreMatrix } from "~/models/score-sheet.server";
 import { errorResponse } from "~/utils/http.server";
 import { requireCategoryAdmin } from "~/utils/judging-guard.server";
 import { ErrorPage } from "~/components/error-page";
+import { TableRegion } from "~/components/table-region";
 import judgingStyles from "~/styles/judging.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingStyles }];
@@ -36,7 +37,7 @@ export default function ScoreMatrix() {
         <Link to={`${base}/results`}>{t("judging.results.title")}</Link>
       </p>
       <h1>{t("judging.matrix.heading", { category: cat.name })}</h1>
-      <div className="table-wrap">
+      <TableRegion label={t("judging.matrix.heading", { category: cat.name })}>
         <table className="matrix">
           <thead>
             <tr>
@@ -59,7 +60,7 @@ export default function ScoreMatrix() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </>
   );
 }

@@ -13,6 +13,7 @@ import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
 import { ErrorPage } from "~/components/error-page";
 import { NominationCounts, NominationFilters, NominationTable } from "~/components/nomination-list";
+import { TableRegion } from "~/components/table-region";
 
 const blankIsAbsent = (v: unknown) => (v === "" ? undefined : v);
 const ListQuery = z.object({
@@ -104,7 +105,7 @@ export default function NominationsList() {
               )}
             </p>
           )}
-          <div className="table-wrap">
+          <TableRegion label={t("nominations.places.title", { org: own.org.name })}>
             <table>
               <thead>
                 <tr>
@@ -135,7 +136,7 @@ export default function NominationsList() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </section>
       )}
       {all ? (

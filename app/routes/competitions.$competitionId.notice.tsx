@@ -14,6 +14,7 @@ import { requireCompetition, requireCompetitionAdmin } from "~/utils/competition
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+import { TableRegion } from "~/components/table-region";
 import honorsHref from "~/styles/honors.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
@@ -118,7 +119,7 @@ export default function NoticeAdmin() {
         </p>
       )}
       <h2>{t("notice.admin.objections", { count: open })}</h2>
-      {objections.length === 0 ? <p className="muted">{t("notice.admin.noObjections")}</p> : <ObjectionQueue objections={objections} canResolve={c.stage === "notice"} />}
+      {objections.length === 0 ? <p className="muted">{t("notice.admin.noObjections")}</p> : <ObjectionQueue label={t("notice.admin.objections", { count: open })} objections={objections} canResolve={c.stage === "notice"} />}
       <h2>{t("notice.admin.proposed", { count: entries.length })}</h2>
       <ol>
         {entries.map((e) => (
@@ -133,11 +134,11 @@ export default function NoticeAdmin() {
 
 type Objection = ReturnType<typeof useLoaderData<typeof loader>>["objections"][number];
 
-function ObjectionQueue({ objections, canResolve }: { objections: Objection[]; canResolve: boolean }) {
+function ObjectionQueue({ label, objections, canResolve }: { label: string; objections: Objection[]; canResolve: boolean }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <div className="table-wrap">
+    <TableRegion label={label}>
       <table>
         <thead>
           <tr>
@@ -165,7 +166,7 @@ function ObjectionQueue({ objections, canResolve }: { objections: Objection[]; c
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

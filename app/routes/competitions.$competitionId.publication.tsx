@@ -16,6 +16,7 @@ import { domainFormError, formError, parseForm, readForm } from "~/utils/form.se
 import { idParam } from "~/utils/zod";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+import { TableRegion } from "~/components/table-region";
 import honorsHref from "~/styles/honors.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
@@ -144,7 +145,7 @@ function AdminRoll({ roll, today }: { roll: RollRow[]; today: string }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <div className="table-wrap">
+    <TableRegion label={t("publication.roll")}>
       <table>
         <thead>
           <tr>
@@ -184,7 +185,7 @@ function AdminRoll({ roll, today }: { roll: RollRow[]; today: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

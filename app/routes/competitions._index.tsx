@@ -7,6 +7,7 @@ import { canSeeCompetition } from "~/utils/competition-guard.server";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
 import { ErrorPage } from "~/components/error-page";
+import { TableRegion } from "~/components/table-region";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -31,7 +32,7 @@ export default function Competitions() {
       {competitions.length === 0 ? (
         <p className="muted">{t("competitions.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={t("competitions.title")}>
           <table>
             <thead>
               <tr>
@@ -54,7 +55,7 @@ export default function Competitions() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

@@ -9,6 +9,7 @@ import { publishedPageHeaders } from "~/models/honor-page-cache.server";
 import { badRequest } from "~/utils/http.server";
 import { workplaceAndPost } from "~/components/honors/roll-table";
 import { RegionSelect } from "~/components/honors/region-select";
+import { TableRegion } from "~/components/table-region";
 import honorsHref from "~/styles/honors.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
@@ -62,7 +63,7 @@ export default function Honors() {
           {results.length === 0 ? (
             <p className="muted">{t("honors.noResults")}</p>
           ) : (
-            <div className="table-wrap">
+            <TableRegion label={t("honors.results")}>
               <table>
                 <thead>
                   <tr>
@@ -87,7 +88,7 @@ export default function Honors() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </section>
       )}

@@ -13,6 +13,7 @@ import { idParam } from "~/utils/zod";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { workplaceAndPost } from "~/components/honors/roll-table";
 import { ErrorPage } from "~/components/error-page";
+import { TableRegion } from "~/components/table-region";
 import honorsHref from "~/styles/honors.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
@@ -87,7 +88,7 @@ export default function NoticePage() {
       {categories.map(([id, name]) => (
         <section key={id}>
           <h2>{name}</h2>
-          <div className="table-wrap">
+          <TableRegion label={name}>
             <table>
               <thead>
                 <tr>
@@ -112,7 +113,7 @@ export default function NoticePage() {
                   ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </section>
       ))}
       <h2 id="objection">{t("notice.objectionForm")}</h2>

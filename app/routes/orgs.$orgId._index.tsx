@@ -10,6 +10,7 @@ import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
 import { ErrorPage } from "~/components/error-page";
 import { OrgBreadcrumbs } from "~/components/org-breadcrumbs";
+import { TableRegion } from "~/components/table-region";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = idParam.safeParse(params.orgId);
@@ -69,7 +70,7 @@ export default function OrgPage() {
           {users.length === 0 ? (
             <p className="muted">{t("orgs.noUsers")}</p>
           ) : (
-            <div className="table-wrap">
+            <TableRegion label={t("orgs.users")}>
               <table>
                 <thead>
                   <tr>
@@ -92,7 +93,7 @@ export default function OrgPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </>
       )}

@@ -7,6 +7,7 @@ import { useT } from "~/i18n/use-t";
 import { CoverageChart } from "~/components/registry-chart";
 import { RegistryNav } from "~/components/registry-nav";
 import { ErrorPage } from "~/components/error-page";
+import { TableRegion } from "~/components/table-region";
 import registryStyles from "~/styles/registry.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: registryStyles }];
@@ -49,7 +50,7 @@ export default function RegistryDashboard() {
         <>
           <h2>{t("registry.dashboard.byCity")}</h2>
           <CoverageChart cities={cities} />
-          <div className="table-wrap">
+          <TableRegion label={t("registry.dashboard.byCity")}>
             <table>
               <thead>
                 <tr>
@@ -74,7 +75,7 @@ export default function RegistryDashboard() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         </>
       )}
     </>

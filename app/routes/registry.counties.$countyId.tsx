@@ -109,6 +109,7 @@ export default function CountyPage() {
       </dl>
       <h2>{t("registry.nav.pairings")}</h2>
       <ListTable
+        label={t("registry.nav.pairings")}
         empty={pairings.length === 0 && t("registry.county.noPairings")}
         head={[t("registry.helper.ref"), t("registry.helper.name"), t("registry.helper.kind"), t("registry.helper.city"), t("registry.tier"), t("registry.startedOn"), t("common.actions")]}
       >

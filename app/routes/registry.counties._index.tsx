@@ -55,6 +55,7 @@ export default function Counties() {
         <FilterText name="q" label={t("registry.search")} value={filter.q} />
       </FilterForm>
       <ListTable
+        label={t("registry.nav.counties")}
         head={[t("registry.county.code"), t("registry.county.name"), t("registry.city"), t("registry.county.level"), t("registry.county.units"), t("registry.county.workers"), t("registry.county.state")]}
       >
         {counties.map((c) => (

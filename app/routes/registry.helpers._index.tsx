@@ -43,6 +43,7 @@ export default function Helpers() {
         <FilterText name="q" label={t("registry.search")} value={filter.q} />
       </FilterForm>
       <ListTable
+        label={t("registry.nav.helpers")}
         empty={rows.length === 0 && t("registry.helper.empty")}
         head={[t("registry.helper.ref"), t("registry.helper.name"), t("registry.helper.kind"), t("registry.helper.city"), t("registry.helper.skills"), t("registry.helper.paired"), t("registry.helper.contact")]}
       >

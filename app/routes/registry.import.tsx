@@ -13,6 +13,7 @@ import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, SelectField } from "~/components/form-fields";
 import { RegistryNav } from "~/components/registry-nav";
 import { ErrorPage } from "~/components/error-page";
+import { TableRegion } from "~/components/table-region";
 import registryStyles from "~/styles/registry.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: registryStyles }];
@@ -83,7 +84,7 @@ export default function RegistryImport() {
         </div>
       )}
       {result && result.report.issues.length > 0 && (
-        <div className="table-wrap">
+        <TableRegion label={t("import.upload.report")}>
           <table>
             <caption>{t("import.upload.report")}</caption>
             <thead>
@@ -103,7 +104,7 @@ export default function RegistryImport() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <AppForm className="stack card" encType="multipart/form-data">
         <SelectField name="sheet" label={t("registry.import.sheet")} state={state} options={REGISTRY_SHEETS.map((s) => ({ value: s, label: t(`registry.import.sheet.${s}`) }))} />

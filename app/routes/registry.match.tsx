@@ -12,6 +12,7 @@ import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, SelectField } from "~/components/form-fields";
 import { RegistryNav } from "~/components/registry-nav";
 import { ErrorPage } from "~/components/error-page";
+import { TableRegion } from "~/components/table-region";
 import registryStyles from "~/styles/registry.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: registryStyles }];
@@ -62,7 +63,7 @@ function Suggestions({ run }: { run: MatchRun }) {
         <AppForm className="match-accept">
           <input type="hidden" name="intent" value="accept" />
           <h2>{t("registry.match.suggestions", { count: result.suggestions.length })}</h2>
-          <div className="table-wrap">
+          <TableRegion label={t("registry.match.suggestions", { count: result.suggestions.length })}>
             <table>
               <thead>
                 <tr>
@@ -100,7 +101,7 @@ function Suggestions({ run }: { run: MatchRun }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           <SelectField name="tier" label={t("registry.match.acceptTier")} defaultValue="province" options={PAIRING_TIERS.map((v) => ({ value: v, label: t(`registry.tier.${v}`) }))} />
           <button type="submit" className="primary">
             {t("registry.match.accept")}

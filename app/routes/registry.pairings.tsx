@@ -41,6 +41,7 @@ export default function Pairings() {
         <FilterText name="city" label={t("registry.city")} value={filter.city} />
       </FilterForm>
       <ListTable
+        label={t("registry.nav.pairings")}
         empty={rows.length === 0 && t("registry.pairing.empty")}
         head={[t("registry.nav.counties"), t("registry.city"), t("registry.nav.helpers"), t("registry.helper.kind"), t("registry.tier"), t("registry.startedOn")]}
       >

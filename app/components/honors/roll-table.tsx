@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
+import { TableRegion } from "~/components/table-region";
 
 export interface RollRow {
   id: number;
@@ -23,7 +24,7 @@ export function RollTable({ rows, kind, link = true }: { rows: readonly RollRow[
   const t = useT();
   const individual = kind === "individual";
   return (
-    <div className="table-wrap">
+    <TableRegion label={t(individual ? "honors.individuals" : "honors.collectives")}>
       <table className="roll">
         <thead>
           <tr>
@@ -46,6 +47,6 @@ export function RollTable({ rows, kind, link = true }: { rows: readonly RollRow[
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
