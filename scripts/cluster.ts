@@ -6,9 +6,8 @@ const MAX_WORKERS = 64;
 const MAX_CRASHES_PER_MINUTE = 5;
 
 /**
- * LAUREL_WORKERS, one by default: a second process pays off for reads on a machine with cores to
- * spare, but SQLite serializes writes on its file lock, and on the 2-vCPU machine of the benchmarks
- * two workers submitted fewer score sheets per second than one (docs/operations.md).
+ * LAUREL_WORKERS, one by default: more workers serve reads faster, but on SQLite a long import in
+ * one blocks and then fails writes in the others, where one process would queue them (decision 011).
  */
 export function workerCount(env: NodeJS.ProcessEnv): number {
   const raw = env.LAUREL_WORKERS;

@@ -5,11 +5,13 @@
 //
 // It speaks HTTP/1.1 over raw sockets with request bytes built once per sheet: undici's fetch cost
 // ~1.4 ms of CPU per request, more than half of what the server spends, and on a small machine the
-// client's share was what the benchmark measured. Settings come as JSON in BENCH_CONFIG:
+// client's share was what the benchmark measured. Settings come as JSON on standard input:
 // { url, seconds, criteria, bare, judges: [{ cookie, csrf, nominations }] }.
 import net from "node:net";
 
-const cfg = JSON.parse(process.env.BENCH_CONFIG);
+let input = "";
+for await (const chunk of process.stdin) input += chunk;
+const cfg = JSON.parse(input);
 const { hostname, port } = new URL(cfg.url);
 const deadline = Date.now() + cfg.seconds * 1000;
 const latencies = [];

@@ -98,7 +98,9 @@ export interface JudgeClientResult {
 /** Runs the judge client in its own process (so that it never shares an event loop with a server) and returns its count. */
 export function runJudgeClient(config: JudgeClientConfig): Promise<JudgeClientResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLIENT], { env: { ...process.env, BENCH_CONFIG: JSON.stringify(config) }, stdio: ["ignore", "pipe", "pipe"] });
+    // On standard input: 50 judges' cookies and nominations outgrow what one environment variable may hold.
+    const child = spawn(process.execPath, [CLIENT], { stdio: ["pipe", "pipe", "pipe"] });
+    child.stdin.end(JSON.stringify(config));
     let out = "";
     let err = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
