@@ -19,13 +19,28 @@ export interface BarLayout {
 
 export const CHART_WIDTH = 560;
 const LABEL_WIDTH = 100;
-const TEXT_ROOM = 110;
+/** The gap before the text at a bar's end (the component's 6) and a margin after it. */
+export const TEXT_GAP = 12;
+const MIN_TEXT_ROOM = 60;
+const MAX_TEXT_ROOM = 220;
+/** `.bar-chart text` in stats.css. */
+const FONT_PX = 15;
 const ROW = 28;
 const BAR = 20;
 
+/** A generous estimate of a text's drawn width: a full em for CJK characters, 0.6 em for others. */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.codePointAt(0)! >= 0x2e80 ? FONT_PX : FONT_PX * 0.6;
+  return width;
+}
+
+/** The longest bar leaves room for the longest text ("1.48 million yuan" is wider than "148万元"). */
 export function layOutBars(bars: Bar[]): BarLayout {
   const max = Math.max(0, ...bars.map((b) => b.value));
-  const room = CHART_WIDTH - LABEL_WIDTH - TEXT_ROOM;
+  const longestText = Math.max(0, ...bars.map((b) => textWidth(b.text)));
+  const textRoom = Math.min(MAX_TEXT_ROOM, Math.max(MIN_TEXT_ROOM, Math.ceil(longestText + TEXT_GAP)));
+  const room = CHART_WIDTH - LABEL_WIDTH - textRoom;
   return {
     width: CHART_WIDTH,
     height: Math.max(ROW, bars.length * ROW),

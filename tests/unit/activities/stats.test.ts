@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildReport, toStats, type TotalsRow } from "~/domain/activities/stats";
 import { exportRows, neutralize } from "~/domain/activities/stats-table";
-import { layOutBars } from "~/domain/activities/bar-chart";
+import { layOutBars, TEXT_GAP, textWidth } from "~/domain/activities/bar-chart";
 
 const counties = [
   { id: 1, code: "610824", name: "靖边县", city: "榆林市" },
@@ -51,7 +51,16 @@ describe("buildReport", () => {
 describe("layOutBars", () => {
   it("scales bars to the largest value and keeps a sliver for tiny ones", () => {
     const l = layOutBars([{ label: "a", value: 100, text: "100" }, { label: "b", value: 50, text: "50" }, { label: "c", value: 0.001, text: "0" }, { label: "d", value: 0, text: "0" }]);
-    expect(l.bars.map((b) => b.length)).toEqual([350, 175, 1, 0]);
+    expect(l.bars.map((b) => b.length)).toEqual([400, 200, 1, 0]);
     expect(layOutBars([]).height).toBeGreaterThan(0);
+  });
+
+  it("leaves room after the longest bar for its text, in English as in Chinese", () => {
+    for (const text of ["1.48 million yuan", "148.00万元", "9,999,999.99 yuan"]) {
+      const l = layOutBars([{ label: "西安市", value: 1_480_000, text }, { label: "宝鸡市", value: 570_904, text: "570,904.09 yuan" }]);
+      const end = l.labelWidth + l.bars[0].length + TEXT_GAP + textWidth(text);
+      expect(end).toBeLessThanOrEqual(l.width);
+      expect(l.bars[0].length).toBeGreaterThan(l.width / 2);
+    }
   });
 });
