@@ -24,8 +24,10 @@ const home: Benchmark = {
   summary: "home page vs bare Remix route (/healthz) vs plain node:http, production app in-process",
   // A rendered page (root loader, session, React) against a route that renders nothing. Measured
   // 0.23–0.34 until the route-matching patch (patches/) made the bare route 1.6× faster and the
-  // home page 1.2×: 0.157–0.19 since, on the same 2-core box. A guard against regressions, not a goal.
-  target: { metric: "home_over_bare", value: 0.15, direction: "at least" },
+  // home page 1.2×: 0.157–0.19 then, on the same 2-core box. With the bare route faster again
+  // (1,450–1,950 requests/s), 0.13–0.157 from the same app code, before and after the session that
+  // added worker processes. A guard against regressions, not a goal.
+  target: { metric: "home_over_bare", value: 0.12, direction: "at least" },
   async run({ log, ...load }: BenchOptions) {
     const secrets = benchSecrets();
     const database = await demoDatabase(secrets.dataKey, log);
