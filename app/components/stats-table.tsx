@@ -18,7 +18,6 @@ export function StatsTable({ caption, head, lines }: { caption: string; head: st
   const locale = useLocale();
   const number = new Intl.NumberFormat(locale);
   return (
-    // Wide in English: it scrolls sideways, so keyboard users must be able to focus it (WCAG 2.1.1).
     <TableRegion label={caption}>
       <table className="stats-table">
         <caption>{caption}</caption>

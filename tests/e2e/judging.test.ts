@@ -58,7 +58,7 @@ beforeAll(async () => {
   const file = path.join(dir, "laurel.db");
   const dataKey = crypto.randomBytes(32);
   await prepare(file, dataKey);
-  const server = await startServer({ database: { file, sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey } });
+  const server = await startServer({ database: { url: `file:${file}`, sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey } });
   url = server.url;
   stopServer = server.stop;
   browser = await launchBrowser({ baseURL: url });

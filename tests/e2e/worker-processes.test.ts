@@ -7,7 +7,7 @@ import { createDatabase } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { loadDemo } from "../../db/demo/load";
 import { runJudgeClient, seedJudgingLoad, type JudgeSession } from "../support/judging-load";
-import { startServer, type RunningServer } from "./support/server";
+import { childPids, startServer, type RunningServer } from "./support/server";
 
 // LAUREL_WORKERS=2 on one SQLite file: both processes write at once, a dead worker is replaced,
 // SIGTERM stops them all. Linux only (it finds the workers under /proc), as CI is.
@@ -21,10 +21,7 @@ let server: RunningServer;
 let judges: JudgeSession[];
 let categoryId: number;
 
-function workerPids(): number[] {
-  const children = fs.readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, "utf8");
-  return children.trim().split(/\s+/).filter(Boolean).map(Number);
-}
+const workerPids = () => childPids(server.pid);
 
 function alive(pid: number): boolean {
   try {
@@ -57,7 +54,7 @@ beforeAll(async () => {
   } finally {
     await db.destroy();
   }
-  server = await startServer({ database: { file, ...secrets }, env: { LAUREL_WORKERS: "2" } });
+  server = await startServer({ database: { url: `file:${file}`, ...secrets }, env: { LAUREL_WORKERS: "2" } });
 }, 180_000);
 
 afterAll(async () => {

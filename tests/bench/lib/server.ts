@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import type { Kysely } from "kysely";
@@ -11,6 +11,7 @@ import type { Database } from "../../../db/schema";
 import { createServices } from "../../../app/utils/context.server";
 import type { Secrets } from "../../../app/utils/secrets.server";
 import { createHttpApp } from "../../../scripts/server";
+import { childPids, startServer } from "../../e2e/support/server";
 
 /** The repository root: `npm run bench` runs from here, and so do remix build and the build's paths. */
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -110,56 +111,19 @@ function processTreeCpuSeconds(pid: number): number {
       return 0;
     }
   };
-  const children = (() => {
-    try {
-      return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  })();
-  return [pid, ...children].reduce((sum, p) => sum + ticks(p), 0) / 100;
+  return [pid, ...childPids(pid)].reduce((sum, p) => sum + ticks(p), 0) / 100;
 }
 
 /**
  * The production server as `NODE_ENV=production npm start` runs it — with its default number of
- * worker processes unless LAUREL_WORKERS says otherwise — over `databaseUrl`, on a free loopback
- * port. Resolves once it says where it serves.
+ * worker processes unless LAUREL_WORKERS says otherwise — over `databaseUrl` (started as the e2e
+ * tests start it). Resolves once it answers.
  */
 export async function spawnLaurel(databaseUrl: string, secrets: Secrets, log: (line: string) => void): Promise<SpawnedLaurel> {
   await serverBuild(log);
   // BENCH_CPU_PROFILE_DIR: each server process writes a V8 .cpuprofile there when it stops.
   const profile = process.env.BENCH_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE_DIR)}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/start.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", SESSION_SECRET: secrets.sessionSecret, LAUREL_DATA_KEY: secrets.dataKey.toString("hex") },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-  child.stderr.on("data", (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 60 s:\n${out}`)), 60_000);
-    const check = () => {
-      const m = /serving (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout.on("data", check);
-    void exited.then(() => reject(new Error(`the server exited before serving:\n${out}`)));
-  });
-  log(out.split("\n")[0]);
-  return {
-    url,
-    output: () => out,
-    cpuSeconds: () => processTreeCpuSeconds(child.pid!),
-    async close() {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  const server = await startServer({ database: { url: databaseUrl, sessionSecret: secrets.sessionSecret, dataKey: secrets.dataKey }, nodeArgs: profile });
+  log(server.output().split("\n")[0]);
+  return { url: server.url, output: server.output, close: server.stop, cpuSeconds: () => processTreeCpuSeconds(server.pid) };
 }

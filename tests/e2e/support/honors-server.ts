@@ -44,7 +44,7 @@ export async function startNoticeServer(today: string): Promise<NoticeServer> {
     await db.destroy();
   }
   // Outside production, so that the notice clock can move.
-  const server = await startServer({ database: { file, sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey }, env: { NODE_ENV: "development", LAUREL_TODAY_FILE: clock } });
+  const server = await startServer({ database: { url: `file:${file}`, sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey }, env: { NODE_ENV: "development", LAUREL_TODAY_FILE: clock } });
   const stop = async () => {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });

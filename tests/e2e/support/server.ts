@@ -20,9 +20,19 @@ export interface RunningServer {
 
 /** A database the test prepared, with the secrets it was written with. */
 export interface PreparedDatabase {
-  file: string;
+  /** Its DATABASE_URL: `file:…` or a postgres URL. */
+  url: string;
   sessionSecret: string;
   dataKey: Buffer;
+}
+
+/** The processes `pid` started (a server's workers), from /proc; Linux only, none elsewhere. */
+export function childPids(pid: number): number[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 /** A port nobody listens on right now: the kernel picks one, we close and hand it over. */
@@ -48,21 +58,22 @@ function exited(child: ChildProcess): Promise<void> {
 /**
  * Starts the real server (`scripts/start.ts`: migrate, demo data into the empty database, serve)
  * on a fresh SQLite file in a temp folder, with its secrets given so nothing lands in data/ — or
- * on `database`, which the test prepared (and removes). `env` adds to the server's environment.
+ * on `database`, which the test prepared (and removes). `env` adds to the server's environment,
+ * `nodeArgs` to Node's command line (a benchmark's CPU profiling).
  * Resolves once it answers HTTP.
  */
-export async function startServer({ timeoutMs = 90_000, database, env = {} }: { timeoutMs?: number; database?: PreparedDatabase; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer({ timeoutMs = 90_000, database, env = {}, nodeArgs = [] }: { timeoutMs?: number; database?: PreparedDatabase; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<RunningServer> {
   const dir = database ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "laurel-e2e-db-"));
-  const db = database ?? { file: path.join(dir!, "laurel.db"), sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey: crypto.randomBytes(32) };
+  const db = database ?? { url: `file:${path.join(dir!, "laurel.db")}`, sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey: crypto.randomBytes(32) };
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
       NODE_ENV: "production",
       LAUREL_DEMO: "1",
-      DATABASE_URL: `file:${db.file}`,
+      DATABASE_URL: db.url,
       PORT: String(port),
       HOST: "127.0.0.1",
       SESSION_SECRET: db.sessionSecret,
