@@ -84,7 +84,8 @@ async function scoreAll(username: string, points: number[]) {
     await page.locator("#f-p2").fill(String(points[i] * 0.3));
     await Promise.all([page.waitForURL((u) => u.pathname === "/judging"), page.locator('button[value="submit"]').click()]);
   }
-  expect(await page.locator("main").innerText()).toContain("已提交 3 / 3");
+  // The URL changes with the client-side navigation; the queue's text may land a moment later.
+  await expect.poll(() => page.locator("main").innerText()).toContain("已提交 3 / 3");
   await logout(page);
 }
 
