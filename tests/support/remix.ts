@@ -47,13 +47,13 @@ export function routeHarness(db: Kysely<Database>) {
       action: (args: ActionFunctionArgs) => unknown,
       path: string,
       form: Record<string, string | string[]>,
-      { userId, params = {}, csrf = csrfToken, origin = ORIGIN }: { userId?: number; params?: Record<string, string>; csrf?: string; origin?: string } = {},
+      { userId, params = {}, csrf = csrfToken, origin = ORIGIN, ip }: { userId?: number; params?: Record<string, string>; csrf?: string; origin?: string; ip?: string } = {},
     ) {
       const body = new URLSearchParams();
       body.set("_csrf", csrf);
       for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) body.append(k, item);
       const request = new Request(ORIGIN + path, { method: "POST", body, headers: await headersFor(userId, { origin }) });
-      return settle(() => action({ request, params, context }));
+      return settle(() => action({ request, params, context: ip ? { ...context, clientIp: ip } : context }));
     },
   };
 }
