@@ -14,6 +14,7 @@ export interface Database extends JudgingTables, NoticeTables, RegistryTables, A
   users: UserTable;
   role_grants: RoleGrantTable;
   login_throttle: LoginThrottleTable;
+  sessions: SessionTable;
   audit_log: AuditLogTable;
   competitions: CompetitionTable;
   competition_stages: CompetitionStageTable;
@@ -70,6 +71,16 @@ export interface LoginThrottleTable {
   failures: number;
   first_failure_at: string;
   locked_until: string | null;
+}
+
+/** One signed-in browser; `id` is the SHA-256 of the token in its cookie (decision 012). */
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  epoch: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
 }
 
 export interface AuditLogTable {

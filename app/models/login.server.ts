@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { throttleKeys } from "~/domain/throttle";
 import { verifyPassword } from "~/utils/password.server";
-import { clearFailures, lockedFor, recordFailure } from "./throttle.server";
+import { refundAttempt, reserveAttempt } from "./throttle.server";
 import { getCredentials } from "./user.server";
 import { recordAudit } from "./audit.server";
 
@@ -10,19 +11,19 @@ export type SignInOutcome =
   | { ok: false; reason: "invalid" | "locked" | "disabled"; minutes?: number };
 
 /**
- * Checks a password under throttling by username and by IP. A locked key is refused before the
- * password is looked at, so a lock cannot be used to test guesses.
+ * Checks a password under throttling (see domain/throttle.ts). The attempt is counted before the
+ * password is looked at, so a lock cannot be used to test guesses and parallel guesses cannot
+ * outrun it; an unknown username is checked against a dummy hash, so it costs the same time.
  */
 export async function signIn(
   db: Kysely<Database>,
   { username, password, ip }: { username: string; password: string; ip: string | null },
 ): Promise<SignInOutcome> {
-  const keys = [`user:${username.toLowerCase()}`, ...(ip ? [`ip:${ip}`] : [])];
-  const lockedMs = await lockedFor(db, keys);
+  const keys = throttleKeys(username, ip);
+  const lockedMs = await reserveAttempt(db, keys);
   if (lockedMs > 0) return { ok: false, reason: "locked", minutes: Math.ceil(lockedMs / 60000) };
   const creds = await getCredentials(db, username);
-  if (!creds || !(await verifyPassword(creds.password_hash, password))) {
-    await recordFailure(db, keys);
+  if (!(await verifyPassword(creds?.password_hash ?? null, password)) || !creds) {
     await recordAudit(db, { userId: null, label: username.slice(0, 64), ip }, {
       action: "login.failure",
       entity: "user",
@@ -31,7 +32,7 @@ export async function signIn(
     });
     return { ok: false, reason: "invalid" };
   }
+  await refundAttempt(db, keys);
   if (!creds.is_active) return { ok: false, reason: "disabled" };
-  await clearFailures(db, keys[0]);
   return { ok: true, userId: creds.id, epoch: creds.session_epoch };
 }

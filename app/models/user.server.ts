@@ -6,6 +6,8 @@ import { hashPassword } from "~/utils/password.server";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
 import type { OrgRow } from "./org.server";
+import { deleteSessionsOf } from "./session.server";
+import { idleCutoff } from "~/domain/sessions";
 
 export interface SessionUser {
   id: number;
@@ -29,16 +31,20 @@ export async function listGrants(db: Kysely<Database>, userId: number): Promise<
 }
 
 /**
- * The signed-in user with grants, or undefined when the account is gone or disabled. One query,
- * since every signed-in request runs it: the user's row once per grant (or once with none).
+ * The user of a live session, with grants, or undefined when the session is unknown, expired, idle
+ * too long or from an older epoch, or the account is disabled. One query, since every signed-in
+ * request runs it: the session joined to the user's row once per grant (or once with none).
  */
-export async function getSessionUser(db: Kysely<Database>, userId: number): Promise<SessionUser | undefined> {
+export async function getSessionUser(db: Kysely<Database>, sessionId: string, now = Date.now()): Promise<{ user: SessionUser; lastSeenAt: string } | undefined> {
   const rows = await db
-    .selectFrom("users")
+    .selectFrom("sessions")
+    .innerJoin("users", (j) => j.onRef("users.id", "=", "sessions.user_id").onRef("users.session_epoch", "=", "sessions.epoch"))
     .leftJoin("role_grants", "role_grants.user_id", "users.id")
     .leftJoin("orgs", "orgs.id", "role_grants.org_id")
-    .select(["users.id", "users.username", "users.display_name", "users.org_id", "users.session_epoch", "role_grants.role", "orgs.id as grantOrgId", "orgs.path as orgPath", "orgs.name as orgName"])
-    .where("users.id", "=", userId)
+    .select(["users.id", "users.username", "users.display_name", "users.org_id", "users.session_epoch", "sessions.last_seen_at", "role_grants.role", "orgs.id as grantOrgId", "orgs.path as orgPath", "orgs.name as orgName"])
+    .where("sessions.id", "=", sessionId)
+    .where("sessions.expires_at", ">", new Date(now).toISOString())
+    .where("sessions.last_seen_at", ">", idleCutoff(now))
     .where("users.is_active", "=", 1)
     .orderBy("orgs.path")
     .orderBy("role_grants.id")
@@ -46,7 +52,8 @@ export async function getSessionUser(db: Kysely<Database>, userId: number): Prom
   if (rows.length === 0) return undefined;
   const u = rows[0];
   const grants = rows.flatMap(({ role, grantOrgId, orgPath, orgName }) => (role !== null && grantOrgId !== null && orgPath !== null && orgName !== null ? [{ role, orgId: grantOrgId, orgPath, orgName }] : []));
-  return { id: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, epoch: u.session_epoch, grants };
+  const user = { id: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, epoch: u.session_epoch, grants };
+  return { user, lastSeenAt: u.last_seen_at };
 }
 
 /** Only the login path and password change read the hash. */
@@ -167,7 +174,9 @@ export function getGrant(db: Kysely<Database>, grantId: number) {
     .executeTakeFirst();
 }
 
+/** Ends the user's sessions: their rows go now, and the epoch also voids one being created meanwhile. */
 async function bumpEpoch(trx: Kysely<Database>, userId: number): Promise<void> {
+  await deleteSessionsOf(trx, userId);
   await trx
     .updateTable("users")
     .set((eb) => ({ session_epoch: eb("session_epoch", "+", 1) }))

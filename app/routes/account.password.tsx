@@ -33,10 +33,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const epoch = await context.db
     .transaction()
     .execute((trx) => setPassword(trx, actorOf(user, context), user.id, parsed.data.next, row?.org_path ?? null));
-  // The new epoch voids every other session, this request's cookie included: this browser continues
-  // under a fresh cookie, which the redirect hands over before any loader reads the session again.
-  const cookie = await commitLogin(context, user.id, epoch);
-  return redirect("/account/password?saved=1", { headers: { "Set-Cookie": cookie } });
+  // The new epoch ended every session, this request's included: this browser continues under a
+  // fresh one, which the redirect hands over before any loader reads the session again.
+  return redirect("/account/password?saved=1", { headers: await commitLogin(context, user.id, epoch) });
 }
 
 export default function ChangePassword() {

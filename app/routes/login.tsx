@@ -35,8 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const key = outcome.reason === "locked" ? "login.locked" : outcome.reason === "disabled" ? "login.disabled" : "login.invalid";
     return formError({ errors: { _form: { key, params: { minutes: outcome.minutes ?? 15 } } }, values: { username } }, status);
   }
-  const cookie = await commitLogin(context, outcome.userId, outcome.epoch);
-  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
+  return redirect(safeRedirect(redirectTo), { headers: await commitLogin(context, outcome.userId, outcome.epoch) });
 }
 
 export default function Login() {

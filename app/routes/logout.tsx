@@ -8,5 +8,5 @@ export async function loader() {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await readForm(request, context);
-  return redirect("/", { headers: { "Set-Cookie": await commitLogout(request, context) } });
+  return redirect("/", { headers: await commitLogout(request, context) });
 }

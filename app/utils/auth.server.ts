@@ -1,20 +1,35 @@
-import crypto from "node:crypto";
 import { redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import type { Role } from "../../db/schema";
 import { hasRole, hasRoleAt, scopesOf } from "~/domain/permissions";
 import { getSessionUser, type SessionUser } from "~/models/user.server";
 import type { Actor } from "~/models/audit.server";
+import { createSession, deleteSession, sessionIdOf, touchSession } from "~/models/session.server";
+import { needsTouch } from "~/domain/sessions";
+import { csrfCookieHeader, newCsrfToken } from "./csrf.server";
 import { forbidden } from "./http.server";
 
-/** The signed-in user, or undefined. A session from an older epoch (password or roles changed) is void. */
+const TOKEN = /^[A-Za-z0-9_-]{22}$/;
+
+async function sessionToken(request: Request, context: AppLoadContext): Promise<string | undefined> {
+  const token: unknown = await context.sessionCookie.parse(request.headers.get("cookie"));
+  return typeof token === "string" && TOKEN.test(token) ? token : undefined;
+}
+
+/**
+ * The signed-in user, or undefined. The session is a database row (decision 012): one that was
+ * ended (logout, expiry, a password or role change) signs nobody in, whatever the cookie says.
+ */
 export async function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | undefined> {
-  const session = await context.sessions.getSession(request.headers.get("cookie"));
-  const userId = session.get("userId");
-  if (typeof userId !== "number") return undefined;
-  const user = await getSessionUser(context.db, userId);
-  if (!user || user.epoch !== session.get("epoch")) return undefined;
-  return user;
+  const token = await sessionToken(request, context);
+  if (!token) return undefined;
+  const now = Date.now();
+  const sessionId = sessionIdOf(token);
+  const found = await getSessionUser(context.db, sessionId, now);
+  if (!found) return undefined;
+  // Best effort: a missed touch costs at most a minute of idle time, never the request.
+  if (needsTouch(found.lastSeenAt, now)) await touchSession(context.db, sessionId, now).catch(() => undefined);
+  return found.user;
 }
 
 /** Signed in, or off to the login page with a way back. */
@@ -42,18 +57,26 @@ export function actorOf(user: SessionUser | undefined, context: AppLoadContext):
   return { userId: user?.id ?? null, label: user?.username ?? "anonymous", ip: context.clientIp };
 }
 
-/** A fresh session for `userId`: a new session id on every sign-in. */
-export async function commitLogin(context: AppLoadContext, userId: number, epoch: number): Promise<string> {
-  const session = await context.sessions.getSession();
-  session.set("userId", userId);
-  session.set("epoch", epoch);
-  session.set("sid", crypto.randomBytes(16).toString("base64url"));
-  return context.sessions.commitSession(session);
+/**
+ * The response headers of a sign-in: a fresh session (a new id on every sign-in) and a fresh CSRF
+ * token, so that a token planted or read before sign-in is worth nothing after it.
+ */
+export async function commitLogin(context: AppLoadContext, userId: number, epoch: number): Promise<Headers> {
+  const token = await createSession(context.db, userId, epoch);
+  const headers = new Headers();
+  headers.append("Set-Cookie", await context.sessionCookie.serialize(token));
+  headers.append("Set-Cookie", csrfCookieHeader(newCsrfToken(context.secrets.sessionSecret), context.production));
+  return headers;
 }
 
-export async function commitLogout(request: Request, context: AppLoadContext): Promise<string> {
-  const session = await context.sessions.getSession(request.headers.get("cookie"));
-  return context.sessions.destroySession(session);
+/** Ends the session on the server (a copied cookie stops working too), clears the cookie and rotates the CSRF token. */
+export async function commitLogout(request: Request, context: AppLoadContext): Promise<Headers> {
+  const token = await sessionToken(request, context);
+  if (token) await deleteSession(context.db, token);
+  const headers = new Headers();
+  headers.append("Set-Cookie", await context.sessionCookie.serialize("", { maxAge: undefined, expires: new Date(0) }));
+  headers.append("Set-Cookie", csrfCookieHeader(newCsrfToken(context.secrets.sessionSecret), context.production));
+  return headers;
 }
 
 /** Only local paths, so that a crafted link cannot send a user elsewhere after sign-in. */

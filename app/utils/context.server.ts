@@ -1,18 +1,14 @@
 import type { Kysely } from "kysely";
-import { createCookieSessionStorage, type SessionStorage } from "@remix-run/node";
+import { createCookie, type Cookie } from "@remix-run/node";
 import type { Database } from "../../db/schema";
 import type { Secrets } from "./secrets.server";
-
-export interface SessionData {
-  userId: number;
-  epoch: number;
-  sid: string;
-}
+import { SESSION_LIFETIME_MS } from "../domain/sessions";
 
 export interface AppServices {
   db: Kysely<Database>;
   secrets: Secrets;
-  sessions: SessionStorage<SessionData>;
+  /** Signed; holds only the session's random token, the session itself is a database row (decision 012). */
+  sessionCookie: Cookie;
   production: boolean;
 }
 
@@ -30,19 +26,15 @@ declare module "@remix-run/node" {
 }
 
 export const SESSION_COOKIE = "__laurel";
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 export function createServices(db: Kysely<Database>, secrets: Secrets, production: boolean): AppServices {
-  const sessions = createCookieSessionStorage<SessionData>({
-    cookie: {
-      name: SESSION_COOKIE,
-      httpOnly: true,
-      sameSite: "lax",
-      secure: production,
-      path: "/",
-      maxAge: SESSION_MAX_AGE_SECONDS,
-      secrets: [secrets.sessionSecret],
-    },
+  const sessionCookie = createCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: production,
+    path: "/",
+    maxAge: SESSION_LIFETIME_MS / 1000,
+    secrets: [secrets.sessionSecret],
   });
-  return { db, secrets, sessions, production };
+  return { db, secrets, sessionCookie, production };
 }

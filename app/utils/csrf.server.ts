@@ -14,6 +14,11 @@ export function newCsrfToken(secret: string): string {
   return `${nonce}.${sign(secret, nonce)}`;
 }
 
+/** The Set-Cookie value that hands a visitor `token`; the same attributes as the server's first one. */
+export function csrfCookieHeader(token: string, secure: boolean): string {
+  return `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
 export function isValidCsrfToken(secret: string, token: string | undefined | null): token is string {
   if (!token) return false;
   const [nonce, mac, extra] = token.split(".");

@@ -5,6 +5,7 @@ import * as m0003 from "./0003-judging";
 import * as m0004 from "./0004-notice";
 import * as m0005 from "./0005-registry";
 import * as m0006 from "./0006-activities";
+import * as m0007 from "./0007-sessions";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0004-notice": m0004,
   "0005-registry": m0005,
   "0006-activities": m0006,
+  "0007-sessions": m0007,
 };

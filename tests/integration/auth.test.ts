@@ -6,7 +6,8 @@ import * as login from "~/routes/login";
 import * as account from "~/routes/account.password";
 import * as audit from "~/routes/audit";
 import { signIn } from "~/models/login.server";
-import { recordFailure } from "~/models/throttle.server";
+import { reserveAttempt } from "~/models/throttle.server";
+import { IP_MAX_FAILURES } from "~/domain/throttle";
 import { setActive } from "~/models/user.server";
 import { SYSTEM_ACTOR } from "~/models/audit.server";
 
@@ -42,31 +43,33 @@ describe("sign-in", () => {
     expect(res.headers.get("location")).toBe("/");
   });
 
-  it("locks a username after 5 failures, even for the right password", async () => {
+  it("locks a username at one address after 5 failures, even for the right password", async () => {
     const u = await makeUser(t.db, tree.cityA);
     for (let i = 0; i < 5; i++) {
-      expect((await signIn(t.db, { username: u.username, password: "bad", ip: `10.0.0.${i}` })).ok).toBe(false);
+      expect((await signIn(t.db, { username: u.username, password: "bad", ip: "10.0.0.1" })).ok).toBe(false);
     }
-    const outcome = await signIn(t.db, { username: u.username, password: TEST_PASSWORD, ip: "10.0.1.1" });
+    const outcome = await signIn(t.db, { username: u.username, password: TEST_PASSWORD, ip: "10.0.0.1" });
     expect(outcome).toEqual({ ok: false, reason: "locked", minutes: 15 });
+    expect((await signIn(t.db, { username: u.username, password: TEST_PASSWORD, ip: "10.0.1.1" })).ok).toBe(true);
     const h = routeHarness(t.db);
+    for (let i = 0; i < 5; i++) await h.post(login.action, "/login", { username: u.username, password: "bad" });
     const res = await h.post(login.action, "/login", { username: u.username, password: TEST_PASSWORD });
     expect(res.status).toBe(429);
     expect(res.data.errors._form.key).toBe("login.locked");
   });
 
-  it("locks an IP after 5 failures across usernames", async () => {
-    for (let i = 0; i < 5; i++) await signIn(t.db, { username: `ghost${i}`, password: "x", ip: "192.0.2.9" });
+  it(`locks an IP after ${IP_MAX_FAILURES} failures across usernames`, async () => {
+    for (let i = 0; i < IP_MAX_FAILURES; i++) await signIn(t.db, { username: `ghost${i}`, password: "x", ip: "192.0.2.9" });
     const u = await makeUser(t.db, tree.cityB);
     expect((await signIn(t.db, { username: u.username, password: TEST_PASSWORD, ip: "192.0.2.9" })).ok).toBe(false);
     expect((await signIn(t.db, { username: u.username, password: TEST_PASSWORD, ip: "192.0.2.10" })).ok).toBe(true);
   });
 
-  it("counts concurrent failures without losing any", async () => {
-    await Promise.all(Array.from({ length: 8 }, () => recordFailure(t.db, ["user:racer", "ip:198.51.100.7"])));
-    const row = await t.db.selectFrom("login_throttle").select(["failures", "locked_until"]).where("key", "=", "user:racer").executeTakeFirstOrThrow();
-    expect(row.failures).toBe(8);
-    expect(row.locked_until).not.toBeNull();
+  it("counts concurrent attempts without losing any", async () => {
+    const keys = [{ key: "user:racer", limit: 50 }, { key: "ip:198.51.100.7", limit: 8 }];
+    await Promise.all(Array.from({ length: 8 }, () => reserveAttempt(t.db, keys)));
+    const rows = await t.db.selectFrom("login_throttle").select(["key", "failures", "locked_until"]).where("key", "in", ["user:racer", "ip:198.51.100.7"]).orderBy("key").execute();
+    expect(rows.map((r) => [r.key, r.failures, r.locked_until !== null])).toEqual([["ip:198.51.100.7", 8, true], ["user:racer", 8, false]]);
   });
 
   it("refuses a disabled account", async () => {

@@ -29,7 +29,7 @@ async function signIn(userId: number): Promise<string> {
   return res.headers.get("set-cookie")!.split(";")[0];
 }
 
-const sidOf = async (cookie: string) => (await h.context.sessions.getSession(cookie)).get("sid") as string;
+const sidOf = async (cookie: string) => (await h.context.sessionCookie.parse(cookie)) as string;
 
 describe("session ids", () => {
   it("issues a fresh, unguessable session id at every sign-in, even over a live session", async () => {

@@ -8,6 +8,7 @@ import { createCompetition, listCategories } from "../../app/models/competition.
 import { getOrgByName } from "../../app/models/org.server";
 import { createServices } from "../../app/utils/context.server";
 import { CSRF_COOKIE, newCsrfToken } from "../../app/utils/csrf.server";
+import { createSession } from "../../app/models/session.server";
 import type { Secrets } from "../../app/utils/secrets.server";
 
 export interface JudgeSession {
@@ -62,12 +63,9 @@ export async function seedJudgingLoad(db: Kysely<Database>, secrets: Secrets, { 
     await db.insertInto("role_grants").values({ user_id: userId, org_id: province.id, role: "judge", granted_by: null, created_at: now }).execute();
     const { id: memberId } = await db.insertInto("panel_members").values({ category_id: category.id, user_id: userId, display_name: `压测评委${j}`, external: 0, added_at: now }).returning("id").executeTakeFirstOrThrow();
     await db.insertInto("judge_assignments").values(nominationIds.map((n) => ({ panel_member_id: memberId, nomination_id: n, manual: 0, assigned_at: now }))).execute();
-    const session = await services.sessions.getSession();
-    session.set("userId", userId);
-    session.set("epoch", 1);
-    session.set("sid", `bench${j}`);
+    const session = await services.sessionCookie.serialize(await createSession(db, userId, 1));
     const csrf = newCsrfToken(secrets.sessionSecret);
-    judges.push({ cookie: `${(await services.sessions.commitSession(session)).split(";")[0]}; ${CSRF_COOKIE}=${csrf}`, csrf, nominations: [...nominationIds] });
+    judges.push({ cookie: `${session.split(";")[0]}; ${CSRF_COOKIE}=${csrf}`, csrf, nominations: [...nominationIds] });
   }
   return { judges, categoryId: category.id };
 }

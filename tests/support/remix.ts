@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@re
 import type { Database } from "../../db/schema";
 import { createServices } from "../../app/utils/context.server";
 import { CSRF_COOKIE, newCsrfToken } from "../../app/utils/csrf.server";
+import { createSession } from "../../app/models/session.server";
 import type { Secrets } from "../../app/utils/secrets.server";
 
 const secrets: Secrets = { sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey: crypto.randomBytes(32), generated: [] };
@@ -15,13 +16,11 @@ export function routeHarness(db: Kysely<Database>) {
   const csrfToken = newCsrfToken(secrets.sessionSecret);
   const context: AppLoadContext = { ...services, csrfToken, clientIp: "127.0.0.1" };
 
+  /** A signed-in session for `userId` (a row in `sessions`, as a sign-in makes one); its Cookie header part. */
   async function sessionCookie(userId: number): Promise<string> {
     const row = await db.selectFrom("users").select("session_epoch").where("id", "=", userId).executeTakeFirstOrThrow();
-    const session = await services.sessions.getSession();
-    session.set("userId", userId);
-    session.set("epoch", row.session_epoch);
-    session.set("sid", "test");
-    return (await services.sessions.commitSession(session)).split(";")[0];
+    const token = await createSession(db, userId, row.session_epoch);
+    return (await services.sessionCookie.serialize(token)).split(";")[0];
   }
 
   async function headersFor(userId?: number, extra: Record<string, string> = {}, session?: string) {
@@ -47,13 +46,20 @@ export function routeHarness(db: Kysely<Database>) {
       action: (args: ActionFunctionArgs) => unknown,
       path: string,
       form: Record<string, string | string[]>,
-      { userId, params = {}, csrf = csrfToken, origin = ORIGIN }: { userId?: number; params?: Record<string, string>; csrf?: string; origin?: string } = {},
+      {
+        userId,
+        params = {},
+        csrf = csrfToken,
+        origin = ORIGIN,
+        ip,
+        session,
+      }: { userId?: number; params?: Record<string, string>; csrf?: string; origin?: string; ip?: string; session?: string } = {},
     ) {
       const body = new URLSearchParams();
       body.set("_csrf", csrf);
       for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) body.append(k, item);
-      const request = new Request(ORIGIN + path, { method: "POST", body, headers: await headersFor(userId, { origin }) });
-      return settle(() => action({ request, params, context }));
+      const request = new Request(ORIGIN + path, { method: "POST", body, headers: await headersFor(userId, { origin }, session) });
+      return settle(() => action({ request, params, context: ip ? { ...context, clientIp: ip } : context }));
     },
   };
 }
