@@ -84,7 +84,9 @@ describe(`sign-in throttling (${process.env.TEST_DATABASE_URL ? "postgres" : "sq
     }
     const ratio = median(unknown) / median(known);
     console.info(`sign-in timing: known ${median(known).toFixed(1)} ms, unknown ${median(unknown).toFixed(1)} ms, ratio ${ratio.toFixed(2)} (median of ${N})`);
-    expect(ratio).toBeGreaterThan(0.6);
-    expect(ratio).toBeLessThan(1.6);
+    // Before the dummy hash the ratio was 0.05 (SQLite) and 0.18 (PostgreSQL); the bounds leave room for a
+    // busy CI machine running other test files beside this one, and still catch a skipped verification.
+    expect(ratio).toBeGreaterThan(0.35);
+    expect(ratio).toBeLessThan(2.5);
   });
 });
