@@ -7,6 +7,7 @@ import { DomainError } from "~/domain/errors";
 import { isWithin } from "~/domain/org-tree";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
+import { lockCompetition } from "./notice.server";
 import { getOrgByName, type OrgRow } from "./org.server";
 
 export const COMPETITION_COLUMNS = ["competitions.id", "competitions.title", "competitions.year", "competitions.stage", "competitions.org_id", "competitions.description", "competitions.notice_days", "competitions.notice_unit"] as const;
@@ -173,10 +174,17 @@ async function advanceFacts(db: Kysely<Database>, c: CompetitionRow) {
   };
 }
 
-export type AdvanceOutcome = { ok: true; stage: Stage } | { ok: false; refusals: Refusal[] };
+/** `movedTo`: the competition had already left the stage the caller saw (another advance won). */
+export type AdvanceOutcome = { ok: true; stage: Stage } | { ok: false; refusals: Refusal[]; movedTo?: Stage };
 
-/** Moves the competition one stage on, or says why not. Run inside a transaction. */
+/**
+ * Moves the competition one stage on from `c.stage`, the stage the caller saw, or says why not.
+ * Run inside a transaction. The row is locked and re-read first, so of two advances from the same
+ * stage (two admins, a double click) the second sees the first's result and moves nothing.
+ */
 export async function advanceCompetition(trx: Kysely<Database>, actor: Actor, c: CompetitionRow): Promise<AdvanceOutcome> {
+  const current = (await lockCompetition(trx, c.id))?.stage;
+  if (current && current !== c.stage) return movedOutcome(current);
   const to = nextStage(c.stage);
   if (!to) return { ok: false, refusals: [{ messageKey: "stage.refuse.last" }] };
   const step = STAGE_STEPS[c.stage];
@@ -184,10 +192,26 @@ export async function advanceCompetition(trx: Kysely<Database>, actor: Actor, c:
   if (refusals.length) return { ok: false, refusals };
   await step?.onExit?.(trx, actor, c);
   const now = nowIso();
-  await trx.updateTable("competitions").set({ stage: to, updated_at: now }).where("id", "=", c.id).where("stage", "=", c.stage).execute();
+  // The WHERE holds the stage seen: should anything have moved it after all, nothing is written.
+  const moved = await trx.updateTable("competitions").set({ stage: to, updated_at: now }).where("id", "=", c.id).where("stage", "=", c.stage).executeTakeFirst();
+  if (Number(moved.numUpdatedRows) !== 1) throw new StageMovedError((await getCompetition(trx, c.id))?.stage ?? c.stage);
   await trx.updateTable("competition_stages").set({ entered_at: now }).where("competition_id", "=", c.id).where("stage", "=", to).execute();
   await recordAudit(trx, actor, { action: "competition.advance", entity: "competition", entityId: c.id, orgPath: c.org_path, before: { stage: c.stage }, after: { stage: to } });
   return { ok: true, stage: to };
+}
+
+function movedOutcome(stage: Stage): AdvanceOutcome {
+  return { ok: false, movedTo: stage, refusals: [{ messageKey: "competitions.alreadyMoved", params: { stage } }] };
+}
+
+/**
+ * The guarded UPDATE found the competition elsewhere than the lock said (a database without row
+ * locks): thrown so the caller's transaction rolls back what the stage step's onExit wrote.
+ */
+export class StageMovedError extends DomainError {
+  constructor(readonly stage: Stage) {
+    super("competitions.alreadyMoved", { stage }, "_form");
+  }
 }
 
 export interface CompetitionBasics {

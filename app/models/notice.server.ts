@@ -3,6 +3,7 @@ import type { Database } from "../../db/schema";
 import { dialectOf } from "../../db/dialect";
 import { DomainError } from "~/domain/errors";
 import { isNoticeOpen, noticeWindow } from "~/domain/notice/working-days";
+import type { IsoDate } from "~/domain/notice/iso-date";
 import type { NoticePeriod } from "~/domain/notice/notice-input";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
@@ -69,11 +70,16 @@ export type NoticeEntry = Awaited<ReturnType<typeof listNoticeEntries>>[number];
 
 /**
  * Opens the notice of the competition's proposed list (DESIGN §3): the end date follows from
- * the start date, the period and the calendar; every proposed nomination goes on notice. The
- * start may lie in the past (a notice already posted on paper). Run inside a transaction.
+ * the start date, the period and the calendar; every proposed nomination goes on notice. Run
+ * inside a transaction.
+ *
+ * `notBefore` is today for every start a person names (the admin's form): a notice that began
+ * in the past would let a list be published the day it was "noticed", never shown on /notices
+ * (decision 013). Only demo data and test fixtures, which load past notices as history, omit it.
  */
-export async function openNotice(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, period: NoticePeriod): Promise<NoticeRow> {
+export async function openNotice(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, period: NoticePeriod, notBefore?: IsoDate): Promise<NoticeRow> {
   if (c.stage !== "notice") throw new DomainError("notice.notInStage", undefined, "_form");
+  if (notBefore && period.start < notBefore) throw new DomainError("notice.startInPast", { today: notBefore }, "start");
   if (await getNotice(trx, c.id)) throw new DomainError("notice.alreadyOpen", undefined, "_form");
   const entries = await listNoticeEntries(trx, c.id, ["shortlisted"]);
   if (entries.length === 0) throw new DomainError("notice.nothingProposed", undefined, "_form");

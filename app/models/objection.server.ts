@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
-import { OBJECTIONS_PER_HOUR, type ResolutionInput } from "~/domain/notice/objection-input";
+import { OBJECTIONS_PER_HOUR, OPEN_OBJECTIONS_PER_COMPETITION, type ResolutionInput } from "~/domain/notice/objection-input";
 import { decryptPersonal, encryptPersonal, keyedHash } from "~/utils/personal-data.server";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
@@ -41,6 +41,8 @@ export async function fileObjection(db: Kysely<Database>, dataKey: Buffer, o: Ne
     .where("status", "=", "on_notice")
     .executeTakeFirst();
   if (!entry) throw new DomainError("objection.entry", undefined, "nomination");
+  // Counted under the competition's lock, so objections filed at once cannot all slip under the cap.
+  if ((await countOpenObjections(db, o.competitionId)) >= OPEN_OBJECTIONS_PER_COMPETITION) throw new DomainError("objection.queueFull", undefined, "_form");
   const ipHash = o.ip ? keyedHash(dataKey, `objection-ip:${o.ip}`) : null;
   if (ipHash) {
     const since = new Date(now - 3_600_000).toISOString();

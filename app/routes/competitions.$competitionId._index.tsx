@@ -1,16 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { STAGES } from "../../db/schema";
+import { STAGES, type Stage } from "../../db/schema";
 import { nextStage, stageIndex } from "~/domain/competitions/stages";
-import { advanceCompetition, copyCompetition, listCategories, listStages } from "~/models/competition.server";
+import { advanceCompetition, type AdvanceOutcome, copyCompetition, listCategories, listStages, StageMovedError } from "~/models/competition.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { canSeeCompetition, isCompetitionAdmin, requireCompetition, requireCompetitionAdmin } from "~/utils/competition-guard.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
 import { forbidden } from "~/utils/http.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
-import type { MessageKey } from "~/i18n";
+import { negotiateLocale, translate, type MessageKey } from "~/i18n";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
@@ -23,7 +23,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { competition: c, stages, categories, isAdmin: isCompetitionAdmin(user, c), next: nextStage(c.stage) };
 }
 
-const ActionSchema = z.object({ intent: z.enum(["advance", "copy"]) });
+// The advance form carries the stage it was shown in: a second click, or a second admin, then
+// finds the competition moved and is told so instead of moving it a stage further.
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("copy") }),
+  z.object({ intent: z.literal("advance"), stage: z.enum(STAGES, { message: "competitions.staleStage" }) }),
+]);
+
+/** The 409 for an advance from a stage the competition has left, naming the stage it is in. */
+function movedAnswer(request: Request, stage: Stage) {
+  const label = translate(negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language")), `stage.${stage}` as MessageKey);
+  return data({ ok: false as const, errors: { _form: { key: "competitions.alreadyMoved" as MessageKey, params: { stage: label } } }, advanced: null, moved: stage }, { status: 409 });
+}
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
@@ -36,12 +47,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const id = await context.db.transaction().execute((trx) => copyCompetition(trx, actor, c));
     return redirect(`/competitions/${id}`);
   }
-  const outcome = await context.db.transaction().execute((trx) => advanceCompetition(trx, actor, c));
+  if (parsed.data.stage !== c.stage) return movedAnswer(request, c.stage);
+  let outcome: AdvanceOutcome;
+  try {
+    outcome = await context.db.transaction().execute((trx) => advanceCompetition(trx, actor, c));
+  } catch (error) {
+    if (error instanceof StageMovedError) return movedAnswer(request, error.stage);
+    throw error;
+  }
+  if (!outcome.ok && outcome.movedTo) return movedAnswer(request, outcome.movedTo);
   if (!outcome.ok) {
     const errors = Object.fromEntries(outcome.refusals.map((r, i) => [`refusal${i}`, { key: r.messageKey, params: r.params }]));
-    return data({ ok: false as const, errors, advanced: null }, { status: 409 });
+    return data({ ok: false as const, errors, advanced: null, moved: null }, { status: 409 });
   }
-  return data({ ok: true as const, errors: undefined, advanced: outcome.stage });
+  return data({ ok: true as const, errors: undefined, advanced: outcome.stage, moved: null });
 }
 
 export default function CompetitionPage() {
@@ -63,7 +82,7 @@ export default function CompetitionPage() {
           {t("competitions.advanced", { stage: t(`stage.${result.advanced}`) })}
         </p>
       )}
-      {result && !result.ok && <p className="field-error">{t("competitions.advanceRefused")}</p>}
+      {result && !result.ok && !("moved" in result && result.moved) && <p className="field-error">{t("competitions.advanceRefused")}</p>}
       <ErrorSummary state={result && !result.ok ? result : undefined} />
       <div className="actions">
         <Link to={`/competitions/${c.id}/nominations`}>{t("competitions.nominations")}</Link>
@@ -78,6 +97,7 @@ export default function CompetitionPage() {
           {next && (
             <AppForm>
               <input type="hidden" name="intent" value="advance" />
+              <input type="hidden" name="stage" value={c.stage} />
               <button type="submit" className="primary">
                 {t("competitions.advance", { stage: t(`stage.${next}` as MessageKey) })}
               </button>

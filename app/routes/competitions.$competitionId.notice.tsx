@@ -55,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent.data.intent === "open") {
       const parsed = parseForm(form, NoticePeriodSchema);
       if (!parsed.ok) return formError(parsed);
-      await context.db.transaction().execute((trx) => openNotice(trx, actor, c, parsed.data));
+      await context.db.transaction().execute((trx) => openNotice(trx, actor, c, parsed.data, noticeToday()));
       return data({ ok: true as const, done: "opened" as const, errors: undefined, values: undefined });
     }
     const parsed = parseForm(form, ResolutionSchema);

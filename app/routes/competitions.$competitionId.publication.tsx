@@ -10,6 +10,7 @@ import { noticeToday } from "~/models/notice-clock.server";
 import { getOrg, listAncestors } from "~/models/org.server";
 import { getPublication, listPublishedForAdmin, publish, revoke } from "~/models/publication.server";
 import { publishRefusals } from "~/models/publication-refusals.server";
+import { hasRoleAt, type Grant } from "~/domain/permissions";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { requireCompetition, requireCompetitionAdmin } from "~/utils/competition-guard.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
@@ -28,20 +29,24 @@ async function guard(request: Request, context: LoaderFunctionArgs["context"], r
   return { user, c };
 }
 
-/** Publishing unions: the organizer and the unions above it. */
-async function publishingOrgs(context: LoaderFunctionArgs["context"], orgId: number) {
+/**
+ * Publishing unions: the organizer and the unions above it, each marked whether this admin may
+ * publish in its name. A decision issued as a union is that union's act, so only its own admins
+ * issue it (decision 013); the others are listed to say whom to ask.
+ */
+async function publishingOrgs(context: LoaderFunctionArgs["context"], orgId: number, grants: readonly Grant[]) {
   const organizer = (await getOrg(context.db, orgId))!;
-  return [organizer, ...(await listAncestors(context.db, organizer)).reverse()].map((o) => ({ id: o.id, name: o.name }));
+  return [organizer, ...(await listAncestors(context.db, organizer)).reverse()].map((o) => ({ id: o.id, name: o.name, mayPublish: hasRoleAt(grants, "admin", o.path) }));
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { c } = await guard(request, context, params.competitionId);
+  const { user, c } = await guard(request, context, params.competitionId);
   const publication = await getPublication(context.db, c.id);
   return {
     competition: { id: c.id, title: c.title, stage: c.stage },
     publication,
     refusals: publication || c.stage !== "notice" ? [] : await publishRefusals(context.db, c.id),
-    orgs: await publishingOrgs(context, c.org_id),
+    orgs: await publishingOrgs(context, c.org_id, user.grants),
     today: noticeToday(),
     roll: publication ? await listPublishedForAdmin(context.db, c.id) : [],
   };
@@ -70,6 +75,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const parsed = parseForm(form, PublishSchema);
       if (!parsed.ok) return formError(parsed);
       const p = parsed.data;
+      const org = (await publishingOrgs(context, c.org_id, user.grants)).find((o) => o.id === p.publishing_org);
+      if (org && !org.mayPublish) return formError({ errors: { publishing_org: { key: "publication.publishingOrgNotAdmin", params: { org: org.name } } }, values: {} }, 403);
       await context.db.transaction().execute((trx) => publish(trx, actor, c, { docNumber: p.doc_number, publishedOn: p.published_on, publishingOrgId: p.publishing_org }));
     } else {
       const parsed = parseForm(form, RevokeSchema);
@@ -127,7 +134,10 @@ export default function PublicationPage() {
               <input type="hidden" name="intent" value="publish" />
               <TextField name="doc_number" label={t("publication.field.docNumber")} hint={t("publication.field.docNumberHint")} required maxLength={100} state={result} />
               <TextField name="published_on" type="date" label={t("publication.field.date")} defaultValue={today} required state={result} />
-              <SelectField name="publishing_org" label={t("publication.field.org")} options={orgs.map((o) => ({ value: String(o.id), label: o.name }))} state={result} />
+              <SelectField name="publishing_org" label={t("publication.field.org")} options={orgs.filter((o) => o.mayPublish).map((o) => ({ value: String(o.id), label: o.name }))} state={result} />
+              {orgs.some((o) => !o.mayPublish) && (
+                <p className="hint">{t("publication.field.orgOthers", { orgs: orgs.filter((o) => !o.mayPublish).map((o) => o.name).join(locale === "en" ? ", " : "、") })}</p>
+              )}
               <button type="submit" className="primary">
                 {t("publication.publish")}
               </button>

@@ -57,7 +57,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await context.db.transaction().execute((trx) => fileObjection(trx, context.secrets.dataKey, { competitionId: c.id, nominationId: nomination, facts, name, contact, ip: context.clientIp }));
   } catch (error) {
     // The rate limit answers 429, as the sign-in's does: the form was fine, the sender too busy.
-    return domainFormError(error, form, (key) => (key === "objection.tooMany" ? 429 : 400));
+    // A full queue is no fault of this sender: 503, this notice's intake is out of service.
+    return domainFormError(error, form, (key) => ({ "objection.tooMany": 429, "objection.queueFull": 503 })[key] ?? 400);
   }
   return redirect(`/notices/${c.id}?filed=1`);
 }

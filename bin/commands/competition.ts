@@ -118,6 +118,8 @@ export const competitionAdvance: Command = {
           const c = (await getCompetition(trx, id))!;
           return { from: c.stage, outcome: await advanceCompetition(trx, CLI_ACTOR, c) };
         });
+        // Someone else (the web page, another run) advanced it between this run's read and its lock.
+        if (!outcome.ok && outcome.movedTo) throw new CommandError(tr("competitions.alreadyMoved", { stage: stageLabel(outcome.movedTo) }));
         if (!outcome.ok) {
           const heading = tr("cli.competition.refusedAt", { stage: stageLabel(from), next: stageLabel(nextStage(from) ?? from) });
           throw new CommandError([heading, ...outcome.refusals.map((r) => `  ${tr(r.messageKey, r.params)}`)].join("\n"));

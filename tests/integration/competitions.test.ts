@@ -122,17 +122,17 @@ describe("competition setup", () => {
   it("advances only when the preconditions hold, saying why not", async () => {
     const id = await newDraft();
     const params = { competitionId: String(id) };
-    const refused = await h.post(page.action, "/c", { intent: "advance" }, { userId: admin.id, params });
+    const refused = await h.post(page.action, "/c", { intent: "advance", stage: "draft" }, { userId: admin.id, params });
     expect(refused.status).toBe(409);
     expect(Object.values(refused.data.errors)).toEqual([{ key: "stage.refuse.noCategories" }]);
     await h.post(categoryEditor.action, "/c", category({ criterion_title_0: "", criterion_max_0: "", criterion_title_1: "", criterion_max_1: "" }), { userId: admin.id, params: { ...params, categoryId: "new" } });
-    const noCriteria = await h.post(page.action, "/c", { intent: "advance" }, { userId: admin.id, params });
+    const noCriteria = await h.post(page.action, "/c", { intent: "advance", stage: "draft" }, { userId: admin.id, params });
     expect(Object.values(noCriteria.data.errors)).toEqual([{ key: "stage.refuse.noCriteria", params: { category: "先进个人" } }]);
     const catId = (await t.db.selectFrom("categories").select("id").where("competition_id", "=", id).executeTakeFirstOrThrow()).id;
     expect((await h.post(categoryEditor.action, "/c", category(), { userId: admin.id, params: { ...params, categoryId: String(catId) } })).status).toBe(302);
-    const ok = await h.post(page.action, "/c", { intent: "advance" }, { userId: admin.id, params });
+    const ok = await h.post(page.action, "/c", { intent: "advance", stage: "draft" }, { userId: admin.id, params });
     expect(ok.data).toMatchObject({ ok: true, advanced: "nominating" });
-    const noNominations = await h.post(page.action, "/c", { intent: "advance" }, { userId: admin.id, params });
+    const noNominations = await h.post(page.action, "/c", { intent: "advance", stage: "nominating" }, { userId: admin.id, params });
     expect(Object.values(noNominations.data.errors)).toEqual([{ key: "stage.refuse.noNominations" }]);
     const locked = await h.get(categoryEditor.loader, "/c", { userId: admin.id, params: { ...params, categoryId: String(catId) } });
     expect(locked.status).toBe(409);
@@ -168,8 +168,8 @@ describe("competition setup", () => {
     const id = await newDraft();
     const params = { competitionId: String(id) };
     expect((await h.get(page.loader, "/c", { userId: nominator.id, params })).status).toBe(200);
-    expect((await h.post(page.action, "/c", { intent: "advance" }, { userId: nominator.id, params })).status).toBe(403);
-    expect((await h.post(page.action, "/c", { intent: "advance" }, { userId: cityAdmin.id, params })).status).toBe(403);
+    expect((await h.post(page.action, "/c", { intent: "advance", stage: "nominating" }, { userId: nominator.id, params })).status).toBe(403);
+    expect((await h.post(page.action, "/c", { intent: "advance", stage: "nominating" }, { userId: cityAdmin.id, params })).status).toBe(403);
     expect((await h.get(edit.loader, "/c", { userId: cityAdmin.id, params })).status).toBe(403);
     expect((await h.get(exportRoute.loader, "/c", { userId: nominator.id, params })).status).toBe(403);
     expect((await h.get(page.loader, "/c", { params })).status).toBe(302);

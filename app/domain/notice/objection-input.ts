@@ -5,6 +5,12 @@ export const MAX_OBJECTION_FACTS = 2000;
 export const MAX_RESOLUTION_REASON = 1000;
 /** Objections one sender may file per hour; real objectors file one or two. */
 export const OBJECTIONS_PER_HOUR = 5;
+/**
+ * Open objections one competition's notice takes at once. Every open objection blocks the
+ * publication until an admin resolves it, so a flood from many addresses could otherwise hold a
+ * list up for ever; a real notice draws a handful. Past it the form sends people to the organizer.
+ */
+export const OPEN_OBJECTIONS_PER_COMPETITION = 200;
 
 const optionalText = (max: number) =>
   z
