@@ -9,6 +9,7 @@ import { CSRF_COOKIE, isValidCsrfToken, newCsrfToken } from "../app/utils/csrf.s
 import { readCookie } from "../app/utils/cookies.server";
 import { publishedPageCache } from "./honors-cache";
 import { MAX_SHEET_REQUEST_BYTES } from "../app/domain/nominations/upload-limits";
+import { MAX_QUERY_PARAMS } from "../app/utils/form-body.server";
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -48,6 +49,21 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+  next();
+}
+
+/**
+ * A query string of more parameters than any link of ours carries is refused before any loader
+ * parses it, as forms with too many fields are (issue #14).
+ */
+function queryLimit(req: Request, res: Response, next: NextFunction) {
+  const url = req.originalUrl;
+  let params = 1;
+  for (let i = url.indexOf("?"); i !== -1 && i < url.length; i++) if (url.charCodeAt(i) === 38 /* & */ && ++params > MAX_QUERY_PARAMS) break;
+  if (params > MAX_QUERY_PARAMS) {
+    res.status(414).type("text/plain; charset=utf-8").send("414 网址中的参数过多 / Too many query parameters");
+    return;
+  }
   next();
 }
 
@@ -93,6 +109,7 @@ export function createHttpApp({ build, services, publicDir = path.resolve("publi
   if (tp) app.set("trust proxy", tp === "true" ? true : /^\d+$/.test(tp) ? Number(tp) : tp);
   app.use(compression());
   app.use(securityHeaders);
+  app.use(queryLimit);
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
   // Page URLs have no file extension: only paths with one are looked up on disk.
   const files = express.static(publicDir, { maxAge: "1h", index: false });
