@@ -10,6 +10,7 @@ import { readCookie } from "../app/utils/cookies.server";
 import { publishedPageCache } from "./honors-cache";
 import { MAX_SHEET_REQUEST_BYTES } from "../app/domain/nominations/upload-limits";
 import { MAX_QUERY_PARAMS } from "../app/utils/form-body.server";
+import { trustProxySetting } from "./trust-proxy";
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -42,14 +43,21 @@ function nextNonce(): string {
   return nonce;
 }
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction) {
-  const nonce = nextNonce();
-  res.locals.cspNonce = nonce;
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
-  next();
+/** A year of HTTPS only, once a browser has seen us over HTTPS (it ignores the header over plain HTTP). */
+export const STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+
+function securityHeaders(production: boolean) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const nonce = nextNonce();
+    res.locals.cspNonce = nonce;
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+    // Not in development, where the server runs on plain http://localhost.
+    if (production) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    next();
+  };
 }
 
 /**
@@ -104,11 +112,10 @@ export interface ServerOptions {
 export function createHttpApp({ build, services, publicDir = path.resolve("public") }: ServerOptions) {
   const app = express();
   app.disable("x-powered-by");
-  // A hop count must reach Express as a number: the string "1" would be read as an address.
-  const tp = process.env.TRUST_PROXY;
-  if (tp) app.set("trust proxy", tp === "true" ? true : /^\d+$/.test(tp) ? Number(tp) : tp);
+  const trust = trustProxySetting(process.env.TRUST_PROXY);
+  if (trust !== undefined) app.set("trust proxy", trust);
   app.use(compression());
-  app.use(securityHeaders);
+  app.use(securityHeaders(services.production));
   app.use(queryLimit);
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
   // Page URLs have no file extension: only paths with one are looked up on disk.

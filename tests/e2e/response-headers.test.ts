@@ -63,3 +63,20 @@ describe("a reveal of personal data is never stored by a cache", () => {
     expect(res.headers.get("cache-control")).toBe("no-store");
   });
 });
+
+describe("transport security", () => {
+  it("tells browsers to use HTTPS only (production)", async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000");
+  });
+});
+
+describe("a bad TRUST_PROXY", () => {
+  it("stops the start with a message that says what it takes", async () => {
+    const refused = await startServer({ env: { TRUST_PROXY: "yes" }, timeoutMs: 60_000 }).then(
+      async (s) => (await s.stop(), ""),
+      (error: Error) => error.message,
+    );
+    expect(refused).toContain('TRUST_PROXY must be a hop count from 1 to 10, a comma-separated list of proxy addresses or subnets (e.g. "10.0.0.0/8, loopback"), or "true" (got "yes")');
+  });
+});
