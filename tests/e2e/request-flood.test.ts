@@ -39,7 +39,8 @@ const CONTENT_TYPE = { urlencoded: "application/x-www-form-urlencoded", multipar
 interface FloodOutcome {
   status: number;
   body: string;
-  floodMs: number;
+  /** Until the flood was answered. */
+  answeredMs: number;
   slowestHealthMs: number;
   healthChecks: number;
 }
@@ -60,6 +61,7 @@ async function flood(path: string, kind: keyof typeof CONTENT_TYPE, fields: numb
   const body = kind === "urlencoded" ? urlencoded(fields) : multipart(fields);
   const started = performance.now();
   let answered = false;
+  let answeredMs = 0;
   const post = fetch(`${server.url}${path}`, {
     method: "POST",
     headers: { "Content-Type": CONTENT_TYPE[kind], Cookie: csrf.cookie, ...headers },
@@ -69,7 +71,10 @@ async function flood(path: string, kind: keyof typeof CONTENT_TYPE, fields: numb
   })
     .then(async (res) => ({ status: res.status, body: await res.text() }))
     .catch(() => ({ status: 0, body: "" }))
-    .finally(() => (answered = true));
+    .finally(() => {
+      answered = true;
+      answeredMs = Math.round(performance.now() - started);
+    });
   // Let the flood reach the server before the first health check.
   await new Promise((r) => setTimeout(r, 50));
   const timings: number[] = [];
@@ -78,7 +83,7 @@ async function flood(path: string, kind: keyof typeof CONTENT_TYPE, fields: numb
     await new Promise((r) => setTimeout(r, 25));
   }
   const { status, body: text } = await post;
-  const outcome = { status, body: text, floodMs: Math.round(performance.now() - started), slowestHealthMs: Math.round(Math.max(...timings)), healthChecks: timings.length };
+  const outcome = { status, body: text, answeredMs, slowestHealthMs: Math.round(Math.max(...timings)), healthChecks: timings.length };
   console.log(`flood ${path} ${kind} ${fields} fields (${body.length} bytes): ${JSON.stringify({ ...outcome, body: undefined })}`);
   return outcome;
 }
