@@ -1,4 +1,4 @@
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToReadableStream } from "react-dom/server.browser";
 import { NonceContext } from "~/components/nonce";
@@ -49,3 +49,14 @@ export default async function handleRequest(
     clearTimeout(timer);
   }
 }
+
+/**
+ * An action's data response (`.data`, or the legacy `?_data=`) is never kept by a cache: a reveal
+ * of an ID number or a contact answers one, and no action's answer is worth storing (issue #14).
+ */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  if (request.method === "GET" || request.method === "HEAD" || response.headers.has("Cache-Control")) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Cache-Control", "no-store");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+};

@@ -9,6 +9,8 @@ import { CSRF_COOKIE, isValidCsrfToken, newCsrfToken } from "../app/utils/csrf.s
 import { readCookie } from "../app/utils/cookies.server";
 import { publishedPageCache } from "./honors-cache";
 import { MAX_SHEET_REQUEST_BYTES } from "../app/domain/nominations/upload-limits";
+import { MAX_QUERY_PARAMS } from "../app/utils/form-body.server";
+import { trustProxySetting } from "./trust-proxy";
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -41,13 +43,35 @@ function nextNonce(): string {
   return nonce;
 }
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction) {
-  const nonce = nextNonce();
-  res.locals.cspNonce = nonce;
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+/** A year of HTTPS only, once a browser has seen us over HTTPS (it ignores the header over plain HTTP). */
+export const STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+
+function securityHeaders(production: boolean) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const nonce = nextNonce();
+    res.locals.cspNonce = nonce;
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+    // Not in development, where the server runs on plain http://localhost.
+    if (production) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    next();
+  };
+}
+
+/**
+ * A query string of more parameters than any link of ours carries is refused before any loader
+ * parses it, as forms with too many fields are (issue #14).
+ */
+function queryLimit(req: Request, res: Response, next: NextFunction) {
+  const url = req.originalUrl;
+  let params = 1;
+  for (let i = url.indexOf("?"); i !== -1 && i < url.length; i++) if (url.charCodeAt(i) === 38 /* & */ && ++params > MAX_QUERY_PARAMS) break;
+  if (params > MAX_QUERY_PARAMS) {
+    res.status(414).type("text/plain; charset=utf-8").send("414 网址中的参数过多 / Too many query parameters");
+    return;
+  }
   next();
 }
 
@@ -88,11 +112,11 @@ export interface ServerOptions {
 export function createHttpApp({ build, services, publicDir = path.resolve("public") }: ServerOptions) {
   const app = express();
   app.disable("x-powered-by");
-  // A hop count must reach Express as a number: the string "1" would be read as an address.
-  const tp = process.env.TRUST_PROXY;
-  if (tp) app.set("trust proxy", tp === "true" ? true : /^\d+$/.test(tp) ? Number(tp) : tp);
+  const trust = trustProxySetting(process.env.TRUST_PROXY);
+  if (trust !== undefined) app.set("trust proxy", trust);
   app.use(compression());
-  app.use(securityHeaders);
+  app.use(securityHeaders(services.production));
+  app.use(queryLimit);
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
   // Page URLs have no file extension: only paths with one are looked up on disk.
   const files = express.static(publicDir, { maxAge: "1h", index: false });

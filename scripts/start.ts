@@ -13,6 +13,7 @@ import { createServices } from "../app/utils/context.server";
 import { loadSecrets, type Secrets } from "../app/utils/secrets.server";
 import { startWorkers, workerCount } from "./cluster";
 import { createHttpApp } from "./server";
+import { trustProxySetting } from "./trust-proxy";
 
 const BUILD = path.resolve("build/index.js");
 /** How long a stopping server waits for the requests under way before it exits regardless. */
@@ -79,6 +80,8 @@ async function main() {
     return;
   }
   const workers = workerCount(process.env);
+  // A bad value stops the start here, with its message, before anything is built or served.
+  trustProxySetting(process.env.TRUST_PROXY);
   const { secrets, db, demoLoaded } = await prepare(production);
   let address: { address: string; port: number };
   if (workers === 1) {

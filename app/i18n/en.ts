@@ -137,6 +137,7 @@ export const en: Record<MessageKey, string> = {
   "error.404": "No such page or record.",
   "error.405": "That request method is not supported.",
   "error.413": "What you sent is too large.",
+  "error.413.tooManyFields": "A form may have at most {max} fields.",
   "error.429": "Too many requests. Try again later.",
   "error.500": "Internal server error. Please try again later.",
   "error.backHome": "Back to the home page",

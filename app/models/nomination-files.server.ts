@@ -8,6 +8,7 @@ import type { FieldIssue } from "~/domain/nominations/nomination-schema";
 import { isMessageKey, negotiateLocale, translate, type MessageKey } from "~/i18n";
 import { CSRF_FIELD, verifyCsrf } from "~/utils/csrf.server";
 import type { FieldErrors } from "~/utils/form-state";
+import { countFields, tooManyFields } from "~/utils/form-body.server";
 import { readForm, refuseNul } from "~/utils/form.server";
 import { errorResponse } from "~/utils/http.server";
 import { nowIso } from "~/utils/time.server";
@@ -73,10 +74,12 @@ export async function readNominationForm(request: Request, context: AppLoadConte
     if (keep > 0) uploads.push({ name: filename, size, bytes: Buffer.concat(chunks) });
     return undefined;
   };
+  const counted = countFields(request);
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, handler);
+    form = await unstable_parseMultipartFormData(counted.request, handler);
   } catch (error) {
+    if (counted.exceeded()) throw tooManyFields();
     if (error instanceof RequestTooLarge) throw errorResponse(413, "nomination.file.requestTooLarge", { max: MAX_UPLOAD_TOTAL_MEGABYTES });
     throw errorResponse(400, "error.400.generic");
   }

@@ -9,6 +9,7 @@ import { actorOf, requireUser } from "~/utils/auth.server";
 import { isCompetitionAdmin, requireCompetition } from "~/utils/competition-guard.server";
 import { CSRF_FIELD, verifyCsrf } from "~/utils/csrf.server";
 import type { FieldErrors } from "~/utils/form-state";
+import { countFields, tooManyFields } from "~/utils/form-body.server";
 import { errorResponse, forbidden } from "~/utils/http.server";
 import { MAX_SHEET_BYTES, MAX_SHEET_MEGABYTES, MAX_SHEET_REQUEST_BYTES } from "~/domain/nominations/upload-limits";
 import { readSheet, SheetError } from "~/utils/sheet.server";
@@ -66,11 +67,12 @@ async function readSheetForm(request: Request, context: AppLoadContext): Promise
   if (Number(request.headers.get("content-length") ?? 0) > MAX_SHEET_REQUEST_BYTES) throw tooLarge();
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     // A form posted without its file (e.g. by a script): the checks below say what is missing.
+    const counted = countFields(request);
     let form: FormData;
     try {
-      form = await request.formData();
+      form = await counted.request.formData();
     } catch {
-      throw errorResponse(400, "error.400.generic");
+      throw counted.exceeded() ? tooManyFields() : errorResponse(400, "error.400.generic");
     }
     verifyCsrf(request, form.get(CSRF_FIELD), context.secrets.sessionSecret);
     return { form, sheet: null };
@@ -92,10 +94,12 @@ async function readSheetForm(request: Request, context: AppLoadContext): Promise
     if (name === SHEET_FIELD && (filename !== "" || size > 0)) sheet = { name: filename, size, bytes: Buffer.concat(chunks) };
     return undefined;
   };
+  const counted = countFields(request);
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, handler);
+    form = await unstable_parseMultipartFormData(counted.request, handler);
   } catch (error) {
+    if (counted.exceeded()) throw tooManyFields();
     if (error instanceof TooLarge) throw tooLarge();
     throw errorResponse(400, "error.400.generic");
   }

@@ -9,6 +9,7 @@ import { requireAidAdmin } from "~/utils/aid-guard.server";
 import { actorOf } from "~/utils/auth.server";
 import { CSRF_FIELD, verifyCsrf } from "~/utils/csrf.server";
 import { errorResponse } from "~/utils/http.server";
+import { countFields, tooManyFields, TooManyFields } from "~/utils/form-body.server";
 import { readSheet, SheetError } from "~/utils/sheet.server";
 import { AppForm } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
@@ -43,8 +44,12 @@ async function readUpload(request: Request): Promise<{ form: FormData; bytes: Bu
     if (name === "sheet" && size > 0) bytes = Buffer.concat(parts);
     return undefined;
   };
-  const form = await unstable_parseMultipartFormData(request, handler);
-  return { form, bytes };
+  const counted = countFields(request);
+  try {
+    return { form: await unstable_parseMultipartFormData(counted.request, handler), bytes };
+  } catch (error) {
+    throw counted.exceeded() ? new TooManyFields() : error;
+  }
 }
 
 /** A plain multipart post (works without JavaScript): the sheet is imported with the admin's scope. */
@@ -54,6 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     upload = await readUpload(request);
   } catch (error) {
+    if (error instanceof TooManyFields) throw tooManyFields();
     if (error instanceof TooLarge) throw errorResponse(413, "import.upload.tooLarge", { max: MAX_SHEET_MEGABYTES });
     throw errorResponse(400, "error.400.generic");
   }

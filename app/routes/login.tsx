@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { ErrorPage } from "~/components/error-page";
 import { AppForm, ErrorSummary, TextField } from "~/components/form-fields";
 import { useT } from "~/i18n/use-t";
 import { translate } from "~/i18n";
@@ -56,4 +57,9 @@ export default function Login() {
       </AppForm>
     </section>
   );
+}
+
+/** Its own boundary, so the root loader still runs and a refused form (413) is explained in the reader's language. */
+export function ErrorBoundary() {
+  return <ErrorPage />;
 }

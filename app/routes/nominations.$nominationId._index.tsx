@@ -10,7 +10,7 @@ import { getNominationDossier, listNominationEvents, nominationAccess, revealPer
 import { canConsult, canEditFields, openSteps } from "~/domain/nominations/stage-windows";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { parseForm, readForm } from "~/utils/form.server";
-import { forbidden, notFound } from "~/utils/http.server";
+import { actionCacheControl, forbidden, notFound } from "~/utils/http.server";
 import { idParam, optionalText, text } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
@@ -33,6 +33,9 @@ async function guard(request: Request, context: AppLoadContext, rawId: string | 
 }
 
 const stepInfo = (e: { action: string; to: string; reasonRequired: boolean }) => ({ action: e.action, to: e.to, reasonRequired: e.reasonRequired });
+
+/** A reveal answers no-store; the page and the data response carry it too (issue #14). */
+export const headers = actionCacheControl;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { n, access, status } = await guard(request, context, params.nominationId);

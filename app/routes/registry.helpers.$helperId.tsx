@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { HONOR_LEVELS } from "../../db/schema-registry";
 import { HelperRowSchema, OWNERSHIPS, type HelperRow } from "~/domain/registry/registry-rows";
@@ -10,7 +10,7 @@ import { ProjectList } from "~/components/project-list";
 import { requireRegistryAdmin } from "~/models/registry-access.server";
 import { actorOf } from "~/utils/auth.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
-import { badRequest, notFound } from "~/utils/http.server";
+import { actionCacheControl, badRequest, notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
@@ -28,6 +28,9 @@ async function guard(request: Request, context: LoaderFunctionArgs["context"], r
   return { user, scope, helper };
 }
 
+/** A reveal answers no-store; the page and the data response carry it too (issue #14). */
+export const headers = actionCacheControl;
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { scope, helper } = await guard(request, context, params.helperId);
   return { helper, pairings: await listHelperPairings(context.db, helper.id), mayMatch: scope.all, projects: await listProjectsOf(context.db, { helperId: helper.id }) };
@@ -42,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "reveal") {
     const contact = await context.db.transaction().execute((trx) => revealHelperContact(trx, actor, context.secrets.dataKey, helper));
-    return { revealed: contact };
+    return data({ revealed: contact }, { headers: { "Cache-Control": "no-store" } });
   }
   if (intent !== "edit") throw badRequest();
   const parsed = parseForm(form, EditSchema);

@@ -79,8 +79,25 @@ export async function commitLogout(request: Request, context: AppLoadContext): P
   return headers;
 }
 
-/** Only local paths, so that a crafted link cannot send a user elsewhere after sign-in. */
+/** Any origin of ours would do: only whether a path stays on it matters. */
+const OWN_ORIGIN = "http://laurel.invalid";
+
+/**
+ * Only local paths, so that a crafted link cannot send a user elsewhere after sign-in. A browser
+ * drops tabs and newlines from a Location and reads a backslash as "/", so "/\t/evil.example" would
+ * leave: no control character or backslash is taken, and what is left must resolve on our origin.
+ * The answer is the path as parsed (dot segments resolved, the rest percent-encoded), so it is
+ * what the browser will follow and always a valid header value.
+ */
 export function safeRedirect(to: unknown, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, OWN_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  const local = url.pathname + url.search + url.hash;
+  // "/.//evil.example" resolves to "//evil.example": another host for the browser.
+  return url.origin === OWN_ORIGIN && !local.startsWith("//") ? local : fallback;
 }
