@@ -2,7 +2,7 @@ import path from "node:path";
 import fs from "node:fs";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type DialectAdapter } from "kysely";
 import type { Database } from "./schema";
 import { checkpointInBackground } from "./wal-checkpointer";
 
@@ -70,6 +70,25 @@ function withStatementCache(sqlite: SQLite.Database, onClose: () => void, size =
   };
 }
 
+/**
+ * SQLite runs DDL in transactions; Kysely's adapter says it does not, so its migrator would run
+ * unguarded and two servers starting on one new file would both create the same tables. Said so,
+ * a migration run is one transaction, begun immediate (above): the second server waits for the
+ * first's run, then finds nothing left to do. Our migrations set no pragma, which a transaction
+ * would ignore.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class LaurelSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
 export interface DatabaseOptions {
   /** SQLite files only: WAL checkpoints in a background thread (see wal-checkpointer.ts); for the long-running server. */
   backgroundCheckpoint?: boolean;
@@ -79,7 +98,7 @@ export function createDatabase(target: DatabaseTarget = parseDatabaseUrl(process
   if (target.dialect === "sqlite") {
     const sqlite = openSqlite(target.file);
     const stop = options.backgroundCheckpoint && target.file !== ":memory:" ? checkpointInBackground(sqlite, target.file) : () => {};
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, stop) }) });
+    return new Kysely<Database>({ dialect: new LaurelSqliteDialect({ database: withStatementCache(sqlite, stop) }) });
   }
   const pool = new pg.Pool({ ...pgConnectionConfig(target), max: Number(process.env.PG_POOL_MAX ?? 10) });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

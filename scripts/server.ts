@@ -8,6 +8,7 @@ import type { AppServices } from "../app/utils/context.server";
 import { CSRF_COOKIE, isValidCsrfToken, newCsrfToken } from "../app/utils/csrf.server";
 import { readCookie } from "../app/utils/cookies.server";
 import { publishedPageCache } from "./honors-cache";
+import { DEFAULT_PAGE_CACHE_BYTES, setPageCacheBudget } from "../app/models/honor-page-cache.server";
 import { MAX_SHEET_REQUEST_BYTES } from "../app/domain/nominations/upload-limits";
 import { MAX_QUERY_PARAMS } from "../app/utils/form-body.server";
 import { trustProxySetting } from "./trust-proxy";
@@ -102,6 +103,14 @@ function bodyLimit(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/** LAUREL_PAGE_CACHE_MB: the published-page cache's budget per process; 0 turns it off. */
+function pageCacheBytes(setting = process.env.LAUREL_PAGE_CACHE_MB): number {
+  if (setting === undefined || setting === "") return DEFAULT_PAGE_CACHE_BYTES;
+  const mb = Number(setting);
+  if (!Number.isFinite(mb) || mb < 0) throw new Error(`LAUREL_PAGE_CACHE_MB must be a number of megabytes, 0 or more (got "${setting}")`);
+  return Math.floor(mb * 1024 * 1024);
+}
+
 export interface ServerOptions {
   build: ServerBuild;
   services: AppServices;
@@ -110,6 +119,7 @@ export interface ServerOptions {
 
 /** The production HTTP app: static files, security headers, CSRF cookie, then Remix. */
 export function createHttpApp({ build, services, publicDir = path.resolve("public") }: ServerOptions) {
+  setPageCacheBudget(pageCacheBytes());
   const app = express();
   app.disable("x-powered-by");
   const trust = trustProxySetting(process.env.TRUST_PROXY);

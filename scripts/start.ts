@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createDatabase } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
-import { DEMO_PASSWORD, DEMO_USERS, isEmptyDatabase, loadDemo } from "../db/demo/load";
+import { DEMO_PASSWORD, DEMO_USERS, loadDemoIfEmpty } from "../db/demo/load";
 import { createServices } from "../app/utils/context.server";
 import { loadSecrets, type Secrets } from "../app/utils/secrets.server";
 import { startWorkers, workerCount } from "./cluster";
@@ -60,16 +60,34 @@ async function serve(secrets: Secrets, production: boolean, db = openForServing(
   return server.address() as AddressInfo;
 }
 
+/** How long a server starting beside another on one SQLite file waits for the other's migration and demo load. */
+const STARTUP_WAIT_MS = 120_000;
+
+/**
+ * Runs `step` again while SQLite answers busy: another server holds the write lock longer than the
+ * busy timeout (its demo load takes seconds). Both steps are safe to repeat (see loadDemoIfEmpty).
+ */
+async function whileBusy<T>(step: () => Promise<T>, deadline = Date.now() + STARTUP_WAIT_MS): Promise<T> {
+  for (;;) {
+    try {
+      return await step();
+    } catch (error) {
+      if (!String((error as { code?: unknown }).code ?? "").startsWith("SQLITE_BUSY") || Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 /** Builds, migrates and loads the demo once, in the primary process, before anything serves. */
 async function prepare(production: boolean) {
   buildIfNeeded();
   const secrets = loadSecrets();
   for (const file of secrets.generated) console.log(`Generated a development secret in ${file}`);
   const db = openForServing();
-  await migrateToLatest(db);
+  await whileBusy(() => migrateToLatest(db));
   // The demo's passwords are public: production loads it only when asked (LAUREL_DEMO=1).
   const wantDemo = !production || process.env.LAUREL_DEMO === "1";
-  const demoLoaded = wantDemo && (await isEmptyDatabase(db)) && (await loadDemo(db, secrets.dataKey), true);
+  const demoLoaded = wantDemo && (await whileBusy(() => loadDemoIfEmpty(db, secrets.dataKey)));
   return { secrets, db, demoLoaded };
 }
 

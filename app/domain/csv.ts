@@ -51,3 +51,23 @@ export function csvCell(value: string | number | null | undefined): string {
 export function toCsv(rows: (string | number | null | undefined)[][]): string {
   return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
+
+export type ExportCell = string | number | boolean | null | undefined;
+
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or return before one) gets a
+ * leading apostrophe, so a nominee called "=HYPERLINK(…)" stays text. Numbers pass.
+ */
+export function neutralizeCell<T extends ExportCell>(value: T): T | string {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/**
+ * The one CSV writer of every export (pages and command line): every cell neutralized, titles and
+ * footers too, then quoted as RFC 4180 asks. The BOM makes Excel read the UTF-8 Chinese correctly.
+ * toCsv above stays the plain writer, for sheets that are read back (imports, tests).
+ */
+export function exportCsv(rows: ExportCell[][], { bom = true, eol = "\r\n" }: { bom?: boolean; eol?: string } = {}): string {
+  const text = rows.map((r) => r.map((v) => csvCell(neutralizeCell(typeof v === "boolean" ? String(v) : v))).join(",")).join(eol) + eol;
+  return bom ? `\ufeff${text}` : text;
+}

@@ -6,6 +6,7 @@ import type { RegistryScope } from "~/domain/registry/registry-scope";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { countyCondition } from "./registry-scope.server";
+import { likeContains, likeStartsWith } from "./like.server";
 
 const COUNTY_COLUMNS = ["counties.id", "counties.code", "counties.name", "counties.city", "counties.poverty_level", "counties.exited_year", "counties.needs"] as const;
 
@@ -20,7 +21,7 @@ export function listCounties(db: Kysely<Database>, scope: RegistryScope, f: Coun
   let q = db.selectFrom("counties").select(COUNTY_COLUMNS).where(countyCondition(scope));
   if (f.city) q = q.where("counties.city", "=", f.city);
   if (f.level) q = q.where("counties.poverty_level", "=", f.level);
-  if (f.q) q = q.where((eb) => eb.or([eb("counties.name", "like", `%${f.q}%`), eb("counties.code", "like", `${f.q}%`)]));
+  if (f.q) q = q.where((eb) => eb.or([likeContains("counties.name", f.q!), likeStartsWith("counties.code", f.q!)]));
   return q.orderBy("counties.code").execute();
 }
 

@@ -8,6 +8,7 @@ import { decryptPersonal, encryptPersonal } from "~/utils/personal-data.server";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { helperCondition } from "./registry-scope.server";
+import { likeContains } from "./like.server";
 
 /** Never the encrypted contact: only `revealHelperContact` reads it. */
 const HELPER_COLUMNS = [
@@ -53,7 +54,7 @@ export async function listHelpers(db: Kysely<Database>, scope: RegistryScope, f:
     .where(helperCondition(scope));
   if (f.kind) q = q.where("helpers.kind", "=", f.kind);
   if (f.city) q = q.where("helpers.city", "=", f.city);
-  if (f.q) q = q.where((eb) => eb.or([eb("helpers.name", "like", `%${f.q}%`), eb("helpers.ref", "=", f.q!), eb("helpers.skills", "like", `%${f.q}%`)]));
+  if (f.q) q = q.where((eb) => eb.or([likeContains("helpers.name", f.q!), eb("helpers.ref", "=", f.q!), likeContains("helpers.skills", f.q!)]));
   const rows = await q.orderBy("helpers.ref").limit(pageSize + 1).offset((page - 1) * pageSize).execute();
   return { rows: rows.slice(0, pageSize).map((r) => ({ ...r, paired: Number(r.paired) })), hasMore: rows.length > pageSize };
 }

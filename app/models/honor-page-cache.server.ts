@@ -22,7 +22,13 @@ export const PUBLIC_CACHE_CONTROL = "private, max-age=0, must-revalidate";
 export function publishedPageHeaders(): Record<string, string> {
   return { "Cache-Control": PUBLIC_CACHE_CONTROL, [CACHEABLE_HEADER]: "1" };
 }
-const MAX_ENTRIES = 2000;
+/**
+ * The store is bounded by the bytes it holds, not by its number of pages: a print page of a long
+ * roll weighs a hundred times a small one. The least recently served page goes first.
+ */
+export const DEFAULT_PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+/** Per page, besides its body: key, headers, nonce, tag and the Map's own bookkeeping (an estimate). */
+const PAGE_OVERHEAD_BYTES = 512;
 
 export interface CachedPage {
   version: number;
@@ -31,10 +37,14 @@ export interface CachedPage {
   headers: Record<string, string>;
   /** The CSP nonce the page was rendered with; the cached page keeps it. */
   nonce: string;
+  /** A hash of what the page says, the same on every server that renders it (see contentTag). */
+  tag: string;
 }
 
 interface Store {
   pages: Map<string, CachedPage>;
+  bytes: number;
+  maxBytes: number;
   version: number;
   readAt: number;
 }
@@ -43,7 +53,7 @@ const KEY = Symbol.for("laurel.honorPageCache");
 
 function store(): Store {
   const g = globalThis as unknown as Record<symbol, Store | undefined>;
-  return (g[KEY] ??= { pages: new Map(), version: -1, readAt: 0 });
+  return (g[KEY] ??= { pages: new Map(), bytes: 0, maxBytes: DEFAULT_PAGE_CACHE_BYTES, version: -1, readAt: 0 });
 }
 
 /** The roll version, read from the database at most once per VERSION_TTL_MS. */
@@ -51,31 +61,66 @@ export async function currentRollVersion(db: Kysely<Database>, now = Date.now())
   const s = store();
   if (now - s.readAt >= VERSION_TTL_MS) {
     const v = await rollVersion(db);
-    if (v !== s.version) s.pages.clear();
+    if (v !== s.version) clear(s);
     s.version = v;
     s.readAt = now;
   }
   return s.version;
 }
 
+function clear(s: Store): void {
+  s.pages.clear();
+  s.bytes = 0;
+}
+
+const sizeOf = (key: string, page: CachedPage) => PAGE_OVERHEAD_BYTES + Buffer.byteLength(key) + page.parts.reduce((sum, p) => sum + p.length, 0);
+
+function remove(s: Store, key: string): void {
+  const page = s.pages.get(key);
+  if (!page) return;
+  s.pages.delete(key);
+  s.bytes -= sizeOf(key, page);
+}
+
 export function cachedPage(key: string, version: number): CachedPage | undefined {
-  const page = store().pages.get(key);
-  return page && page.version === version ? page : undefined;
+  const { pages } = store();
+  const page = pages.get(key);
+  if (!page || page.version !== version) return undefined;
+  // Map order is the eviction order: a page served moves to the back.
+  pages.delete(key);
+  pages.set(key, page);
+  return page;
 }
 
 export function storePage(key: string, page: CachedPage): void {
-  const { pages } = store();
-  if (pages.size >= MAX_ENTRIES) pages.delete(pages.keys().next().value!);
-  pages.set(key, page);
+  const s = store();
+  remove(s, key);
+  const size = sizeOf(key, page);
+  if (size > s.maxBytes) return;
+  while (s.bytes + size > s.maxBytes) remove(s, s.pages.keys().next().value!);
+  s.pages.set(key, page);
+  s.bytes += size;
+}
+
+/** Sets the store's byte budget (LAUREL_PAGE_CACHE_MB), dropping the oldest pages beyond it. */
+export function setPageCacheBudget(maxBytes: number): void {
+  const s = store();
+  s.maxBytes = maxBytes;
+  while (s.bytes > s.maxBytes) remove(s, s.pages.keys().next().value!);
 }
 
 /** Drops every cached page now; call after a publication or revocation commits. */
 export function invalidateRollPages(): void {
   const s = store();
-  s.pages.clear();
+  clear(s);
   s.readAt = 0;
 }
 
 export function cachedPageCount(): number {
   return store().pages.size;
+}
+
+export function cachedPageStats(): { pages: number; bytes: number; maxBytes: number } {
+  const s = store();
+  return { pages: s.pages.size, bytes: s.bytes, maxBytes: s.maxBytes };
 }

@@ -1,7 +1,7 @@
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { z } from "zod";
-import { toCsv } from "~/domain/csv";
+import { exportCsv, neutralizeCell as neutralize } from "~/domain/csv";
 import { CollectiveKind, Gender, OccupationGroup, Sector, type Enumeration } from "~/domain/nominations/fields";
 import { NOMINATION_STATUSES, statusLabelKey, type NominationStatus } from "~/domain/nominations/lifecycle";
 import { negotiateLocale, translator, type MessageKey, type Translate } from "~/i18n";
@@ -42,8 +42,7 @@ async function exportList(request: Request, context: AppLoadContext, rawId: stri
   const name = `nominations-${c.id}`;
   const common = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
   if (format === "csv") {
-    // The BOM makes Excel read the UTF-8 Chinese correctly.
-    return new Response(`\ufeff${toCsv(table)}`, { headers: { ...common, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` } });
+    return new Response(exportCsv(table), { headers: { ...common, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` } });
   }
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(t("review.export.sheet"));
@@ -112,12 +111,4 @@ function cellValue(t: Translate, r: NominationExportRow, col: Column): string | 
     default:
       return r[col] ?? "";
   }
-}
-
-/**
- * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or return before one) gets
- * a leading apostrophe, so a nominee called "=HYPERLINK(…)" stays text. Numbers pass.
- */
-function neutralize(value: string | number): string | number {
-  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { z } from "zod";
-import { toCsv } from "~/domain/csv";
+import { exportCsv, neutralizeCell as neutralize } from "~/domain/csv";
 import { negotiateLocale, translator, type MessageKey, type Translate } from "~/i18n";
 import { getPublishedList, listRollCategories, listWholeRoll, type PublishedList } from "~/models/honor-roll.server";
 import { badRequest, notFound } from "~/utils/http.server";
+import { contentTag, publicExport } from "~/utils/public-export.server";
 import { idParam } from "~/utils/zod";
 
 const ExportQuery = z.object({ format: z.enum(["csv", "xlsx", "json"]).default("csv") });
@@ -17,21 +18,27 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const q = ExportQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!q.success) throw badRequest();
   const [categories, rows] = await Promise.all([listRollCategories(context.db, list.id), listWholeRoll(context.db, list.id)]);
-  const headers = { "Cache-Control": "public, max-age=300", "X-Content-Type-Options": "nosniff", "X-List-Digest": list.digest };
+  const headers = { "X-Content-Type-Options": "nosniff", "X-List-Digest": list.digest };
   const name = `honor-roll-${list.id}`;
   if (q.data.format === "json") {
-    const body = {
+    const body = JSON.stringify({
       ...listMeta(list),
       categories: categories.map((c) => ({ name: c.name, kind: c.kind, entries: rows.filter((r) => r.category_id === c.id).map(publicEntry) })),
-    };
-    return new Response(JSON.stringify(body), { headers: { ...headers, "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" } });
+    });
+    return publicExport(request, contentTag(body), { ...headers, "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" }, () => body);
   }
   const t = translator(negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language")));
   const table = [COLUMNS.map((c) => t(c.label)), ...rows.map((r) => COLUMNS.map((c) => neutralize(c.value(r, t))))];
   const meta = metaRows(list, t);
   if (q.data.format === "csv") {
-    return new Response(`\ufeff${toCsv([...table, [], ...meta])}`, { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` } });
+    const body = exportCsv([...table, [], ...meta]);
+    return publicExport(request, contentTag(body), { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` }, () => body);
   }
+  const xlsx = { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Content-Disposition": `attachment; filename="${name}.xlsx"` };
+  return publicExport(request, contentTag("xlsx", JSON.stringify([table, meta])), xlsx, () => workbook(table, meta, t));
+}
+
+async function workbook(table: (string | number)[][], meta: string[][], t: Translate): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(t("publication.roll"));
   for (const row of table) ws.addRow(row);
@@ -42,10 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   for (const row of meta) info.addRow(row);
   info.getColumn(1).width = 22;
   info.getColumn(2).width = 70;
-  const bytes = await wb.xlsx.writeBuffer();
-  return new Response(new Uint8Array(bytes as ArrayBuffer), {
-    headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Content-Disposition": `attachment; filename="${name}.xlsx"` },
-  });
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 type Row = Awaited<ReturnType<typeof listWholeRoll>>[number];
@@ -77,9 +81,4 @@ function metaRows(list: PublishedList, t: Translate): string[][] {
     [t("publication.field.org"), list.publishing_org],
     [t("publication.digest"), list.digest],
   ];
-}
-
-/** A cell a spreadsheet would run as a formula gets a leading apostrophe; numbers pass. */
-function neutralize(value: string | number): string | number {
-  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listPublishedLists } from "~/models/honor-roll.server";
+import { contentTag, publicExport } from "~/utils/public-export.server";
 
 /** Open data: every published list, with where to fetch its entries as JSON. */
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const lists = await listPublishedLists(context.db);
   const body = lists.map((l) => ({
     id: l.id,
@@ -15,7 +16,6 @@ export async function loader({ context }: LoaderFunctionArgs) {
     entries_url: `/honors/${l.id}/export?format=json`,
     page_url: `/honors/${l.id}`,
   }));
-  return new Response(JSON.stringify({ lists: body }), {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
-  });
+  const text = JSON.stringify({ lists: body });
+  return publicExport(request, contentTag(text), { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" }, () => text);
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import ExcelJS from "exceljs";
-import { toCsv } from "~/domain/csv";
+import { exportCsv } from "~/domain/csv";
 import { exportRows, neutralize, NUMBER_COLUMNS } from "~/domain/activities/stats-table";
 import { negotiateLocale, translator, type MessageKey } from "~/i18n";
 import { loadStatsReport } from "~/models/stats.server";
@@ -16,8 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const body = exportRows(report, t("stats.scope.province")).map((r) => [t(`stats.scope.${r.scope}` as MessageKey), neutralize(r.name), r.code, ...r.numbers]);
   const name = `aid-stats${year === null ? "" : `-${year}`}`;
   if (format === "csv") {
-    // The BOM makes Excel read the UTF-8 Chinese correctly.
-    return new Response(`\ufeff${toCsv([header, ...body])}`, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` } });
+    return new Response(exportCsv([header, ...body]), { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` } });
   }
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(t("nav.stats"));

@@ -1,5 +1,5 @@
 import { dropAllTables, migrateToLatest } from "../../db/migrate";
-import { isEmptyDatabase, loadDemo } from "../../db/demo/load";
+import { loadDemoIfEmpty } from "../../db/demo/load";
 import { loadSecrets } from "../../app/utils/secrets.server";
 import { type Command, CommandError, EXIT, UsageError, withDatabase } from "../cli-kit";
 
@@ -12,8 +12,8 @@ export const demoLoad: Command = {
     await withDatabase(async (db) => {
       if (values.reset) await dropAllTables(db);
       await migrateToLatest(db);
-      if (!(await isEmptyDatabase(db))) throw new CommandError("The database already holds data: use demo load --reset to replace it.");
-      await loadDemo(db, loadSecrets().dataKey);
+      // Checked and loaded under one lock: a server starting on the same database meanwhile cannot load it twice.
+      if (!(await loadDemoIfEmpty(db, loadSecrets().dataKey))) throw new CommandError("The database already holds data: use demo load --reset to replace it.");
     });
     process.stderr.write("Demo data loaded.\n");
     return EXIT.ok;

@@ -4,6 +4,7 @@ import { migrateToLatest } from "../../db/migrate";
 import { DomainError } from "../../app/domain/errors";
 import { AGGREGATION_METHODS, type AggregationMethod } from "../../app/domain/judging/aggregation";
 import { skipReasonMessage } from "../../app/domain/judging/selection";
+import { exportCsv } from "../../app/domain/csv";
 import { isFatalHeader } from "../../app/domain/sheet-columns";
 import { getCompetition } from "../../app/models/competition.server";
 import { categoryResults, type CategoryResults } from "../../app/models/results.server";
@@ -70,12 +71,6 @@ export const scoresImport: Command = {
   },
 };
 
-/** A CSV field, quoted when it must be. */
-const csvField = (v: string | number | boolean) => {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export const ranking: Command = {
   usage: "ranking --competition ID --category NAME [--method M] [--format json|csv]",
   summary: "The ranking of a category, best first",
@@ -86,7 +81,7 @@ export const ranking: Command = {
     const r = await withDatabase((db) => resultsOf(db, values));
     const entries = r.entries.map((e) => ({ ref: e.ref, name: e.name, score: e.score, rank: e.rank, tied: e.tied }));
     if (format === "json") process.stdout.write(`${JSON.stringify({ method: r.method, fallback_to_mean: r.fallbackToMean, entries })}\n`);
-    else if (format === "csv") process.stdout.write(["ref,name,score,rank,tied", ...entries.map((e) => [e.ref, e.name, e.score, e.rank, e.tied].map(csvField).join(","))].map((l) => `${l}\n`).join(""));
+    else if (format === "csv") process.stdout.write(exportCsv([["ref", "name", "score", "rank", "tied"], ...entries.map((e) => [e.ref, e.name, e.score, e.rank, e.tied])], { bom: false, eol: "\n" }));
     else {
       process.stdout.write(entries.map((e) => `${e.rank}${e.tied ? "=" : ""}\t${e.ref}\t${e.name}\t${Math.round(e.score * 1000) / 1000}\n`).join(""));
       if (r.fallbackToMean) process.stderr.write(`${tr("judging.fallbackToMean")}\n`);

@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
+import { dialectOf } from "../dialect";
 import type { Database, OrgKind, Role } from "../schema";
 import { parseCsv } from "../../app/domain/csv";
 import { createOrg, type OrgRow } from "../../app/models/org.server";
@@ -137,23 +138,43 @@ async function loadCompetition2018(trx: Kysely<Database>, orgs: Map<string, OrgR
 
 /** Loads the demo into an empty, migrated database, in one transaction. */
 export async function loadDemo(db: Kysely<Database>, dataKey: Buffer): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const orgs = await loadOrgs(trx);
-    for (const u of DEMO_USERS) {
-      const home = orgs.get(u.org)!;
-      const id = await createUser(trx, SYSTEM_ACTOR, {
-        username: u.username,
-        displayName: u.displayName,
-        password: DEMO_PASSWORD,
-        org: home,
-        roles: u.roleAt ? [] : [u.role],
-      });
-      if (u.roleAt) await grantRole(trx, SYSTEM_ACTOR, id, orgs.get(u.roleAt)!, u.role);
-    }
-    await loadCalendarDemo(trx);
-    await loadCompetition2018(trx, orgs, dataKey);
-    await loadRegistryDemo(trx);
-    await loadActivitiesDemo(trx);
-    await loadCompetitionHistory(trx, orgs, PROVINCE, [...CITIES.map(([name]) => name), ...INDUSTRY], dataKey);
+  await db.transaction().execute((trx) => loadDemoInto(trx, dataKey));
+}
+
+/** A number of our own for PostgreSQL's advisory lock on the demo load ("laurel demo" in ASCII). */
+const DEMO_LOCK_KEY = 0x6c617572656c64n;
+
+/**
+ * Loads the demo when the database is empty, and says whether it did. Servers started together
+ * on one empty database each call this: the emptiness check and the load run in one transaction
+ * that first takes a database-wide lock (PostgreSQL: an advisory lock; SQLite: the write lock,
+ * which our client takes at BEGIN), so the second one waits, then finds the demo there.
+ */
+export async function loadDemoIfEmpty(db: Kysely<Database>, dataKey: Buffer): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    if (dialectOf(trx) === "postgres") await sql`select pg_advisory_xact_lock(${DEMO_LOCK_KEY.toString()}::bigint)`.execute(trx);
+    if (!(await isEmptyDatabase(trx))) return false;
+    await loadDemoInto(trx, dataKey);
+    return true;
   });
+}
+
+async function loadDemoInto(trx: Kysely<Database>, dataKey: Buffer): Promise<void> {
+  const orgs = await loadOrgs(trx);
+  for (const u of DEMO_USERS) {
+    const home = orgs.get(u.org)!;
+    const id = await createUser(trx, SYSTEM_ACTOR, {
+      username: u.username,
+      displayName: u.displayName,
+      password: DEMO_PASSWORD,
+      org: home,
+      roles: u.roleAt ? [] : [u.role],
+    });
+    if (u.roleAt) await grantRole(trx, SYSTEM_ACTOR, id, orgs.get(u.roleAt)!, u.role);
+  }
+  await loadCalendarDemo(trx);
+  await loadCompetition2018(trx, orgs, dataKey);
+  await loadRegistryDemo(trx);
+  await loadActivitiesDemo(trx);
+  await loadCompetitionHistory(trx, orgs, PROVINCE, [...CITIES.map(([name]) => name), ...INDUSTRY], dataKey);
 }

@@ -1,4 +1,5 @@
 import { fenToYuanText } from "../money";
+import { neutralizeCell } from "../csv";
 import type { StatsFen, StatsReport } from "./stats";
 
 export const EXPORT_SCOPES = ["province", "city", "county", "year", "kind"] as const;
@@ -30,8 +31,8 @@ export function exportRows(r: StatsReport, provinceName: string): ExportRow[] {
   ];
 }
 
-/** Free text that a spreadsheet would run as a formula (=, +, -, @) is written as text. */
+/** Free text that a spreadsheet would run as a formula (=, +, -, @) is written as text (the exports' one rule). */
 export function neutralize(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return neutralizeCell(value);
 }
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
