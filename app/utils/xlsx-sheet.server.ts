@@ -281,9 +281,12 @@ class SheetRows {
     this.tally.cell(text);
     // A shared string's text was counted once with its table; any other cell's text is its own.
     if (c.type !== "s") this.tally.addText(text.length);
+    if (value != null && c.col > this.width) this.width = c.col;
+    // Blank cells are left to the padding: rows of styled empty cells would otherwise fill memory
+    // without ever widening the sheet, so without meeting the cell limit.
+    if (text === "") return;
     while (this.row.length < c.col - 1) this.row.push("");
     this.row[c.col - 1] = c.type === "s" ? text : own(text);
-    if (value != null && c.col > this.width) this.width = c.col;
   }
 
   /** Rows × width is what the sheet will hold once every row is padded to the width. */
@@ -296,7 +299,7 @@ class SheetRows {
   result(): string[][] {
     if (this.rows.length * this.width > SHEET_LIMITS.cells) throw overLimit("cells");
     return Array.from(this.rows, (r) => {
-      const cells = (r ?? []).slice(0, this.width);
+      const cells = r ?? [];
       while (cells.length < this.width) cells.push("");
       return cells;
     });
