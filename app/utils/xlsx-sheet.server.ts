@@ -31,7 +31,7 @@ class Unpacked {
   }
 
   /** A part's text, counted against the workbook's XML budget and the part's own cap. */
-  async *text(name: string, cap: number): AsyncGenerator<string> {
+  async *text(name: string, cap: "xmlBytes" | "partBytes"): AsyncGenerator<string> {
     const part = this.parts.get(name);
     if (!part) return;
     const decoder = new TextDecoder("utf-8");
@@ -41,16 +41,16 @@ class Unpacked {
       read += chunk.length;
       this.xml += chunk.length;
       if (this.xml > SHEET_LIMITS.xmlBytes) throw overLimit("xmlBytes");
-      if (read > cap) throw overLimit(cap === SHEET_LIMITS.partBytes ? "partBytes" : "xmlBytes");
-      run = longestRun(chunk, run);
+      if (read > SHEET_LIMITS[cap]) throw overLimit(cap);
+      run = runAfter(chunk, run);
       yield decoder.decode(chunk, { stream: true });
     }
     yield decoder.decode();
   }
 }
 
-/** Tracks the bytes since the last '<' across chunks; throws when a run passes MAX_RUN. */
-function longestRun(chunk: Buffer, before: number): number {
+/** The bytes since the last '<' after this chunk; throws when any run passes MAX_RUN. */
+function runAfter(chunk: Buffer, before: number): number {
   let from = 0;
   let run = before;
   for (let lt = chunk.indexOf(0x3c); lt !== -1; lt = chunk.indexOf(0x3c, from)) {
@@ -73,7 +73,7 @@ const own = (s: string) => (s.length > 12 ? ` ${s}`.slice(1) : s);
 async function firstSheet(zip: Unpacked): Promise<{ path: string | null; date1904: boolean }> {
   let rid: string | null = null;
   let date1904 = false;
-  for await (const events of parseSax(zip.text("xl/workbook.xml", SHEET_LIMITS.partBytes))) {
+  for await (const events of parseSax(zip.text("xl/workbook.xml", "partBytes"))) {
     for (const e of events) {
       if (e.eventType !== "opentag") continue;
       if (e.value.name === "workbookPr") date1904 = ["1", "true"].includes(e.value.attributes.date1904 ?? "");
@@ -82,7 +82,7 @@ async function firstSheet(zip: Unpacked): Promise<{ path: string | null; date190
   }
   if (rid === null) return { path: null, date1904 };
   let target: string | null = null;
-  for await (const events of parseSax(zip.text("xl/_rels/workbook.xml.rels", SHEET_LIMITS.partBytes))) {
+  for await (const events of parseSax(zip.text("xl/_rels/workbook.xml.rels", "partBytes"))) {
     for (const e of events) if (e.eventType === "opentag" && e.value.name === "Relationship" && e.value.attributes.Id === rid) target = e.value.attributes.Target ?? null;
   }
   if (target === null) return { path: null, date1904 };
@@ -95,7 +95,7 @@ async function sharedStrings(zip: Unpacked, tally: SheetTally): Promise<string[]
   let current: string | null = null;
   let inText = false;
   let phonetic = 0;
-  for await (const events of parseSax(zip.text("xl/sharedStrings.xml", SHEET_LIMITS.xmlBytes))) {
+  for await (const events of parseSax(zip.text("xl/sharedStrings.xml", "xmlBytes"))) {
     for (const e of events) {
       if (e.eventType === "opentag") {
         if (e.value.name === "si") current = "";
@@ -123,7 +123,7 @@ async function dateStyles(zip: Unpacked): Promise<(s: number) => boolean> {
   if (!zip.has("xl/styles.xml")) return () => false;
   const styles = new StylesXform();
   styles.init();
-  await styles.parseStream(zip.text("xl/styles.xml", SHEET_LIMITS.partBytes));
+  await styles.parseStream(zip.text("xl/styles.xml", "partBytes"));
   const known = new Map<number, boolean>();
   return (s) => {
     let isDate = known.get(s);
@@ -313,7 +313,7 @@ export async function readXlsx(bytes: Buffer): Promise<string[][]> {
   const tally = new SheetTally();
   const strings = await sharedStrings(zip, tally);
   const sheet = new SheetRows({ strings, isDate: await dateStyles(zip), date1904 }, tally);
-  for await (const events of parseSax(zip.text(path, SHEET_LIMITS.xmlBytes))) {
+  for await (const events of parseSax(zip.text(path, "xmlBytes"))) {
     for (const e of events) {
       if (e.eventType === "opentag") sheet.open(e.value.name, e.value.attributes);
       else if (e.eventType === "text") sheet.text(e.value);

@@ -15,7 +15,7 @@ import { makeNominatingCompetition, makeTree, makeUser } from "../support/factor
 import { dbSnapshot } from "../support/hardening-fuzz";
 import { laurel, runLaurel } from "../support/cli";
 import { routeHarness } from "../support/remix";
-import { enormousCellXlsx, manyRowsCsv, manyRowsXlsx, sharedStringsBomb, xlsx, xmlPaddingXlsx } from "../support/sheet-bombs";
+import { enormousCellXlsx, manyRowsCsv, manyRowsXlsx, sharedStringsBomb, stylesBomb, xlsx, xmlPaddingXlsx } from "../support/sheet-bombs";
 
 /**
  * Issue #14: one upload of a small sheet that unpacks into millions of rows killed every worker.
@@ -65,6 +65,7 @@ describe("sheet bombs are refused at a limit, within the memory budget", () => {
     { name: "a shared-strings table of 3.1 million tiny strings", make: () => sharedStringsBomb(3_100_000, 0), key: "import.limit.cells", max: "3,000,000" },
     { name: "one cell of 600 MB (0.6 MB XLSX)", make: () => enormousCellXlsx(600), key: "import.limit.cellChars", max: "32,767" },
     { name: "300 MB of XML with no rows", make: () => xmlPaddingXlsx(300), key: "import.limit.xmlBytes", max: SHEET_LIMITS.xmlBytes / MB },
+    { name: "a 20 MB styles part", make: () => stylesBomb(20), key: "import.limit.xmlBytes", max: SHEET_LIMITS.partBytes / MB },
   ];
   for (const bomb of bombs) {
     it(bomb.name, async () => {

@@ -80,7 +80,7 @@ function* once(text: string) {
 }
 
 /** The parts every workbook has, around a first sheet's XML and, if given, a shared-strings table. */
-export function xlsx(sheet: () => Iterable<string>, sharedStrings?: () => Iterable<string>): Promise<Buffer> {
+export function xlsx(sheet: () => Iterable<string>, sharedStrings?: () => Iterable<string>, styles?: () => Iterable<string>): Promise<Buffer> {
   const types =
     `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
     `<Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
@@ -101,6 +101,7 @@ export function xlsx(sheet: () => Iterable<string>, sharedStrings?: () => Iterab
     { name: "xl/worksheets/sheet1.xml", pieces: sheet },
   ];
   if (sharedStrings) parts.push({ name: "xl/sharedStrings.xml", pieces: sharedStrings });
+  if (styles) parts.push({ name: "xl/styles.xml", pieces: styles });
   return zip(parts);
 }
 
@@ -160,4 +161,18 @@ export function xmlPaddingXlsx(megabytes: number): Promise<Buffer> {
     for (let i = 0; i < megabytes; i++) yield pad;
     yield `<sheetData/></worksheet>`;
   });
+}
+
+/** A one-cell sheet whose styles part is `megabytes` MB of number formats. */
+export function stylesBomb(megabytes: number): Promise<Buffer> {
+  return xlsx(
+    () => once(`${XML}<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`),
+    undefined,
+    function* () {
+      yield `${XML}<styleSheet xmlns="${MAIN}"><numFmts>`;
+      const fmts = Array.from({ length: 1000 }, (_, i) => `<numFmt numFmtId="${164 + i}" formatCode="0.00"/>`).join("");
+      for (let written = 0; written < megabytes * 1024 * 1024; written += fmts.length) yield fmts;
+      yield `</numFmts></styleSheet>`;
+    },
+  );
 }
