@@ -148,7 +148,7 @@ export async function runSheetUpload(request: Request, context: AppLoadContext, 
     rows = await readSheet(sheet.bytes);
   } catch (error) {
     if (!(error instanceof SheetError)) throw error;
-    return error.message === "import.tooLarge" ? refuse(SHEET_FIELD, "import.upload.tooLarge", values, { max: MAX_SHEET_MEGABYTES }, 413) : refuse(SHEET_FIELD, error.message as MessageKey, values);
+    return error.message === "import.tooLarge" ? refuse(SHEET_FIELD, "import.upload.tooLarge", values, { max: MAX_SHEET_MEGABYTES }, 413) : refuse(SHEET_FIELD, error.message as MessageKey, values, error.params);
   }
   const filled = rows.filter((r) => r.some((c) => (c ?? "").trim() !== ""));
   if (filled.length === 0) return refuse(SHEET_FIELD, "import.upload.fileEmpty", values);

@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** Row issues sent back at most: past that the page stops being read. */
 const MAX_REPORTED = 1000;
 
-type Result = { ok: false; messageKey: MessageKey; params?: Record<string, number> } | { ok: true; imported: number; refused: number; allOrNothing: boolean; issues: RowIssue[]; more: number };
+type Result = { ok: false; messageKey: MessageKey; params?: Record<string, string | number> } | { ok: true; imported: number; refused: number; allOrNothing: boolean; issues: RowIssue[]; more: number };
 
 class TooLarge extends Error {}
 
@@ -69,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     rows = await readSheet(upload.bytes);
   } catch (error) {
-    if (error instanceof SheetError) return data<Result>({ ok: false, messageKey: error.message as MessageKey }, { status: 400 });
+    if (error instanceof SheetError) return data<Result>({ ok: false, messageKey: error.message as MessageKey, params: error.params }, { status: 400 });
     throw error;
   }
   const home = user.grants.find((g) => g.role === "admin" && scopes.includes(g.orgPath));

@@ -43,7 +43,7 @@ async function importSheet(form: FormData, context: AppLoadContext, user: Sessio
   try {
     rows = await readSheet(Buffer.from(await file.arrayBuffer()));
   } catch (error) {
-    if (error instanceof SheetError && isMessageKey(error.message)) return formError({ errors: { file: { key: error.message } }, values: {} });
+    if (error instanceof SheetError && isMessageKey(error.message)) return formError({ errors: { file: { key: error.message, params: error.params } }, values: {} });
     throw error;
   }
   const parsed = parseCalendarSheet(rows);

@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     rows = await readSheet(Buffer.from(await file.arrayBuffer()));
   } catch (error) {
-    if (error instanceof SheetError) return formError({ errors: { file: { key: error.message as MessageKey } }, values: {} });
+    if (error instanceof SheetError) return formError({ errors: { file: { key: error.message as MessageKey, params: error.params } }, values: {} });
     throw error;
   }
   const report = await importRegistrySheet(context.db, actorOf(user, context), parsed.data.sheet, rows, {

@@ -1,64 +1,41 @@
-import ExcelJS from "exceljs";
-import { parseCsv } from "~/domain/csv";
-import { MAX_SHEET_BYTES } from "~/domain/nominations/upload-limits";
+import { CsvLimitError, CsvReader } from "~/domain/csv";
+import { MAX_SHEET_BYTES, SHEET_LIMITS } from "~/domain/nominations/upload-limits";
+import { overLimit, SheetError } from "./sheet-error.server";
+import { readXlsx } from "./xlsx-sheet.server";
 
-export { MAX_SHEET_BYTES };
+export { MAX_SHEET_BYTES, SheetError };
 
-export class SheetError extends Error {}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value == null) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  // An ID number typed as a number has lost its last digits: keep it recognizable as such.
-  if (typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)) return value.toExponential();
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    // A formula without a computed value, or an error (#DIV/0!), is never read as a blank cell:
-    // an optional column would then take it silently. As text, the row's checks refuse it.
-    if ("formula" in value || "sharedFormula" in value) {
-      const f = value as ExcelJS.CellFormulaValue;
-      return f.result == null ? `=${f.formula ?? ""}` : cellText(f.result as ExcelJS.CellValue);
-    }
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    if ("error" in value) return String(value.error);
-    return "";
-  }
-  return String(value);
-}
+/** CSV text is decoded and parsed 1 MiB at a time: a 50 MB file is never one 50 MB string. */
+const CSV_PIECE = 1024 * 1024;
 
 function looksLikeXlsx(bytes: Buffer): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+function readCsv(bytes: Buffer): string[][] {
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  const reader = new CsvReader(SHEET_LIMITS);
+  try {
+    for (let at = 0; at < bytes.length; at += CSV_PIECE) reader.push(decoder.decode(bytes.subarray(at, at + CSV_PIECE), { stream: true }));
+    return reader.push(decoder.decode()).end();
+  } catch (error) {
+    if (error instanceof CsvLimitError) throw overLimit(error.limit);
+    throw new SheetError("import.badEncoding");
+  }
+}
+
 /**
  * Rows of a CSV (UTF-8, BOM or not) or of the first sheet of an XLSX workbook, as text cells.
- * The kind is told by the bytes, not the file name.
+ * The kind is told by the bytes, not the file name. Both are read piece by piece with the limits
+ * of SHEET_LIMITS checked as they go: a sheet past one is refused, naming it, before it is held.
  */
 export async function readSheet(bytes: Buffer): Promise<string[][]> {
   if (bytes.length > MAX_SHEET_BYTES) throw new SheetError("import.tooLarge");
-  if (looksLikeXlsx(bytes)) {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch {
-      throw new SheetError("import.badXlsx");
-    }
-    const ws = wb.worksheets[0];
-    if (!ws) return [];
-    const rows: string[][] = [];
-    const width = ws.columnCount;
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
-      rows[n - 1] = cells;
-    });
-    return Array.from(rows, (r) => r ?? []);
-  }
-  const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  if (!looksLikeXlsx(bytes)) return readCsv(bytes);
   try {
-    return parseCsv(text.decode(bytes));
-  } catch {
-    throw new SheetError("import.badEncoding");
+    return await readXlsx(bytes);
+  } catch (error) {
+    if (error instanceof SheetError) throw error;
+    throw new SheetError("import.badXlsx");
   }
 }

@@ -50,7 +50,7 @@ export const nominationsImport: Command = {
     try {
       rows = await readSheet(bytes);
     } catch (error) {
-      if (error instanceof SheetError) throw new CommandError(tr(error.message as MessageKey));
+      if (error instanceof SheetError) throw new CommandError(tr(error.message as MessageKey, error.params));
       throw error;
     }
     let dataKey: Buffer;

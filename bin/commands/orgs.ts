@@ -19,7 +19,7 @@ export async function sheetRows(bytes: Buffer): Promise<string[][]> {
   try {
     return await readSheet(bytes);
   } catch (error) {
-    if (error instanceof SheetError) throw new CommandError(tr(error.message as MessageKey));
+    if (error instanceof SheetError) throw new CommandError(tr(error.message as MessageKey, error.params));
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv, toCsv } from "~/domain/csv";
+import fc from "fast-check";
+import { CsvLimitError, CsvReader, parseCsv, toCsv } from "~/domain/csv";
 
 describe("parseCsv", () => {
   it("reads quoted fields, doubled quotes and both line ends", () => {
@@ -21,5 +22,39 @@ describe("parseCsv", () => {
   it("round-trips through toCsv", () => {
     const rows = [["名称", "note"], ['a"b', "c,d"], ["e\nf", ""]];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
+  });
+  it("reads the same rows whatever pieces the text arrives in", () => {
+    const text = fc.stringMatching(/^(\uFEFF)?[a",\r\n字]{0,40}$/);
+    fc.assert(
+      fc.property(text, fc.array(fc.nat({ max: 40 }), { maxLength: 6 }), (csv, cuts) => {
+        const reader = new CsvReader();
+        let from = 0;
+        for (const cut of [...cuts].sort((a, b) => a - b)) {
+          reader.push(csv.slice(from, Math.max(from, cut)));
+          from = Math.max(from, cut);
+        }
+        expect(reader.push(csv.slice(from)).end()).toEqual(parseCsv(csv));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("CsvReader limits", () => {
+  const limits = { rows: 3, columns: 2, cellChars: 4, cells: 5 };
+  const refusal = (csv: string) => {
+    try {
+      new CsvReader(limits).push(csv).end();
+      return null;
+    } catch (error) {
+      return error instanceof CsvLimitError ? error.limit : error;
+    }
+  };
+  it("refuses the first row, column, cell or character past a limit, and takes a sheet at the limits", () => {
+    expect(refusal("a,b\nc,d\ne")).toBeNull();
+    expect(refusal("a\nb\nc\nd")).toBe("rows");
+    expect(refusal("a,b,c")).toBe("columns");
+    expect(refusal('"abcde"')).toBe("cellChars");
+    expect(refusal("a,b\nc,d\ne,f")).toBe("cells");
   });
 });
