@@ -58,11 +58,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!org || !inScope(org.path)) return formError({ errors: { orgId: { key: "error.orgOutsideScope" } }, values: {} });
       await context.db.transaction().execute((trx) => grantRole(trx, actor, target.id, org, input.role));
     } else if (input.intent === "revoke") {
-      const grant = await getGrant(context.db, input.grantId);
-      if (!grant || grant.user_id !== target.id) throw notFound();
+      const grant = await getGrant(context.db, target.id, input.grantId);
+      if (!grant) throw notFound();
       if (!inScope(grant.org_path)) throw forbidden();
       if (target.id === admin.id) return formError({ errors: { _form: { key: "error.selfRevoke" } }, values: {} });
-      await context.db.transaction().execute((trx) => revokeRole(trx, actor, grant.id));
+      await context.db.transaction().execute((trx) => revokeRole(trx, actor, target.id, grant.id));
     } else {
       if (target.id === admin.id) throw forbidden();
       await context.db.transaction().execute((trx) => setActive(trx, actor, target.id, input.intent === "activate", target.org_path));
