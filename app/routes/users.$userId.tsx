@@ -2,14 +2,15 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type AppLoa
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ROLES } from "../../db/schema";
-import { hasRoleAt, managesUser, scopesOf } from "~/domain/permissions";
+import { scopesOf } from "~/domain/permissions";
 import { isWithin } from "~/domain/org-tree";
 import { RoleSchema } from "~/domain/user-input";
 import { getOrg, listOrgsWithin } from "~/models/org.server";
 import { getGrant, getUser as getUserRow, grantRole, listGrants, revokeRole, setActive } from "~/models/user.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
-import { errorResponse, forbidden, notFound } from "~/utils/http.server";
+import { authorize } from "~/utils/authorize.server";
+import { forbidden, notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
@@ -22,9 +23,8 @@ async function guard(request: Request, context: AppLoadContext, rawId: string | 
   const id = idParam.safeParse(rawId);
   const target = id.success ? await getUserRow(context.db, id.data) : undefined;
   if (!target) throw notFound();
-  if (!target.org_path || !hasRoleAt(admin.grants, "admin", target.org_path)) throw forbidden();
   const grants = await listGrants(context.db, target.id);
-  if (!managesUser(admin.grants, { orgPath: target.org_path, rolePaths: grants.map((g) => g.orgPath) })) throw errorResponse(403, "users.outsideReach");
+  authorize(admin, "user:manage", { orgPath: target.org_path, rolePaths: grants.map((g) => g.orgPath) });
   return { admin, target, grants, scopes: scopesOf(admin.grants, "admin") };
 }
 
