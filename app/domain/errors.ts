@@ -14,3 +14,14 @@ export class DomainError extends Error {
     this.name = "DomainError";
   }
 }
+
+/**
+ * The id names no child of the parent it came under — another parent's child or nothing at all,
+ * answered alike (404) so that ids of other competitions, teams or users do not leak (issue #14).
+ */
+export class NotFoundError extends DomainError {
+  constructor() {
+    super("error.404");
+    this.name = "NotFoundError";
+  }
+}

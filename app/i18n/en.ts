@@ -7,6 +7,7 @@ import { judgingMessages } from "./messages/judging";
 import { noticeMessages } from "./messages/notice";
 import { registryMessages } from "./messages/registry";
 import { activitiesMessages } from "./messages/activities";
+import { authzMessages } from "./messages/authz";
 
 /** English messages: the same keys as the Chinese catalog, checked by the compiler. */
 export const en: Record<MessageKey, string> = {
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...noticeMessages.en,
   ...registryMessages.en,
   ...activitiesMessages.en,
+  ...authzMessages.en,
   "app.name": "Laurel — Labor Competitions and Model Worker Commendation",
   "app.shortName": "Laurel",
   "app.tagline": "Labor competitions, commendations and model-worker poverty relief for trade unions",

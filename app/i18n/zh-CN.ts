@@ -6,6 +6,7 @@ import { judgingMessages } from "./messages/judging";
 import { noticeMessages } from "./messages/notice";
 import { registryMessages } from "./messages/registry";
 import { activitiesMessages } from "./messages/activities";
+import { authzMessages } from "./messages/authz";
 
 /** Chinese (default) messages. Every user-facing string of Laurel has a key here or in a fragment of ./messages. */
 const base = {
@@ -249,6 +250,6 @@ const base = {
   "common.actions": "操作",
 } as const;
 
-export const zhCN = { ...base, ...competitionsMessages.zh, ...nominationsMessages.zh, ...reviewMessages.zh, ...importsMessages.zh, ...judgingMessages.zh, ...noticeMessages.zh, ...registryMessages.zh, ...activitiesMessages.zh };
+export const zhCN = { ...base, ...competitionsMessages.zh, ...nominationsMessages.zh, ...reviewMessages.zh, ...importsMessages.zh, ...judgingMessages.zh, ...noticeMessages.zh, ...registryMessages.zh, ...activitiesMessages.zh, ...authzMessages.zh };
 
 export type MessageKey = keyof typeof zhCN;

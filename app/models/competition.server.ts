@@ -3,7 +3,7 @@ import { STAGES, type Database, type Stage } from "../../db/schema";
 import type { CategoryInput, CompetitionTemplate } from "~/domain/competitions/template";
 import { advanceRefusals, nextStage, type Refusal } from "~/domain/competitions/stages";
 import { STAGE_STEPS } from "./stage-steps/index.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError, NotFoundError } from "~/domain/errors";
 import { isWithin } from "~/domain/org-tree";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
@@ -268,9 +268,10 @@ export async function saveCategory(trx: Kysely<Database>, actor: Actor, c: Compe
   if (clash && clash.id !== categoryId) throw new DomainError("competition.duplicateCategory", undefined, "name");
   let position: number;
   if (categoryId) {
-    const old = await trx.selectFrom("categories").select("position").where("id", "=", categoryId).where("competition_id", "=", c.id).executeTakeFirstOrThrow();
+    const old = await trx.selectFrom("categories").select("position").where("id", "=", categoryId).where("competition_id", "=", c.id).executeTakeFirst();
+    if (!old) throw new NotFoundError();
     position = old.position;
-    await deleteCategoryRows(trx, categoryId);
+    await deleteCategoryRows(trx, c.id, categoryId);
   } else {
     const last = await trx.selectFrom("categories").select((eb) => eb.fn.max("position").as("p")).where("competition_id", "=", c.id).executeTakeFirst();
     position = Number(last?.p ?? 0) + 1;
@@ -280,16 +281,19 @@ export async function saveCategory(trx: Kysely<Database>, actor: Actor, c: Compe
   return id;
 }
 
-async function deleteCategoryRows(trx: Kysely<Database>, categoryId: number) {
+/** The category's rows, once it is known to be the competition's: another competition's category is not found. */
+async function deleteCategoryRows(trx: Kysely<Database>, competitionId: number, categoryId: number) {
+  const own = await trx.selectFrom("categories").select("id").where("id", "=", categoryId).where("competition_id", "=", competitionId).executeTakeFirst();
+  if (!own) throw new NotFoundError();
   await trx.deleteFrom("criteria").where("category_id", "=", categoryId).execute();
   await trx.deleteFrom("composition_rules").where("category_id", "=", categoryId).execute();
   await trx.deleteFrom("allocations").where("category_id", "=", categoryId).execute();
-  await trx.deleteFrom("categories").where("id", "=", categoryId).execute();
+  await trx.deleteFrom("categories").where("id", "=", categoryId).where("competition_id", "=", competitionId).execute();
 }
 
 export async function deleteCategory(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, categoryId: number): Promise<void> {
   if (c.stage !== "draft") throw new DomainError("competition.notDraft");
-  await deleteCategoryRows(trx, categoryId);
+  await deleteCategoryRows(trx, c.id, categoryId);
   await recordAudit(trx, actor, { action: "category.delete", entity: "category", entityId: categoryId, orgPath: c.org_path });
 }
 

@@ -43,6 +43,12 @@ export async function getJudgingCategory(db: Kysely<Database>, categoryId: numbe
     rules: rules.map((r): CompositionRule => ({ label: r.label, attribute: r.attribute, values: JSON.parse(r.values_json) as string[], op: r.op, share: r.share })),
   };
 }
+/** The competition's category: another competition's is undefined, so a URL cannot pair them (issue #14). */
+export async function getCompetitionCategory(db: Kysely<Database>, competitionId: number, categoryId: number) {
+  const own = await db.selectFrom("categories").select("id").where("id", "=", categoryId).where("competition_id", "=", competitionId).executeTakeFirst();
+  return own ? getJudgingCategory(db, own.id) : undefined;
+}
+
 export type JudgingCategory = NonNullable<Awaited<ReturnType<typeof getJudgingCategory>>>;
 
 /** The category's nominations that judging covers, best-known columns for ranking and selection. */

@@ -158,7 +158,7 @@ export async function addNominationFiles(trx: Kysely<Database>, actor: Actor, no
 export async function deleteNominationFile(trx: Kysely<Database>, actor: Actor, nomination: { id: number; org_path: string }, fileId: number): Promise<void> {
   const file = await trx.selectFrom("nomination_files").select(["id", "filename", "sha256"]).where("id", "=", fileId).where("nomination_id", "=", nomination.id).executeTakeFirst();
   if (!file) throw new DomainError("nomination.file.notFound", undefined, FILES_FIELD);
-  await trx.deleteFrom("nomination_files").where("id", "=", fileId).execute();
+  await trx.deleteFrom("nomination_files").where("id", "=", fileId).where("nomination_id", "=", nomination.id).execute();
   await recordAudit(trx, actor, { action: "nomination.file.delete", entity: "nomination", entityId: nomination.id, orgPath: nomination.org_path, before: { fileId, filename: file.filename, sha256: file.sha256 } });
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { isWithin } from "~/domain/org-tree";
-import { hasRoleAt } from "~/domain/permissions";
+import { may } from "~/domain/policy";
 import type { NominationStatus } from "~/domain/nominations/lifecycle";
 import { decryptPersonal } from "~/utils/personal-data.server";
 import { type Actor, recordAudit } from "./audit.server";
@@ -41,9 +41,10 @@ export interface NominationAccess {
 }
 
 export function nominationAccess(user: SessionUser, competition: { org_path: string }, nominationOrgPath: string): NominationAccess {
+  // The policy decides (app/domain/policy.ts); this pairs its two answers for the nomination pages.
   return {
-    admin: hasRoleAt(user.grants, "admin", competition.org_path),
-    nominator: isWithin(nominationOrgPath, competition.org_path) && hasRoleAt(user.grants, "nominator", nominationOrgPath),
+    admin: may(user.grants, "competition:manage", { orgPath: competition.org_path }),
+    nominator: may(user.grants, "nomination:edit", { organizerPath: competition.org_path, orgPath: nominationOrgPath }),
   };
 }
 

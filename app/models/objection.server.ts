@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { DomainError } from "~/domain/errors";
+import { DomainError, NotFoundError } from "~/domain/errors";
 import { OBJECTIONS_PER_HOUR, OPEN_OBJECTIONS_PER_COMPETITION, type ResolutionInput } from "~/domain/notice/objection-input";
 import { decryptPersonal, encryptPersonal, keyedHash } from "~/utils/personal-data.server";
 import { nowIso } from "~/utils/time.server";
@@ -113,7 +113,6 @@ export async function countOpenObjections(db: Kysely<Database>, competitionId: n
  * place. Returns the promoted nomination's id, if any. Run inside a transaction.
  */
 export async function resolveObjection(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, input: Omit<ResolutionInput, "objection"> & { objectionId: number }): Promise<number | null> {
-  if (c.stage !== "notice") throw new DomainError("notice.notInStage", undefined, "_form");
   const ob = await trx
     .selectFrom("objections as ob")
     .innerJoin("nominations as n", "n.id", "ob.nomination_id")
@@ -122,7 +121,9 @@ export async function resolveObjection(trx: Kysely<Database>, actor: Actor, c: C
     .where("ob.id", "=", input.objectionId)
     .where("ob.competition_id", "=", c.id)
     .executeTakeFirst();
-  if (!ob) throw new DomainError("objection.notFound", undefined, "_form");
+  // Which objection before what stage: another competition's objection is not found, whatever the stage.
+  if (!ob) throw new NotFoundError();
+  if (c.stage !== "notice") throw new DomainError("notice.notInStage", undefined, "_form");
   if (ob.status !== "open") throw new DomainError("objection.alreadyResolved", undefined, "_form");
   let promoted: number | null = null;
   if (input.outcome === "upheld" && ob.nomination_status === "on_notice") {

@@ -74,7 +74,7 @@ async function importOrgRow(trx: Kysely<Database>, actor: Actor, rec: Record<str
     if (existing) await updateOrg(trx, actor, existing, { ...parsed.data, parent });
     else await createOrg(trx, actor, parent, parsed.data);
   } catch (error) {
-    if (error instanceof DomainError) return [{ row, column: error.field ?? null, messageKey: error.messageKey, params: error.params }];
+    if (error instanceof DomainError) return [{ row, column: error.field === "regionCode" ? "region_code" : (error.field ?? null), messageKey: error.messageKey, params: error.params }];
     throw error;
   }
   return [];

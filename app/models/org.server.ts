@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, Org, OrgKind } from "../../db/schema";
+import { regionRefusal } from "~/domain/org-region";
 import { DomainError } from "~/domain/errors";
 import { childPath, isWithin } from "~/domain/org-tree";
 import { nowIso } from "~/utils/time.server";
@@ -52,6 +53,19 @@ async function assertNameFree(db: Kysely<Database>, name: string, exceptId?: num
   if (other && other.id !== exceptId) throw new DomainError("error.orgNameTaken", { name }, "name");
 }
 
+/** Refuses a region code that would reach outside the parent's (see `regionRefusal`). */
+function assertRegionFits(parent: OrgRow | null, child: { kind: string; regionCode: string | null }): void {
+  const refusal = regionRefusal(parent, child);
+  if (refusal) throw new DomainError(refusal.key, refusal.params, "regionCode");
+}
+
+/** An org's new code must still hold its children's codes: they reach no further than it. */
+async function assertChildrenFit(trx: Kysely<Database>, org: OrgRow, after: OrgRow): Promise<void> {
+  for (const child of await listChildren(trx, org.id)) {
+    if (regionRefusal(after, { kind: child.kind, regionCode: child.region_code })) throw new DomainError("org.regionStrandsChild", { name: child.name }, "regionCode");
+  }
+}
+
 /** Creates an org below `parent` (or a root when null). Run inside the caller's transaction. */
 export async function createOrg(
   trx: Kysely<Database>,
@@ -60,6 +74,7 @@ export async function createOrg(
   input: OrgInput,
 ): Promise<OrgRow> {
   await assertNameFree(trx, input.name);
+  assertRegionFits(parent, input);
   const { id } = await trx
     .insertInto("orgs")
     .values({
@@ -91,6 +106,8 @@ export async function updateOrg(
 ): Promise<OrgRow> {
   await assertNameFree(trx, input.name, org.id);
   if (input.parent && isWithin(input.parent.path, org.path)) throw new DomainError("error.orgCycle", undefined, "parentId");
+  assertRegionFits(input.parent, input);
+  await assertChildrenFit(trx, org, { ...org, name: input.name, kind: input.kind, region_code: input.regionCode, parent_id: input.parent?.id ?? null });
   const path = childPath(input.parent?.path ?? null, org.id);
   await trx
     .updateTable("orgs")

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { dialectOf } from "../../db/dialect";
 import type { PairingTier } from "../../db/schema-registry";
-import { DomainError } from "~/domain/errors";
+import { DomainError, NotFoundError } from "~/domain/errors";
 import type { RegistryScope } from "~/domain/registry/registry-scope";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
@@ -91,8 +91,10 @@ export async function createPairing(trx: Kysely<Database>, actor: Actor, p: NewP
   return id;
 }
 
-export async function deletePairing(trx: Kysely<Database>, actor: Actor, pairing: PairingRecord, auditPath: string | null): Promise<void> {
-  await trx.deleteFrom("pairings").where("id", "=", pairing.id).execute();
+/** Deletes the county's pairing; another county's pairing is not found (issue #14). */
+export async function deletePairing(trx: Kysely<Database>, actor: Actor, county: { id: number }, pairing: PairingRecord, auditPath: string | null): Promise<void> {
+  const res = await trx.deleteFrom("pairings").where("id", "=", pairing.id).where("county_id", "=", county.id).executeTakeFirst();
+  if (Number(res.numDeletedRows) !== 1) throw new NotFoundError();
   await recordAudit(trx, actor, {
     action: "pairing.delete",
     entity: "pairing",

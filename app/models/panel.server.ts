@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { isConflict, pairKey, planAssignments, type PanelJudge } from "~/domain/judging/assignment";
-import { DomainError } from "~/domain/errors";
+import { DomainError, NotFoundError } from "~/domain/errors";
 import { isWithin } from "~/domain/org-tree";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
@@ -71,7 +71,7 @@ export async function addExternalJudge(trx: Kysely<Database>, actor: Actor, cat:
 export async function removePanelJudge(trx: Kysely<Database>, actor: Actor, cat: Cat, memberId: number): Promise<void> {
   requirePanelOpen(cat);
   const member = await trx.selectFrom("panel_members").select(["id", "display_name"]).where("id", "=", memberId).where("category_id", "=", cat.id).executeTakeFirst();
-  if (!member) throw new DomainError("judging.panel.unknownMember");
+  if (!member) throw new NotFoundError();
   const sheet = await trx.selectFrom("score_sheets").select("id").where("panel_member_id", "=", memberId).where("status", "<>", "void").executeTakeFirst();
   if (sheet) throw new DomainError("judging.panel.hasSheets", { name: member.display_name });
   await trx.deleteFrom("judge_assignments").where("panel_member_id", "=", memberId).execute();
@@ -136,7 +136,7 @@ export async function assignPanel(trx: Kysely<Database>, actor: Actor, cat: Cat,
 async function memberAndNomination(trx: Kysely<Database>, cat: Cat, memberId: number, nominationId: number) {
   const member = await trx.selectFrom("panel_members").leftJoin("users", "users.id", "panel_members.user_id").leftJoin("orgs", "orgs.id", "users.org_id").select(["panel_members.id", "panel_members.display_name", "orgs.path as org_path"]).where("panel_members.id", "=", memberId).where("panel_members.category_id", "=", cat.id).executeTakeFirst();
   const nomination = await trx.selectFrom("nominations").innerJoin("orgs", "orgs.id", "nominations.org_id").select(["nominations.id", "nominations.ref", "nominations.status", "orgs.path as org_path"]).where("nominations.id", "=", nominationId).where("nominations.category_id", "=", cat.id).executeTakeFirst();
-  if (!member) throw new DomainError("judging.panel.unknownMember", undefined, "memberId");
+  if (!member) throw new NotFoundError();
   if (!nomination) throw new DomainError("judging.unknownNomination", undefined, "ref");
   return { member, nomination };
 }

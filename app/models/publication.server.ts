@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { DomainError } from "~/domain/errors";
+import { DomainError, NotFoundError } from "~/domain/errors";
 import { canonicalList, sha256Hex, type CanonicalList } from "~/domain/honors/digest";
 import { termsOf } from "~/domain/honors/search-terms";
 import { isWithin } from "~/domain/org-tree";
@@ -124,6 +124,8 @@ async function writeHonorees(trx: Kysely<Database>, actor: Actor, c: Competition
 }
 
 export interface RevocationInput {
+  /** The honoree's competition: another competition's honoree is not found. */
+  competitionId: number;
   honoreeId: number;
   reason: string;
   revokedOn: string;
@@ -139,8 +141,9 @@ export async function revoke(trx: Kysely<Database>, actor: Actor, input: Revocat
     .innerJoin("orgs as co", "co.id", "c.org_id")
     .select(["honorees.id", "honorees.revoked", "n.id as nomination_id", "n.status", "o.path as org_path", "co.path as competition_path"])
     .where("honorees.id", "=", input.honoreeId)
+    .where("honorees.competition_id", "=", input.competitionId)
     .executeTakeFirst();
-  if (!h) throw new DomainError("publication.honoreeUnknown", undefined, "_form");
+  if (!h) throw new NotFoundError();
   if (h.revoked) throw new DomainError("publication.alreadyRevoked", undefined, "_form");
   if (!input.reason.trim()) throw new DomainError("publication.reasonRequired", undefined, "reason");
   await transitionNomination(trx, actor, { id: h.nomination_id, status: h.status, org_path: h.org_path }, "revoked", "admin", input.reason);

@@ -99,7 +99,7 @@ export async function correctScoreSheet(
   const sheet = await trx.selectFrom("score_sheets").select(["id", "status", "version", "total", "points_json"]).where("id", "=", sheetId).where("category_id", "=", cat.id).executeTakeFirst();
   if (!sheet || sheet.status !== "submitted") throw new DomainError("judging.sheet.notSubmitted");
   const row = { points_json: JSON.stringify(input.points), total, comment: input.comment, updated_at: nowIso() };
-  const res = await trx.updateTable("score_sheets").set({ ...row, version: input.version + 1 }).where("id", "=", sheetId).where("version", "=", input.version).executeTakeFirst();
+  const res = await trx.updateTable("score_sheets").set({ ...row, version: input.version + 1 }).where("id", "=", sheetId).where("category_id", "=", cat.id).where("version", "=", input.version).executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new DomainError("judging.sheet.stale");
   await writeHistory(trx, actor, sheetId, "correct", reason, row);
   await recordAudit(trx, actor, { action: "sheet.correct", entity: "score_sheet", entityId: sheetId, orgPath: cat.org_path, before: { total: sheet.total, points: JSON.parse(sheet.points_json) }, after: { total, points: input.points, reason } });
@@ -115,7 +115,14 @@ export function getSheetWithHistory(db: Kysely<Database>, categoryId: number, sh
       .where("score_sheets.id", "=", sheetId)
       .where("score_sheets.category_id", "=", categoryId)
       .executeTakeFirst(),
-    db.selectFrom("score_sheet_history").select(["id", "at", "actor_label", "action", "reason", "total"]).where("sheet_id", "=", sheetId).orderBy("id").execute(),
+    db
+      .selectFrom("score_sheet_history as h")
+      .innerJoin("score_sheets as s", "s.id", "h.sheet_id")
+      .select(["h.id", "h.at", "h.actor_label", "h.action", "h.reason", "h.total"])
+      .where("h.sheet_id", "=", sheetId)
+      .where("s.category_id", "=", categoryId)
+      .orderBy("h.id")
+      .execute(),
   ]);
 }
 

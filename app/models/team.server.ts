@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { teamInScope } from "~/domain/activities/team-scope";
-import { DomainError } from "~/domain/errors";
+import { DomainError, NotFoundError } from "~/domain/errors";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
 
@@ -76,7 +76,7 @@ export async function addMember(trx: Kysely<Database>, actor: Actor, team: TeamR
 
 export async function removeMember(trx: Kysely<Database>, actor: Actor, team: TeamRecord, memberId: number): Promise<void> {
   const before = await trx.selectFrom("aid_team_members").select(["id", "name", "workplace", "skills"]).where("id", "=", memberId).where("team_id", "=", team.id).executeTakeFirst();
-  if (!before) throw new DomainError("error.404");
-  await trx.deleteFrom("aid_team_members").where("id", "=", memberId).execute();
+  if (!before) throw new NotFoundError();
+  await trx.deleteFrom("aid_team_members").where("id", "=", memberId).where("team_id", "=", team.id).execute();
   await recordAudit(trx, actor, { action: "aid_team.member.remove", entity: "aid_team", entityId: team.id, orgPath: await auditPathOf(trx, team.org_path), before });
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database, Role } from "../../db/schema";
 import type { Grant } from "~/domain/permissions";
-import { DomainError } from "~/domain/errors";
+import { DomainError, NotFoundError } from "~/domain/errors";
 import { hashPassword } from "~/utils/password.server";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
@@ -147,14 +147,17 @@ export async function grantRole(trx: Kysely<Database>, actor: Actor, userId: num
   await recordAudit(trx, actor, { action: "role.grant", entity: "user", entityId: userId, orgPath: org.path, after: { role, org: org.name } });
 }
 
-export async function revokeRole(trx: Kysely<Database>, actor: Actor, grantId: number): Promise<void> {
+/** Revokes the user's grant; another user's grant is not found (issue #14). */
+export async function revokeRole(trx: Kysely<Database>, actor: Actor, userId: number, grantId: number): Promise<void> {
   const grant = await trx
     .selectFrom("role_grants")
     .innerJoin("orgs", "orgs.id", "role_grants.org_id")
     .select(["role_grants.id", "role_grants.user_id", "role_grants.role", "orgs.name", "orgs.path"])
     .where("role_grants.id", "=", grantId)
-    .executeTakeFirstOrThrow();
-  await trx.deleteFrom("role_grants").where("id", "=", grantId).execute();
+    .where("role_grants.user_id", "=", userId)
+    .executeTakeFirst();
+  if (!grant) throw new NotFoundError();
+  await trx.deleteFrom("role_grants").where("id", "=", grantId).where("user_id", "=", userId).execute();
   await bumpEpoch(trx, grant.user_id);
   await recordAudit(trx, actor, {
     action: "role.revoke",
@@ -165,12 +168,13 @@ export async function revokeRole(trx: Kysely<Database>, actor: Actor, grantId: n
   });
 }
 
-export function getGrant(db: Kysely<Database>, grantId: number) {
+export function getGrant(db: Kysely<Database>, userId: number, grantId: number) {
   return db
     .selectFrom("role_grants")
     .innerJoin("orgs", "orgs.id", "role_grants.org_id")
     .select(["role_grants.id", "role_grants.user_id", "role_grants.role", "orgs.path as org_path"])
     .where("role_grants.id", "=", grantId)
+    .where("role_grants.user_id", "=", userId)
     .executeTakeFirst();
 }
 

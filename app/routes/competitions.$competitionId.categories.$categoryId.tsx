@@ -4,7 +4,7 @@ import { AGGREGATIONS, CATEGORY_KINDS, RULE_ATTRIBUTES, RULE_OPS } from "../../d
 import { categoryFieldOf, readCategoryForm, SPARE_ROWS } from "~/domain/competitions/category-form";
 import { CategorySchema } from "~/domain/competitions/template";
 import { isMessageKey, type MessageKey } from "~/i18n";
-import { deleteCategory, getCategoryDetail, saveCategory } from "~/models/competition.server";
+import { deleteCategory, getCategoryDetail, listCategories, saveCategory } from "~/models/competition.server";
 import { listOrgsWithin } from "~/models/org.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { requireCompetition, requireCompetitionAdmin } from "~/utils/competition-guard.server";
@@ -25,7 +25,8 @@ async function guard(request: Request, context: AppLoadContext, params: Record<s
   let categoryId: number | null = null;
   if (params.categoryId !== "new") {
     const id = idParam.safeParse(params.categoryId);
-    if (!id.success) throw notFound();
+    // Another competition's category, even one this admin organizes, is not found here (issue #14).
+    if (!id.success || !(await listCategories(context.db, c.id)).some((k) => k.id === id.data)) throw notFound();
     categoryId = id.data;
   }
   const orgs = (await listOrgsWithin(context.db, [c.org_path])).filter((o) => o.id !== c.org_id).map(({ id, name }) => ({ id, name }));
@@ -44,7 +45,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const actor = actorOf(user, context);
   if (form.get("intent") === "delete" && categoryId) {
-    await context.db.transaction().execute((trx) => deleteCategory(trx, actor, c, categoryId));
+    try {
+      await context.db.transaction().execute((trx) => deleteCategory(trx, actor, c, categoryId));
+    } catch (error) {
+      return domainFormError(error, form);
+    }
     return redirect(`/competitions/${c.id}`);
   }
   const rows = Math.min(Number(form.get("rows")) || 0, 60);

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { DomainError } from "~/domain/errors";
+import { DomainError, NotFoundError } from "~/domain/errors";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { addExternalJudge, addPanelJudge, assignManually, assignPanel, declareConflict, listConflicts, listJudgeCandidates, listPanel, removePanelJudge, unassign } from "~/models/panel.server";
@@ -9,6 +9,7 @@ import { judgingProgress } from "~/models/score-sheet.server";
 import { actorOf } from "~/utils/auth.server";
 import { parseForm, readForm } from "~/utils/form.server";
 import { requireCategoryAdmin } from "~/utils/judging-guard.server";
+import { notFound } from "~/utils/http.server";
 import { idParam, optionalText, text } from "~/utils/zod";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
@@ -62,6 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/competitions/${cat.competition_id}/categories/${cat.id}/panel`);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
+    if (error instanceof NotFoundError) throw notFound();
     return data({ ok: false as const, errors: { [error.field ?? "_form"]: { key: error.messageKey, params: error.params } }, short: null }, { status: 400 });
   }
 }

@@ -82,9 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const parsed = parseForm(form, RevokeSchema);
       if (!parsed.ok) return formError(parsed);
       const p = parsed.data;
-      const owned = (await listPublishedForAdmin(context.db, c.id)).some((h) => h.id === p.honoree);
-      if (!owned) return formError({ errors: { _form: { key: "publication.honoreeUnknown" } }, values: {} });
-      await context.db.transaction().execute((trx) => revoke(trx, actor, { honoreeId: p.honoree, reason: p.reason, revokedOn: p.revoked_on }));
+      await context.db.transaction().execute((trx) => revoke(trx, actor, { competitionId: c.id, honoreeId: p.honoree, reason: p.reason, revokedOn: p.revoked_on }));
     }
   } catch (error) {
     return domainFormError(error, form);

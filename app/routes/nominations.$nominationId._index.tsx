@@ -10,7 +10,8 @@ import { getNominationDossier, listNominationEvents, nominationAccess, revealPer
 import { canConsult, canEditFields, openSteps } from "~/domain/nominations/stage-windows";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { parseForm, readForm } from "~/utils/form.server";
-import { actionCacheControl, forbidden, notFound } from "~/utils/http.server";
+import { authorize } from "~/utils/authorize.server";
+import { actionCacheControl, notFound } from "~/utils/http.server";
 import { idParam, optionalText, text } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
@@ -27,8 +28,8 @@ async function guard(request: Request, context: AppLoadContext, rawId: string | 
   const id = idParam.safeParse(rawId);
   const n = id.success ? await getNominationDossier(context.db, id.data) : undefined;
   if (!n) throw notFound();
+  authorize(user, "nomination:read", { organizerPath: n.organizer_path, orgPath: n.org_path });
   const access = nominationAccess(user, { org_path: n.organizer_path }, n.org_path);
-  if (!access.admin && !access.nominator) throw forbidden();
   return { user, n, access, status: n.status as NominationStatus };
 }
 
@@ -70,7 +71,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, n, access, status } = await guard(request, context, params.nominationId);
+  const { user, n, status } = await guard(request, context, params.nominationId);
   const form = await readForm(request, context);
   const intent = String(form.get("intent") ?? "");
   const parsed = parseForm(form, ActionSchema);
@@ -79,18 +80,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = actorOf(user, context);
   try {
     if (input.intent === "reveal") {
-      if (!access.admin) throw forbidden();
+      authorize(user, "competition:manage", { orgPath: n.organizer_path });
       const revealed = await revealPersonalData(context.db, actor, context.secrets.dataKey, n);
       return data({ ok: true as const, intent, errors: undefined, values: undefined, revealed }, { headers: { "Cache-Control": "no-store" } });
     }
     if (input.intent === "consult") {
-      if (!access.admin) throw forbidden();
+      authorize(user, "competition:manage", { orgPath: n.organizer_path });
       if (!canConsult(n.competition_stage, status)) throw new DomainError("nominations.stepClosed");
       await context.db.transaction().execute((trx) => recordConsultation(trx, actor, n, { department: input.department, opinion: input.opinion, note: input.note ?? "" }));
       return redirect(`/nominations/${n.id}`);
     }
     const role: LifecycleRole = (NOMINATOR_STEPS as readonly string[]).includes(input.intent) ? "nominator" : "admin";
-    if (role === "nominator" ? !access.nominator : !access.admin) throw forbidden();
+    if (role === "nominator") authorize(user, "nomination:edit", { organizerPath: n.organizer_path, orgPath: n.org_path });
+    else authorize(user, "competition:manage", { orgPath: n.organizer_path });
     const step = openSteps(n.competition_stage, status, role).find((s) => s.action === input.intent);
     if (!step) throw new DomainError("nominations.stepClosed");
     if (input.version !== n.version) throw new DomainError("nomination.stale");

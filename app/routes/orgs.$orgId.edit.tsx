@@ -2,12 +2,12 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { useActionData, useLoaderData } from "@remix-run/react";
 import type { AppLoadContext } from "@remix-run/node";
 import { OrgFieldsSchema } from "~/domain/org-input";
-import { canEditOrg, scopesOf } from "~/domain/permissions";
+import { scopesOf } from "~/domain/permissions";
 import { isWithin } from "~/domain/org-tree";
 import { getOrg, listOrgsWithin, updateOrg } from "~/models/org.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
-import { forbidden } from "~/utils/http.server";
+import { authorize } from "~/utils/authorize.server";
 import { requireOrg } from "~/utils/lookups.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
@@ -19,7 +19,7 @@ const EditOrgSchema = OrgFieldsSchema.extend({ parentId: idParam });
 async function guard(request: Request, context: AppLoadContext, rawId: string | undefined) {
   const user = await requireUser(request, context);
   const org = await requireOrg(context, rawId);
-  if (!canEditOrg(user.grants, org.path)) throw forbidden();
+  authorize(user, "org:edit", org);
   return { user, org, scopes: scopesOf(user.grants, "admin") };
 }
 

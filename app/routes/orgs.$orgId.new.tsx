@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { OrgFieldsSchema } from "~/domain/org-input";
 import { createOrg } from "~/models/org.server";
-import { actorOf, requireRoleAt, requireUser } from "~/utils/auth.server";
+import { actorOf, requireUser } from "~/utils/auth.server";
+import { authorize } from "~/utils/authorize.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
 import { requireOrg } from "~/utils/lookups.server";
 import { useT } from "~/i18n/use-t";
@@ -12,14 +13,14 @@ import { ErrorPage } from "~/components/error-page";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const parent = await requireOrg(context, params.orgId);
-  requireRoleAt(user, "admin", parent.path);
+  authorize(user, "org:manage", parent);
   return { parent };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const parent = await requireOrg(context, params.orgId);
-  requireRoleAt(user, "admin", parent.path);
+  authorize(user, "org:manage", parent);
   const form = await readForm(request, context);
   const parsed = parseForm(form, OrgFieldsSchema);
   if (!parsed.ok) return formError(parsed);

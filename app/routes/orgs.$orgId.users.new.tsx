@@ -3,7 +3,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ROLES } from "../../db/schema";
 import { NewUserSchema } from "~/domain/user-input";
 import { createUser } from "~/models/user.server";
-import { actorOf, requireRoleAt, requireUser } from "~/utils/auth.server";
+import { actorOf, requireUser } from "~/utils/auth.server";
+import { authorize } from "~/utils/authorize.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
 import { requireOrg } from "~/utils/lookups.server";
 import { useT } from "~/i18n/use-t";
@@ -14,14 +15,14 @@ import { ErrorPage } from "~/components/error-page";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const org = await requireOrg(context, params.orgId);
-  requireRoleAt(user, "admin", org.path);
+  authorize(user, "org:manage", org);
   return { org };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const org = await requireOrg(context, params.orgId);
-  requireRoleAt(user, "admin", org.path);
+  authorize(user, "org:manage", org);
   const form = await readForm(request, context);
   const parsed = parseForm(form, NewUserSchema);
   if (!parsed.ok) return formError(parsed);

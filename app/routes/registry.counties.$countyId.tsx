@@ -73,7 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const pairingId = idParam.safeParse(form.get("pairing"));
       const pairing = pairingId.success ? (await listCountyPairings(context.db, county.id)).find((p) => p.id === pairingId.data) : undefined;
       if (!pairing) throw notFound();
-      await context.db.transaction().execute((trx) => deletePairing(trx, actor, pairing, auditPath));
+      await context.db.transaction().execute((trx) => deletePairing(trx, actor, county, pairing, auditPath));
     } else throw badRequest();
   } catch (error) {
     if (error instanceof Response) throw error;

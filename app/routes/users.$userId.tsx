@@ -2,13 +2,14 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type AppLoa
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ROLES } from "../../db/schema";
-import { hasRoleAt, scopesOf } from "~/domain/permissions";
+import { scopesOf } from "~/domain/permissions";
 import { isWithin } from "~/domain/org-tree";
 import { RoleSchema } from "~/domain/user-input";
 import { getOrg, listOrgsWithin } from "~/models/org.server";
 import { getGrant, getUser as getUserRow, grantRole, listGrants, revokeRole, setActive } from "~/models/user.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { authorize } from "~/utils/authorize.server";
 import { forbidden, notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
@@ -16,19 +17,20 @@ import type { MessageKey } from "~/i18n";
 import { AppForm, ErrorSummary, SelectField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 
-/** An admin manages a user whose home org lies in one of the admin's subtrees. */
+/** An admin manages a user whose home org and every role lie in the admin's subtrees. */
 async function guard(request: Request, context: AppLoadContext, rawId: string | undefined) {
   const admin = await requireUser(request, context);
   const id = idParam.safeParse(rawId);
   const target = id.success ? await getUserRow(context.db, id.data) : undefined;
   if (!target) throw notFound();
-  if (!target.org_path || !hasRoleAt(admin.grants, "admin", target.org_path)) throw forbidden();
-  return { admin, target, scopes: scopesOf(admin.grants, "admin") };
+  const grants = await listGrants(context.db, target.id);
+  authorize(admin, "user:manage", { orgPath: target.org_path, rolePaths: grants.map((g) => g.orgPath) });
+  return { admin, target, grants, scopes: scopesOf(admin.grants, "admin") };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { admin, target, scopes } = await guard(request, context, params.userId);
-  const [grants, orgs] = await Promise.all([listGrants(context.db, target.id), listOrgsWithin(context.db, scopes)]);
+  const { admin, target, grants, scopes } = await guard(request, context, params.userId);
+  const orgs = await listOrgsWithin(context.db, scopes);
   return {
     target: { id: target.id, username: target.username, displayName: target.display_name, orgId: target.org_id, orgName: target.org_name, active: !!target.is_active },
     grants: grants.map((g) => ({ ...g, revocable: scopes.some((s) => isWithin(g.orgPath, s)) && target.id !== admin.id })),
@@ -58,11 +60,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!org || !inScope(org.path)) return formError({ errors: { orgId: { key: "error.orgOutsideScope" } }, values: {} });
       await context.db.transaction().execute((trx) => grantRole(trx, actor, target.id, org, input.role));
     } else if (input.intent === "revoke") {
-      const grant = await getGrant(context.db, input.grantId);
-      if (!grant || grant.user_id !== target.id) throw notFound();
+      const grant = await getGrant(context.db, target.id, input.grantId);
+      if (!grant) throw notFound();
       if (!inScope(grant.org_path)) throw forbidden();
       if (target.id === admin.id) return formError({ errors: { _form: { key: "error.selfRevoke" } }, values: {} });
-      await context.db.transaction().execute((trx) => revokeRole(trx, actor, grant.id));
+      await context.db.transaction().execute((trx) => revokeRole(trx, actor, target.id, grant.id));
     } else {
       if (target.id === admin.id) throw forbidden();
       await context.db.transaction().execute((trx) => setActive(trx, actor, target.id, input.intent === "activate", target.org_path));

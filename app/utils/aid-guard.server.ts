@@ -2,7 +2,9 @@ import type { AppLoadContext } from "@remix-run/node";
 import { teamInScope } from "~/domain/activities/team-scope";
 import { getTeam, type TeamRecord } from "~/models/team.server";
 import type { SessionUser } from "~/models/user.server";
-import { requireRoleSomewhere, requireUser } from "./auth.server";
+import { scopesOf } from "~/domain/permissions";
+import { requireUser } from "./auth.server";
+import { authorize } from "./authorize.server";
 import { forbidden, notFound } from "./http.server";
 import { idParam } from "./zod";
 
@@ -15,7 +17,8 @@ export interface AidAdmin {
 /** An admin somewhere; anyone else 403 (or off to sign in). */
 export async function requireAidAdmin(request: Request, context: AppLoadContext): Promise<AidAdmin> {
   const user = await requireUser(request, context);
-  return { user, scopes: requireRoleSomewhere(user, "admin") };
+  authorize(user, "admin:somewhere", null);
+  return { user, scopes: scopesOf(user.grants, "admin") };
 }
 
 /** The team of a URL parameter, inside the admin's scope: 404 when there is none, 403 when it is another org's. */

@@ -1,9 +1,9 @@
 import { data, type AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
 import { isMessageKey } from "~/i18n";
-import { DomainError } from "~/domain/errors";
+import { DomainError, NotFoundError } from "~/domain/errors";
 import { CSRF_FIELD, verifyCsrf } from "./csrf.server";
-import { errorResponse } from "./http.server";
+import { errorResponse, notFound } from "./http.server";
 import { countFields, tooManyFields } from "./form-body.server";
 
 import type { FieldError, FieldErrors } from "./form-state";
@@ -91,6 +91,7 @@ export function formError(failure: Omit<FormFailure, "ok">, status = 400) {
 /** Turns a rule's refusal into a form error; anything else keeps propagating. */
 export function domainFormError(error: unknown, form: FormData, statusOf: (messageKey: string) => number = () => 400) {
   if (!(error instanceof DomainError)) throw error;
+  if (error instanceof NotFoundError) throw notFound();
   return formError(
     {
       errors: { [error.field ?? "_form"]: { key: error.messageKey, params: error.params } },

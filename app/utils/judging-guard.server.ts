@@ -1,5 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { getJudgingCategory, type JudgingCategory } from "~/models/judging-category.server";
+import { getCompetitionCategory, type JudgingCategory } from "~/models/judging-category.server";
 import type { SessionUser } from "~/models/user.server";
 import { requireUser } from "./auth.server";
 import { requireCompetition, requireCompetitionAdmin } from "./competition-guard.server";
@@ -12,7 +12,7 @@ export async function requireCategoryAdmin(request: Request, context: AppLoadCon
   const c = await requireCompetition(context, params.competitionId);
   requireCompetitionAdmin(user, c);
   const id = idParam.safeParse(params.categoryId);
-  const cat = id.success ? await getJudgingCategory(context.db, id.data) : undefined;
-  if (!cat || cat.competition_id !== c.id) throw notFound();
+  const cat = id.success ? await getCompetitionCategory(context.db, c.id, id.data) : undefined;
+  if (!cat) throw notFound();
   return { user, cat };
 }

@@ -4,7 +4,8 @@ import { attempt, classify } from "../support/hardening-outcome";
 import { makeWorld, VISITORS, type Visitor, type World } from "../support/hardening-world";
 import { routeHarness } from "../support/remix";
 import { fillPattern, loadRouteModule, routeManifest, type ManifestRoute, type RouteModule } from "../support/route-manifest";
-import { AUTHORIZATION_TABLE, defaultParams, type Check, type Outcomes } from "./authorization-table";
+import { dbSnapshot } from "../support/hardening-fuzz";
+import { AUTHORIZATION_TABLE, CHILD_FIELDS, defaultParams, FOREIGN_CHILD_TABLE, type Check, type ForeignChild, type Outcomes } from "./authorization-table";
 
 let t: TestDatabase;
 let h: ReturnType<typeof routeHarness>;
@@ -94,4 +95,44 @@ describe("the authorization matrix", () => {
     }
     expect(differences).toEqual([]);
   });
+
+  it("lists a foreign-child row for every route with two ids and every intent posting a child id", () => {
+    const missing: string[] = [];
+    for (const route of manifest) {
+      const rows = FOREIGN_CHILD_TABLE[route.id] ?? {};
+      const rule = AUTHORIZATION_TABLE[route.id];
+      if (route.params.filter((p) => p.endsWith("Id")).length >= 2 && rule?.get && !rows.get) missing.push(`GET ${route.id}`);
+      for (const [intent, check] of Object.entries(rule?.post ?? {})) {
+        const fields = Object.keys(check.form?.(w) ?? {});
+        if (fields.some((f) => (CHILD_FIELDS as readonly string[]).includes(f)) && !rows[intent]) missing.push(`POST ${route.id} [${intent}]`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("answers 404 (or the form's refusal) and changes nothing when a child id belongs to another parent", async () => {
+    const differences: string[] = [];
+    for (const [id, rows] of Object.entries(FOREIGN_CHILD_TABLE)) {
+      const route = manifest.find((r) => r.id === id)!;
+      const mod = await loadRouteModule(route);
+      for (const [label, row] of Object.entries(rows)) {
+        const before = await dbSnapshot(t.db);
+        const got = await foreignCell(route, mod, row);
+        const changed = JSON.stringify(await dbSnapshot(t.db)) !== JSON.stringify(before);
+        const expected = String(row.expect ?? 404);
+        if (got !== expected || changed) differences.push(`${row.method} ${id} [${label}] as ${row.visitor}: expected ${expected} unchanged, got ${got}${changed ? " and a change" : ""}`);
+      }
+    }
+    expect(differences).toEqual([]);
+  });
 });
+
+/** The status a foreign-child request got: the bare status, since a form answer (400) is a refusal here too. */
+async function foreignCell(route: ManifestRoute, mod: RouteModule, row: ForeignChild): Promise<string> {
+  const params = paramsFor(route, AUTHORIZATION_TABLE[route.id].params, row.params);
+  const user = { userId: w.users[row.visitor], params };
+  const out = await attempt(() =>
+    row.method === "GET" ? h.get(mod.loader!, fillPattern(route, params), user) : h.post(mod.action!, fillPattern(route, params), row.form?.(w) ?? {}, user),
+  );
+  return out.status >= 300 && out.status < 400 ? `redirect ${out.headers.get("location")}` : String(out.status);
+}

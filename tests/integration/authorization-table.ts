@@ -297,3 +297,85 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
   "routes/stats._index": { get: all("ok") },
   "routes/stats.export": { get: all("ok") },
 };
+
+/**
+ * The foreign-child column (issue #14): a route with two ids, its parent one the visitor may
+ * administer or see, and a child id belonging to ANOTHER parent the visitor also reaches. The
+ * answer is `expect` (404 unless said) and the database is unchanged. The visitor is the one the
+ * parent lets in, so that only the parent–child link can refuse.
+ */
+export interface ForeignChild {
+  visitor: Exclude<Visitor, "anonymous">;
+  method: "GET" | "POST";
+  params?: Fill;
+  form?: Fill;
+  /** 404, or 400 where a form field the user picks answers "not among the choices" (pinned by older tests). */
+  expect?: 400 | 404;
+}
+
+/**
+ * Fields that carry the id of a child; a POST intent posting one needs a foreign-child row.
+ * (aid's `activityId` has no parent in its URL: the admin's scope is its parent, checked in deleteActivity.)
+ */
+export const CHILD_FIELDS = ["fileId", "memberId", "grantId", "pairing", "objection", "honoree", "nomination", "category"] as const;
+
+const foreignCategory: Fill = (w) => ({ competitionId: String(w.draft.id), categoryId: String(w.scratch.categoryId) });
+
+export const FOREIGN_CHILD_TABLE: Record<string, Record<string, ForeignChild>> = {
+  "routes/competitions.$competitionId.categories.$categoryId": {
+    get: { visitor: "adminOrganizer", method: "GET", params: foreignCategory },
+    save: { visitor: "adminOrganizer", method: "POST", params: foreignCategory, form: () => ({ name: "改名" }) },
+    delete: { visitor: "adminOrganizer", method: "POST", params: foreignCategory, form: () => ({ intent: "delete" }) },
+  },
+  "routes/competitions.$competitionId.categories.$categoryId_.panel": {
+    get: { visitor: "adminOrganizer", method: "GET", params: (w) => ({ competitionId: String(w.judging.id), categoryId: String(w.notice.categoryId) }) },
+    remove: { visitor: "adminOrganizer", method: "POST", params: judgingParams, form: (w) => ({ intent: "remove", memberId: String(w.notice.memberId) }) },
+    assignOne: { visitor: "adminOrganizer", method: "POST", params: judgingParams, form: (w) => ({ intent: "assignOne", memberId: String(w.notice.memberId), ref: w.judging.ref }) },
+    unassign: { visitor: "adminOrganizer", method: "POST", params: judgingParams, form: (w) => ({ intent: "unassign", memberId: String(w.notice.memberId), ref: w.judging.ref }) },
+    conflict: { visitor: "adminOrganizer", method: "POST", params: judgingParams, form: (w) => ({ intent: "conflict", memberId: String(w.notice.memberId), ref: w.judging.ref }) },
+  },
+  "routes/competitions.$competitionId.categories.$categoryId_.results": {
+    get: { visitor: "adminOrganizer", method: "GET", params: (w) => ({ competitionId: String(w.notice.id), categoryId: String(w.published.categoryId) }) },
+  },
+  "routes/competitions.$competitionId.categories.$categoryId_.sheets._index": {
+    get: { visitor: "adminOrganizer", method: "GET", params: (w) => ({ competitionId: String(w.notice.id), categoryId: String(w.published.categoryId) }) },
+  },
+  "routes/competitions.$competitionId.categories.$categoryId_.sheets.$sheetId": {
+    get: { visitor: "adminOrganizer", method: "GET", params: (w) => ({ ...noticeParams(w), sheetId: String(w.published.sheetId) }) },
+    correct: { visitor: "adminOrganizer", method: "POST", params: (w) => ({ ...noticeParams(w), sheetId: String(w.published.sheetId) }), form: () => ({ version: "1", p0: "1", reason: "改" }) },
+  },
+  "routes/nominations.$nominationId.files.$fileId": {
+    get: { visitor: "nominator", method: "GET", params: (w) => ({ nominationId: String(w.nomination.id), fileId: String(w.judging.fileId) }) },
+  },
+  "routes/judging.$nominationId_.files.$fileId": {
+    get: { visitor: "judgeAssigned", method: "GET", params: (w) => ({ ...judgingParams(w), fileId: String(w.nomination.fileId) }) },
+  },
+  "routes/nominations.$nominationId.edit": {
+    // Pinned by nomination-pages.test.ts: the file list answers "no such file" in the form.
+    deleteFile: { visitor: "nominator", method: "POST", form: (w) => ({ intent: "deleteFile", fileId: String(w.judging.fileId) }), expect: 400 },
+  },
+  "routes/users.$userId": {
+    revoke: { visitor: "adminOrganizer", method: "POST", form: (w) => ({ intent: "revoke", grantId: String(w.scratchGrantId) }) },
+  },
+  "routes/registry.counties.$countyId": {
+    remove: { visitor: "adminOrganizer", method: "POST", form: (w) => ({ intent: "remove", pairing: String(w.registry.scratchPairingId) }) },
+  },
+  "routes/aid.teams.$teamId": {
+    remove: { visitor: "adminOrganizer", method: "POST", form: (w) => ({ intent: "remove", memberId: String(w.aid.otherTeamMemberId) }) },
+  },
+  "routes/competitions.$competitionId.notice": {
+    resolve: { visitor: "adminOrganizer", method: "POST", params: publishedParams, form: (w) => ({ intent: "resolve", objection: String(w.notice.objectionId), outcome: "dismissed", reason: "不成立" }) },
+  },
+  "routes/competitions.$competitionId.publication": {
+    revoke: { visitor: "adminOrganizer", method: "POST", params: noticeParams, form: (w) => ({ intent: "revoke", honoree: String(w.published.honoreeId), reason: "撤销", revoked_on: "2020-01-01" }) },
+  },
+  "routes/competitions.$competitionId.nominations.new": {
+    // The category is a choice on the form: another competition's is "not among the choices".
+    draft: { visitor: "nominator", method: "POST", form: (w) => ({ intent: "draft", category: String(w.judging.categoryId), org: String(w.orgs.county.id), name: "" }), expect: 400 },
+    submit: { visitor: "nominator", method: "POST", form: (w) => ({ intent: "submit", category: String(w.judging.categoryId), org: String(w.orgs.county.id), name: "" }), expect: 400 },
+  },
+  "routes/notices.$competitionId": {
+    // The public objection form picks an entry on notice: another competition's is "not on notice".
+    object: { visitor: "nominator", method: "POST", params: publishedParams, form: (w) => ({ nomination: String(w.notice.nominationId), facts: "请核实其事迹材料。", name: "李明", contact: "13800000000" }), expect: 400 },
+  },
+};

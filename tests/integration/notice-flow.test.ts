@@ -196,14 +196,14 @@ describe("publication and revocation", () => {
 
   it("revokes a title: gone from the public roll, kept in the history", async () => {
     const [zhang] = await searchHonorees(t.db, { q: "张伟" });
-    await expect(inTrx((trx) => revoke(trx, admin, { honoreeId: zhang.id, reason: "", revokedOn: "2019-03-01" }))).rejects.toMatchObject({ messageKey: "publication.reasonRequired" });
-    await inTrx((trx) => revoke(trx, admin, { honoreeId: zhang.id, reason: "因违纪被撤销。", revokedOn: "2019-03-01" }));
+    await expect(inTrx((trx) => revoke(trx, admin, { competitionId, honoreeId: zhang.id, reason: "", revokedOn: "2019-03-01" }))).rejects.toMatchObject({ messageKey: "publication.reasonRequired" });
+    await inTrx((trx) => revoke(trx, admin, { competitionId, honoreeId: zhang.id, reason: "因违纪被撤销。", revokedOn: "2019-03-01" }));
     expect((await listRollEntries(t.db, { categoryId })).rows.map((r) => r.name)).toEqual(["王强", "李娜", "赵敏", "陈军"]);
     expect(await searchHonorees(t.db, { q: "张伟" })).toEqual([]);
     expect((await getHonoree(t.db, zhang.id))?.revoked).toBe(1);
     expect(await statusOf(ids[2])).toBe("revoked");
     const history = await t.db.selectFrom("revocations").select(["reason", "revoked_on"]).execute();
     expect(history).toEqual([{ reason: "因违纪被撤销。", revoked_on: "2019-03-01" }]);
-    await expect(inTrx((trx) => revoke(trx, admin, { honoreeId: zhang.id, reason: "再次", revokedOn: "2019-03-02" }))).rejects.toMatchObject({ messageKey: "publication.alreadyRevoked" });
+    await expect(inTrx((trx) => revoke(trx, admin, { competitionId, honoreeId: zhang.id, reason: "再次", revokedOn: "2019-03-02" }))).rejects.toMatchObject({ messageKey: "publication.alreadyRevoked" });
   });
 });

@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from "~/models/audit.server";
 import { registryAuditPath, saveCounty } from "~/models/county.server";
 import { getHelperByRef, saveHelper } from "~/models/helper.server";
 import { createPairing } from "~/models/pairing.server";
-import { createTeam } from "~/models/team.server";
+import { addMember, createTeam } from "~/models/team.server";
 import { createActivity } from "~/models/activity.server";
 import { createProject } from "~/models/project.server";
 import { parseActivity } from "~/domain/activities/activity-input";
@@ -38,10 +38,14 @@ export async function makeRegistry(db: Kysely<Database>, dataKey: Buffer, cityA:
   if (!activity.ok) throw new Error(JSON.stringify(activity.issues));
   const { team: _t, countyCode: _c, org: _o, ...rest } = activity.value;
   await createActivity(db, SYSTEM_ACTOR, team, { ...rest, teamId: team.id, countyId: counties[0].id });
+  // A second team of city A with a member: the member is a child of another parent (issue #14).
+  const otherTeam = await createTeam(db, SYSTEM_ACTOR, "世界二队", cityA);
+  await addMember(db, SYSTEM_ACTOR, otherTeam, { name: "世界队员", workplace: "", skills: "" });
+  const otherMember = await db.selectFrom("aid_team_members").select("id").where("team_id", "=", otherTeam.id).executeTakeFirstOrThrow();
   const projectId = await createProject(db, SYSTEM_ACTOR, ProjectSchema.parse({ helperId: helper.id, countyId: counties[0].id, title: "世界产业项目", investment: "1000", status: "ongoing" }), helper.org_path);
 
   return {
     registry: { countyId: counties[0].id, scratchCountyId: counties[1].id, helperId: helper.id, pairingId: pairings[0], scratchPairingId: pairings[1] },
-    aid: { teamId: team.id, projectId },
+    aid: { teamId: team.id, projectId, otherTeamMemberId: otherMember.id },
   };
 }

@@ -94,6 +94,7 @@ export async function makeStages(db: Kysely<Database>, dataKey: Buffer, cast: St
   const judging = await toJudging(db, dataKey, cast, 2019);
   const png = { contentType: "image/png" as const, bytes: Buffer.from("89504e470d0a1a0a", "hex") };
   await addNominationFiles(db, SYSTEM_ACTOR, { id: judging.nominationIds[0], org_path: cast.nominating[0].path }, [{ filename: "事迹.png", ...png }]);
+  const { ref } = await db.selectFrom("nominations").select("ref").where("id", "=", judging.nominationIds[0]).executeTakeFirstOrThrow();
   const file = await db.selectFrom("nomination_files").select("id").where("nomination_id", "=", judging.nominationIds[0]).executeTakeFirstOrThrow();
 
   const today = chinaToday();
@@ -107,11 +108,12 @@ export async function makeStages(db: Kysely<Database>, dataKey: Buffer, cast: St
   const doneRow = await judgeAndPropose(db, done);
   await openNotice(db, SYSTEM_ACTOR, doneRow, { start: "2018-11-13", days: 5, unit: "working" });
   await publish(db, SYSTEM_ACTOR, doneRow, { docNumber: "世工发〔2018〕1号", publishedOn: "2018-12-05", publishingOrgId: cast.organizer.id });
+  const doneSheet = await db.selectFrom("score_sheets").select("id").where("panel_member_id", "=", done.memberId).orderBy("id").executeTakeFirstOrThrow();
   const honoree = await db.selectFrom("honorees").select("id").where("competition_id", "=", done.id).orderBy("id").executeTakeFirstOrThrow();
 
   return {
-    judging: { id: judging.id, categoryId: judging.categoryId, nominationId: judging.nominationIds[0], fileId: file.id },
-    notice: { id: onNotice.id, categoryId: onNotice.categoryId, nominationId: onNotice.nominationIds[0], objectionId, sheetId: sheet.id },
-    published: { id: done.id, categoryId: done.categoryId, honoreeId: honoree.id },
+    judging: { id: judging.id, categoryId: judging.categoryId, nominationId: judging.nominationIds[0], fileId: file.id, memberId: judging.memberId, ref },
+    notice: { id: onNotice.id, categoryId: onNotice.categoryId, nominationId: onNotice.nominationIds[0], objectionId, sheetId: sheet.id, memberId: onNotice.memberId },
+    published: { id: done.id, categoryId: done.categoryId, honoreeId: honoree.id, sheetId: doneSheet.id },
   };
 }

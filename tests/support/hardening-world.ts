@@ -36,23 +36,25 @@ export interface World {
   orgs: { province: OrgRow; cityA: OrgRow; cityB: OrgRow; county: OrgRow; county2: OrgRow };
   /** `rootAdmin` (of the province) is no visitor of the matrix: the fuzzers use it on the calendar and the matcher, which are theirs alone. */
   users: Record<Exclude<Visitor, "anonymous">, number> & { scratch: number; rootAdmin: number };
+  /** The scratch user's nominator grant: a child of that user, posted under another user's URL (issue #14). */
+  scratchGrantId: number;
   /** Organized by city A, open for nominations; holds the county's draft nomination. */
   running: { id: number; individualId: number };
   /** Organized by city A, still a draft (its categories can be edited). */
   draft: { id: number; categoryId: number };
-  /** A draft the matrix may advance or copy freely. */
-  scratch: { id: number };
+  /** A draft the matrix may advance or copy freely; its category is the foreign child of the draft's URL. */
+  scratch: { id: number; categoryId: number };
   nomination: { id: number; fileId: number; scratchFileId: number };
   /** Organized by city A, in judging: `judgeAssigned` is assigned both nominations; a file on `nominationId`. */
-  judging: { id: number; categoryId: number; nominationId: number; fileId: number };
+  judging: { id: number; categoryId: number; nominationId: number; fileId: number; memberId: number; ref: string };
   /** On public notice now, with one open objection; `sheetId` is a submitted sheet of its judging. */
-  notice: { id: number; categoryId: number; nominationId: number; objectionId: number; sheetId: number };
+  notice: { id: number; categoryId: number; nominationId: number; objectionId: number; sheetId: number; memberId: number };
   /** Published: its honor roll is public. */
-  published: { id: number; categoryId: number; honoreeId: number };
+  published: { id: number; categoryId: number; honoreeId: number; sheetId: number };
   /** The registry of city A: a county the county's admins manage too, one only city A's do, pairings of city A's helper with each. */
   registry: { countyId: number; scratchCountyId: number; helperId: number; pairingId: number; scratchPairingId: number };
   /** City A's aid team (with an activity) and a project of its helper. */
-  aid: { teamId: number; projectId: number };
+  aid: { teamId: number; projectId: number; otherTeamMemberId: number };
 }
 
 function template(organizer: string, allocations: { org: string; nominations: number }[]) {
@@ -138,12 +140,14 @@ export async function makeWorld(db: Kysely<Database>, dataKey: Buffer): Promise<
   const files = await db.selectFrom("nomination_files").select("id").where("nomination_id", "=", nomination.id).orderBy("id").execute();
   const stages = await makeStages(db, dataKey, { organizer: orgs.cityA, nominating: [orgs.county, orgs.county2], judge: users.judgeAssigned });
   const records = await makeRegistry(db, dataKey, orgs.cityA);
+  const scratchGrant = await db.selectFrom("role_grants").select("id").where("user_id", "=", users.scratch).executeTakeFirstOrThrow();
   return {
     orgs,
     users,
+    scratchGrantId: scratchGrant.id,
     running: { id: running.id, individualId: running.categoryId },
     draft,
-    scratch: { id: scratch.id },
+    scratch,
     nomination: { id: nomination.id, fileId: files[0].id, scratchFileId: files[1].id },
     ...stages,
     ...records,

@@ -1,0 +1,67 @@
+import type { MessageKey } from "~/i18n";
+import { teamInScope } from "./activities/team-scope";
+import { isWithin } from "./org-tree";
+import { canEditOrg, hasRole, hasRoleAt, managesUser, scopesOf, type Grant } from "./permissions";
+
+/**
+ * The one answer to "may this user do X to this object" (issue #14): typed actions per area, each
+ * with the object it is asked about. Pure; `app/utils/authorize.server.ts` turns a refusal into
+ * the response. Finding the object (and 404 for an id that names nothing, or a child of another
+ * parent) is the models' part: every query that takes a child id also takes its parent.
+ */
+export interface PolicyObjects {
+  /** Admins of the organizer or above, and anyone holding a role inside the organizer's subtree. */
+  "competition:read": { orgPath: string };
+  /** Admins of the organizer or above: edit, advance, categories, panels, results, notice, publication. */
+  "competition:manage": { orgPath: string };
+  /** The nominator of the nomination's org (inside the organizer's subtree), or the organizer's admins. */
+  "nomination:read": { organizerPath: string; orgPath: string };
+  /** The nominator of the nomination's org, inside the organizer's subtree. */
+  "nomination:edit": { organizerPath: string; orgPath: string };
+  /** Admins of the org or above: add a child org, add a user. */
+  "org:manage": { path: string };
+  /** Admins strictly above the org: nobody renames or moves their own root. */
+  "org:edit": { path: string };
+  /** Admins whose subtrees hold the user's home org and every role. */
+  "user:manage": { orgPath: string | null; rolePaths: readonly string[] };
+  /** Any admin: the aid pages and the registry list their own scope (decisions 007, 008). */
+  "admin:somewhere": null;
+  /** Admins of the team's or project's org subtree; a team without an org is the root admins' (decision 008). */
+  "aid:manage": { orgPath: string | null };
+}
+export type PolicyAction = keyof PolicyObjects;
+
+/** Allowed, or refused: 403 with a message, or 404 where even the object's existence is not told. */
+export type Verdict = { ok: true } | { ok: false; status: 403 | 404; messageKey: MessageKey };
+
+const ALLOW: Verdict = { ok: true };
+const forbid = (messageKey: MessageKey = "error.403"): Verdict => ({ ok: false, status: 403, messageKey });
+
+type Rule<A extends PolicyAction> = (grants: readonly Grant[], object: PolicyObjects[A]) => Verdict;
+
+const RULES: { [A in PolicyAction]: Rule<A> } = {
+  "competition:read": (g, c) => (g.some((x) => isWithin(x.orgPath, c.orgPath) || (x.role === "admin" && isWithin(c.orgPath, x.orgPath))) ? ALLOW : forbid()),
+  "competition:manage": (g, c) => (hasRoleAt(g, "admin", c.orgPath) ? ALLOW : forbid()),
+  "nomination:read": (g, n) => (hasRoleAt(g, "admin", n.organizerPath) || nominates(g, n) ? ALLOW : forbid()),
+  "nomination:edit": (g, n) => (nominates(g, n) ? ALLOW : forbid()),
+  "org:manage": (g, o) => (hasRoleAt(g, "admin", o.path) ? ALLOW : forbid()),
+  "org:edit": (g, o) => (canEditOrg(g, o.path) ? ALLOW : forbid()),
+  "user:manage": (g, u) => {
+    if (!u.orgPath || !hasRoleAt(g, "admin", u.orgPath)) return forbid();
+    return managesUser(g, { orgPath: u.orgPath, rolePaths: u.rolePaths }) ? ALLOW : forbid("users.outsideReach");
+  },
+  "admin:somewhere": (g) => (hasRole(g, "admin") ? ALLOW : forbid()),
+  "aid:manage": (g, t) => (teamInScope(scopesOf(g, "admin"), t.orgPath) ? ALLOW : forbid()),
+};
+
+function nominates(g: readonly Grant[], n: { organizerPath: string; orgPath: string }): boolean {
+  return isWithin(n.orgPath, n.organizerPath) && hasRoleAt(g, "nominator", n.orgPath);
+}
+
+export function decide<A extends PolicyAction>(grants: readonly Grant[], action: A, object: PolicyObjects[A]): Verdict {
+  return (RULES[action] as Rule<A>)(grants, object);
+}
+
+export function may<A extends PolicyAction>(grants: readonly Grant[], action: A, object: PolicyObjects[A]): boolean {
+  return decide(grants, action, object).ok;
+}
