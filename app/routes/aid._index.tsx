@@ -6,7 +6,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { deleteActivity, listRecentActivities } from "~/models/activity.server";
 import { getOrg, listOrgsWithin } from "~/models/org.server";
 import { createTeam, listTeamsInScope } from "~/models/team.server";
-import { requireAidAdmin } from "~/utils/aid-guard.server";
+import { requireAidAdmin } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
 import { idParam, text } from "~/utils/zod";
