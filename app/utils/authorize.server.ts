@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { DomainError } from "~/domain/errors";
 import { scopesOf } from "~/domain/permissions";
 import { decide, may, type PolicyAction, type PolicyObjects } from "~/domain/policy";
 import type { RegistryScope } from "~/domain/registry/registry-scope";
@@ -30,6 +31,14 @@ export function authorize<A extends PolicyAction>(user: SessionUser, action: A, 
 /** The same question without throwing, for pages that show more to those allowed. */
 export function allows<A extends PolicyAction>(user: SessionUser, action: A, object: PolicyObjects[A]): boolean {
   return may(user.grants, action, object);
+}
+
+/** A model's own scope check (ownership in its query) refused: the same 403 or 404 as the policy's. */
+export function refusalOf(error: unknown): ReturnType<typeof errorResponse> | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  if (error.messageKey === "error.403") return errorResponse(403, "error.403");
+  if (error.messageKey === "error.404") return errorResponse(404, "error.404");
+  return undefined;
 }
 
 // ---- loaders: the object of a URL parameter, 404 for a malformed or unknown id, then authorized ----
