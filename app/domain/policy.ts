@@ -1,6 +1,6 @@
 import type { MessageKey } from "~/i18n";
 import { teamInScope } from "./activities/team-scope";
-import { isWithin } from "./org-tree";
+import { depthOf, isWithin } from "./org-tree";
 import { canEditOrg, hasRole, hasRoleAt, managesUser, scopesOf, type Grant } from "./permissions";
 
 /**
@@ -28,6 +28,26 @@ export interface PolicyObjects {
   "admin:somewhere": null;
   /** Admins of the team's or project's org subtree; a team without an org is the root admins' (decision 008). */
   "aid:manage": { orgPath: string | null };
+  /** Any admin: a new competition is organized by one of the admin's orgs (picked in the form). */
+  "competition:create": null;
+  /** Nominators of the org (`null`: none of theirs) inside the organizer's subtree. */
+  "nomination:create": { organizerPath: string; orgPath: string | null };
+  /** A competition's nomination list: its admins, and nominators of an org inside the organizer's subtree. */
+  "nomination:list": { organizerPath: string };
+  /** Any judge; which nominations are theirs is the seat queries' part (404 for another judge's). */
+  "judging:score": null;
+  /** The calendar serves every competition: admins of a top-level union (a province) only. */
+  "calendar:manage": { orgPath: string | null };
+  /** Any admin: the registry lists and edits the admin's own scope (decision 007). */
+  "registry:manage": null;
+  /** Matching spans every county and helper: admins of a root org only. */
+  "registry:match": { wholeRegistry: boolean };
+  /** Any admin: the audit log lists the admin's own subtrees. */
+  "audit:read": null;
+  /** Admins of the org or above the grant's org take a role back. */
+  "role:revoke": { orgPath: string };
+  /** Activation of a user the admin manages; never the admin's own account. */
+  "user:activate": { self: boolean };
 }
 export type PolicyAction = keyof PolicyObjects;
 
@@ -52,6 +72,16 @@ const RULES: { [A in PolicyAction]: Rule<A> } = {
   },
   "admin:somewhere": (g) => (hasRole(g, "admin") ? ALLOW : forbid()),
   "aid:manage": (g, t) => (teamInScope(scopesOf(g, "admin"), t.orgPath) ? ALLOW : forbid()),
+  "competition:create": (g) => (hasRole(g, "admin") ? ALLOW : forbid()),
+  "nomination:create": (g, n) => (n.orgPath !== null && nominates(g, { organizerPath: n.organizerPath, orgPath: n.orgPath }) ? ALLOW : forbid()),
+  "nomination:list": (g, c) => (hasRoleAt(g, "admin", c.organizerPath) || g.some((x) => x.role === "nominator" && isWithin(x.orgPath, c.organizerPath)) ? ALLOW : forbid()),
+  "judging:score": (g) => (hasRole(g, "judge") ? ALLOW : forbid()),
+  "calendar:manage": (g, o) => (o.orgPath !== null && depthOf(o.orgPath) === 0 && g.some((x) => x.role === "admin" && x.orgPath === o.orgPath) ? ALLOW : forbid()),
+  "registry:manage": (g) => (hasRole(g, "admin") ? ALLOW : forbid()),
+  "registry:match": (g, r) => (hasRole(g, "admin") && r.wholeRegistry ? ALLOW : forbid()),
+  "audit:read": (g) => (hasRole(g, "admin") ? ALLOW : forbid()),
+  "role:revoke": (g, r) => (hasRoleAt(g, "admin", r.orgPath) ? ALLOW : forbid()),
+  "user:activate": (_g, u) => (u.self ? forbid() : ALLOW),
 };
 
 function nominates(g: readonly Grant[], n: { organizerPath: string; orgPath: string }): boolean {

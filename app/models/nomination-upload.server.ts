@@ -6,11 +6,11 @@ import type { MessageKey } from "~/i18n";
 import { type CompetitionRow, listCategories } from "~/models/competition.server";
 import type { SessionUser } from "~/models/user.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
-import { isCompetitionAdmin, requireCompetition } from "~/utils/competition-guard.server";
+import { allows, authorize, findCompetition } from "~/utils/authorize.server";
 import { CSRF_FIELD, verifyCsrf } from "~/utils/csrf.server";
 import type { FieldErrors } from "~/utils/form-state";
 import { countFields, tooManyFields } from "~/utils/form-body.server";
-import { errorResponse, forbidden } from "~/utils/http.server";
+import { errorResponse } from "~/utils/http.server";
 import { MAX_SHEET_BYTES, MAX_SHEET_MEGABYTES, MAX_SHEET_REQUEST_BYTES } from "~/domain/nominations/upload-limits";
 import { readSheet, SheetError } from "~/utils/sheet.server";
 import { idParam } from "~/utils/zod";
@@ -43,10 +43,10 @@ export interface UploadAccess {
 /** Admins of the organizer import for every org; a nominator only for its own orgs; anyone else 403. */
 export async function requireUploadAccess(request: Request, context: AppLoadContext, rawCompetitionId: string | undefined): Promise<UploadAccess> {
   const user = await requireUser(request, context);
-  const competition = await requireCompetition(context, rawCompetitionId);
-  const admin = isCompetitionAdmin(user, competition);
+  const competition = await findCompetition(context, rawCompetitionId);
+  authorize(user, "nomination:list", { organizerPath: competition.org_path });
+  const admin = allows(user, "competition:manage", { orgPath: competition.org_path });
   const nominating = admin ? [] : nominatingOrgsOf(user, competition);
-  if (!admin && nominating.length === 0) throw forbidden();
   return { user, competition, admin, nominating };
 }
 

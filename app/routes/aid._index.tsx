@@ -6,13 +6,11 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { deleteActivity, listRecentActivities } from "~/models/activity.server";
 import { getOrg, listOrgsWithin } from "~/models/org.server";
 import { createTeam, listTeamsInScope } from "~/models/team.server";
-import { requireAidAdmin } from "~/utils/aid-guard.server";
+import { refusalOf, requireAidAdmin } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
 import { idParam, text } from "~/utils/zod";
 import { isWithin } from "~/domain/org-tree";
-import { DomainError } from "~/domain/errors";
-import { forbidden, notFound } from "~/utils/http.server";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
@@ -49,8 +47,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(`/aid/teams/${team.id}`);
   } catch (error) {
     // The activity named by the form is not there, or is another org's: the page's own answer.
-    if (error instanceof DomainError && error.messageKey === "error.404") throw notFound();
-    if (error instanceof DomainError && error.messageKey === "error.403") throw forbidden();
+    const refusal = refusalOf(error);
+    if (refusal) throw refusal;
     return domainFormError(error, form);
   }
 }

@@ -7,7 +7,7 @@ import { useT } from "~/i18n/use-t";
 import { createActivity } from "~/models/activity.server";
 import { listCountyChoices } from "~/models/project.server";
 import { listTeamsInScope } from "~/models/team.server";
-import { requireAidAdmin, requireTeamInScope } from "~/utils/aid-guard.server";
+import { requireAidAdmin, requireTeam } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
 import { domainFormError, formError, readForm } from "~/utils/form.server";
 import type { FieldErrors } from "~/utils/form-state";
@@ -24,12 +24,12 @@ const TEXT_FIELDS = ["date", "county_code", "village", "kind", "funds_yuan", ...
 
 /** One activity of a team the admin manages; the same checks as a sheet row. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, scopes } = await requireAidAdmin(request, context);
+  const { user } = await requireAidAdmin(request, context);
   const form = await readForm(request, context);
   const values = Object.fromEntries([...TEXT_FIELDS, "teamId"].map((f) => [f, String(form.get(f) ?? "")]));
   const teamId = values.teamId.trim();
   if (!teamId) return formError({ errors: { teamId: { key: "form.required" } }, values });
-  const team = await requireTeamInScope(context, scopes, teamId);
+  const team = await requireTeam(context, user, teamId);
   const parsed = parseActivity({ ...(values as unknown as ActivityText), team: team.name }, chinaToday());
   if (!parsed.ok) {
     const errors: FieldErrors = {};

@@ -3,16 +3,16 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { fenToYuanText } from "~/domain/money";
 import { useT } from "~/i18n/use-t";
 import { updateProject } from "~/models/project.server";
-import { requireAidAdmin } from "~/utils/aid-guard.server";
+import { requireAidAdmin, requireProject } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
-import { parseProjectForm, projectChoices, requireProjectInScope } from "~/utils/project-guard.server";
+import { parseProjectForm, projectChoices } from "~/utils/project-form.server";
 import { ProjectForm } from "~/components/project-form";
 import { ErrorPage } from "~/components/error-page";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { scopes } = await requireAidAdmin(request, context);
-  const p = await requireProjectInScope(context, scopes, params.projectId);
+  const { user, scopes } = await requireAidAdmin(request, context);
+  const p = await requireProject(context, user, params.projectId);
   const { helpers, counties } = await projectChoices(context, scopes);
   const initial = {
     helperId: String(p.helper_id), countyId: String(p.county_id), title: p.title, investment: fenToYuanText(p.investment_fen),
@@ -23,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, scopes } = await requireAidAdmin(request, context);
-  const before = await requireProjectInScope(context, scopes, params.projectId);
+  const before = await requireProject(context, user, params.projectId);
   const form = await readForm(request, context);
   const parsed = await parseProjectForm(context, scopes, form);
   if (!parsed.ok) return parsed.response;

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { listProjectsInScope } from "~/models/project.server";
-import { requireAidAdmin } from "~/utils/aid-guard.server";
+import { requireAidAdmin } from "~/utils/authorize.server";
 import { ProjectList } from "~/components/project-list";
 import { ErrorPage } from "~/components/error-page";
 

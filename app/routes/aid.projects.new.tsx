@@ -2,10 +2,10 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { createProject } from "~/models/project.server";
-import { requireAidAdmin } from "~/utils/aid-guard.server";
+import { requireAidAdmin } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
-import { parseProjectForm, projectChoices } from "~/utils/project-guard.server";
+import { parseProjectForm, projectChoices } from "~/utils/project-form.server";
 import { ProjectForm } from "~/components/project-form";
 import { ErrorPage } from "~/components/error-page";
 

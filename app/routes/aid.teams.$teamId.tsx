@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useT } from "~/i18n/use-t";
 import { addMember, listMembers, removeMember } from "~/models/team.server";
-import { requireAidAdmin, requireTeamInScope } from "~/utils/aid-guard.server";
+import { requireAidAdmin, requireTeam } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
 import { idParam, optionalText, text } from "~/utils/zod";
@@ -12,8 +12,8 @@ import { ErrorPage } from "~/components/error-page";
 
 /** A team and its members, for the admins of its organizing org. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { scopes } = await requireAidAdmin(request, context);
-  const team = await requireTeamInScope(context, scopes, params.teamId);
+  const { user } = await requireAidAdmin(request, context);
+  const team = await requireTeam(context, user, params.teamId);
   return { team: { id: team.id, name: team.name, org: team.org_name }, members: await listMembers(context.db, team.id) };
 }
 
@@ -21,8 +21,8 @@ const AddSchema = z.object({ intent: z.literal("add"), name: text(50), workplace
 const RemoveSchema = z.object({ intent: z.literal("remove"), memberId: idParam });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, scopes } = await requireAidAdmin(request, context);
-  const team = await requireTeamInScope(context, scopes, params.teamId);
+  const { user } = await requireAidAdmin(request, context);
+  const team = await requireTeam(context, user, params.teamId);
   const form = await readForm(request, context);
   const actor = actorOf(user, context);
   try {

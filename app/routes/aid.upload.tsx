@@ -5,7 +5,7 @@ import type { RowIssue } from "~/domain/sheet-columns";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { importActivities } from "~/models/activity-import.server";
-import { requireAidAdmin } from "~/utils/aid-guard.server";
+import { requireAidAdmin } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
 import { CSRF_FIELD, verifyCsrf } from "~/utils/csrf.server";
 import { errorResponse } from "~/utils/http.server";

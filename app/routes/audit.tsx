@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { distinctAuditActions, listAudit } from "~/models/audit.server";
-import { requireRoleSomewhere, requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/utils/auth.server";
+import { requireAdminScopes } from "~/utils/authorize.server";
 import { badRequest } from "~/utils/http.server";
 import { isoDate, pageParam, searchText } from "~/utils/zod";
 import { pageLink } from "~/utils/page-link";
@@ -26,7 +27,7 @@ const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400000)
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const scopes = requireRoleSomewhere(user, "admin");
+  const scopes = requireAdminScopes(user, "audit:read");
   const filter = FilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!filter.success) throw badRequest();
   const f = filter.data;

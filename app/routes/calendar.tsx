@@ -8,24 +8,15 @@ import { useT } from "~/i18n/use-t";
 import { deleteCalendarDay, importCalendarEntries, listCalendarDays, setCalendarDay } from "~/models/calendar.server";
 import { noticeToday } from "~/models/notice-clock.server";
 import type { SessionUser } from "~/models/user.server";
-import { actorOf, requireUser } from "~/utils/auth.server";
+import { actorOf } from "~/utils/auth.server";
+import { requireCalendarAdmin } from "~/utils/authorize.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
-import { forbidden } from "~/utils/http.server";
 import { readSheet, SheetError } from "~/utils/sheet.server";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 
 /** The calendar serves every competition: only admins of a top-level union (a province) edit it. */
-function requireCalendarAdmin(user: SessionUser): string {
-  const grant = user.grants.find((g) => g.role === "admin" && g.orgPath.split("/").filter(Boolean).length === 1);
-  if (!grant) throw forbidden();
-  return grant.orgPath;
-}
-
-async function guard(request: Request, context: AppLoadContext) {
-  const user = await requireUser(request, context);
-  return { user, orgPath: requireCalendarAdmin(user) };
-}
+const guard = requireCalendarAdmin;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await guard(request, context);

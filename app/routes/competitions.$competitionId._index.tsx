@@ -5,9 +5,8 @@ import { STAGES, type Stage } from "../../db/schema";
 import { nextStage, stageIndex } from "~/domain/competitions/stages";
 import { advanceCompetition, type AdvanceOutcome, copyCompetition, listCategories, listStages, StageMovedError } from "~/models/competition.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
-import { canSeeCompetition, isCompetitionAdmin, requireCompetition, requireCompetitionAdmin } from "~/utils/competition-guard.server";
+import { allows, requireCompetition } from "~/utils/authorize.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
-import { forbidden } from "~/utils/http.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
 import { negotiateLocale, translate, type MessageKey } from "~/i18n";
@@ -17,10 +16,9 @@ import { TableRegion } from "~/components/table-region";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const c = await requireCompetition(context, params.competitionId);
-  if (!canSeeCompetition(user, c.org_path)) throw forbidden();
+  const c = await requireCompetition(context, params.competitionId, user, "competition:read");
   const [stages, categories] = await Promise.all([listStages(context.db, c.id), listCategories(context.db, c.id)]);
-  return { competition: c, stages, categories, isAdmin: isCompetitionAdmin(user, c), next: nextStage(c.stage) };
+  return { competition: c, stages, categories, isAdmin: allows(user, "competition:manage", { orgPath: c.org_path }), next: nextStage(c.stage) };
 }
 
 // The advance form carries the stage it was shown in: a second click, or a second admin, then
@@ -38,8 +36,7 @@ function movedAnswer(request: Request, stage: Stage) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const c = await requireCompetition(context, params.competitionId);
-  requireCompetitionAdmin(user, c);
+  const c = await requireCompetition(context, params.competitionId, user, "competition:manage");
   const parsed = parseForm(await readForm(request, context), ActionSchema);
   if (!parsed.ok) return formError(parsed);
   const actor = actorOf(user, context);

@@ -7,7 +7,7 @@ import { isMessageKey, type MessageKey } from "~/i18n";
 import { deleteCategory, getCategoryDetail, listCategories, saveCategory } from "~/models/competition.server";
 import { listOrgsWithin } from "~/models/org.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
-import { requireCompetition, requireCompetitionAdmin } from "~/utils/competition-guard.server";
+import { requireCompetition } from "~/utils/authorize.server";
 import { domainFormError, formError, readForm } from "~/utils/form.server";
 import type { FieldErrors } from "~/utils/form-state";
 import { errorResponse, notFound } from "~/utils/http.server";
@@ -19,8 +19,7 @@ import { TableRegion } from "~/components/table-region";
 
 async function guard(request: Request, context: AppLoadContext, params: Record<string, string | undefined>) {
   const user = await requireUser(request, context);
-  const c = await requireCompetition(context, params.competitionId);
-  requireCompetitionAdmin(user, c);
+  const c = await requireCompetition(context, params.competitionId, user, "competition:manage");
   if (c.stage !== "draft") throw errorResponse(409, "competition.notDraft");
   let categoryId: number | null = null;
   if (params.categoryId !== "new") {

@@ -8,7 +8,7 @@ import { addExternalJudge, addPanelJudge, assignManually, assignPanel, declareCo
 import { judgingProgress } from "~/models/score-sheet.server";
 import { actorOf } from "~/utils/auth.server";
 import { parseForm, readForm } from "~/utils/form.server";
-import { requireCategoryAdmin } from "~/utils/judging-guard.server";
+import { requireCategoryAdmin } from "~/utils/authorize.server";
 import { notFound } from "~/utils/http.server";
 import { idParam, optionalText, text } from "~/utils/zod";
 import { AppForm, ErrorSummary } from "~/components/form-fields";

@@ -12,7 +12,7 @@ import { categoryResults, compareMethods } from "~/models/results.server";
 import { actorOf } from "~/utils/auth.server";
 import { parseForm, readForm } from "~/utils/form.server";
 import { errorResponse } from "~/utils/http.server";
-import { requireCategoryAdmin } from "~/utils/judging-guard.server";
+import { requireCategoryAdmin } from "~/utils/authorize.server";
 import { optionalText, text } from "~/utils/zod";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";

@@ -9,7 +9,7 @@ import { correctScoreSheet, getSheetWithHistory } from "~/models/score-sheet.ser
 import { actorOf } from "~/utils/auth.server";
 import { readForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
-import { requireCategoryAdmin } from "~/utils/judging-guard.server";
+import { requireCategoryAdmin } from "~/utils/authorize.server";
 import { idParam } from "~/utils/zod";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";

@@ -4,7 +4,7 @@ import { useT } from "~/i18n/use-t";
 import { listPanel } from "~/models/panel.server";
 import { scoreMatrix } from "~/models/score-sheet.server";
 import { errorResponse } from "~/utils/http.server";
-import { requireCategoryAdmin } from "~/utils/judging-guard.server";
+import { requireCategoryAdmin } from "~/utils/authorize.server";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
 import judgingStyles from "~/styles/judging.css";

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { BasicsFormSchema } from "~/domain/competitions/basics-form";
 import { listStages, updateCompetitionBasics } from "~/models/competition.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
-import { requireCompetition, requireCompetitionAdmin } from "~/utils/competition-guard.server";
+import { requireCompetition } from "~/utils/authorize.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
 import { useT } from "~/i18n/use-t";
 import { CompetitionBasicsForm } from "~/components/competition-basics-form";
@@ -11,15 +11,13 @@ import { ErrorPage } from "~/components/error-page";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const c = await requireCompetition(context, params.competitionId);
-  requireCompetitionAdmin(user, c);
+  const c = await requireCompetition(context, params.competitionId, user, "competition:manage");
   return { competition: c, stages: await listStages(context.db, c.id) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const c = await requireCompetition(context, params.competitionId);
-  requireCompetitionAdmin(user, c);
+  const c = await requireCompetition(context, params.competitionId, user, "competition:manage");
   const parsed = parseForm(await readForm(request, context), BasicsFormSchema);
   if (!parsed.ok) return formError(parsed);
   await context.db.transaction().execute((trx) => updateCompetitionBasics(trx, actorOf(user, context), c, parsed.data));

@@ -6,8 +6,8 @@ import { listCategories } from "~/models/competition.server";
 import { countNominations, listAllocatedOrgs, listNominations, nominatingOrgsOf, placesOf } from "~/models/nomination-query.server";
 import { canFileNominations } from "~/domain/nominations/stage-windows";
 import { requireUser } from "~/utils/auth.server";
-import { isCompetitionAdmin, requireCompetition } from "~/utils/competition-guard.server";
-import { badRequest, forbidden } from "~/utils/http.server";
+import { allows, authorize, findCompetition, requireNominatingOrg } from "~/utils/authorize.server";
+import { badRequest } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
@@ -29,10 +29,10 @@ const ListQuery = z.object({
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const c = await requireCompetition(context, params.competitionId);
-  const admin = isCompetitionAdmin(user, c);
+  const c = await findCompetition(context, params.competitionId);
+  authorize(user, "nomination:list", { organizerPath: c.org_path });
+  const admin = allows(user, "competition:manage", { orgPath: c.org_path });
   const nominating = nominatingOrgsOf(user, c);
-  if (!admin && nominating.length === 0) throw forbidden();
   const q = ListQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!q.success) throw badRequest();
   const { org, category, status } = q.data;
@@ -41,9 +41,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
   let own = null;
   if (nominating.length > 0) {
-    const picked = org ? nominating.find((o) => o.id === org) : nominating[0];
-    if (!picked && !admin) throw forbidden();
-    const selected = picked ?? nominating[0];
+    // Admins see every org; a nominator only one of theirs.
+    const selected = org && !admin ? requireNominatingOrg(user, c, org) : (nominating.find((o) => o.id === org) ?? nominating[0]);
     const places = await placesOf(context.db, c.id, selected.id);
     const open = canFileNominations(c.stage);
     own = {

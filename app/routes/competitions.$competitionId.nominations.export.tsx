@@ -8,7 +8,7 @@ import { negotiateLocale, translator, type MessageKey, type Translate } from "~/
 import { resourceRefusal } from "~/models/nomination-files.server";
 import { listNominationsForExport, type NominationExportRow } from "~/models/nomination-query.server";
 import { requireUser } from "~/utils/auth.server";
-import { requireCompetition, requireCompetitionAdmin } from "~/utils/competition-guard.server";
+import { requireCompetition } from "~/utils/authorize.server";
 import { badRequest } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 
@@ -31,8 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 async function exportList(request: Request, context: AppLoadContext, rawId: string | undefined) {
   const user = await requireUser(request, context);
-  const c = await requireCompetition(context, rawId);
-  requireCompetitionAdmin(user, c);
+  const c = await requireCompetition(context, rawId, user, "competition:manage");
   const q = ExportQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!q.success) throw badRequest();
   const { format, org, category, status } = q.data;

@@ -8,9 +8,9 @@ import { addNominationFiles, formValues, issuesToErrors, MAX_FILES_PER_UPLOAD, M
 import { nominatingOrgsOf, placesOf } from "~/models/nomination-query.server";
 import { canFileNominations } from "~/domain/nominations/stage-windows";
 import { actorOf, requireUser } from "~/utils/auth.server";
-import { requireCompetition } from "~/utils/competition-guard.server";
+import { authorize, findCompetition, requireNominatingOrg } from "~/utils/authorize.server";
 import { domainFormError, formError } from "~/utils/form.server";
-import { errorResponse, forbidden, notFound } from "~/utils/http.server";
+import { errorResponse, notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
@@ -21,9 +21,9 @@ import { NominationFields } from "~/components/nomination-form";
 /** A nominator of an org inside the organizer's subtree, while nominations are open. */
 async function guard(request: Request, context: AppLoadContext, rawCompetitionId: string | undefined) {
   const user = await requireUser(request, context);
-  const c = await requireCompetition(context, rawCompetitionId);
+  const c = await findCompetition(context, rawCompetitionId);
   const nominating = nominatingOrgsOf(user, c);
-  if (nominating.length === 0) throw forbidden();
+  authorize(user, "nomination:create", { organizerPath: c.org_path, orgPath: nominating[0]?.path ?? null });
   if (!canFileNominations(c.stage)) throw errorResponse(403, "nominations.closed");
   return { user, c, nominating };
 }
@@ -35,11 +35,10 @@ const Target = z.object({
 });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { c, nominating } = await guard(request, context, params.competitionId);
+  const { user, c, nominating } = await guard(request, context, params.competitionId);
   const q = Target.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!q.success) throw notFound();
-  const org = q.data.org ? nominating.find((o) => o.id === q.data.org) : nominating[0];
-  if (!org) throw forbidden();
+  const org = q.data.org ? requireNominatingOrg(user, c, q.data.org) : nominating[0];
   const places = await placesOf(context.db, c.id, org.id);
   const category = q.data.category ? places.find((p) => p.categoryId === q.data.category) : undefined;
   if (q.data.category && !category) throw notFound();
@@ -55,7 +54,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const Intent = z.object({ category: idParam, org: idParam, intent: z.enum(["draft", "submit"]) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, c, nominating } = await guard(request, context, params.competitionId);
+  const { user, c } = await guard(request, context, params.competitionId);
   const { form, uploads } = await readNominationForm(request, context);
   const values = formValues(form);
   const target = Intent.safeParse(values);
@@ -63,8 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const field = String(target.error.issues[0].path[0]);
     return formError({ errors: { [field]: { key: values[field] ? "form.invalidChoice" : "form.required" } }, values });
   }
-  const org = nominating.find((o) => o.id === target.data.org);
-  if (!org) throw forbidden();
+  const org = requireNominatingOrg(user, c, target.data.org);
   const category = (await listCategories(context.db, c.id)).find((cat) => cat.id === target.data.category);
   if (!category) return formError({ errors: { category: { key: "form.invalidChoice" } }, values });
   const parsed = parseNomination({ ...values, kind: category.kind });

@@ -10,7 +10,7 @@ import { getNotice, listNoticeEntries, noticeState, openNotice } from "~/models/
 import { noticeToday } from "~/models/notice-clock.server";
 import { listObjections, resolveObjection } from "~/models/objection.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
-import { requireCompetition, requireCompetitionAdmin } from "~/utils/competition-guard.server";
+import { requireCompetition } from "~/utils/authorize.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
@@ -21,8 +21,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref
 
 async function guard(request: Request, context: LoaderFunctionArgs["context"], raw: string | undefined) {
   const user = await requireUser(request, context);
-  const c = await requireCompetition(context, raw);
-  requireCompetitionAdmin(user, c);
+  const c = await requireCompetition(context, raw, user, "competition:manage");
   return { user, c };
 }
 

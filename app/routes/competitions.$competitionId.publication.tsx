@@ -12,7 +12,7 @@ import { getPublication, listPublishedForAdmin, publish, revoke } from "~/models
 import { publishRefusals } from "~/models/publication-refusals.server";
 import { hasRoleAt, type Grant } from "~/domain/permissions";
 import { actorOf, requireUser } from "~/utils/auth.server";
-import { requireCompetition, requireCompetitionAdmin } from "~/utils/competition-guard.server";
+import { requireCompetition } from "~/utils/authorize.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
 import { idParam } from "~/utils/zod";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
@@ -24,8 +24,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref
 
 async function guard(request: Request, context: LoaderFunctionArgs["context"], raw: string | undefined) {
   const user = await requireUser(request, context);
-  const c = await requireCompetition(context, raw);
-  requireCompetitionAdmin(user, c);
+  const c = await requireCompetition(context, raw, user, "competition:manage");
   return { user, c };
 }
 

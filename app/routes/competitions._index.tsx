@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { hasRole } from "~/domain/permissions";
 import { listAllCompetitions } from "~/models/competition.server";
 import { requireUser } from "~/utils/auth.server";
-import { canSeeCompetition } from "~/utils/competition-guard.server";
+import { allows } from "~/utils/authorize.server";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
 import { ErrorPage } from "~/components/error-page";
@@ -12,7 +12,7 @@ import { TableRegion } from "~/components/table-region";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const all = await listAllCompetitions(context.db);
-  return { competitions: all.filter((c) => canSeeCompetition(user, c.org_path)), isAdmin: hasRole(user.grants, "admin") };
+  return { competitions: all.filter((c) => allows(user, "competition:read", { orgPath: c.org_path })), isAdmin: hasRole(user.grants, "admin") };
 }
 
 export default function Competitions() {

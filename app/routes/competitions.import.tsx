@@ -5,14 +5,15 @@ import { hasRoleAt } from "~/domain/permissions";
 import { isMessageKey } from "~/i18n";
 import { createCompetition } from "~/models/competition.server";
 import { getOrgByName } from "~/models/org.server";
-import { actorOf, requireRoleSomewhere, requireUser } from "~/utils/auth.server";
+import { actorOf, requireUser } from "~/utils/auth.server";
+import { authorize } from "~/utils/authorize.server";
 import { domainFormError, formError, readForm } from "~/utils/form.server";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  requireRoleSomewhere(await requireUser(request, context), "admin");
+  authorize(await requireUser(request, context), "competition:create", null);
   return null;
 }
 
@@ -27,7 +28,7 @@ async function templateText(form: FormData): Promise<string> {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  requireRoleSomewhere(user, "admin");
+  authorize(user, "competition:create", null);
   const form = await readForm(request, context);
   const fail = (key: "competitions.templateJson" | "competitions.templateInvalid" | "error.orgOutsideScope", detail = "") =>
     formError({ errors: { template: { key, params: { detail } } }, values: {} });

@@ -4,7 +4,8 @@ import { BasicsFormSchema } from "~/domain/competitions/basics-form";
 import { hasRoleAt } from "~/domain/permissions";
 import { createDraftCompetition } from "~/models/competition.server";
 import { getOrg, listOrgsWithin } from "~/models/org.server";
-import { actorOf, requireRoleSomewhere, requireUser } from "~/utils/auth.server";
+import { actorOf, requireUser } from "~/utils/auth.server";
+import { requireAdminScopes } from "~/utils/authorize.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
@@ -13,7 +14,7 @@ import { ErrorPage } from "~/components/error-page";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const scopes = requireRoleSomewhere(user, "admin");
+  const scopes = requireAdminScopes(user, "competition:create");
   // Organizers are the orgs a user administers directly, and the ones below them.
   const orgs = await listOrgsWithin(context.db, scopes);
   return { organizers: orgs.filter((o) => o.kind !== "grassroots").map(({ id, name }) => ({ id, name })) };
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const scopes = requireRoleSomewhere(user, "admin");
+  const scopes = requireAdminScopes(user, "competition:create");
   const form = await readForm(request, context);
   const parsed = parseForm(form, BasicsFormSchema);
   const orgId = idParam.safeParse(form.get("orgId"));

@@ -4,7 +4,7 @@ import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
 import { publishedPageHeaders } from "~/models/honor-page-cache.server";
-import { requirePublicHonoree } from "~/utils/honors-guard.server";
+import { requirePublicHonoree } from "~/utils/authorize.server";
 import { workplaceAndPost } from "~/components/honors/roll-table";
 import { ErrorPage } from "~/components/error-page";
 import honorsHref from "~/styles/honors.css";

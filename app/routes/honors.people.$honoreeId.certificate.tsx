@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
 import { publishedPageHeaders } from "~/models/honor-page-cache.server";
-import { requirePublicHonoree } from "~/utils/honors-guard.server";
+import { requirePublicHonoree } from "~/utils/authorize.server";
 import { ErrorPage } from "~/components/error-page";
 import honorsHref from "~/styles/honors.css";
 

@@ -2,16 +2,16 @@ import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type Link
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
-import { hasRole } from "~/domain/permissions";
 import { useT } from "~/i18n/use-t";
 import { getJudgeSeat, getJudgeTarget } from "~/models/judge-desk.server";
 import { isJudgingOpen } from "~/models/judging-category.server";
 import { declareConflict } from "~/models/panel.server";
 import { saveScoreSheet } from "~/models/score-sheet.server";
-import { actorOf, requireUser } from "~/utils/auth.server";
+import { actorOf } from "~/utils/auth.server";
+import { requireJudge } from "~/utils/authorize.server";
 import { readForm } from "~/utils/form.server";
 import type { FieldErrors } from "~/utils/form-state";
-import { forbidden, notFound } from "~/utils/http.server";
+import { notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
@@ -22,8 +22,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingSty
 
 /** Only the judge the nomination is assigned to; anyone else gets 404, so assignments do not leak. */
 async function guard<T>(request: Request, context: AppLoadContext, raw: string | undefined, find: (db: AppLoadContext["db"], userId: number, id: number) => Promise<T | undefined>) {
-  const user = await requireUser(request, context);
-  if (!hasRole(user.grants, "judge")) throw forbidden();
+  const user = await requireJudge(request, context);
   const id = idParam.safeParse(raw);
   const target = id.success ? await find(context.db, user.id, id.data) : undefined;
   if (!target) throw notFound();

@@ -1,16 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { hasRole } from "~/domain/permissions";
 import { getJudgeTarget } from "~/models/judge-desk.server";
 import { getNominationFile, resourceRefusal } from "~/models/nomination-files.server";
-import { requireUser } from "~/utils/auth.server";
-import { forbidden, notFound } from "~/utils/http.server";
+import { requireJudge } from "~/utils/authorize.server";
+import { notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 
 /** A supporting file of a nomination assigned to this judge; always a download, as for nominators. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   try {
-    const user = await requireUser(request, context);
-    if (!hasRole(user.grants, "judge")) throw forbidden();
+    const user = await requireJudge(request, context);
     const nominationId = idParam.safeParse(params.nominationId);
     const fileId = idParam.safeParse(params.fileId);
     const target = nominationId.success ? await getJudgeTarget(context.db, user.id, nominationId.data) : undefined;

@@ -1,10 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { hasRole } from "~/domain/permissions";
 import { useT } from "~/i18n/use-t";
 import { listJudgeQueue } from "~/models/judge-desk.server";
-import { requireUser } from "~/utils/auth.server";
-import { forbidden } from "~/utils/http.server";
+import { requireJudge } from "~/utils/authorize.server";
 import { ErrorPage } from "~/components/error-page";
 import judgingStyles from "~/styles/judging.css";
 
@@ -12,8 +10,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingSty
 
 /** The judge's desk: every nomination assigned to them, grouped by category, with progress. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
-  if (!hasRole(user.grants, "judge")) throw forbidden();
+  const user = await requireJudge(request, context);
   const rows = await listJudgeQueue(context.db, user.id);
   const groups = new Map<number, { id: number; title: string; category: string; stage: string; items: { nominationId: number; label: string; status: string }[] }>();
   for (const r of rows) {

@@ -6,11 +6,12 @@ import type { NominationStatus } from "~/domain/nominations/lifecycle";
 import { parseNomination } from "~/domain/nominations/nomination-schema";
 import { transitionNomination, updateNomination } from "~/models/nomination.server";
 import { addNominationFiles, deleteNominationFile, formValues, issuesToErrors, listNominationFiles, MAX_FILES_PER_UPLOAD, MAX_UPLOAD_TOTAL_MEGABYTES, readNominationForm, vetUploads } from "~/models/nomination-files.server";
-import { getNominationDossier, nominationAccess, storedPersonalData, type NominationDossier } from "~/models/nomination-query.server";
+import { getNominationDossier, storedPersonalData, type NominationDossier } from "~/models/nomination-query.server";
 import { canEditFields, openSteps } from "~/domain/nominations/stage-windows";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { domainFormError, formError } from "~/utils/form.server";
-import { errorResponse, forbidden, notFound } from "~/utils/http.server";
+import { errorResponse, notFound } from "~/utils/http.server";
+import { authorize } from "~/utils/authorize.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
@@ -24,7 +25,7 @@ async function guard(request: Request, context: AppLoadContext, rawId: string | 
   const id = idParam.safeParse(rawId);
   const n = id.success ? await getNominationDossier(context.db, id.data) : undefined;
   if (!n) throw notFound();
-  if (!nominationAccess(user, { org_path: n.organizer_path }, n.org_path).nominator) throw forbidden();
+  authorize(user, "nomination:edit", { organizerPath: n.organizer_path, orgPath: n.org_path });
   if (!canEditFields(n.competition_stage, n.status as NominationStatus)) throw errorResponse(403, "nominations.notEditable");
   return { user, n };
 }

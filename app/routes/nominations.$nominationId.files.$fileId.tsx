@@ -1,8 +1,9 @@
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { getNominationFile, resourceRefusal } from "~/models/nomination-files.server";
-import { getNominationDossier, nominationAccess } from "~/models/nomination-query.server";
+import { getNominationDossier } from "~/models/nomination-query.server";
 import { requireUser } from "~/utils/auth.server";
-import { forbidden, notFound } from "~/utils/http.server";
+import { notFound } from "~/utils/http.server";
+import { authorize } from "~/utils/authorize.server";
 import { idParam } from "~/utils/zod";
 
 /**
@@ -24,8 +25,7 @@ async function serveFile(request: Request, context: AppLoadContext, rawNominatio
   const fileId = idParam.safeParse(rawFile);
   const n = nominationId.success ? await getNominationDossier(context.db, nominationId.data) : undefined;
   if (!n || !fileId.success) throw notFound();
-  const access = nominationAccess(user, { org_path: n.organizer_path }, n.org_path);
-  if (!access.admin && !access.nominator) throw forbidden();
+  authorize(user, "nomination:read", { organizerPath: n.organizer_path, orgPath: n.org_path });
   const file = await getNominationFile(context.db, n.id, fileId.data);
   if (!file) throw notFound();
   return new Response(new Uint8Array(file.data), {

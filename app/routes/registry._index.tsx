@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { coverageOf } from "~/models/registry-coverage.server";
-import { requireRegistryAdmin } from "~/models/registry-access.server";
+import { requireRegistryAdmin } from "~/utils/authorize.server";
 import { registryTotals } from "~/models/registry-stats.server";
 import { useT } from "~/i18n/use-t";
 import { CoverageChart } from "~/components/registry-chart";

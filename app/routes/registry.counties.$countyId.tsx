@@ -10,7 +10,7 @@ import { getHelperByRef } from "~/models/helper.server";
 import { createPairing, deletePairing, listCountyPairings } from "~/models/pairing.server";
 import { listProjectsOf } from "~/models/project.server";
 import { ProjectList } from "~/components/project-list";
-import { requireRegistryAdmin } from "~/models/registry-access.server";
+import { requireRegistryAdmin } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
 import { badRequest, notFound } from "~/utils/http.server";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { POVERTY_LEVELS } from "../../db/schema-registry";
 import { coverageOf } from "~/models/registry-coverage.server";
-import { requireRegistryAdmin } from "~/models/registry-access.server";
+import { requireRegistryAdmin } from "~/utils/authorize.server";
 import { badRequest } from "~/utils/http.server";
 import { searchText } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";

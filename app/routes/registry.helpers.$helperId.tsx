@@ -7,7 +7,7 @@ import { getHelper, mayManageHelper, revealHelperContact, saveHelper } from "~/m
 import { listHelperPairings } from "~/models/pairing.server";
 import { listProjectsOf } from "~/models/project.server";
 import { ProjectList } from "~/components/project-list";
-import { requireRegistryAdmin } from "~/models/registry-access.server";
+import { requireRegistryAdmin } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
 import { actionCacheControl, badRequest, notFound } from "~/utils/http.server";

@@ -5,7 +5,7 @@ import { isFatalHeader } from "~/domain/sheet-columns";
 import type { MessageKey } from "~/i18n";
 import { REGISTRY_SHEETS } from "~/domain/registry/registry-rows";
 import { importRegistrySheet, REGISTRY_COLUMNS } from "~/models/registry-import.server";
-import { requireRegistryAdmin } from "~/models/registry-access.server";
+import { requireRegistryAdmin } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
 import { readSheet, SheetError } from "~/utils/sheet.server";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { PAIRING_TIERS } from "../../db/schema-registry";
 import { DomainError } from "~/domain/errors";
 import { acceptSuggestions, runMatching, type MatchRun } from "~/models/matching.server";
-import { requireProvinceAdmin } from "~/models/registry-access.server";
+import { requireProvinceAdmin } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
 import { badRequest } from "~/utils/http.server";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PAIRING_TIERS } from "../../db/schema-registry";
 import { listPairings } from "~/models/pairing.server";
-import { requireRegistryAdmin } from "~/models/registry-access.server";
+import { requireRegistryAdmin } from "~/utils/authorize.server";
 import { badRequest } from "~/utils/http.server";
 import { pageParam, searchText } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";

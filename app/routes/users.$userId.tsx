@@ -10,7 +10,7 @@ import { getGrant, getUser as getUserRow, grantRole, listGrants, revokeRole, set
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
 import { authorize } from "~/utils/authorize.server";
-import { forbidden, notFound } from "~/utils/http.server";
+import { notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
@@ -62,11 +62,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     } else if (input.intent === "revoke") {
       const grant = await getGrant(context.db, target.id, input.grantId);
       if (!grant) throw notFound();
-      if (!inScope(grant.org_path)) throw forbidden();
+      authorize(admin, "role:revoke", { orgPath: grant.org_path });
       if (target.id === admin.id) return formError({ errors: { _form: { key: "error.selfRevoke" } }, values: {} });
       await context.db.transaction().execute((trx) => revokeRole(trx, actor, target.id, grant.id));
     } else {
-      if (target.id === admin.id) throw forbidden();
+      authorize(admin, "user:activate", { self: target.id === admin.id });
       await context.db.transaction().execute((trx) => setActive(trx, actor, target.id, input.intent === "activate", target.org_path));
     }
   } catch (error) {

@@ -1,13 +1,10 @@
 import { redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
-import type { Role } from "../../db/schema";
-import { hasRole, hasRoleAt, scopesOf } from "~/domain/permissions";
 import { getSessionUser, type SessionUser } from "~/models/user.server";
 import type { Actor } from "~/models/audit.server";
 import { createSession, deleteSession, sessionIdOf, touchSession } from "~/models/session.server";
 import { needsTouch } from "~/domain/sessions";
 import { csrfCookieHeader, newCsrfToken } from "./csrf.server";
-import { forbidden } from "./http.server";
 
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
 
@@ -40,17 +37,6 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
     throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
   }
   return user;
-}
-
-/** Holds `role` at the org of `orgPath` or above it; otherwise 403. */
-export function requireRoleAt(user: SessionUser, role: Role, orgPath: string): void {
-  if (!hasRoleAt(user.grants, role, orgPath)) throw forbidden();
-}
-
-/** Holds `role` somewhere; returns the subtree paths where it holds it. */
-export function requireRoleSomewhere(user: SessionUser, role: Role): string[] {
-  if (!hasRole(user.grants, role)) throw forbidden();
-  return scopesOf(user.grants, role);
 }
 
 export function actorOf(user: SessionUser | undefined, context: AppLoadContext): Actor {

@@ -21,5 +21,4 @@ export const actionCacheControl: HeadersFunction = ({ actionHeaders, loaderHeade
 };
 
 export const notFound = () => errorResponse(404, "error.404");
-export const forbidden = () => errorResponse(403, "error.403");
 export const badRequest = (params?: Params) => errorResponse(400, "error.400.generic", params);

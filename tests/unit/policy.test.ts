@@ -30,4 +30,28 @@ describe("the policy", () => {
     expect(decide(cityAdmin, "nomination:read", n).ok).toBe(true);
     expect(decide([g("nominator", "/1/2/5/")], "nomination:read", n).ok).toBe(false);
   });
+
+  it("answers the actions the routes asked inline before (#14 item 4b)", () => {
+    const nominator = [g("nominator", "/1/2/4/")];
+    const province = [g("admin", "/1/")];
+    expect(decide(nominator, "nomination:create", { organizerPath: "/1/2/", orgPath: "/1/2/4/" }).ok).toBe(true);
+    expect(decide(nominator, "nomination:create", { organizerPath: "/1/2/", orgPath: null }).ok).toBe(false);
+    expect(decide(nominator, "nomination:create", { organizerPath: "/1/3/", orgPath: "/1/2/4/" }).ok).toBe(false);
+    expect(decide(nominator, "nomination:list", { organizerPath: "/1/2/" }).ok).toBe(true);
+    expect(decide(cityAdmin, "nomination:list", { organizerPath: "/1/2/" }).ok).toBe(true);
+    expect(decide(cityAdmin, "nomination:list", { organizerPath: "/1/" }).ok).toBe(false);
+    expect(decide([g("judge", "/1/")], "judging:score", null).ok).toBe(true);
+    expect(decide(cityAdmin, "judging:score", null).ok).toBe(false);
+    expect(decide(province, "calendar:manage", { orgPath: "/1/" }).ok).toBe(true);
+    expect(decide(cityAdmin, "calendar:manage", { orgPath: "/1/2/" }).ok).toBe(false);
+    expect(decide(cityAdmin, "calendar:manage", { orgPath: null }).ok).toBe(false);
+    expect(decide(cityAdmin, "registry:manage", null).ok).toBe(true);
+    expect(decide(cityAdmin, "registry:match", { wholeRegistry: false }).ok).toBe(false);
+    expect(decide(province, "registry:match", { wholeRegistry: true }).ok).toBe(true);
+    expect(decide(nominator, "audit:read", null).ok).toBe(false);
+    expect(decide(nominator, "competition:create", null).ok).toBe(false);
+    expect(decide(cityAdmin, "role:revoke", { orgPath: "/1/2/4/" }).ok).toBe(true);
+    expect(decide(cityAdmin, "role:revoke", { orgPath: "/1/" }).ok).toBe(false);
+    expect(decide(cityAdmin, "user:activate", { self: true }).ok).toBe(false);
+  });
 });

@@ -1,21 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { ProjectSchema, type ProjectFields } from "~/domain/activities/project-input";
-import { teamInScope } from "~/domain/activities/team-scope";
-import { getProject, listCountyChoices, listHelperChoices, type ProjectRecord } from "~/models/project.server";
+import { listCountyChoices, listHelperChoices } from "~/models/project.server";
 import { formError, parseForm } from "./form.server";
-import { forbidden, notFound } from "./http.server";
-import { idParam } from "./zod";
 
-/** The project of a URL parameter, managed by the admins of its helper's org (decision 008). */
-export async function requireProjectInScope(context: AppLoadContext, scopes: string[], raw: string | undefined): Promise<ProjectRecord> {
-  const id = idParam.safeParse(raw);
-  if (!id.success) throw notFound();
-  const project = await getProject(context.db, id.data);
-  if (!project) throw notFound();
-  if (!teamInScope(scopes, project.org_path)) throw forbidden();
-  return project;
-}
-
+/** The helpers (inside the admin's scope) and counties a project form offers. */
 export async function projectChoices(context: AppLoadContext, scopes: string[]) {
   const [helpers, counties] = await Promise.all([listHelperChoices(context.db, scopes), listCountyChoices(context.db)]);
   return { helpers: helpers.map(({ id, name, ref }) => ({ id, name, ref })), counties, helperPaths: new Map(helpers.map((h) => [h.id, h.org_path])) };
