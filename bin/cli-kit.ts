@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { createDatabase, parseDatabaseUrl } from "../db/client";
 import { translate, type Locale, type MessageKey, type Params } from "../app/i18n";
 
-/** Exit codes of DESIGN §8. */
+/** Exit codes (docs/domain.md#command-line). */
 export const EXIT = { ok: 0, failed: 1, usage: 2, rowsRefused: 3 } as const;
 
 /** Bad arguments: exit 2 with the command's usage. */

@@ -17,7 +17,7 @@ interface FieldsProps {
   maxTotalMegabytes: number;
 }
 
-/** Every field of a nomination of the category's kind (DESIGN §3), the deeds and the attachments. */
+/** Every field of a nomination of the category's kind (docs/domain.md#nominations), the deeds and the attachments. */
 export function NominationFields({ kind, defaults, state, stored, maxFilesAtOnce, maxTotalMegabytes }: FieldsProps) {
   const t = useT();
   const value = (name: string) => defaults[name] ?? "";

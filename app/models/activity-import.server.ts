@@ -9,7 +9,7 @@ import { type Actor, recordAudit } from "./audit.server";
 import type { ImportReport } from "./org-import.server";
 import { auditPathOf, createTeam, listAllTeams, type TeamRecord } from "./team.server";
 
-/** The `activities` sheet of DESIGN §6; only `org` may be left out. */
+/** The `activities` sheet (docs/domain.md#sheets); only `org` may be left out. */
 export const ACTIVITY_COLUMNS: ColumnSpec[] = [
   { key: "team", en: "team", zh: "服务队", required: true },
   { key: "date", en: "date", zh: "日期", required: true },

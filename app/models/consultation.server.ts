@@ -12,7 +12,7 @@ export const CONSULTED_DEPARTMENTS = ["纪检监察", "公安", "人社", "税�
 export const OPINIONS = ["positive", "negative"] as const;
 export type Opinion = (typeof OPINIONS)[number];
 
-/** The reason a veto writes into the nomination's history (DESIGN §3: 一票否决). */
+/** The reason a veto writes into the nomination's history (一票否决, docs/domain.md#consultation). */
 export const vetoReason = (department: string) => `一票否决: ${department}`;
 
 export interface ConsultationInput {

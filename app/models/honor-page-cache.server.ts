@@ -3,7 +3,7 @@ import type { Database } from "../../db/schema";
 import { rollVersion } from "./publication-refusals.server";
 
 /**
- * The in-process cache of rendered public honor-roll pages (DESIGN issue 5, item 6). Entries are
+ * The in-process cache of rendered public honor-roll pages (issue 5, item 6; decision 006). Entries are
  * stamped with the roll version (honor_roll_state), which every publication and revocation bumps:
  * this server drops its pages at once when it publishes, and every other server behind the same
  * database within VERSION_TTL_MS, when it next reads the version.

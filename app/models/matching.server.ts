@@ -31,7 +31,7 @@ export async function runMatching(db: Kysely<Database>, options: MatchOptions = 
   };
 }
 
-/** DESIGN §8's document: the domain result without its extra fields. */
+/** The `match --format json` document (docs/domain.md#command-line): the domain result without its extra fields. */
 export function matchJson(r: MatchResult) {
   return {
     cost: r.cost,

@@ -14,7 +14,7 @@ import { getOrgByName } from "./org.server";
 import { keyedHash } from "~/utils/personal-data.server";
 import type { ImportReport } from "./org-import.server";
 
-/** The `nominations` sheet of DESIGN §6; only `sector` and `summary` may be left out. */
+/** The `nominations` sheet (docs/domain.md#sheets); only `sector` and `summary` may be left out. */
 export const NOMINATION_COLUMNS: ColumnSpec[] = [
   { key: "ref", en: "ref", zh: "推荐编号", required: true },
   { key: "category", en: "category", zh: "奖项类别", required: true },
@@ -39,7 +39,7 @@ export const NOMINATION_COLUMNS: ColumnSpec[] = [
   { key: "summary", en: "summary", zh: "事迹简介", required: false },
 ];
 
-/** Columns only one kind fills; the other kind leaves them empty (DESIGN §6). */
+/** Columns only one kind fills; the other kind leaves them empty (docs/domain.md#sheets). */
 const INDIVIDUAL_ONLY = ["gender", "ethnicity", "birth_date", "political_status", "education", "workplace", "post", "occupation_group", "migrant", "id_number"];
 const COLLECTIVE_ONLY = ["member_count", "leader"];
 
@@ -101,7 +101,7 @@ class RollBack extends Error {}
  * category that does not exist, or a stage other than nominating, refuses the whole sheet with a
  * DomainError.
  *
- * Sheet rules beyond DESIGN §6: an empty `category` cell means the category imported into, any
+ * Sheet rules beyond docs/domain.md#sheets: an empty `category` cell means the category imported into, any
  * other name refuses the row (a mixed sheet is imported once per category, each run reporting the
  * other category's rows); an empty `kind` takes the category's kind; a `ref` repeated in the sheet
  * refuses every later row carrying it, whatever became of the first.

@@ -23,7 +23,7 @@ export interface NominatingOrg {
 
 /**
  * The orgs the user may nominate for in a competition: those where it holds the nominator role,
- * inside the organizer's subtree (DESIGN §3 checks). A nomination belongs to one of them.
+ * inside the organizer's subtree (docs/domain.md#places). A nomination belongs to one of them.
  */
 export function nominatingOrgsOf(user: SessionUser, competition: { org_path: string }): NominatingOrg[] {
   const seen = new Map<number, NominatingOrg>();

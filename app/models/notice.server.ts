@@ -69,7 +69,7 @@ export function listNoticeEntries(db: Kysely<Database>, competitionId: number, s
 export type NoticeEntry = Awaited<ReturnType<typeof listNoticeEntries>>[number];
 
 /**
- * Opens the notice of the competition's proposed list (DESIGN §3): the end date follows from
+ * Opens the notice of the competition's proposed list (docs/domain.md#notice): the end date follows from
  * the start date, the period and the calendar; every proposed nomination goes on notice. Run
  * inside a transaction.
  *

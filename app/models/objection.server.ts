@@ -68,7 +68,7 @@ export async function fileObjection(db: Kysely<Database>, dataKey: Buffer, o: Ne
   return id;
 }
 
-/** The admin queue: open first, real-name first among them (DESIGN §3), then oldest first; identities decrypted. */
+/** The admin queue: open first, real-name first among them (docs/domain.md#objections), then oldest first; identities decrypted. */
 export async function listObjections(db: Kysely<Database>, dataKey: Buffer, competitionId: number) {
   const rows = await db
     .selectFrom("objections as ob")

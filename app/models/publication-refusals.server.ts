@@ -4,7 +4,7 @@ import type { Refusal } from "~/domain/competitions/stages";
 import { noticeToday } from "./notice-clock.server";
 
 /**
- * Why the competition's list may not be published today (DESIGN §3): no notice opened, the
+ * Why the competition's list may not be published today (docs/domain.md#publication): no notice opened, the
  * notice not over (it ends at the end of its last day), or objections still open. [] when it may.
  */
 export async function publishRefusals(db: Kysely<Database>, competitionId: number, today = noticeToday()): Promise<Refusal[]> {

@@ -68,7 +68,7 @@ function parseRow<T>(schema: z.ZodTypeAny, rec: Record<string, string>): { value
 }
 
 /**
- * Imports one registry sheet (DESIGN §6). A county or helper whose code or id exists is updated in
+ * Imports one registry sheet (docs/domain.md#sheets). A county or helper whose code or id exists is updated in
  * place, a pairing that exists gets its tier and date. Each row is checked, then written under a
  * savepoint, so a refused row writes nothing; the good rows go in together, or with
  * `allOrNothing` only when every row is good.

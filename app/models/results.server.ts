@@ -56,7 +56,7 @@ function selectionOf(cat: JudgingCategory, ranking: Ranking, byRef: Map<string, 
 }
 
 /**
- * The live ranking and selection of a category (DESIGN §3): the results page, the CLI and the
+ * The live ranking and selection of a category (docs/domain.md#ranking): the results page, the CLI and the
  * proposed list all read this. `method` defaults to the category's own.
  */
 export async function categoryResults(db: Kysely<Database>, categoryId: number, method?: AggregationMethod): Promise<CategoryResults | undefined> {

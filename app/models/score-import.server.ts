@@ -16,7 +16,7 @@ export interface ScoreImportReport {
   issues: RowIssue[];
 }
 
-/** nomination_ref, judge, then one column per criterion headed by its title (DESIGN §6). */
+/** nomination_ref, judge, then one column per criterion headed by its title (docs/domain.md#sheets). */
 export function scoreColumns(cat: Pick<JudgingCategory, "criteria">): ColumnSpec[] {
   return [
     { key: "nomination_ref", en: "nomination_ref", zh: "推荐编号", required: true },

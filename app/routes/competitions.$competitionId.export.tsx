@@ -3,7 +3,7 @@ import { exportCompetition } from "~/models/competition.server";
 import { requireUser } from "~/utils/auth.server";
 import { requireCompetition } from "~/utils/authorize.server";
 
-/** The competition as a template JSON file (DESIGN §8), for next year or another union. */
+/** The competition as a template JSON file (docs/domain.md#command-line), for next year or another union. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const c = await requireCompetition(context, params.competitionId, user, "competition:manage");

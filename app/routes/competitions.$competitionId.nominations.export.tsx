@@ -55,7 +55,7 @@ async function exportList(request: Request, context: AppLoadContext, rawId: stri
   });
 }
 
-/** The columns of the nominations sheet (DESIGN §6), with the status added. */
+/** The columns of the nominations sheet (docs/domain.md#sheets), with the status added. */
 const COLUMNS = [
   "ref",
   "category",

@@ -24,7 +24,7 @@ function dataKey(): Buffer {
 
 export const registryImport: Command = {
   usage: "registry import counties|helpers|pairings|activities FILE [--all-or-nothing]",
-  summary: "Registry sheets (§6); activities go to the aid statistics",
+  summary: "Registry sheets (counties, helpers, pairings); activities go to the aid statistics",
   options: { "all-or-nothing": { type: "boolean" } },
   async run({ values, positionals }) {
     const [kind, ...rest] = positionals;

@@ -44,7 +44,7 @@ describe("laurel stats and registry import activities", () => {
     expect(JSON.parse(r.stdout)).toEqual({ teams: 0, activities: 0, person_times: 0, funds_yuan: 0, villages: 0, households_helped: 0, people_helped: 0, households_lifted: 0, people_lifted: 0 });
   });
 
-  it("imports a sheet and gives the DESIGN §8 keys with funds in yuan", async () => {
+  it("imports a sheet and gives the keys of docs/domain.md#command-line with funds in yuan", async () => {
     const file = path.join(dir, "activities.csv");
     fs.writeFileSync(file, `\ufeff${sheetCsv(generated.records)}`);
     const r = registryReady ? (({ status, stderr }) => ({ code: status, stderr }))(await runLaurel(["registry", "import", "activities", file], t.env)) : await importInProcess(file, false);

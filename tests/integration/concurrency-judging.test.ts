@@ -138,7 +138,7 @@ function heldOpen<T>(work: (trx: TestDatabase["db"]) => Promise<T>) {
 
 const settle = <T>(p: Promise<T>) => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
 
-/** The invariant of DESIGN §3: a published list never has an open objection against it. */
+/** The invariant of docs/domain.md#publication: a published list never has an open objection against it. */
 async function invariantHolds(competitionId: number) {
   const published = await count("publications", ["competition_id", String(competitionId)]);
   const open = Number((await t.db.selectFrom("objections").select((eb) => eb.fn.countAll().as("n")).where("competition_id", "=", competitionId).where("status", "=", "open").executeTakeFirstOrThrow()).n);

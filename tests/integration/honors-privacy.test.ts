@@ -21,7 +21,7 @@ import * as person from "~/routes/honors.people.$honoreeId._index";
 import * as certificate from "~/routes/honors.people.$honoreeId.certificate";
 
 // Every public page and export, with the demo data on notice and then published: no ID number,
-// phone, full birth date or objector identity anywhere (DESIGN §3, issue 5 item 7).
+// phone, full birth date or objector identity anywhere (docs/domain.md#notice, issue 5 item 7).
 let t: TestDatabase;
 let h: ReturnType<typeof routeHarness>;
 let competitionId: number;

@@ -23,7 +23,7 @@ const file = (name: string, lines: string[]) => {
 };
 
 describe("laurel registry import / match", () => {
-  it("imports the sheets, reports refused rows with exit 3, and matches with the JSON of DESIGN §8", async () => {
+  it("imports the sheets, reports refused rows with exit 3, and matches with the JSON of docs/domain.md#command-line", async () => {
     const counties = file("counties.csv", ["code,name,city,poverty_level,exited_year,needs", "610828,佳县,榆林市,deep,2019,红枣;电商", "610827,米脂县,榆林市,poverty,2018,小米"]);
     expect(await runLaurel(["registry", "import", "counties", counties], t.env)).toMatchObject({ status: 0 });
     const helpers = file("helpers.csv", [

@@ -5,7 +5,7 @@ import type { StatsFen, StatsReport } from "./stats";
 export const EXPORT_SCOPES = ["province", "city", "county", "year", "kind"] as const;
 export type ExportScope = (typeof EXPORT_SCOPES)[number];
 
-/** The numeric columns of the tables and exports, in the order of DESIGN §8. */
+/** The numeric columns of the tables and exports, in the order of `stats --format json` (docs/domain.md#command-line). */
 export const NUMBER_COLUMNS = ["teams", "activities", "person_times", "funds_yuan", "villages", "households_helped", "people_helped", "households_lifted", "people_lifted"] as const;
 
 export interface ExportRow {

@@ -1,5 +1,5 @@
 /**
- * The statistics of the provincial report (DESIGN §8), computed from the summary rows: sums add
+ * The statistics of the provincial report (docs/domain.md#activities), computed from the summary rows: sums add
  * up across any grouping, while teams and villages are distinct counts, so each grouping keeps
  * the sets of team ids and (county, village) pairs it has seen.
  */

@@ -44,7 +44,7 @@ export const CategorySchema = z.object({
 
 const stageNames = STAGES.filter((s) => s !== "draft" && s !== "archived");
 
-/** The competition template of DESIGN §8, as `competition import` reads and `export` writes it. */
+/** The competition template (docs/domain.md#command-line), as `competition import` reads and `export` writes it. */
 export const CompetitionTemplateSchema = z
   .object({
     title: z.string().trim().min(1, "form.required").max(100),

@@ -1,5 +1,5 @@
 /**
- * Search terms of an honoree (DESIGN §4: search by name or workplace). SQLite's FTS5 trigram
+ * Search terms of an honoree (docs/domain.md#honor-rolls: search by name or workplace). SQLite's FTS5 trigram
  * tokenizer cannot find a two-character Chinese name, so the roll keeps an index of character
  * bigrams: a query of two or more characters is looked up by one of its bigrams and confirmed
  * with a substring test. A one-character query looks for names starting with it (a surname)

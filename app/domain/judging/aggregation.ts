@@ -1,7 +1,7 @@
 import { mean, median, populationStd, trimmedMean } from "./statistics";
 
 /**
- * Aggregation of the judges' totals per nomination (DESIGN §3). The input is every submitted
+ * Aggregation of the judges' totals per nomination (docs/domain.md#aggregation). The input is every submitted
  * sheet of one category; drafts never count.
  */
 

@@ -2,7 +2,7 @@ import { isWithin } from "../org-tree";
 import { minCostFlow, type FlowEdge } from "./min-cost-flow";
 
 /**
- * Who scores what (DESIGN §3). With `perNomination` null every judge scores every nomination
+ * Who scores what (docs/domain.md#judging). With `perNomination` null every judge scores every nomination
  * they have no conflict with; with k, each nomination gets k judges and the loads are spread as
  * evenly as conflicts allow: a min-cost flow where a judge's n-th nomination costs n, so the
  * cheapest plan is the one with the flattest loads (as HotCRP assigns reviews).

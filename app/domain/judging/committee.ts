@@ -1,5 +1,5 @@
 /**
- * The committee's decision (DESIGN §3): the computed selection, with nominations put on
+ * The committee's decision (docs/domain.md#committee): the computed selection, with nominations put on
  * (`include`) or taken off (`exclude`) by recorded overrides. The final list keeps ranking order,
  * so an included nomination takes its place by rank rather than at the end.
  */

@@ -1,7 +1,7 @@
 import { canonicalAttributeValue } from "../nominations/fields";
 
 /**
- * Composition rules on the selected list (结构比例, DESIGN §3): at least ⌈share·Q⌉ or at most
+ * Composition rules on the selected list (结构比例, docs/domain.md#composition-rules): at least ⌈share·Q⌉ or at most
  * ⌊share·Q⌋ entries whose attribute takes one of the rule's values.
  */
 

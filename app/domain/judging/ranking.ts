@@ -58,7 +58,7 @@ function tieGroups(group: Scored[], level: number): Scored[][] {
   return groups;
 }
 
-/** Ranks the nominations of one category from their aggregated scores (DESIGN §3). */
+/** Ranks the nominations of one category from their aggregated scores (docs/domain.md#ranking). */
 export function rankAggregation(nominations: readonly { ref: string; name: string }[], aggregation: Aggregation): Ranking {
   const scored: Scored[] = [];
   const unscored: { ref: string; name: string }[] = [];

@@ -1,5 +1,5 @@
 /**
- * A judge's score sheet against the category's rubric (DESIGN §3): one entry of points per
+ * A judge's score sheet against the category's rubric (docs/domain.md#judging): one entry of points per
  * criterion, in rubric order, each an integer or a half between 0 and the criterion's maximum.
  */
 

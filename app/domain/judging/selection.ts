@@ -3,7 +3,7 @@ import { ruleLimit, rulePatterns, type AttributeValue, type CompositionRule } fr
 import { SelectionWalk } from "./selection-walk";
 
 /**
- * The proposed list (拟表彰名单, DESIGN §3): the lexicographically best list that meets every
+ * The proposed list (拟表彰名单, docs/domain.md#selection): the lexicographically best list that meets every
  * composition rule, or, when none does, the best list that breaks no at-most rule, leaves the
  * fewest at-least places unfilled and is as long as it can be.
  */

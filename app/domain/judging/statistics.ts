@@ -6,7 +6,7 @@ export function mean(values: readonly number[]): number {
   return sum / values.length;
 }
 
-/** Population standard deviation (divides by n, not n − 1), as DESIGN §3 asks. */
+/** Population standard deviation (divides by n, not n − 1), as docs/domain.md#aggregation has it. */
 export function populationStd(values: readonly number[]): number {
   const m = mean(values);
   let squares = 0;

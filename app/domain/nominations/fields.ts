@@ -1,5 +1,5 @@
 /**
- * The enumerations of a nomination (DESIGN §3, §8) with the spellings union offices use in forms
+ * The enumerations of a nomination (docs/domain.md#nominations) with the spellings union offices use in forms
  * and sheets. Each value's first spelling is its Chinese name; English values match without
  * regard to case, and "non-public" or "non public" match non_public.
  */
@@ -63,7 +63,7 @@ export type Sector = "state" | "non_public" | "public_institution" | "rural" | "
 
 /**
  * What kind of body a collective is. `org` covers Party and government organs and public
- * institutions (机关、事业单位), named 机关单位 as the brief has it.
+ * institutions (机关、事业单位), named 机关单位 in forms and sheets.
  */
 export const CollectiveKind = defineEnumeration("collective_kind", "collectiveKind", {
   enterprise: ["企业"],

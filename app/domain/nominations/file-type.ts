@@ -1,5 +1,5 @@
 /**
- * Supporting files of a nomination (DESIGN §3): PDF, JPEG or PNG, at most 10 MB each. The type is
+ * Supporting files of a nomination (docs/domain.md#nominations): PDF, JPEG or PNG, at most 10 MB each. The type is
  * told by the bytes, never by the name or the browser's Content-Type, and the name's extension
  * must agree with it, so a PNG called 事迹材料.pdf or a script renamed .pdf is refused.
  */

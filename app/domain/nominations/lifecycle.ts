@@ -1,5 +1,5 @@
 /**
- * The life of a nomination (DESIGN §3): who may move it from which status to which. Ownership
+ * The life of a nomination (docs/domain.md#stages-and-statuses): who may move it from which status to which. Ownership
  * (a nominator acts only on its own org's nominations, an admin inside its subtree) and the
  * competition's stage are the caller's checks; this table only knows statuses and roles.
  */

@@ -28,7 +28,7 @@ export interface NominationSchemaOptions {
 
 /**
  * Deeds are required; the public summary may be left out, and then it is the first 500
- * characters of the deeds (DESIGN §6).
+ * characters of the deeds (docs/domain.md#nominations).
  */
 const deedsFields = {
   summary: optionalText(MAX_SUMMARY),

@@ -1,7 +1,7 @@
 import { isFatalHeader, mapHeader, readRow, type ColumnSpec, type RowIssue } from "../sheet-columns";
 import { isIsoDate, type IsoDate } from "./iso-date";
 
-/** The `calendar` sheet (DESIGN §6): date, kind, note. */
+/** The `calendar` sheet (docs/domain.md#sheets): date, kind, note. */
 export const CALENDAR_COLUMNS: ColumnSpec[] = [
   { key: "date", en: "date", zh: "日期", required: true },
   { key: "kind", en: "kind", zh: "类型", required: true },

@@ -1,5 +1,5 @@
 /**
- * The provincial coverage rule (DESIGN §5): a deep-poverty county needs at least 3 model-worker
+ * The provincial coverage rule (docs/domain.md#coverage): a deep-poverty county needs at least 3 model-worker
  * units or at least 3 model workers; a poverty county at least one helper of either kind. It goes
  * by `poverty_level` alone, so a county that exited poverty keeps its help (摘帽不摘帮扶).
  */

@@ -1,5 +1,5 @@
 /**
- * Residual network of the min-cost flow for one choice of kinds (DESIGN §5):
+ * Residual network of the min-cost flow for one choice of kinds (docs/domain.md#matching):
  *   source → helper (convex: the helper's next slot costs 2·(existing + used)),
  *   helper → demand node (candidate pairs only, capacity 1, the pairing cost),
  *   source → demand node (bypass: an unfilled place, cost M).

@@ -1,6 +1,6 @@
 /**
  * The min-cost flow for one choice of kinds, on a restricted candidate set made exact by pricing
- * (DESIGN §5: keeping the K cheapest helpers alone can be far off when helpers are scarce).
+ * (docs/domain.md#matching: keeping the K cheapest helpers alone can be far off when helpers are scarce).
  */
 import { FlowNetwork, SOURCE } from "./flow-network";
 import { PathFinder } from "./flow-paths";

@@ -1,5 +1,5 @@
 /**
- * Choosing, per deep county, whether units or workers cover it (DESIGN §5). A first guess, then
+ * Choosing, per deep county, whether units or workers cover it (docs/domain.md#matching). A first guess, then
  * local search: the bound's county values say which counties would be cheaper with the other
  * kind at current prices; each such flip is tried on the flow and kept only if the total drops.
  */

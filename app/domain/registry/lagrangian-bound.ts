@@ -1,5 +1,5 @@
 /**
- * Lower bound by Lagrangian relaxation of the helpers' capacities (DESIGN §5). With a price λ_h
+ * Lower bound by Lagrangian relaxation of the helpers' capacities (docs/domain.md#matching). With a price λ_h
  * on each helper's pairings the problem splits: each county picks its kind and its cheapest
  * places at value pairing cost + λ_h (an unfilled place at M), and each helper takes the slots
  * whose load is below its price. Any λ gives a valid bound. The county subproblem keeps the

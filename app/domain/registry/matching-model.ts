@@ -1,5 +1,5 @@
 /**
- * The matcher's indexed view of a registry (DESIGN §5): helpers and counties as integers, tags as
+ * The matcher's indexed view of a registry (docs/domain.md#matching): helpers and counties as integers, tags as
  * bitsets, and one demand node per county and kind that still needs places. Everything else in
  * the matcher works on this model only.
  */

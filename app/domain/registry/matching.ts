@@ -1,5 +1,5 @@
 /**
- * Suggesting new pairings that close every coverage gap at least total cost (DESIGN §5), with a
+ * Suggesting new pairings that close every coverage gap at least total cost (docs/domain.md#matching), with a
  * proven lower bound. Pure: the caller loads helpers, counties and pairings and decides what to
  * apply. The model and the algorithm are described in the modules this one calls.
  */

@@ -1,5 +1,5 @@
 /**
- * The registry sheets' rows (DESIGN §6: counties, helpers, pairings), read into typed fields.
+ * The registry sheets' rows (docs/domain.md#sheets: counties, helpers, pairings), read into typed fields.
  * Enumerations accept the English value or its Chinese spellings. Pure: whether a code or an id
  * exists is the import's business.
  */

@@ -1,4 +1,4 @@
-/** Shapes shared by the coverage rule and the matcher (DESIGN §5). */
+/** Shapes shared by the coverage rule and the matcher (docs/domain.md#coverage). */
 
 export type HelperKind = "unit" | "worker";
 export type PovertyLevel = "deep" | "poverty" | "none";

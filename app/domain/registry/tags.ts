@@ -1,5 +1,5 @@
 /**
- * Skills and needs are free-text tags separated by `;` or the full-width `；` (DESIGN §6).
+ * Skills and needs are free-text tags separated by `;` or the full-width `；` (docs/domain.md#sheets).
  * Tags are trimmed and compared exactly; matching across languages is not attempted.
  */
 export function parseTags(text: string | null | undefined): string[] {

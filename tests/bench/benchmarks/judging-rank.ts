@@ -20,7 +20,7 @@ function random(seed: number) {
   };
 }
 
-/** Shaanxi's 2021 rules (DESIGN §3) over 10,000 nominees with plausible attribute mixes. */
+/** Shaanxi's 2021 rules (docs/domain.md#composition-rules) over 10,000 nominees with plausible attribute mixes. */
 const RULES: CompositionRule[] = [
   { label: "一线职工≥22%", attribute: "occupation_group", values: ["frontline"], op: "at_least", share: 0.22 },
   { label: "农民工≥6%", attribute: "migrant", values: ["是"], op: "at_least", share: 0.06 },

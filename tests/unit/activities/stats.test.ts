@@ -32,7 +32,7 @@ describe("buildReport", () => {
     expect(r.years).toEqual([2017, 2018]);
   });
 
-  it("gives the DESIGN §8 keys in order, funds in yuan", () => {
+  it("gives the keys of docs/domain.md#command-line in order, funds in yuan", () => {
     const s = toStats(r.province);
     expect(Object.keys(s)).toEqual(["teams", "activities", "person_times", "funds_yuan", "villages", "households_helped", "people_helped", "households_lifted", "people_lifted"]);
     expect(s.funds_yuan).toBe(0.61);

@@ -12,7 +12,7 @@ import {
   type NominationStatus,
 } from "~/domain/nominations/lifecycle";
 
-// Written out by hand from DESIGN §3, independently of the table: [from, to, role, action, reason?].
+// Written out by hand from docs/domain.md#stages-and-statuses, independently of the table: [from, to, role, action, reason?].
 const ALLOWED: Array<[NominationStatus, NominationStatus, LifecycleRole, string, boolean]> = [
   ["draft", "submitted", "nominator", "submit", false],
   ["returned", "resubmitted", "nominator", "resubmit", false],

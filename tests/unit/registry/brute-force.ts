@@ -1,5 +1,5 @@
 /**
- * Exhaustive reference for the matcher on tiny instances, written from DESIGN §5 directly and
+ * Exhaustive reference for the matcher on tiny instances, written from docs/domain.md#matching directly and
  * sharing no code with it: every kind per deep county, every set of new helpers per county.
  */
 import type { PairingRef, RegistryCounty, RegistryHelper } from "~/domain/registry/registry-types";
