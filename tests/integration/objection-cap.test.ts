@@ -1,14 +1,12 @@
 import crypto from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { makeNominatingCompetition, makeTree } from "../support/factories";
-import { makeProposedList } from "../support/proposed-list";
+import { makeOpenNotice, objectionWrites } from "../support/notice-fixture";
 import { routeHarness } from "../support/remix";
 import { OPEN_OBJECTIONS_PER_COMPETITION } from "~/domain/notice/objection-input";
 import { translate } from "~/i18n";
 import { SYSTEM_ACTOR } from "~/models/audit.server";
 import { getCompetition } from "~/models/competition.server";
-import { openNotice } from "~/models/notice.server";
 import { countOpenObjections, fileObjection, resolveObjection } from "~/models/objection.server";
 import * as noticeRoute from "~/routes/notices.$competitionId";
 
@@ -21,25 +19,14 @@ let ids: number[];
 beforeAll(async () => {
   t = await createTestDatabase();
   h = routeHarness(t.db);
-  const tree = await makeTree(t.db);
-  const comp = await makeNominatingCompetition(t.db, tree, { cityA: 10, cityB: 10, county: 5, collective: 2 });
-  competitionId = comp.competitionId;
-  ids = await makeProposedList(t.db, competitionId, comp.individual.id, [
-    { name: "王强", orgId: tree.cityA.id, proposed: true },
-    { name: "张伟", orgId: tree.cityB.id, proposed: true },
-  ]);
-  const c = (await getCompetition(t.db, competitionId))!;
-  await t.db.transaction().execute((trx) => openNotice(trx, SYSTEM_ACTOR, c, { start: "2018-10-01", days: 5, unit: "calendar" }));
+  ({ competitionId, ids } = await makeOpenNotice(t.db));
 });
 afterAll(() => t.destroy());
 afterEach(() => {
   delete process.env.LAUREL_TODAY;
 });
 
-const written = async () => {
-  const n = async (table: "objections" | "audit_log") => Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
-  return { objections: await n("objections"), audit: await n("audit_log") };
-};
+const written = () => objectionWrites(t.db);
 
 /** The public form from an address of its own each time (no per-address limit in the way). */
 function object(facts = "该同志事迹材料与实际不符。") {

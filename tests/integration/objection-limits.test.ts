@@ -1,13 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { makeNominatingCompetition, makeTree } from "../support/factories";
-import { makeProposedList } from "../support/proposed-list";
+import { makeOpenNotice, objectionWrites } from "../support/notice-fixture";
 import { routeHarness } from "../support/remix";
 import { OBJECTIONS_PER_HOUR } from "~/domain/notice/objection-input";
 import { translate } from "~/i18n";
-import { SYSTEM_ACTOR } from "~/models/audit.server";
-import { getCompetition } from "~/models/competition.server";
-import { openNotice } from "~/models/notice.server";
 import * as noticeRoute from "~/routes/notices.$competitionId";
 
 let t: TestDatabase;
@@ -18,26 +14,14 @@ let ids: number[];
 beforeAll(async () => {
   t = await createTestDatabase();
   h = routeHarness(t.db);
-  const tree = await makeTree(t.db);
-  const comp = await makeNominatingCompetition(t.db, tree, { cityA: 10, cityB: 10, county: 5, collective: 2 });
-  competitionId = comp.competitionId;
-  ids = await makeProposedList(t.db, competitionId, comp.individual.id, [
-    { name: "王强", orgId: tree.cityA.id, proposed: true },
-    { name: "张伟", orgId: tree.cityB.id, proposed: true },
-  ]);
-  const c = (await getCompetition(t.db, competitionId))!;
-  await t.db.transaction().execute((trx) => openNotice(trx, SYSTEM_ACTOR, c, { start: "2018-10-01", days: 5, unit: "calendar" }));
+  ({ competitionId, ids } = await makeOpenNotice(t.db));
 });
 afterAll(() => t.destroy());
 afterEach(() => {
   delete process.env.LAUREL_TODAY;
 });
 
-/** What an objection could have written: the objections and the audit log. */
-const written = async () => {
-  const n = async (table: "objections" | "audit_log") => Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
-  return { objections: await n("objections"), audit: await n("audit_log") };
-};
+const written = () => objectionWrites(t.db);
 
 /** The public form, posted from `ip` (the server's client address), anonymous. */
 function object(ip: string, form: Record<string, string> = {}) {
