@@ -17,8 +17,10 @@ import { bestListValue, listSize, measureList, referenceLimit, type SelectionIns
 function generate(seed: number, n = 200, ruleCount = 5) {
   const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  // Seeds from 100 on ask for more than the nominations can give, so most lists fall short.
+  const [least, most] = seed < 100 ? [[10, 20, 25, 30, 40, 50], [20, 30, 40, 50, 60]] : [[40, 50, 60, 70], [10, 20, 25]];
   const specs: SelectionRuleSpec[] = Array.from({ length: ruleCount }, () =>
-    rand() < 0.6 ? { op: "at_least", percent: pick([10, 20, 25, 30, 40, 50]) } : { op: "at_most", percent: pick([20, 30, 40, 50, 60]) },
+    rand() < 0.6 ? { op: "at_least", percent: pick(least) } : { op: "at_most", percent: pick(most) },
   );
   const density = specs.map(() => 0.1 + rand() * 0.6);
   const drift = specs.map(() => (rand() - 0.5) * 0.8);
@@ -65,7 +67,7 @@ async function expectEachStepNecessary(inst: SelectionInstance, walk: (0 | 1)[],
 }
 
 describe("selection against an exact MIP, 200 nominations × 5 rules", () => {
-  const seeds = Array.from({ length: 16 }, (_, i) => i + 1);
+  const seeds = [...Array.from({ length: 16 }, (_, i) => i + 1), 101, 102, 103, 104];
   it.each(seeds)("seed %i", async (seed) => {
     const { inst, rules, candidates } = generate(seed);
     const selection = selectNominations({ quota: inst.quota, rules, candidates });
@@ -90,7 +92,7 @@ describe("selection against an exact MIP, 200 nominations × 5 rules", () => {
       return { inst, selection: selectNominations({ quota: inst.quota, rules, candidates }) };
     });
     expect(selections.filter(({ selection }) => selection.skipped.length > 0).length).toBeGreaterThan(seeds.length / 2);
-    expect(selections.some(({ selection }) => selection.unmet.length > 0)).toBe(true);
-    expect(selections.some(({ inst, selection }) => selection.selected.length < listSize(inst))).toBe(true);
+    expect(selections.filter(({ selection }) => selection.unmet.length > 0).length).toBeGreaterThanOrEqual(2);
+    expect(selections.filter(({ inst, selection }) => selection.selected.length < listSize(inst)).length).toBeGreaterThanOrEqual(2);
   });
 });
