@@ -1,6 +1,6 @@
 /**
- * The matching problem of DESIGN §5 as a MIP, written from the rule and not from the matcher:
- * nothing here imports app/domain/registry beyond its input types.
+ * The matching problem (docs/domain.md#matching) as a MIP, written from the rule and not from
+ * the matcher: nothing here imports app/domain/registry beyond its input types.
  *
  *   x[h,j] ∈ {0,1}  helper h newly paired with county j (only pairs not already there)
  *   y[j]   ∈ {0,1}  deep county j is covered by units (1) or by workers (0)
@@ -78,7 +78,7 @@ function coverageRows(lp: LpModel, inst: MatchingInstance, prep: Prepared, pairs
       const workers = free(j, "worker");
       lp.row(`du_${j}`, [...units.map((i) => [1, x(i, j)] as Term), [1, `su_${j}`], [-needUnits, `y_${j}`]], ">=", 0);
       lp.row(`dw_${j}`, [...workers.map((i) => [1, x(i, j)] as Term), [1, `sw_${j}`], [needWorkers, `y_${j}`]], ">=", needWorkers);
-      // Valid because an extra pairing never helps: it tightens the relaxation (DESIGN §5).
+      // Valid because an extra pairing never helps; it tightens the relaxation (docs/domain.md#matching).
       units.forEach((i) => lp.row(`ku_${i}_${j}`, [[1, x(i, j)], [-1, `y_${j}`]], "<=", 0));
       workers.forEach((i) => lp.row(`kw_${i}_${j}`, [[1, x(i, j)], [1, `y_${j}`]], "<=", 1));
     } else if (c.poverty_level === "poverty" && prep.paired[j].size === 0) {

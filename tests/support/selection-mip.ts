@@ -1,6 +1,7 @@
 /**
- * The proposed list of DESIGN §3 as a MIP over the nominations themselves (one binary each),
- * written from the rule and sharing nothing with the selection's search over patterns:
+ * The proposed list (docs/domain.md#selection) as a MIP over the nominations themselves (one
+ * binary each), written from the rule and sharing nothing with the selection's search over
+ * patterns:
  *
  *   x[i] ∈ {0,1}   nomination i is on the list;  Σ x ≤ size
  *   at most r:     Σ_{i counts for r} x ≤ ⌊share·size⌋

@@ -7,7 +7,7 @@ import { bestListValue, listSize, measureList, referenceLimit, type SelectionIns
 /**
  * The proposed list against an exact MIP (HiGHS) on 200 nominations × 5 rules, where the brute
  * force cannot go. The MIP knows nothing of patterns, witnesses or swaps: it is the rule of
- * DESIGN §3 over one binary per nomination (tests/support/selection-mip.ts).
+ * docs/domain.md#selection over one binary per nomination (tests/support/selection-mip.ts).
  */
 
 /**

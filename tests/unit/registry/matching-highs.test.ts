@@ -7,7 +7,7 @@ import { evaluateSuggestions, matchingOptimum, type MatchingOptimum } from "../.
 /**
  * The matcher against an exact MIP (HiGHS) on mid-sized registries, 60 counties × 400 helpers:
  * far beyond the brute force's 4 × 6, where until now the only check was the matcher's own
- * `optimal`. The MIP is written from DESIGN §5 alone (tests/support/matching-mip.ts).
+ * `optimal`. The MIP is written from docs/domain.md#matching alone (tests/support/matching-mip.ts).
  */
 
 /**
