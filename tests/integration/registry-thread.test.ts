@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateInstance } from "~/domain/registry/instance-generator";
+import { generateInstance } from "../support/instance-generator";
 import { suggestPairings } from "~/domain/registry/matching";
 import { runMatcher } from "~/models/matching-thread.server";
 

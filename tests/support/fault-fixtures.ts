@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { generateInstance } from "~/domain/registry/instance-generator";
+import { generateInstance } from "./instance-generator";
 import { nowIso } from "~/utils/time.server";
 
 /** Inserts rows in batches: thousands of single inserts would make the setup the slow part. */

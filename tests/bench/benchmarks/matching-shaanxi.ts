@@ -1,5 +1,5 @@
 import { round, type Benchmark } from "../lib/benchmark";
-import { generateInstance, type InstanceSpec } from "~/domain/registry/instance-generator";
+import { generateInstance, type InstanceSpec } from "../../support/instance-generator";
 import { suggestPairings } from "~/domain/registry/matching";
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SOURCE } from "~/domain/registry/flow-network";
 import { createMatchFlow, fillAll, priceOut } from "~/domain/registry/flow-solver";
-import { generateInstance, seededRandom } from "~/domain/registry/instance-generator";
+import { seededRandom } from "~/domain/seeded-random";
+import { generateInstance } from "../../support/instance-generator";
 import { initialKinds } from "~/domain/registry/kind-search";
 import { evaluateBound } from "~/domain/registry/lagrangian-bound";
 import { buildMatchModel, nodeAccepts, pairCost } from "~/domain/registry/matching-model";

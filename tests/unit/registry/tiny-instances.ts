@@ -1,5 +1,5 @@
 /** Random tiny registries (≤ 4 counties × ≤ 6 helpers) for checking the matcher by brute force. */
-import { seededRandom } from "~/domain/registry/instance-generator";
+import { seededRandom } from "~/domain/seeded-random";
 import type { PairingRef, RegistryCounty, RegistryHelper } from "~/domain/registry/registry-types";
 
 export function tinyInstance(seed: number) {

@@ -1,12 +1,11 @@
 /**
- * Seeded registry instances for tests and benchmarks: the same spec always gives the same
- * instance. Counties spread evenly over cities while helpers crowd into a few (Zipf), as model
- * workers gather in provincial capitals and poor counties do not, so some cities must borrow.
+ * Seeded registry instances for tests and benchmarks (test-only, so it lives outside app/): the
+ * same spec always gives the same instance. Counties spread evenly over cities while helpers
+ * crowd into a few (Zipf), as model workers gather in provincial capitals and poor counties do
+ * not, so some cities must borrow.
  */
-import type { PairingRef, RegistryCounty, RegistryHelper } from "./registry-types";
-import { seededRandom } from "../seeded-random";
-
-export { seededRandom };
+import type { PairingRef, RegistryCounty, RegistryHelper } from "~/domain/registry/registry-types";
+import { seededRandom } from "~/domain/seeded-random";
 
 export interface InstanceSpec {
   counties: number;
