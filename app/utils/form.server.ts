@@ -56,7 +56,8 @@ function issueToError(issue: z.ZodIssue): FieldError {
   }
 }
 
-function textValues(form: FormData): Record<string, string> {
+/** The text fields of a form, to show again: never the CSRF token, never a password. */
+export function textValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && k !== CSRF_FIELD && !/password/i.test(k)) values[k] = v;
   return values;
