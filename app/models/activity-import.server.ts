@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { parseActivity, type ActivityText, type ActivityValues } from "~/domain/activities/activity-input";
 import { teamInScope } from "~/domain/activities/team-scope";
@@ -100,7 +100,7 @@ const allOrNothingFails = (o: ActivityImportOptions, refused: number) => !!o.all
 const isEmptyRow = (cells: string[]) => cells.every((c) => (c ?? "").trim() === "");
 
 /** Teams, counties and orgs by name or code, and the recorded activities of the teams the sheet names. */
-async function loadContext(trx: Kysely<Database>, options: ActivityImportOptions, named: Set<string>): Promise<Context> {
+async function loadContext(trx: Transaction<Database>, options: ActivityImportOptions, named: Set<string>): Promise<Context> {
   const [teams, counties, orgs] = await Promise.all([
     listAllTeams(trx),
     trx.selectFrom("counties").select(["id", "code"]).execute(),
@@ -143,7 +143,7 @@ function checkRow(ctx: Context, rec: ActivityText, row: number, today: string): 
 }
 
 /** Creates the new teams that good rows name, then gives every row its team id. */
-async function resolveTeams(trx: Kysely<Database>, actor: Actor, ctx: Context, good: Checked[]): Promise<ActivityInsert[]> {
+async function resolveTeams(trx: Transaction<Database>, actor: Actor, ctx: Context, good: Checked[]): Promise<ActivityInsert[]> {
   for (const [name, org] of ctx.newTeams) ctx.teams.set(name, await createTeam(trx, actor, name, org));
   return good.map(({ values: { team, countyCode: _c, org: _o, ...rest }, countyId }) => ({ ...rest, teamId: ctx.teams.get(team)!.id, countyId }));
 }

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 
 /**
@@ -7,12 +7,12 @@ import type { Database } from "../../db/schema";
  * keys inserted when new); a deletion rebuilds its county's slices from the activities
  * (`refreshSummaries`), so nothing is ever subtracted by hand.
  */
-export async function refreshSummaries(trx: Kysely<Database>, countyIds: Iterable<number>): Promise<void> {
+export async function refreshSummaries(trx: Transaction<Database>, countyIds: Iterable<number>): Promise<void> {
   const ids = [...new Set(countyIds)];
   for (let i = 0; i < ids.length; i += 500) await refreshSlice(trx, ids.slice(i, i + 500));
 }
 
-async function refreshSlice(trx: Kysely<Database>, ids: number[]): Promise<void> {
+async function refreshSlice(trx: Transaction<Database>, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   await trx.deleteFrom("activity_totals").where("county_id", "in", ids).execute();
   await trx.deleteFrom("activity_teams").where("county_id", "in", ids).execute();
@@ -52,7 +52,7 @@ async function refreshSlice(trx: Kysely<Database>, ids: number[]): Promise<void>
 }
 
 /** Rebuilds every summary: after a restore or a bulk load that bypassed the models. */
-export async function rebuildAllSummaries(trx: Kysely<Database>): Promise<void> {
+export async function rebuildAllSummaries(trx: Transaction<Database>): Promise<void> {
   await sql`delete from activity_totals`.execute(trx);
   await sql`delete from activity_teams`.execute(trx);
   await sql`delete from activity_villages`.execute(trx);
@@ -103,7 +103,7 @@ function distinct<T>(rows: T[], key: (r: T) => string): T[] {
 }
 
 /** Adds new activities to the summaries: one upsert per (county, year, kind) cell, new keys inserted. */
-export async function addToSummaries(trx: Kysely<Database>, rows: SummaryInput[]): Promise<void> {
+export async function addToSummaries(trx: Transaction<Database>, rows: SummaryInput[]): Promise<void> {
   const cells = cellsOf(rows);
   for (let i = 0; i < cells.length; i += BATCH) {
     await trx

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import type { ActivityValues } from "~/domain/activities/activity-input";
 import { isRootPath, teamInScope } from "~/domain/activities/team-scope";
@@ -23,7 +23,7 @@ function rowOf(a: ActivityInsert, now: string) {
 }
 
 /** Inserts checked activities in batches and adds them to the statistics' summaries. */
-export async function insertActivities(trx: Kysely<Database>, activities: ActivityInsert[]): Promise<void> {
+export async function insertActivities(trx: Transaction<Database>, activities: ActivityInsert[]): Promise<void> {
   const now = nowIso();
   for (let i = 0; i < activities.length; i += BATCH) {
     await trx.insertInto("activities").values(activities.slice(i, i + BATCH).map((a) => rowOf(a, now))).execute();
@@ -48,7 +48,7 @@ export async function activityExists(db: Kysely<Database>, a: ActivityInsert): P
 }
 
 /** One activity from the form. */
-export async function createActivity(trx: Kysely<Database>, actor: Actor, team: TeamRecord, a: ActivityInsert): Promise<void> {
+export async function createActivity(trx: Transaction<Database>, actor: Actor, team: TeamRecord, a: ActivityInsert): Promise<void> {
   if (await activityExists(trx, a)) throw new DomainError("activities.duplicate", undefined, "village");
   await insertActivities(trx, [a]);
   await recordAudit(trx, actor, { action: "activity.create", entity: "aid_team", entityId: team.id, orgPath: await auditPathOf(trx, team.org_path), after: a });
@@ -74,7 +74,7 @@ export async function listRecentActivities(db: Kysely<Database>, scopes: readonl
   return rows;
 }
 
-export async function deleteActivity(trx: Kysely<Database>, actor: Actor, scopes: readonly string[], id: number): Promise<void> {
+export async function deleteActivity(trx: Transaction<Database>, actor: Actor, scopes: readonly string[], id: number): Promise<void> {
   const row = await trx
     .selectFrom("activities")
     .innerJoin("aid_teams", "aid_teams.id", "activities.team_id")

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { calendarOf, type WorkCalendar } from "~/domain/notice/working-days";
 import type { CalendarEntry, CalendarKind } from "~/domain/notice/calendar-sheet";
@@ -17,7 +17,7 @@ export async function loadWorkCalendar(db: Kysely<Database>): Promise<WorkCalend
 }
 
 /** Sets one date (the calendar is one for the whole platform; `orgPath` files the audit entry); a re-import or an edit updates it in place. Run inside a transaction. */
-export async function setCalendarDay(trx: Kysely<Database>, actor: Actor, entry: { date: string; kind: CalendarKind; note: string }, orgPath: string | null): Promise<void> {
+export async function setCalendarDay(trx: Transaction<Database>, actor: Actor, entry: { date: string; kind: CalendarKind; note: string }, orgPath: string | null): Promise<void> {
   const before = await trx.selectFrom("calendar_days").select(["kind", "note"]).where("date", "=", entry.date).executeTakeFirst();
   const values = { kind: entry.kind, note: entry.note, updated_at: nowIso() };
   await trx
@@ -28,7 +28,7 @@ export async function setCalendarDay(trx: Kysely<Database>, actor: Actor, entry:
   await recordAudit(trx, actor, { action: "calendar.set", entity: "calendar_day", entityId: entry.date, orgPath, before, after: { kind: entry.kind, note: entry.note } });
 }
 
-export async function deleteCalendarDay(trx: Kysely<Database>, actor: Actor, date: string, orgPath: string | null): Promise<boolean> {
+export async function deleteCalendarDay(trx: Transaction<Database>, actor: Actor, date: string, orgPath: string | null): Promise<boolean> {
   const before = await trx.selectFrom("calendar_days").select(["kind", "note"]).where("date", "=", date).executeTakeFirst();
   if (!before) return false;
   await trx.deleteFrom("calendar_days").where("date", "=", date).execute();
@@ -37,7 +37,7 @@ export async function deleteCalendarDay(trx: Kysely<Database>, actor: Actor, dat
 }
 
 /** Writes parsed sheet entries; returns how many dates were new and how many updated. */
-export async function importCalendarEntries(trx: Kysely<Database>, actor: Actor, entries: readonly CalendarEntry[], orgPath: string | null): Promise<{ added: number; updated: number }> {
+export async function importCalendarEntries(trx: Transaction<Database>, actor: Actor, entries: readonly CalendarEntry[], orgPath: string | null): Promise<{ added: number; updated: number }> {
   const existing = new Set((await trx.selectFrom("calendar_days").select("date").execute()).map((r) => r.date));
   let added = 0;
   let updated = 0;

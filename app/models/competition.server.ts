@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { STAGES, type Database, type Stage } from "../../db/schema";
 import type { CategoryInput, CompetitionTemplate } from "~/domain/competitions/template";
 import { advanceRefusals, nextStage, type Refusal } from "~/domain/competitions/stages";
@@ -35,7 +35,7 @@ export function listCategories(db: Kysely<Database>, competitionId: number) {
     .execute();
 }
 
-async function insertCategory(trx: Kysely<Database>, competitionId: number, position: number, c: CategoryInput, organizer: OrgRow): Promise<number> {
+async function insertCategory(trx: Transaction<Database>, competitionId: number, position: number, c: CategoryInput, organizer: OrgRow): Promise<number> {
   const { id } = await trx
     .insertInto("categories")
     .values({
@@ -71,7 +71,7 @@ async function insertCategory(trx: Kysely<Database>, competitionId: number, posi
 }
 
 /** Creates a draft competition from a template, organized by `organizer`. Run inside a transaction. */
-export async function createCompetition(trx: Kysely<Database>, actor: Actor, organizer: OrgRow, t: CompetitionTemplate, copiedFrom: number | null = null): Promise<number> {
+export async function createCompetition(trx: Transaction<Database>, actor: Actor, organizer: OrgRow, t: CompetitionTemplate, copiedFrom: number | null = null): Promise<number> {
   const now = nowIso();
   const { id } = await trx
     .insertInto("competitions")
@@ -182,7 +182,7 @@ export type AdvanceOutcome = { ok: true; stage: Stage } | { ok: false; refusals:
  * Run inside a transaction. The row is locked and re-read first, so of two advances from the same
  * stage (two admins, a double click) the second sees the first's result and moves nothing.
  */
-export async function advanceCompetition(trx: Kysely<Database>, actor: Actor, c: CompetitionRow): Promise<AdvanceOutcome> {
+export async function advanceCompetition(trx: Transaction<Database>, actor: Actor, c: CompetitionRow): Promise<AdvanceOutcome> {
   const current = (await lockCompetition(trx, c.id))?.stage;
   if (current && current !== c.stage) return movedOutcome(current);
   const to = nextStage(c.stage);
@@ -224,7 +224,7 @@ export interface CompetitionBasics {
 }
 
 /** Title, year and notice length only in draft; description and the stage plan at any time. */
-export async function updateCompetitionBasics(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, b: CompetitionBasics): Promise<void> {
+export async function updateCompetitionBasics(trx: Transaction<Database>, actor: Actor, c: CompetitionRow, b: CompetitionBasics): Promise<void> {
   const draft = c.stage === "draft";
   await trx
     .updateTable("competitions")
@@ -247,7 +247,7 @@ export async function updateCompetitionBasics(trx: Kysely<Database>, actor: Acto
 }
 
 /** A new draft competition with its stage plan and no categories yet. */
-export async function createDraftCompetition(trx: Kysely<Database>, actor: Actor, organizer: OrgRow, b: CompetitionBasics): Promise<number> {
+export async function createDraftCompetition(trx: Transaction<Database>, actor: Actor, organizer: OrgRow, b: CompetitionBasics): Promise<number> {
   const stages = Object.fromEntries(Object.entries(b.stages).filter(([, d]) => d)) as Record<string, [string, string]>;
   return createCompetition(trx, actor, organizer, {
     title: b.title,
@@ -261,7 +261,7 @@ export async function createDraftCompetition(trx: Kysely<Database>, actor: Actor
 }
 
 /** Replaces a category (with its rubric, rules and allocations) or adds it; draft only. */
-export async function saveCategory(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, categoryId: number | null, input: CategoryInput): Promise<number> {
+export async function saveCategory(trx: Transaction<Database>, actor: Actor, c: CompetitionRow, categoryId: number | null, input: CategoryInput): Promise<number> {
   if (c.stage !== "draft") throw new DomainError("competition.notDraft");
   const organizer = { id: c.org_id, name: c.org_name, path: c.org_path } as OrgRow;
   const clash = await trx.selectFrom("categories").select("id").where("competition_id", "=", c.id).where("name", "=", input.name).executeTakeFirst();
@@ -282,7 +282,7 @@ export async function saveCategory(trx: Kysely<Database>, actor: Actor, c: Compe
 }
 
 /** The category's rows, once it is known to be the competition's: another competition's category is not found. */
-async function deleteCategoryRows(trx: Kysely<Database>, competitionId: number, categoryId: number) {
+async function deleteCategoryRows(trx: Transaction<Database>, competitionId: number, categoryId: number) {
   const own = await trx.selectFrom("categories").select("id").where("id", "=", categoryId).where("competition_id", "=", competitionId).executeTakeFirst();
   if (!own) throw new NotFoundError();
   await trx.deleteFrom("criteria").where("category_id", "=", categoryId).execute();
@@ -291,14 +291,14 @@ async function deleteCategoryRows(trx: Kysely<Database>, competitionId: number, 
   await trx.deleteFrom("categories").where("id", "=", categoryId).where("competition_id", "=", competitionId).execute();
 }
 
-export async function deleteCategory(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, categoryId: number): Promise<void> {
+export async function deleteCategory(trx: Transaction<Database>, actor: Actor, c: CompetitionRow, categoryId: number): Promise<void> {
   if (c.stage !== "draft") throw new DomainError("competition.notDraft");
   await deleteCategoryRows(trx, c.id, categoryId);
   await recordAudit(trx, actor, { action: "category.delete", entity: "category", entityId: categoryId, orgPath: c.org_path });
 }
 
 /** Next year's draft from this competition's template: same rubric, rules and allocations, no dates. */
-export async function copyCompetition(trx: Kysely<Database>, actor: Actor, c: CompetitionRow): Promise<number> {
+export async function copyCompetition(trx: Transaction<Database>, actor: Actor, c: CompetitionRow): Promise<number> {
   const t = (await exportCompetition(trx, c.id))!;
   const organizer = { id: c.org_id, name: c.org_name, path: c.org_path } as OrgRow;
   const title = t.title.replace(String(t.year), String(t.year + 1));

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
 import { canTransition, type NominationStatus } from "~/domain/nominations/lifecycle";
@@ -28,7 +28,7 @@ export interface ConsultationInput {
  * for correction) takes no veto until it is back. Run inside the caller's transaction.
  */
 export async function recordConsultation(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   actor: Actor,
   nomination: { id: number; status: string; org_path: string },
   input: ConsultationInput,

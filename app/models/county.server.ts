@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import type { PovertyLevel } from "../../db/schema-registry";
 import type { CountyRow } from "~/domain/registry/registry-rows";
@@ -42,7 +42,7 @@ export async function registryAuditPath(db: Kysely<Database>): Promise<string | 
 }
 
 /** Creates the county, or updates the one with its code in place; true when it was new. */
-export async function saveCounty(trx: Kysely<Database>, actor: Actor, row: CountyRow, auditPath: string | null): Promise<boolean> {
+export async function saveCounty(trx: Transaction<Database>, actor: Actor, row: CountyRow, auditPath: string | null): Promise<boolean> {
   const before = await getCountyByCode(trx, row.code);
   const now = nowIso();
   const fields = { name: row.name, city: row.city, poverty_level: row.poverty_level, exited_year: row.exited_year, needs: row.needs, updated_at: now };

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import type { HelperKind } from "../../db/schema-registry";
 import { DomainError } from "~/domain/errors";
@@ -79,7 +79,7 @@ export function maskContact(contact: string): string {
 }
 
 /** The whole contact, for an admin who asked; the asking is audited. */
-export async function revealHelperContact(trx: Kysely<Database>, actor: Actor, dataKey: Buffer, helper: HelperRecord): Promise<string | null> {
+export async function revealHelperContact(trx: Transaction<Database>, actor: Actor, dataKey: Buffer, helper: HelperRecord): Promise<string | null> {
   const row = await trx.selectFrom("helpers").select("contact_enc").where("id", "=", helper.id).executeTakeFirstOrThrow();
   if (!row.contact_enc) return null;
   await recordAudit(trx, actor, { action: "helper.contact.reveal", entity: "helper", entityId: helper.id, orgPath: helper.org_path });
@@ -102,7 +102,7 @@ const auditable = (row: HelperFields) => ({ ...row, contact: row.contact ? maskC
  * contact keeps the stored one); true when it was new. `orgId` only applies to a new helper. A
  * capacity below the helper's pairings is refused (DomainError on `capacity`).
  */
-export async function saveHelper(trx: Kysely<Database>, actor: Actor, dataKey: Buffer, row: HelperRow, orgId: number | null, auditPath: string | null): Promise<boolean> {
+export async function saveHelper(trx: Transaction<Database>, actor: Actor, dataKey: Buffer, row: HelperRow, orgId: number | null, auditPath: string | null): Promise<boolean> {
   const { id: ref, ...fields } = row;
   const before = await getHelperByRef(trx, ref);
   let id: number;

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { HONOR_LEVELS, type HonorLevel } from "../../db/schema-registry";
 import { cityOfOrgName } from "~/domain/registry/registry-scope";
@@ -18,7 +18,7 @@ export const HONOREE_CAPACITY = 1;
  * above the nominating org; "" when there is none (a provincial industry union), which is then
  * never "the same city" as a county.
  */
-async function cityOfOrg(trx: Kysely<Database>, orgId: number): Promise<string> {
+async function cityOfOrg(trx: Transaction<Database>, orgId: number): Promise<string> {
   const org = await trx.selectFrom("orgs").select("path").where("id", "=", orgId).executeTakeFirst();
   if (!org) return "";
   const ids = org.path.split("/").filter(Boolean).map(Number);
@@ -28,7 +28,7 @@ async function cityOfOrg(trx: Kysely<Database>, orgId: number): Promise<string> 
 }
 
 /** Each commended nomination of a category that grants a model-worker title becomes a helper, once. */
-export async function registerHonoreesAsHelpers(trx: Kysely<Database>, actor: Actor, categoryId: number): Promise<number> {
+export async function registerHonoreesAsHelpers(trx: Transaction<Database>, actor: Actor, categoryId: number): Promise<number> {
   const category = await trx
     .selectFrom("categories")
     .innerJoin("competitions", "competitions.id", "categories.competition_id")
@@ -72,7 +72,7 @@ export async function registerHonoreesAsHelpers(trx: Kysely<Database>, actor: Ac
 }
 
 /** The helper created from this nomination (if any) is marked revoked. */
-export async function markHonoreeHelperRevoked(trx: Kysely<Database>, actor: Actor, nominationId: number): Promise<void> {
+export async function markHonoreeHelperRevoked(trx: Transaction<Database>, actor: Actor, nominationId: number): Promise<void> {
   const helper = await trx
     .selectFrom("helpers")
     .leftJoin("orgs", "orgs.id", "helpers.org_id")

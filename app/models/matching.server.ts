@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import type { PairingTier } from "../../db/schema-registry";
 import { DomainError } from "~/domain/errors";
@@ -51,7 +51,7 @@ export interface AcceptedPick {
  * Turns accepted suggestions into pairings, all or none: the registry may have changed since the
  * run (a capacity used, a pair made), and a half-applied set would leave gaps nobody chose.
  */
-export async function acceptSuggestions(trx: Kysely<Database>, actor: Actor, picks: AcceptedPick[], tier: PairingTier): Promise<number> {
+export async function acceptSuggestions(trx: Transaction<Database>, actor: Actor, picks: AcceptedPick[], tier: PairingTier): Promise<number> {
   const auditPath = await registryAuditPath(trx);
   for (const pick of picks) {
     const helper = await trx.selectFrom("helpers").select(["id", "ref", "capacity", "revoked_at"]).where("ref", "=", pick.helper_id).executeTakeFirst();

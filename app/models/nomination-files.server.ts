@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { unstable_parseMultipartFormData, type AppLoadContext, type UploadHandler } from "@remix-run/node";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
 import { checkUpload, MAX_FILE_BYTES, type FileType } from "~/domain/nominations/file-type";
@@ -140,7 +140,7 @@ export function getNominationFile(db: Kysely<Database>, nominationId: number, fi
 }
 
 /** Stores vetted files in the database (app servers keep no state). Run inside the caller's transaction. */
-export async function addNominationFiles(trx: Kysely<Database>, actor: Actor, nomination: { id: number; org_path: string }, files: CheckedFile[]): Promise<void> {
+export async function addNominationFiles(trx: Transaction<Database>, actor: Actor, nomination: { id: number; org_path: string }, files: CheckedFile[]): Promise<void> {
   if (files.length === 0) return;
   const existing = await trx.selectFrom("nomination_files").select((eb) => eb.fn.countAll<number>().as("n")).where("nomination_id", "=", nomination.id).executeTakeFirstOrThrow();
   if (Number(existing.n) + files.length > MAX_FILES_PER_NOMINATION) throw new DomainError("nomination.file.tooMany", { max: MAX_FILES_PER_NOMINATION }, FILES_FIELD);
@@ -155,7 +155,7 @@ export async function addNominationFiles(trx: Kysely<Database>, actor: Actor, no
   }
 }
 
-export async function deleteNominationFile(trx: Kysely<Database>, actor: Actor, nomination: { id: number; org_path: string }, fileId: number): Promise<void> {
+export async function deleteNominationFile(trx: Transaction<Database>, actor: Actor, nomination: { id: number; org_path: string }, fileId: number): Promise<void> {
   const file = await trx.selectFrom("nomination_files").select(["id", "filename", "sha256"]).where("id", "=", fileId).where("nomination_id", "=", nomination.id).executeTakeFirst();
   if (!file) throw new DomainError("nomination.file.notFound", undefined, FILES_FIELD);
   await trx.deleteFrom("nomination_files").where("id", "=", fileId).where("nomination_id", "=", nomination.id).execute();

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { dialectOf } from "../../db/dialect";
 import { DomainError } from "~/domain/errors";
@@ -152,7 +152,7 @@ export async function importNominations(
   return { imported, refused, issues };
 }
 
-function lockedAllocations(trx: Kysely<Database>, categoryId: number) {
+function lockedAllocations(trx: Transaction<Database>, categoryId: number) {
   let q = trx
     .selectFrom("allocations")
     .innerJoin("orgs", "orgs.id", "allocations.org_id")
@@ -165,7 +165,7 @@ function lockedAllocations(trx: Kysely<Database>, categoryId: number) {
 
 const isEmptyRow = (cells: string[]) => cells.every((c) => (c ?? "").trim() === "");
 
-async function loadContext(trx: Kysely<Database>, target: NominationImportTarget, today: IsoDate | undefined, dataKey: Buffer): Promise<Omit<ImportContext, "mayFileFor">> {
+async function loadContext(trx: Transaction<Database>, target: NominationImportTarget, today: IsoDate | undefined, dataKey: Buffer): Promise<Omit<ImportContext, "mayFileFor">> {
   let q = trx
     .selectFrom("competitions")
     .innerJoin("orgs", "orgs.id", "competitions.org_id")
@@ -219,7 +219,7 @@ async function loadContext(trx: Kysely<Database>, target: NominationImportTarget
   };
 }
 
-async function importRow(trx: Kysely<Database>, actor: Actor, dataKey: Buffer, ctx: ImportContext, rec: Record<string, string>, row: number): Promise<RowIssue[]> {
+async function importRow(trx: Transaction<Database>, actor: Actor, dataKey: Buffer, ctx: ImportContext, rec: Record<string, string>, row: number): Promise<RowIssue[]> {
   const found: Omit<RowIssue, "row">[] = [...checkRef(ctx, rec.ref, row), ...checkCategory(ctx, rec.category)];
   const org = await resolveOrg(trx, ctx, rec.nominating_org);
   if ("issue" in org) found.push(org.issue);
@@ -256,7 +256,7 @@ function checkCategory(ctx: ImportContext, category: string): Omit<RowIssue, "ro
 }
 
 /** The nominating org by name: it must lie in the organizer's subtree and hold places in the category. */
-async function resolveOrg(trx: Kysely<Database>, ctx: ImportContext, name: string): Promise<{ org: Allocated } | { issue: Omit<RowIssue, "row"> }> {
+async function resolveOrg(trx: Transaction<Database>, ctx: ImportContext, name: string): Promise<{ org: Allocated } | { issue: Omit<RowIssue, "row"> }> {
   if (!name) return { issue: { column: "nominating_org", messageKey: "form.required" } };
   const cached = ctx.orgCache.get(name);
   if (cached) return cached;
@@ -265,7 +265,7 @@ async function resolveOrg(trx: Kysely<Database>, ctx: ImportContext, name: strin
   return result;
 }
 
-async function lookUpOrg(trx: Kysely<Database>, ctx: ImportContext, name: string): Promise<{ org: Allocated } | { issue: Omit<RowIssue, "row"> }> {
+async function lookUpOrg(trx: Transaction<Database>, ctx: ImportContext, name: string): Promise<{ org: Allocated } | { issue: Omit<RowIssue, "row"> }> {
   const issue = (messageKey: RowIssue["messageKey"], params: Params) => ({ issue: { column: "nominating_org", messageKey, params } });
   const allocated = ctx.allocated.get(name);
   if (allocated && ctx.mayFileFor && !ctx.mayFileFor(allocated)) return issue("import.nomination.orgNotYours", { org: name });
@@ -303,7 +303,7 @@ function checkFields(ctx: ImportContext, rec: Record<string, string>): { value: 
  * Files the nomination as submitted; createNomination counts places after its insert, so a
  * refusal rolls back to the savepoint and the row leaves nothing behind.
  */
-async function insertUnderSavepoint(trx: Kysely<Database>, actor: Actor, dataKey: Buffer, target: NominationTarget & { org: Allocated }, fields: NominationFields, ref: string, takenBefore: number): Promise<Omit<RowIssue, "row"> | null> {
+async function insertUnderSavepoint(trx: Transaction<Database>, actor: Actor, dataKey: Buffer, target: NominationTarget & { org: Allocated }, fields: NominationFields, ref: string, takenBefore: number): Promise<Omit<RowIssue, "row"> | null> {
   await sql`savepoint nomination_row`.execute(trx);
   try {
     await createNomination(trx, actor, dataKey, target, fields, { status: "submitted", ref, knownPlaces: { places: target.org.places, takenBefore } });

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { dialectOf } from "../../db/dialect";
 import type { NominationFields } from "~/domain/nominations/nomination-schema";
@@ -42,7 +42,7 @@ function fieldColumns(dataKey: Buffer, f: NominationFields) {
 }
 
 /** Refuses an ID number that another live nomination of the competition already carries, naming its org. */
-async function assertIdNumberFree(trx: Kysely<Database>, competitionId: number, hash: string | null, exceptId?: number) {
+async function assertIdNumberFree(trx: Transaction<Database>, competitionId: number, hash: string | null, exceptId?: number) {
   if (!hash) return;
   let q = trx
     .selectFrom("nominations")
@@ -60,7 +60,7 @@ async function assertIdNumberFree(trx: Kysely<Database>, competitionId: number, 
  * Places taken by the org in the category, counted after our insert inside the transaction: on
  * PostgreSQL the allocation row is locked first; on SQLite the insert holds the write lock.
  */
-async function assertWithinPlaces(trx: Kysely<Database>, t: NominationTarget, known?: KnownPlaces) {
+async function assertWithinPlaces(trx: Transaction<Database>, t: NominationTarget, known?: KnownPlaces) {
   if (known) {
     if (known.takenBefore + 1 > known.places) throw new DomainError("nomination.noPlaces", { places: known.places }, "_form");
     return;
@@ -76,7 +76,7 @@ async function assertWithinPlaces(trx: Kysely<Database>, t: NominationTarget, kn
   if (Number(taken.n) > (alloc?.places ?? 0)) throw new DomainError("nomination.noPlaces", { places: alloc?.places ?? 0 }, "_form");
 }
 
-async function lockAllocation(trx: Kysely<Database>, t: NominationTarget) {
+async function lockAllocation(trx: Transaction<Database>, t: NominationTarget) {
   if (dialectOf(trx) !== "postgres") return;
   await trx.selectFrom("allocations").select("places").where("category_id", "=", t.categoryId).where("org_id", "=", t.org.id).forUpdate().execute();
 }
@@ -85,7 +85,7 @@ async function lockAllocation(trx: Kysely<Database>, t: NominationTarget) {
  * The unique index is the last word when two orgs file the same person at the same moment: its
  * violation becomes the same refusal as the check before the insert, naming the other org.
  */
-async function insertOrExplainDuplicate<T>(trx: Kysely<Database>, competitionId: number, hash: string | null, insert: () => Promise<T>): Promise<T> {
+async function insertOrExplainDuplicate<T>(trx: Transaction<Database>, competitionId: number, hash: string | null, insert: () => Promise<T>): Promise<T> {
   try {
     return await insert();
   } catch (error) {
@@ -96,7 +96,7 @@ async function insertOrExplainDuplicate<T>(trx: Kysely<Database>, competitionId:
   }
 }
 
-async function recordEvent(trx: Kysely<Database>, actor: Actor, nominationId: number, action: string, from: string | null, to: string, reason: string | null = null) {
+async function recordEvent(trx: Transaction<Database>, actor: Actor, nominationId: number, action: string, from: string | null, to: string, reason: string | null = null) {
   await trx.insertInto("nomination_events").values({ nomination_id: nominationId, at: nowIso(), actor_user_id: actor.userId, actor_label: actor.label, action, from_status: from, to_status: to, reason }).execute();
 }
 
@@ -113,7 +113,7 @@ export interface KnownPlaces {
 
 /** Files a nomination for `t.org` as draft or submitted. Run inside the caller's transaction. */
 export async function createNomination(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   actor: Actor,
   dataKey: Buffer,
   t: NominationTarget,
@@ -144,7 +144,7 @@ export async function createNomination(
   return { id, ref: finalRef };
 }
 
-export async function updateNomination(trx: Kysely<Database>, actor: Actor, dataKey: Buffer, nomination: { id: number; competition_id: number; version: number; org_path: string }, f: NominationFields, expectedVersion: number) {
+export async function updateNomination(trx: Transaction<Database>, actor: Actor, dataKey: Buffer, nomination: { id: number; competition_id: number; version: number; org_path: string }, f: NominationFields, expectedVersion: number) {
   if (expectedVersion !== nomination.version) throw new DomainError("nomination.stale", undefined, "_form");
   const cols = fieldColumns(dataKey, f);
   await assertIdNumberFree(trx, nomination.competition_id, cols.id_number_hash, nomination.id);
@@ -160,7 +160,7 @@ export async function updateNomination(trx: Kysely<Database>, actor: Actor, data
 
 /** Moves a nomination along its lifecycle, recording who, when and why. Run inside a transaction. */
 export async function transitionNomination(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   actor: Actor,
   nomination: { id: number; status: string; org_path: string },
   to: NominationStatus,

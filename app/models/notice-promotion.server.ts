@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
 import type { CompositionRule } from "~/domain/judging/composition-rules";
@@ -8,7 +8,7 @@ import { transitionNomination } from "./nomination.server";
 
 const ATTRIBUTE_COLUMNS = ["n.gender", "n.ethnicity", "n.occupation_group", "n.migrant", "n.sector", "n.political_status", "n.education"] as const;
 
-function nominationsOfCategory(trx: Kysely<Database>, categoryId: number) {
+function nominationsOfCategory(trx: Transaction<Database>, categoryId: number) {
   return trx
     .selectFrom("nominations as n")
     .innerJoin("proposed_entries as p", "p.nomination_id", "n.id")
@@ -20,7 +20,7 @@ function nominationsOfCategory(trx: Kysely<Database>, categoryId: number) {
     .execute();
 }
 
-async function categoryRules(trx: Kysely<Database>, categoryId: number): Promise<{ quota: number; rules: CompositionRule[] }> {
+async function categoryRules(trx: Transaction<Database>, categoryId: number): Promise<{ quota: number; rules: CompositionRule[] }> {
   const cat = await trx.selectFrom("categories").select(["quota"]).where("id", "=", categoryId).executeTakeFirstOrThrow();
   const rows = await trx.selectFrom("composition_rules").select(["label", "attribute", "values_json", "op", "share"]).where("category_id", "=", categoryId).orderBy("position").execute();
   return { quota: cat.quota, rules: rows.map((r) => ({ label: r.label, attribute: r.attribute, values: JSON.parse(r.values_json) as string[], op: r.op, share: r.share })) };
@@ -30,7 +30,7 @@ async function categoryRules(trx: Kysely<Database>, categoryId: number): Promise
  * Puts the best-ranked scored nomination that keeps every composition rule on notice in the
  * withdrawn entry's place (`position`); refuses when none does. Run inside a transaction.
  */
-export async function promoteReplacement(trx: Kysely<Database>, actor: Actor, categoryId: number, position: number | null): Promise<number> {
+export async function promoteReplacement(trx: Transaction<Database>, actor: Actor, categoryId: number, position: number | null): Promise<number> {
   const [{ quota, rules }, all] = await Promise.all([categoryRules(trx, categoryId), nominationsOfCategory(trx, categoryId)]);
   const attributes = (n: (typeof all)[number]) => ({ gender: n.gender, ethnicity: n.ethnicity, occupation_group: n.occupation_group, migrant: n.migrant, sector: n.sector, political_status: n.political_status, education: n.education });
   const kept = all.filter((n) => n.status === "on_notice").map(attributes);

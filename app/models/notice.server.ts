@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { dialectOf } from "../../db/dialect";
 import { DomainError } from "~/domain/errors";
@@ -22,7 +22,7 @@ export type NoticeRow = NonNullable<Awaited<ReturnType<typeof getNotice>>>;
  * one write transaction at a time anyway). Objections and the publication both take this lock,
  * so one of them always sees the other's result. Run inside a transaction.
  */
-export async function lockCompetition(trx: Kysely<Database>, competitionId: number) {
+export async function lockCompetition(trx: Transaction<Database>, competitionId: number) {
   let q = trx.selectFrom("competitions").select(["stage"]).where("id", "=", competitionId);
   if (dialectOf(trx) === "postgres") q = q.forUpdate();
   return q.executeTakeFirst();
@@ -77,7 +77,7 @@ export type NoticeEntry = Awaited<ReturnType<typeof listNoticeEntries>>[number];
  * in the past would let a list be published the day it was "noticed", never shown on /notices
  * (decision 013). Only demo data and test fixtures, which load past notices as history, omit it.
  */
-export async function openNotice(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, period: NoticePeriod, notBefore?: IsoDate): Promise<NoticeRow> {
+export async function openNotice(trx: Transaction<Database>, actor: Actor, c: CompetitionRow, period: NoticePeriod, notBefore?: IsoDate): Promise<NoticeRow> {
   if (c.stage !== "notice") throw new DomainError("notice.notInStage", undefined, "_form");
   if (notBefore && period.start < notBefore) throw new DomainError("notice.startInPast", { today: notBefore }, "start");
   if (await getNotice(trx, c.id)) throw new DomainError("notice.alreadyOpen", undefined, "_form");

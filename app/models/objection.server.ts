@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { DomainError, NotFoundError } from "~/domain/errors";
 import { OBJECTIONS_PER_HOUR, OPEN_OBJECTIONS_PER_COMPETITION, type ResolutionInput } from "~/domain/notice/objection-input";
@@ -26,13 +26,13 @@ export interface NewObjection {
  * objector's name and contact are encrypted; the audit log records neither. Returns the id.
  * Run inside a transaction.
  */
-export async function fileObjection(db: Kysely<Database>, dataKey: Buffer, o: NewObjection, now = Date.now()): Promise<number> {
+export async function fileObjection(trx: Transaction<Database>, dataKey: Buffer, o: NewObjection, now = Date.now()): Promise<number> {
   // Locked first: a publication under way (it locks the same row) finishes before this is filed
   // or refused, so no objection lands on a list published at the same moment (PostgreSQL).
-  const stage = await lockCompetition(db, o.competitionId);
-  const notice = await getNotice(db, o.competitionId);
+  const stage = await lockCompetition(trx, o.competitionId);
+  const notice = await getNotice(trx, o.competitionId);
   if (!notice || stage?.stage !== "notice" || noticeState(notice, o.today) !== "running") throw new DomainError("objection.closed", undefined, "_form");
-  const entry = await db
+  const entry = await trx
     .selectFrom("nominations")
     .innerJoin("orgs", "orgs.id", "nominations.org_id")
     .select(["nominations.id", "orgs.path"])
@@ -42,14 +42,14 @@ export async function fileObjection(db: Kysely<Database>, dataKey: Buffer, o: Ne
     .executeTakeFirst();
   if (!entry) throw new DomainError("objection.entry", undefined, "nomination");
   // Counted under the competition's lock, so objections filed at once cannot all slip under the cap.
-  if ((await countOpenObjections(db, o.competitionId)) >= OPEN_OBJECTIONS_PER_COMPETITION) throw new DomainError("objection.queueFull", undefined, "_form");
+  if ((await countOpenObjections(trx, o.competitionId)) >= OPEN_OBJECTIONS_PER_COMPETITION) throw new DomainError("objection.queueFull", undefined, "_form");
   const ipHash = o.ip ? keyedHash(dataKey, `objection-ip:${o.ip}`) : null;
   if (ipHash) {
     const since = new Date(now - 3_600_000).toISOString();
-    const recent = await db.selectFrom("objections").select((eb) => eb.fn.countAll().as("n")).where("ip_hash", "=", ipHash).where("created_at", ">=", since).executeTakeFirstOrThrow();
+    const recent = await trx.selectFrom("objections").select((eb) => eb.fn.countAll().as("n")).where("ip_hash", "=", ipHash).where("created_at", ">=", since).executeTakeFirstOrThrow();
     if (Number(recent.n) >= OBJECTIONS_PER_HOUR) throw new DomainError("objection.tooMany", undefined, "_form");
   }
-  const { id } = await db
+  const { id } = await trx
       .insertInto("objections")
       .values({
         competition_id: o.competitionId,
@@ -64,7 +64,7 @@ export async function fileObjection(db: Kysely<Database>, dataKey: Buffer, o: Ne
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-  await recordAudit(db, { userId: null, label: "public", ip: null }, { action: "objection.file", entity: "objection", entityId: id, orgPath: entry.path, after: { nomination_id: o.nominationId, real_name: !!o.name } });
+  await recordAudit(trx, { userId: null, label: "public", ip: null }, { action: "objection.file", entity: "objection", entityId: id, orgPath: entry.path, after: { nomination_id: o.nominationId, real_name: !!o.name } });
   return id;
 }
 
@@ -112,7 +112,7 @@ export async function countOpenObjections(db: Kysely<Database>, competitionId: n
  * notice) and, when asked, the best-ranked candidate that keeps the composition rules takes its
  * place. Returns the promoted nomination's id, if any. Run inside a transaction.
  */
-export async function resolveObjection(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, input: Omit<ResolutionInput, "objection"> & { objectionId: number }): Promise<number | null> {
+export async function resolveObjection(trx: Transaction<Database>, actor: Actor, c: CompetitionRow, input: Omit<ResolutionInput, "objection"> & { objectionId: number }): Promise<number | null> {
   const ob = await trx
     .selectFrom("objections as ob")
     .innerJoin("nominations as n", "n.id", "ob.nomination_id")

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { ORG_KIND_ALIASES, OrgFieldsSchema } from "~/domain/org-input";
 import { isFatalHeader, mapHeader, readRow, type ColumnSpec, type RowIssue } from "~/domain/sheet-columns";
@@ -55,7 +55,7 @@ export async function importOrgs(db: Kysely<Database>, actor: Actor, rows: strin
   return { imported, refused, issues };
 }
 
-async function importOrgRow(trx: Kysely<Database>, actor: Actor, rec: Record<string, string>, row: number): Promise<RowIssue[]> {
+async function importOrgRow(trx: Transaction<Database>, actor: Actor, rec: Record<string, string>, row: number): Promise<RowIssue[]> {
   const kind = ORG_KIND_ALIASES[rec.kind] ?? rec.kind;
   const parsed = OrgFieldsSchema.safeParse({ name: rec.name, kind, regionCode: rec.region_code });
   if (!parsed.success) {

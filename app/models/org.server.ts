@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database, Org, OrgKind } from "../../db/schema";
 import { regionRefusal } from "~/domain/org-region";
 import { DomainError } from "~/domain/errors";
@@ -60,7 +60,7 @@ function assertRegionFits(parent: OrgRow | null, child: { kind: string; regionCo
 }
 
 /** An org's new code must still hold its children's codes: they reach no further than it. */
-async function assertChildrenFit(trx: Kysely<Database>, org: OrgRow, after: OrgRow): Promise<void> {
+async function assertChildrenFit(trx: Transaction<Database>, org: OrgRow, after: OrgRow): Promise<void> {
   for (const child of await listChildren(trx, org.id)) {
     if (regionRefusal(after, { kind: child.kind, regionCode: child.region_code })) throw new DomainError("org.regionStrandsChild", { name: child.name }, "regionCode");
   }
@@ -68,7 +68,7 @@ async function assertChildrenFit(trx: Kysely<Database>, org: OrgRow, after: OrgR
 
 /** Creates an org below `parent` (or a root when null). Run inside the caller's transaction. */
 export async function createOrg(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   actor: Actor,
   parent: OrgRow | null,
   input: OrgInput,
@@ -99,7 +99,7 @@ export async function createOrg(
  * moves below itself.
  */
 export async function updateOrg(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   actor: Actor,
   org: OrgRow,
   input: OrgInput & { parent: OrgRow | null },

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { dialectOf } from "../../db/dialect";
 import type { PairingTier } from "../../db/schema-registry";
@@ -72,7 +72,7 @@ export interface NewPairing {
  * Pairs a helper with a county. Refused (DomainError) when the helper's title was revoked, the
  * pair exists, or the helper's capacity is used up.
  */
-export async function createPairing(trx: Kysely<Database>, actor: Actor, p: NewPairing, auditPath: string | null): Promise<number> {
+export async function createPairing(trx: Transaction<Database>, actor: Actor, p: NewPairing, auditPath: string | null): Promise<number> {
   if (p.helper.revoked_at) throw new DomainError("registry.pairing.revoked", { helper: p.helper.ref }, "helper_id");
   // On PostgreSQL, two admins pairing the same helper at once queue here, so capacity holds.
   if (dialectOf(trx) === "postgres") await trx.selectFrom("helpers").select("id").where("id", "=", p.helper.id).forUpdate().execute();
@@ -92,7 +92,7 @@ export async function createPairing(trx: Kysely<Database>, actor: Actor, p: NewP
 }
 
 /** Deletes the county's pairing; another county's pairing is not found (issue #14). */
-export async function deletePairing(trx: Kysely<Database>, actor: Actor, county: { id: number }, pairing: PairingRecord, auditPath: string | null): Promise<void> {
+export async function deletePairing(trx: Transaction<Database>, actor: Actor, county: { id: number }, pairing: PairingRecord, auditPath: string | null): Promise<void> {
   const res = await trx.deleteFrom("pairings").where("id", "=", pairing.id).where("county_id", "=", county.id).executeTakeFirst();
   if (Number(res.numDeletedRows) !== 1) throw new NotFoundError();
   await recordAudit(trx, actor, {

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { isConflict, pairKey, planAssignments, type PanelJudge } from "~/domain/judging/assignment";
 import { DomainError, NotFoundError } from "~/domain/errors";
@@ -50,7 +50,7 @@ export async function listJudgeCandidates(db: Kysely<Database>, cat: Cat) {
   });
 }
 
-export async function addPanelJudge(trx: Kysely<Database>, actor: Actor, cat: Cat, userId: number): Promise<void> {
+export async function addPanelJudge(trx: Transaction<Database>, actor: Actor, cat: Cat, userId: number): Promise<void> {
   requirePanelOpen(cat);
   const candidate = (await listJudgeCandidates(trx, cat)).find((c) => c.id === userId);
   if (!candidate) throw new DomainError("judging.panel.notAJudge", undefined, "userId");
@@ -59,7 +59,7 @@ export async function addPanelJudge(trx: Kysely<Database>, actor: Actor, cat: Ca
 }
 
 /** An external paper judge: a name on the panel, no org, no login. */
-export async function addExternalJudge(trx: Kysely<Database>, actor: Actor, cat: Pick<Cat, "id" | "org_path">, name: string): Promise<number> {
+export async function addExternalJudge(trx: Transaction<Database>, actor: Actor, cat: Pick<Cat, "id" | "org_path">, name: string): Promise<number> {
   const clash = await trx.selectFrom("panel_members").select("id").where("category_id", "=", cat.id).where("display_name", "=", name).executeTakeFirst();
   if (clash) throw new DomainError("judging.panel.duplicateName", { name }, "name");
   const { id } = await trx.insertInto("panel_members").values({ category_id: cat.id, user_id: null, display_name: name, external: 1, added_at: nowIso() }).returning("id").executeTakeFirstOrThrow();
@@ -68,7 +68,7 @@ export async function addExternalJudge(trx: Kysely<Database>, actor: Actor, cat:
 }
 
 /** Off the panel, with the assignments not yet begun; a judge with sheets stays (the sheets count). */
-export async function removePanelJudge(trx: Kysely<Database>, actor: Actor, cat: Cat, memberId: number): Promise<void> {
+export async function removePanelJudge(trx: Transaction<Database>, actor: Actor, cat: Cat, memberId: number): Promise<void> {
   requirePanelOpen(cat);
   const member = await trx.selectFrom("panel_members").select(["id", "display_name"]).where("id", "=", memberId).where("category_id", "=", cat.id).executeTakeFirst();
   if (!member) throw new NotFoundError();
@@ -82,7 +82,7 @@ export async function removePanelJudge(trx: Kysely<Database>, actor: Actor, cat:
   await recordAudit(trx, actor, { action: "panel.remove", entity: "category", entityId: cat.id, orgPath: cat.org_path, before: { name: member.display_name } });
 }
 
-async function assignmentFacts(trx: Kysely<Database>, categoryId: number) {
+async function assignmentFacts(trx: Transaction<Database>, categoryId: number) {
   const [members, nominations, declared, current] = await Promise.all([
     listPanel(trx, categoryId),
     trx
@@ -110,7 +110,7 @@ async function assignmentFacts(trx: Kysely<Database>, categoryId: number) {
  * (Re)balances the category: assignments with a sheet begun, manual ones and paper judges' stay;
  * the rest are planned afresh. Returns the nominations left short of k judges.
  */
-export async function assignPanel(trx: Kysely<Database>, actor: Actor, cat: Cat, { keepAll = false } = {}) {
+export async function assignPanel(trx: Transaction<Database>, actor: Actor, cat: Cat, { keepAll = false } = {}) {
   requirePanelOpen(cat);
   const facts = await assignmentFacts(trx, cat.id);
   const external = new Set(facts.judges.filter((j) => j.external).map((j) => j.id));
@@ -133,7 +133,7 @@ export async function assignPanel(trx: Kysely<Database>, actor: Actor, cat: Cat,
   return plan;
 }
 
-async function memberAndNomination(trx: Kysely<Database>, cat: Cat, memberId: number, nominationId: number) {
+async function memberAndNomination(trx: Transaction<Database>, cat: Cat, memberId: number, nominationId: number) {
   const member = await trx.selectFrom("panel_members").leftJoin("users", "users.id", "panel_members.user_id").leftJoin("orgs", "orgs.id", "users.org_id").select(["panel_members.id", "panel_members.display_name", "orgs.path as org_path"]).where("panel_members.id", "=", memberId).where("panel_members.category_id", "=", cat.id).executeTakeFirst();
   const nomination = await trx.selectFrom("nominations").innerJoin("orgs", "orgs.id", "nominations.org_id").select(["nominations.id", "nominations.ref", "nominations.status", "orgs.path as org_path"]).where("nominations.id", "=", nominationId).where("nominations.category_id", "=", cat.id).executeTakeFirst();
   if (!member) throw new NotFoundError();
@@ -142,7 +142,7 @@ async function memberAndNomination(trx: Kysely<Database>, cat: Cat, memberId: nu
 }
 
 /** An admin places a judge on a nomination by hand; never a conflict. */
-export async function assignManually(trx: Kysely<Database>, actor: Actor, cat: Cat, memberId: number, nominationId: number): Promise<void> {
+export async function assignManually(trx: Transaction<Database>, actor: Actor, cat: Cat, memberId: number, nominationId: number): Promise<void> {
   requirePanelOpen(cat);
   const { member, nomination } = await memberAndNomination(trx, cat, memberId, nominationId);
   const declared = await trx.selectFrom("judge_conflicts").select("id").where("panel_member_id", "=", memberId).where("nomination_id", "=", nominationId).executeTakeFirst();
@@ -156,7 +156,7 @@ export async function assignManually(trx: Kysely<Database>, actor: Actor, cat: C
 }
 
 /** Takes a nomination off a judge; a sheet already written stops counting (void), its history stays. */
-export async function unassign(trx: Kysely<Database>, actor: Actor, cat: Cat, memberId: number, nominationId: number, action = "panel.unassign"): Promise<void> {
+export async function unassign(trx: Transaction<Database>, actor: Actor, cat: Cat, memberId: number, nominationId: number, action = "panel.unassign"): Promise<void> {
   const { member } = await memberAndNomination(trx, cat, memberId, nominationId);
   await trx.deleteFrom("judge_assignments").where("panel_member_id", "=", memberId).where("nomination_id", "=", nominationId).execute();
   await trx.updateTable("score_sheets").set((eb) => ({ status: "void", version: eb("version", "+", 1), updated_at: nowIso() })).where("panel_member_id", "=", memberId).where("nomination_id", "=", nominationId).execute();
@@ -167,7 +167,7 @@ export async function unassign(trx: Kysely<Database>, actor: Actor, cat: Cat, me
  * 回避: the judge will not score this nomination, now or later. The assignment goes, a sheet
  * stops counting, and with k judges per nomination another judge takes the place.
  */
-export async function declareConflict(trx: Kysely<Database>, actor: Actor, cat: Cat, memberId: number, nominationId: number, reason: string | null) {
+export async function declareConflict(trx: Transaction<Database>, actor: Actor, cat: Cat, memberId: number, nominationId: number, reason: string | null) {
   const { member, nomination } = await memberAndNomination(trx, cat, memberId, nominationId);
   const known = await trx.selectFrom("judge_conflicts").select("id").where("panel_member_id", "=", memberId).where("nomination_id", "=", nominationId).executeTakeFirst();
   if (known) throw new DomainError("judging.conflict.already");

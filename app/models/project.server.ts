@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import type { ProjectFields } from "~/domain/activities/project-input";
 import { teamInScope } from "~/domain/activities/team-scope";
@@ -53,14 +53,14 @@ function columns(p: ProjectFields) {
   return { helper_id: p.helperId, county_id: p.countyId, title: p.title, investment_fen: p.investment, started_on: p.startedOn, ended_on: p.endedOn, status: p.status };
 }
 
-export async function createProject(trx: Kysely<Database>, actor: Actor, p: ProjectFields, orgPath: string | null): Promise<number> {
+export async function createProject(trx: Transaction<Database>, actor: Actor, p: ProjectFields, orgPath: string | null): Promise<number> {
   const now = nowIso();
   const { id } = await trx.insertInto("aid_projects").values({ ...columns(p), created_at: now, updated_at: now }).returning("id").executeTakeFirstOrThrow();
   await recordAudit(trx, actor, { action: "aid_project.create", entity: "aid_project", entityId: id, orgPath: await auditPathOf(trx, orgPath), after: columns(p) });
   return id;
 }
 
-export async function updateProject(trx: Kysely<Database>, actor: Actor, before: ProjectRecord, p: ProjectFields, orgPath: string | null): Promise<void> {
+export async function updateProject(trx: Transaction<Database>, actor: Actor, before: ProjectRecord, p: ProjectFields, orgPath: string | null): Promise<void> {
   await trx.updateTable("aid_projects").set({ ...columns(p), updated_at: nowIso() }).where("id", "=", before.id).execute();
   await recordAudit(trx, actor, { action: "aid_project.update", entity: "aid_project", entityId: before.id, orgPath: await auditPathOf(trx, orgPath), before, after: columns(p) });
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Refusal } from "~/domain/competitions/stages";
 import { noticeToday } from "./notice-clock.server";
@@ -22,7 +22,7 @@ export async function isPublished(db: Kysely<Database>, competitionId: number): 
 }
 
 /** Bumped with every publication and revocation: each app server's page cache compares it. */
-export async function bumpRollVersion(trx: Kysely<Database>): Promise<void> {
+export async function bumpRollVersion(trx: Transaction<Database>): Promise<void> {
   await trx
     .updateTable("honor_roll_state")
     .set((eb) => ({ version: eb("version", "+", 1) }))

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { DomainError, NotFoundError } from "~/domain/errors";
 import { canonicalList, sha256Hex, type CanonicalList } from "~/domain/honors/digest";
@@ -28,7 +28,7 @@ export function getPublication(db: Kysely<Database>, competitionId: number) {
 }
 
 /** The nearest region code on the org's path (a grassroots union has none of its own). */
-async function regionCodes(trx: Kysely<Database>, entries: readonly NoticeEntry[]): Promise<Map<string, string | null>> {
+async function regionCodes(trx: Transaction<Database>, entries: readonly NoticeEntry[]): Promise<Map<string, string | null>> {
   const ids = new Set(entries.flatMap((e) => e.org_path.split("/").filter(Boolean).map(Number)));
   const orgs = ids.size ? await trx.selectFrom("orgs").select(["id", "region_code"]).where("id", "in", [...ids]).execute() : [];
   const code = new Map(orgs.map((o) => [o.id, o.region_code]));
@@ -55,7 +55,7 @@ function canonicalOf(c: CompetitionRow, input: PublicationInput, publishingOrg: 
  * to the public roll, the list's canonical form and digest are kept, the registry learns of the
  * new honorees, and the competition moves to `published`. Run inside a transaction.
  */
-export async function publish(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, input: PublicationInput): Promise<{ publicationId: number; digest: string }> {
+export async function publish(trx: Transaction<Database>, actor: Actor, c: CompetitionRow, input: PublicationInput): Promise<{ publicationId: number; digest: string }> {
   // The stage as of now, locked: `c` was read before the transaction, and an objection being
   // filed holds this lock until it is stored (see lockCompetition).
   if (c.stage !== "notice" || (await lockCompetition(trx, c.id))?.stage !== "notice") throw new DomainError("notice.notInStage", undefined, "_form");
@@ -83,7 +83,7 @@ export async function publish(trx: Kysely<Database>, actor: Actor, c: Competitio
   return { publicationId: id, digest };
 }
 
-async function writeHonorees(trx: Kysely<Database>, actor: Actor, c: CompetitionRow, p: PublicationInput & { id: number; publishingOrg: string }, entries: readonly NoticeEntry[]) {
+async function writeHonorees(trx: Transaction<Database>, actor: Actor, c: CompetitionRow, p: PublicationInput & { id: number; publishingOrg: string }, entries: readonly NoticeEntry[]) {
   const regions = await regionCodes(trx, entries);
   const titles = new Map((await trx.selectFrom("categories").select(["id", "honor_title"]).where("competition_id", "=", c.id).execute()).map((r) => [r.id, r.honor_title]));
   const positions = new Map<number, number>();
@@ -132,7 +132,7 @@ export interface RevocationInput {
 }
 
 /** Revokes a title (撤销): the public roll shows it no more; the history keeps it. Run inside a transaction. */
-export async function revoke(trx: Kysely<Database>, actor: Actor, input: RevocationInput): Promise<void> {
+export async function revoke(trx: Transaction<Database>, actor: Actor, input: RevocationInput): Promise<void> {
   const h = await trx
     .selectFrom("honorees")
     .innerJoin("nominations as n", "n.id", "honorees.nomination_id")

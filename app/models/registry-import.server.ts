@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { z } from "zod";
 import type { Database } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
@@ -56,7 +56,7 @@ export interface RegistryImportOptions {
 }
 
 type Issue = Omit<RowIssue, "row">;
-type RowHandler = (trx: Kysely<Database>, rec: Record<string, string>) => Promise<Issue[]>;
+type RowHandler = (trx: Transaction<Database>, rec: Record<string, string>) => Promise<Issue[]>;
 class RollBack extends Error {}
 
 const isEmptyRow = (cells: string[]) => cells.every((c) => (c ?? "").trim() === "");
@@ -104,7 +104,7 @@ export async function importRegistrySheet(db: Kysely<Database>, actor: Actor, sh
   return { imported, refused, issues };
 }
 
-async function underSavepoint(trx: Kysely<Database>, fn: () => Promise<Issue[]>): Promise<Issue[]> {
+async function underSavepoint(trx: Transaction<Database>, fn: () => Promise<Issue[]>): Promise<Issue[]> {
   await sql`savepoint registry_row`.execute(trx);
   try {
     const found = await fn();

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Refusal } from "~/domain/competitions/stages";
 import { overrideChangesSelection } from "~/domain/judging/committee";
@@ -13,7 +13,7 @@ import { categoryResults, type CategoryResults } from "./results.server";
  * The committee overrides the computed selection for one nomination, with a reason; `clear`
  * takes an override back. Only while the competition is deciding.
  */
-export async function setOverride(trx: Kysely<Database>, actor: Actor, categoryId: number, input: { ref: string; decision: "include" | "exclude" | "clear"; reason: string | null }) {
+export async function setOverride(trx: Transaction<Database>, actor: Actor, categoryId: number, input: { ref: string; decision: "include" | "exclude" | "clear"; reason: string | null }) {
   const results = await categoryResults(trx, categoryId);
   if (!results) throw new DomainError("judging.unknownCategory");
   if (!isDecisionOpen(results.category.stage)) throw new DomainError("judging.decision.closed");
@@ -48,7 +48,7 @@ export function finalListRefusal(r: CategoryResults): Refusal | null {
  * Freezes the category's ranking into proposed_entries and shortlists the final list, each move
  * recorded in the nomination's history. Run inside the advance transaction.
  */
-export async function writeProposedEntries(trx: Kysely<Database>, actor: Actor, r: CategoryResults): Promise<void> {
+export async function writeProposedEntries(trx: Transaction<Database>, actor: Actor, r: CategoryResults): Promise<void> {
   await trx.deleteFrom("proposed_entries").where("category_id", "=", r.category.id).execute();
   const position = new Map(r.final.map((f) => [f.nominationId, f.position]));
   const override = new Map(r.overrides.map((o) => [o.nominationId, o.reason]));

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { isConflict, pairKey } from "~/domain/judging/assignment";
 import { checkScoreSheet } from "~/domain/judging/score-sheet";
@@ -41,7 +41,7 @@ interface ImportContext {
 }
 
 /** The judge of a row: by display name or username on this category's panel only. */
-async function findJudge(trx: Kysely<Database>, actor: Actor, ctx: ImportContext, name: string) {
+async function findJudge(trx: Transaction<Database>, actor: Actor, ctx: ImportContext, name: string) {
   const found = ctx.panel.find((m) => m.display_name === name || m.username === name);
   if (found || !ctx.addJudges) return found;
   const id = await addExternalJudge(trx, actor, ctx.cat, name);
@@ -51,7 +51,7 @@ async function findJudge(trx: Kysely<Database>, actor: Actor, ctx: ImportContext
 }
 
 /** One row, checked in full then written; an issue (column, message) when refused. */
-async function importRow(trx: Kysely<Database>, actor: Actor, ctx: ImportContext, row: Record<string, string>): Promise<Omit<RowIssue, "row"> | null> {
+async function importRow(trx: Transaction<Database>, actor: Actor, ctx: ImportContext, row: Record<string, string>): Promise<Omit<RowIssue, "row"> | null> {
   const ref = row.nomination_ref;
   const n = await trx.selectFrom("nominations").innerJoin("orgs", "orgs.id", "nominations.org_id").select(["nominations.id", "nominations.status", "orgs.path as org_path"]).where("nominations.category_id", "=", ctx.cat.id).where("nominations.ref", "=", ref).executeTakeFirst();
   if (!n) return { column: "nomination_ref", messageKey: "judging.import.unknownRef", params: { ref } };
@@ -75,7 +75,7 @@ async function importRow(trx: Kysely<Database>, actor: Actor, ctx: ImportContext
   return null;
 }
 
-async function writeImported(trx: Kysely<Database>, actor: Actor, cat: JudgingCategory, memberId: number, nominationId: number, points: number[], total: number, sheet: { id: number; version: number } | undefined) {
+async function writeImported(trx: Transaction<Database>, actor: Actor, cat: JudgingCategory, memberId: number, nominationId: number, points: number[], total: number, sheet: { id: number; version: number } | undefined) {
   const now = nowIso();
   const assigned = await trx.selectFrom("judge_assignments").select("id").where("panel_member_id", "=", memberId).where("nomination_id", "=", nominationId).executeTakeFirst();
   if (!assigned) await trx.insertInto("judge_assignments").values({ panel_member_id: memberId, nomination_id: nominationId, manual: 1, assigned_at: now }).execute();

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from "kysely";
+import type { Insertable, Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import type { ScoreSheetTable } from "../../db/schema-judging";
 import { checkScoreSheet, type Criterion } from "~/domain/judging/score-sheet";
@@ -23,7 +23,7 @@ function checked(points: (number | null)[], criteria: readonly Criterion[], allo
   throw new DomainError(key, { max: p.maxPoints ?? 0 }, p.criterion >= 0 ? `p${p.criterion}` : "_form");
 }
 
-async function writeHistory(trx: Kysely<Database>, actor: Actor, sheetId: number, action: string, reason: string | null, row: { points_json: string; total: number; comment: string }) {
+async function writeHistory(trx: Transaction<Database>, actor: Actor, sheetId: number, action: string, reason: string | null, row: { points_json: string; total: number; comment: string }) {
   const { points_json, total, comment } = row;
   await trx.insertInto("score_sheet_history").values({ sheet_id: sheetId, at: nowIso(), actor_user_id: actor.userId, actor_label: actor.label, action, reason, points_json, total, comment }).execute();
 }
@@ -34,7 +34,7 @@ async function writeHistory(trx: Kysely<Database>, actor: Actor, sheetId: number
  * A submitted sheet is final for the judge; only an admin corrects it, with a reason.
  */
 export async function saveScoreSheet(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   actor: Actor,
   cat: Pick<JudgingCategory, "id" | "stage" | "org_path"> & { criteria: readonly Criterion[] },
   target: { memberId: number; nominationId: number },
@@ -73,7 +73,7 @@ export async function saveScoreSheet(
 }
 
 /** Two tabs writing the first version at once: the unique pair makes the second one stale. */
-async function insertFirstSheet(trx: Kysely<Database>, values: Insertable<ScoreSheetTable>): Promise<number> {
+async function insertFirstSheet(trx: Transaction<Database>, values: Insertable<ScoreSheetTable>): Promise<number> {
   try {
     const { id } = await trx.insertInto("score_sheets").values(values).returning("id").executeTakeFirstOrThrow();
     return id;
@@ -86,7 +86,7 @@ async function insertFirstSheet(trx: Kysely<Database>, values: Insertable<ScoreS
 
 /** An admin changes a submitted sheet: only with a reason, which the sheet's history keeps. */
 export async function correctScoreSheet(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   actor: Actor,
   cat: Pick<JudgingCategory, "id" | "stage" | "org_path"> & { criteria: readonly Criterion[] },
   sheetId: number,

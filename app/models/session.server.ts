@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { idleCutoff, SESSION_LIFETIME_MS } from "~/domain/sessions";
 
@@ -29,7 +29,7 @@ export async function deleteSession(db: Kysely<Database>, token: string): Promis
 }
 
 /** Ends every session of a user; run in the transaction that changes their password, roles or activation. */
-export async function deleteSessionsOf(trx: Kysely<Database>, userId: number): Promise<void> {
+export async function deleteSessionsOf(trx: Transaction<Database>, userId: number): Promise<void> {
   await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 

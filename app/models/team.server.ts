@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { teamInScope } from "~/domain/activities/team-scope";
 import { DomainError, NotFoundError } from "~/domain/errors";
@@ -52,7 +52,7 @@ export async function auditPathOf(db: Kysely<Database>, orgPath: string | null):
 }
 
 /** A new team under `org` (null: the province's). The name is unique. */
-export async function createTeam(trx: Kysely<Database>, actor: Actor, name: string, org: { id: number; name: string; path: string } | null): Promise<TeamRecord> {
+export async function createTeam(trx: Transaction<Database>, actor: Actor, name: string, org: { id: number; name: string; path: string } | null): Promise<TeamRecord> {
   if (await getTeamByName(trx, name)) throw new DomainError("activities.team.nameTaken", { name }, "name");
   const { id } = await trx.insertInto("aid_teams").values({ name, org_id: org?.id ?? null, created_at: nowIso() }).returning("id").executeTakeFirstOrThrow();
   await recordAudit(trx, actor, { action: "aid_team.create", entity: "aid_team", entityId: id, orgPath: await auditPathOf(trx, org?.path ?? null), after: { name, org: org?.name ?? null } });
@@ -69,12 +69,12 @@ export interface MemberFields {
   skills: string;
 }
 
-export async function addMember(trx: Kysely<Database>, actor: Actor, team: TeamRecord, m: MemberFields): Promise<void> {
+export async function addMember(trx: Transaction<Database>, actor: Actor, team: TeamRecord, m: MemberFields): Promise<void> {
   const { id } = await trx.insertInto("aid_team_members").values({ team_id: team.id, ...m, created_at: nowIso() }).returning("id").executeTakeFirstOrThrow();
   await recordAudit(trx, actor, { action: "aid_team.member.add", entity: "aid_team", entityId: team.id, orgPath: await auditPathOf(trx, team.org_path), after: { member: id, ...m } });
 }
 
-export async function removeMember(trx: Kysely<Database>, actor: Actor, team: TeamRecord, memberId: number): Promise<void> {
+export async function removeMember(trx: Transaction<Database>, actor: Actor, team: TeamRecord, memberId: number): Promise<void> {
   const before = await trx.selectFrom("aid_team_members").select(["id", "name", "workplace", "skills"]).where("id", "=", memberId).where("team_id", "=", team.id).executeTakeFirst();
   if (!before) throw new NotFoundError();
   await trx.deleteFrom("aid_team_members").where("id", "=", memberId).where("team_id", "=", team.id).execute();

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database, Role } from "../../db/schema";
 import type { Grant } from "~/domain/permissions";
 import { DomainError, NotFoundError } from "~/domain/errors";
@@ -108,7 +108,7 @@ export interface NewUserInput {
 }
 
 /** Creates a login with its roles at its own org. Run inside the caller's transaction. */
-export async function createUser(trx: Kysely<Database>, actor: Actor, input: NewUserInput): Promise<number> {
+export async function createUser(trx: Transaction<Database>, actor: Actor, input: NewUserInput): Promise<number> {
   const taken = await trx.selectFrom("users").select("id").where("username", "=", input.username).executeTakeFirst();
   if (taken) throw new DomainError("error.usernameTaken", { name: input.username }, "username");
   const { id } = await trx
@@ -130,7 +130,7 @@ export async function createUser(trx: Kysely<Database>, actor: Actor, input: New
   return id;
 }
 
-export async function grantRole(trx: Kysely<Database>, actor: Actor, userId: number, org: OrgRow, role: Role): Promise<void> {
+export async function grantRole(trx: Transaction<Database>, actor: Actor, userId: number, org: OrgRow, role: Role): Promise<void> {
   const existing = await trx
     .selectFrom("role_grants")
     .select("id")
@@ -148,7 +148,7 @@ export async function grantRole(trx: Kysely<Database>, actor: Actor, userId: num
 }
 
 /** Revokes the user's grant; another user's grant is not found (issue #14). */
-export async function revokeRole(trx: Kysely<Database>, actor: Actor, userId: number, grantId: number): Promise<void> {
+export async function revokeRole(trx: Transaction<Database>, actor: Actor, userId: number, grantId: number): Promise<void> {
   const grant = await trx
     .selectFrom("role_grants")
     .innerJoin("orgs", "orgs.id", "role_grants.org_id")
@@ -179,7 +179,7 @@ export function getGrant(db: Kysely<Database>, userId: number, grantId: number) 
 }
 
 /** Ends the user's sessions: their rows go now, and the epoch also voids one being created meanwhile. */
-async function bumpEpoch(trx: Kysely<Database>, userId: number): Promise<void> {
+async function bumpEpoch(trx: Transaction<Database>, userId: number): Promise<void> {
   await deleteSessionsOf(trx, userId);
   await trx
     .updateTable("users")
@@ -188,7 +188,7 @@ async function bumpEpoch(trx: Kysely<Database>, userId: number): Promise<void> {
     .execute();
 }
 
-export async function setPassword(trx: Kysely<Database>, actor: Actor, userId: number, password: string, orgPath: string | null): Promise<number> {
+export async function setPassword(trx: Transaction<Database>, actor: Actor, userId: number, password: string, orgPath: string | null): Promise<number> {
   await trx.updateTable("users").set({ password_hash: await hashPassword(password) }).where("id", "=", userId).execute();
   await bumpEpoch(trx, userId);
   await recordAudit(trx, actor, { action: "user.password", entity: "user", entityId: userId, orgPath });
@@ -196,7 +196,7 @@ export async function setPassword(trx: Kysely<Database>, actor: Actor, userId: n
   return row.session_epoch;
 }
 
-export async function setActive(trx: Kysely<Database>, actor: Actor, userId: number, active: boolean, orgPath: string | null): Promise<void> {
+export async function setActive(trx: Transaction<Database>, actor: Actor, userId: number, active: boolean, orgPath: string | null): Promise<void> {
   await trx.updateTable("users").set({ is_active: active ? 1 : 0 }).where("id", "=", userId).execute();
   await bumpEpoch(trx, userId);
   await recordAudit(trx, actor, { action: active ? "user.activate" : "user.deactivate", entity: "user", entityId: userId, orgPath, after: { active } });

@@ -6,9 +6,10 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { deleteActivity, listRecentActivities } from "~/models/activity.server";
 import { getOrg, listOrgsWithin } from "~/models/org.server";
 import { createTeam, listTeamsInScope } from "~/models/team.server";
-import { refusalOf, requireAidAdmin } from "~/utils/authorize.server";
+import { requireAidAdmin } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
-import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError, parseForm, readForm } from "~/utils/form.server";
 import { idParam, text } from "~/utils/zod";
 import { isWithin } from "~/domain/org-tree";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
@@ -32,25 +33,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user, scopes } = await requireAidAdmin(request, context);
   const form = await readForm(request, context);
   const actor = actorOf(user, context);
-  try {
+  // The activity named by the form not there, or another org's: the page's own 404 or 403 (runAction).
+  return runAction(context, form, async (trx) => {
     if (form.get("intent") === "delete") {
       const parsed = parseForm(form, DeleteSchema);
       if (!parsed.ok) return formError(parsed);
-      await context.db.transaction().execute((trx) => deleteActivity(trx, actor, scopes, parsed.data.activityId));
+      await deleteActivity(trx, actor, scopes, parsed.data.activityId);
       return redirect("/aid");
     }
     const parsed = parseForm(form, TeamSchema);
     if (!parsed.ok) return formError(parsed);
-    const org = await getOrg(context.db, parsed.data.orgId);
+    const org = await getOrg(trx, parsed.data.orgId);
     if (!org || !scopes.some((s) => isWithin(org.path, s))) return formError({ errors: { orgId: { key: "error.orgOutsideScope" } }, values: {} });
-    const team = await context.db.transaction().execute((trx) => createTeam(trx, actor, parsed.data.name, org));
+    const team = await createTeam(trx, actor, parsed.data.name, org);
     return redirect(`/aid/teams/${team.id}`);
-  } catch (error) {
-    // The activity named by the form is not there, or is another org's: the page's own answer.
-    const refusal = refusalOf(error);
-    if (refusal) throw refusal;
-    return domainFormError(error, form);
-  }
+  });
 }
 
 function Teams() {

@@ -9,7 +9,8 @@ import { listCountyChoices } from "~/models/project.server";
 import { listTeamsInScope } from "~/models/team.server";
 import { requireAidAdmin, requireTeam } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
-import { domainFormError, formError, readForm } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError, readForm } from "~/utils/form.server";
 import type { FieldErrors } from "~/utils/form-state";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
@@ -39,12 +40,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const county = await context.db.selectFrom("counties").select("id").where("code", "=", parsed.value.countyCode).executeTakeFirst();
   if (!county) return formError({ errors: { county_code: { key: "activities.county.unknown", params: { code: parsed.value.countyCode } } }, values });
   const { team: _t, countyCode: _c, org: _o, ...rest } = parsed.value;
-  try {
-    await context.db.transaction().execute((trx) => createActivity(trx, actorOf(user, context), team, { ...rest, teamId: team.id, countyId: county.id }));
-  } catch (error) {
-    return domainFormError(error, form);
-  }
-  return redirect("/aid");
+  return runAction(context, form, async (trx) => {
+    await createActivity(trx, actorOf(user, context), team, { ...rest, teamId: team.id, countyId: county.id });
+    return redirect("/aid");
+  });
 }
 
 export default function NewActivity() {

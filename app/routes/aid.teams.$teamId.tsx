@@ -5,7 +5,8 @@ import { useT } from "~/i18n/use-t";
 import { addMember, listMembers, removeMember } from "~/models/team.server";
 import { requireAidAdmin, requireTeam } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
-import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError, parseForm, readForm } from "~/utils/form.server";
 import { idParam, optionalText, text } from "~/utils/zod";
 import { AppForm, ErrorSummary, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
@@ -25,21 +26,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const team = await requireTeam(context, user, params.teamId);
   const form = await readForm(request, context);
   const actor = actorOf(user, context);
-  try {
+  return runAction(context, form, async (trx) => {
     if (form.get("intent") === "remove") {
       const parsed = parseForm(form, RemoveSchema);
       if (!parsed.ok) return formError(parsed);
-      await context.db.transaction().execute((trx) => removeMember(trx, actor, team, parsed.data.memberId));
+      await removeMember(trx, actor, team, parsed.data.memberId);
     } else {
       const parsed = parseForm(form, AddSchema);
       if (!parsed.ok) return formError(parsed);
       const { name, workplace, skills } = parsed.data;
-      await context.db.transaction().execute((trx) => addMember(trx, actor, team, { name, workplace: workplace ?? "", skills: skills ?? "" }));
+      await addMember(trx, actor, team, { name, workplace: workplace ?? "", skills: skills ?? "" });
     }
     return redirect(`/aid/teams/${team.id}`);
-  } catch (error) {
-    return domainFormError(error, form);
-  }
+  });
 }
 
 export default function TeamPage() {

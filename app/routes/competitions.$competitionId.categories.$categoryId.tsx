@@ -8,7 +8,8 @@ import { deleteCategory, getCategoryDetail, listCategories, saveCategory } from 
 import { listOrgsWithin } from "~/models/org.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { requireCompetition } from "~/utils/authorize.server";
-import { domainFormError, formError, readForm } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError, readForm } from "~/utils/form.server";
 import type { FieldErrors } from "~/utils/form-state";
 import { errorResponse, notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
@@ -44,12 +45,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const actor = actorOf(user, context);
   if (form.get("intent") === "delete" && categoryId) {
-    try {
-      await context.db.transaction().execute((trx) => deleteCategory(trx, actor, c, categoryId));
-    } catch (error) {
-      return domainFormError(error, form);
-    }
-    return redirect(`/competitions/${c.id}`);
+    return runAction(context, form, async (trx) => {
+      await deleteCategory(trx, actor, c, categoryId);
+      return redirect(`/competitions/${c.id}`);
+    });
   }
   const rows = Math.min(Number(form.get("rows")) || 0, 60);
   const raw = readCategoryForm(form, orgs, rows);
@@ -63,12 +62,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return formError({ errors, values });
   }
-  try {
-    await context.db.transaction().execute((trx) => saveCategory(trx, actor, c, categoryId, parsed.data));
-  } catch (error) {
-    return domainFormError(error, form);
-  }
-  return redirect(`/competitions/${c.id}`);
+  return runAction(context, form, async (trx) => {
+    await saveCategory(trx, actor, c, categoryId, parsed.data);
+    return redirect(`/competitions/${c.id}`);
+  });
 }
 
 export default function CategoryEditor() {

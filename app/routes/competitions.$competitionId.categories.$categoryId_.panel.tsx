@@ -1,15 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { DomainError, NotFoundError } from "~/domain/errors";
+import { DomainError } from "~/domain/errors";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { addExternalJudge, addPanelJudge, assignManually, assignPanel, declareConflict, listConflicts, listJudgeCandidates, listPanel, removePanelJudge, unassign } from "~/models/panel.server";
 import { judgingProgress } from "~/models/score-sheet.server";
 import { actorOf } from "~/utils/auth.server";
+import { runAction } from "~/utils/action.server";
 import { parseForm, readForm } from "~/utils/form.server";
 import { requireCategoryAdmin } from "~/utils/authorize.server";
-import { notFound } from "~/utils/http.server";
 import { idParam, optionalText, text } from "~/utils/zod";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
@@ -44,28 +44,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, short: null }, { status: 400 });
   const input = parsed.data;
   const actor = actorOf(user, context);
-  try {
-    const short = await context.db.transaction().execute(async (trx) => {
+  return runAction(
+    context,
+    form,
+    async (trx) => {
       if (input.intent === "add") await addPanelJudge(trx, actor, cat, input.userId);
       else if (input.intent === "addExternal") await addExternalJudge(trx, actor, cat, input.name);
       else if (input.intent === "remove") await removePanelJudge(trx, actor, cat, input.memberId);
-      else if (input.intent === "assign") return (await assignPanel(trx, actor, cat)).short.length;
-      else {
+      else if (input.intent === "assign") {
+        const short = (await assignPanel(trx, actor, cat)).short.length;
+        if (short) return data({ ok: true as const, errors: undefined, short });
+      } else {
         const n = await trx.selectFrom("nominations").select("id").where("category_id", "=", cat.id).where("ref", "=", input.ref).executeTakeFirst();
         if (!n) throw new DomainError("judging.unknownNomination", undefined, "ref");
         if (input.intent === "assignOne") await assignManually(trx, actor, cat, input.memberId, n.id);
         else if (input.intent === "unassign") await unassign(trx, actor, cat, input.memberId, n.id);
         else await declareConflict(trx, actor, cat, input.memberId, n.id, input.reason);
       }
-      return 0;
-    });
-    if (short) return data({ ok: true as const, errors: undefined, short });
-    return redirect(`/competitions/${cat.competition_id}/categories/${cat.id}/panel`);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (error instanceof NotFoundError) throw notFound();
-    return data({ ok: false as const, errors: { [error.field ?? "_form"]: { key: error.messageKey, params: error.params } }, short: null }, { status: 400 });
-  }
+      return redirect(`/competitions/${cat.competition_id}/categories/${cat.id}/panel`);
+    },
+    { body: ({ errors }) => ({ ok: false as const, errors, short: null }) },
+  );
 }
 
 function PanelTable() {

@@ -2,7 +2,6 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AGGREGATION_METHODS, type AggregationMethod } from "~/domain/judging/aggregation";
-import { DomainError } from "~/domain/errors";
 import type { MessageKey } from "~/i18n";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -10,6 +9,7 @@ import { isDecisionOpen } from "~/models/judging-category.server";
 import { setOverride } from "~/models/results-decision.server";
 import { categoryResults, compareMethods } from "~/models/results.server";
 import { actorOf } from "~/utils/auth.server";
+import { runAction } from "~/utils/action.server";
 import { parseForm, readForm } from "~/utils/form.server";
 import { errorResponse } from "~/utils/http.server";
 import { requireCategoryAdmin } from "~/utils/authorize.server";
@@ -54,13 +54,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const parsed = parseForm(form, OverrideSchema);
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
-  try {
-    await context.db.transaction().execute((trx) => setOverride(trx, actorOf(user, context), cat.id, parsed.data));
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return data({ ok: false as const, errors: { [error.field ?? "_form"]: { key: error.messageKey, params: error.params } }, values: {} }, { status: 400 });
-  }
-  return redirect(`/competitions/${cat.competition_id}/categories/${cat.id}/results`);
+  return runAction(
+    context,
+    form,
+    async (trx) => {
+      await setOverride(trx, actorOf(user, context), cat.id, parsed.data);
+      return redirect(`/competitions/${cat.competition_id}/categories/${cat.id}/results`);
+    },
+    { body: ({ errors }) => ({ ok: false as const, errors, values: {} }) },
+  );
 }
 
 function RankingTable() {

@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { DomainError } from "~/domain/errors";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { isCorrectionOpen } from "~/models/judging-category.server";
 import { correctScoreSheet, getSheetWithHistory } from "~/models/score-sheet.server";
 import { actorOf } from "~/utils/auth.server";
+import { runAction, statusFor } from "~/utils/action.server";
 import { readForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 import { requireCategoryAdmin } from "~/utils/authorize.server";
@@ -39,13 +39,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const raw = String(form.get(`p${i}`) ?? "").trim();
     return raw === "" ? null : Number(raw);
   });
-  try {
-    await context.db.transaction().execute((trx) => correctScoreSheet(trx, actorOf(user, context), cat, sheet.id, { points, comment: parsed.data.comment.trim(), version: parsed.data.version, reason: parsed.data.reason }));
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return data({ ok: false as const, errors: { [error.field ?? "_form"]: { key: error.messageKey, params: error.params } } }, { status: error.messageKey === "judging.sheet.stale" ? 409 : 400 });
-  }
-  return redirect(`/competitions/${cat.competition_id}/categories/${cat.id}/sheets/${sheet.id}`);
+  const correction = { points, comment: parsed.data.comment.trim(), version: parsed.data.version, reason: parsed.data.reason };
+  return runAction(
+    context,
+    form,
+    async (trx) => {
+      await correctScoreSheet(trx, actorOf(user, context), cat, sheet.id, correction);
+      return redirect(`/competitions/${cat.competition_id}/categories/${cat.id}/sheets/${sheet.id}`);
+    },
+    { statusOf: statusFor({ "judging.sheet.stale": 409 }), body: ({ errors }) => ({ ok: false as const, errors }) },
+  );
 }
 
 export default function SheetCorrection() {

@@ -9,7 +9,8 @@ import { nominatingOrgsOf, placesOf } from "~/models/nomination-query.server";
 import { canFileNominations } from "~/domain/nominations/stage-windows";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { authorize, findCompetition, requireNominatingOrg } from "~/utils/authorize.server";
-import { domainFormError, formError } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError } from "~/utils/form.server";
 import { errorResponse, notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
@@ -70,23 +71,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const files = vetUploads(uploads);
   if (!files.ok) return formError({ errors: { files: files.error }, values }, files.status);
   const actor = actorOf(user, context);
-  try {
-    const id = await context.db.transaction().execute(async (trx) => {
-      const created = await createNomination(
-        trx,
-        actor,
-        context.secrets.dataKey,
-        { competitionId: c.id, competitionYear: c.year, categoryId: category.id, categoryKind: category.kind, org },
-        parsed.value,
-      );
-      await addNominationFiles(trx, actor, { id: created.id, org_path: org.path }, files.files);
-      if (target.data.intent === "submit") await transitionNomination(trx, actor, { id: created.id, status: "draft", org_path: org.path }, "submitted", "nominator");
-      return created.id;
-    });
-    return redirect(`/nominations/${id}`);
-  } catch (error) {
-    return domainFormError(error, form);
-  }
+  return runAction(context, form, async (trx) => {
+    const created = await createNomination(
+      trx,
+      actor,
+      context.secrets.dataKey,
+      { competitionId: c.id, competitionYear: c.year, categoryId: category.id, categoryKind: category.kind, org },
+      parsed.value,
+    );
+    await addNominationFiles(trx, actor, { id: created.id, org_path: org.path }, files.files);
+    if (target.data.intent === "submit") await transitionNomination(trx, actor, { id: created.id, status: "draft", org_path: org.path }, "submitted", "nominator");
+    return redirect(`/nominations/${created.id}`);
+  });
 }
 
 export default function NewNomination() {

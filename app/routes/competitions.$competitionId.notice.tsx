@@ -11,7 +11,8 @@ import { noticeToday } from "~/models/notice-clock.server";
 import { listObjections, resolveObjection } from "~/models/objection.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { requireCompetition } from "~/utils/authorize.server";
-import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError, parseForm, readForm } from "~/utils/form.server";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
@@ -50,21 +51,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = parseForm(form, IntentSchema);
   if (!intent.ok) return formError(intent);
   const actor = actorOf(user, context);
-  try {
+  return runAction(context, form, async (trx) => {
     if (intent.data.intent === "open") {
       const parsed = parseForm(form, NoticePeriodSchema);
       if (!parsed.ok) return formError(parsed);
-      await context.db.transaction().execute((trx) => openNotice(trx, actor, c, parsed.data, noticeToday()));
+      await openNotice(trx, actor, c, parsed.data, noticeToday());
       return data({ ok: true as const, done: "opened" as const, errors: undefined, values: undefined });
     }
     const parsed = parseForm(form, ResolutionSchema);
     if (!parsed.ok) return formError(parsed);
     const { objection, ...rest } = parsed.data;
-    await context.db.transaction().execute((trx) => resolveObjection(trx, actor, c, { ...rest, objectionId: objection }));
+    await resolveObjection(trx, actor, c, { ...rest, objectionId: objection });
     return data({ ok: true as const, done: parsed.data.outcome, errors: undefined, values: undefined });
-  } catch (error) {
-    return domainFormError(error, form);
-  }
+  });
 }
 
 export default function NoticeAdmin() {

@@ -13,7 +13,8 @@ import { publishRefusals } from "~/models/publication-refusals.server";
 import { hasRoleAt, type Grant } from "~/domain/permissions";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { requireCompetition } from "~/utils/authorize.server";
-import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError, parseForm, readForm } from "~/utils/form.server";
 import { idParam } from "~/utils/zod";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
@@ -33,9 +34,9 @@ async function guard(request: Request, context: LoaderFunctionArgs["context"], r
  * publish in its name. A decision issued as a union is that union's act, so only its own admins
  * issue it (decision 013); the others are listed to say whom to ask.
  */
-async function publishingOrgs(context: LoaderFunctionArgs["context"], orgId: number, grants: readonly Grant[]) {
-  const organizer = (await getOrg(context.db, orgId))!;
-  return [organizer, ...(await listAncestors(context.db, organizer)).reverse()].map((o) => ({ id: o.id, name: o.name, mayPublish: hasRoleAt(grants, "admin", o.path) }));
+async function publishingOrgs(db: LoaderFunctionArgs["context"]["db"], orgId: number, grants: readonly Grant[]) {
+  const organizer = (await getOrg(db, orgId))!;
+  return [organizer, ...(await listAncestors(db, organizer)).reverse()].map((o) => ({ id: o.id, name: o.name, mayPublish: hasRoleAt(grants, "admin", o.path) }));
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -45,7 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     competition: { id: c.id, title: c.title, stage: c.stage },
     publication,
     refusals: publication || c.stage !== "notice" ? [] : await publishRefusals(context.db, c.id),
-    orgs: await publishingOrgs(context, c.org_id, user.grants),
+    orgs: await publishingOrgs(context.db, c.org_id, user.grants),
     today: noticeToday(),
     roll: publication ? await listPublishedForAdmin(context.db, c.id) : [],
   };
@@ -69,23 +70,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = parseForm(form, IntentSchema);
   if (!intent.ok) return formError(intent);
   const actor = actorOf(user, context);
-  try {
+  const refused = await runAction(context, form, async (trx) => {
     if (intent.data.intent === "publish") {
       const parsed = parseForm(form, PublishSchema);
       if (!parsed.ok) return formError(parsed);
       const p = parsed.data;
-      const org = (await publishingOrgs(context, c.org_id, user.grants)).find((o) => o.id === p.publishing_org);
+      const org = (await publishingOrgs(trx, c.org_id, user.grants)).find((o) => o.id === p.publishing_org);
       if (org && !org.mayPublish) return formError({ errors: { publishing_org: { key: "publication.publishingOrgNotAdmin", params: { org: org.name } } }, values: {} }, 403);
-      await context.db.transaction().execute((trx) => publish(trx, actor, c, { docNumber: p.doc_number, publishedOn: p.published_on, publishingOrgId: p.publishing_org }));
+      await publish(trx, actor, c, { docNumber: p.doc_number, publishedOn: p.published_on, publishingOrgId: p.publishing_org });
     } else {
       const parsed = parseForm(form, RevokeSchema);
       if (!parsed.ok) return formError(parsed);
       const p = parsed.data;
-      await context.db.transaction().execute((trx) => revoke(trx, actor, { competitionId: c.id, honoreeId: p.honoree, reason: p.reason, revokedOn: p.revoked_on }));
+      await revoke(trx, actor, { competitionId: c.id, honoreeId: p.honoree, reason: p.reason, revokedOn: p.revoked_on });
     }
-  } catch (error) {
-    return domainFormError(error, form);
-  }
+    return undefined;
+  });
+  if (refused) return refused;
+  // Only once committed: a page cached in between would show the roll as it was.
   invalidateRollPages();
   return data({ ok: true as const, done: intent.data.intent, errors: undefined, values: undefined });
 }

@@ -7,7 +7,8 @@ import { createCompetition } from "~/models/competition.server";
 import { getOrgByName } from "~/models/org.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { authorize } from "~/utils/authorize.server";
-import { domainFormError, formError, readForm } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError, readForm } from "~/utils/form.server";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
@@ -45,12 +46,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const organizer = await getOrgByName(context.db, parsed.data.organizer);
   if (!organizer || !hasRoleAt(user.grants, "admin", organizer.path)) return fail("error.orgOutsideScope");
-  try {
-    const id = await context.db.transaction().execute((trx) => createCompetition(trx, actorOf(user, context), organizer, parsed.data));
+  return runAction(context, form, async (trx) => {
+    const id = await createCompetition(trx, actorOf(user, context), organizer, parsed.data);
     return redirect(`/competitions/${id}`);
-  } catch (error) {
-    return domainFormError(error, form);
-  }
+  });
 }
 
 export default function ImportCompetition() {

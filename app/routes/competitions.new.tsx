@@ -6,7 +6,8 @@ import { createDraftCompetition } from "~/models/competition.server";
 import { getOrg, listOrgsWithin } from "~/models/org.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { requireAdminScopes } from "~/utils/authorize.server";
-import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError, parseForm, readForm } from "~/utils/form.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import { CompetitionBasicsForm } from "~/components/competition-basics-form";
@@ -31,12 +32,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return formError({ errors: { orgId: { key: "error.orgOutsideScope" } }, values: parsed.ok ? {} : parsed.values });
   }
   if (!parsed.ok) return formError(parsed);
-  try {
-    const id = await context.db.transaction().execute((trx) => createDraftCompetition(trx, actorOf(user, context), org, parsed.data));
+  return runAction(context, form, async (trx) => {
+    const id = await createDraftCompetition(trx, actorOf(user, context), org, parsed.data);
     return redirect(`/competitions/${id}`);
-  } catch (error) {
-    return domainFormError(error, form);
-  }
+  });
 }
 
 export default function NewCompetition() {

@@ -9,6 +9,7 @@ import { declareConflict } from "~/models/panel.server";
 import { saveScoreSheet } from "~/models/score-sheet.server";
 import { actorOf } from "~/utils/auth.server";
 import { requireJudge } from "~/utils/authorize.server";
+import { runAction, statusFor } from "~/utils/action.server";
 import { readForm } from "~/utils/form.server";
 import type { FieldErrors } from "~/utils/form-state";
 import { notFound } from "~/utils/http.server";
@@ -51,20 +52,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return data({ ok: false as const, errors: { _form: { key: "form.invalid" } } as FieldErrors, values }, { status: 400 });
   const actor = actorOf(user, context);
   const ref = { memberId: target.memberId, nominationId: target.nominationId };
-  try {
-    if (parsed.data.intent === "conflict") {
-      if (!isJudgingOpen(target.cat.stage)) throw new DomainError("judging.closed");
-      await context.db.transaction().execute((trx) => declareConflict(trx, actor, target.cat, ref.memberId, ref.nominationId, parsed.data.reason.trim() || null));
-      return redirect("/judging");
-    }
-    const submit = parsed.data.intent === "submit";
-    const points = pointsOf(form, target.cat.criteria.length);
-    await context.db.transaction().execute((trx) => saveScoreSheet(trx, actor, target.cat, ref, { points, comment: parsed.data.comment.trim(), version: parsed.data.version, submit }));
-    return redirect(submit ? "/judging" : `/judging/${ref.nominationId}?saved=1`);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return data({ ok: false as const, errors: { [error.field ?? "_form"]: { key: error.messageKey, params: error.params } } as FieldErrors, values }, { status: error.messageKey === "judging.sheet.stale" ? 409 : 400 });
-  }
+  return runAction(
+    context,
+    form,
+    async (trx) => {
+      if (parsed.data.intent === "conflict") {
+        if (!isJudgingOpen(target.cat.stage)) throw new DomainError("judging.closed");
+        await declareConflict(trx, actor, target.cat, ref.memberId, ref.nominationId, parsed.data.reason.trim() || null);
+        return redirect("/judging");
+      }
+      const submit = parsed.data.intent === "submit";
+      const points = pointsOf(form, target.cat.criteria.length);
+      await saveScoreSheet(trx, actor, target.cat, ref, { points, comment: parsed.data.comment.trim(), version: parsed.data.version, submit });
+      return redirect(submit ? "/judging" : `/judging/${ref.nominationId}?saved=1`);
+    },
+    { statusOf: statusFor({ "judging.sheet.stale": 409 }), body: ({ errors }) => ({ ok: false as const, errors, values }) },
+  );
 }
 
 function SheetForm() {

@@ -9,6 +9,7 @@ import { formValues, listNominationFiles } from "~/models/nomination-files.serve
 import { getNominationDossier, listNominationEvents, nominationAccess, revealPersonalData } from "~/models/nomination-query.server";
 import { canConsult, canEditFields, openSteps } from "~/domain/nominations/stage-windows";
 import { actorOf, requireUser } from "~/utils/auth.server";
+import { runAction } from "~/utils/action.server";
 import { parseForm, readForm } from "~/utils/form.server";
 import { authorize } from "~/utils/authorize.server";
 import { actionCacheControl, notFound } from "~/utils/http.server";
@@ -78,30 +79,32 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ ok: false as const, intent, errors: parsed.errors, values: parsed.values, revealed: null }, { status: 400 });
   const input = parsed.data;
   const actor = actorOf(user, context);
-  try {
-    if (input.intent === "reveal") {
-      authorize(user, "competition:manage", { orgPath: n.organizer_path });
-      const revealed = await revealPersonalData(context.db, actor, context.secrets.dataKey, n);
-      return data({ ok: true as const, intent, errors: undefined, values: undefined, revealed }, { headers: { "Cache-Control": "no-store" } });
-    }
-    if (input.intent === "consult") {
-      authorize(user, "competition:manage", { orgPath: n.organizer_path });
-      if (!canConsult(n.competition_stage, status)) throw new DomainError("nominations.stepClosed");
-      await context.db.transaction().execute((trx) => recordConsultation(trx, actor, n, { department: input.department, opinion: input.opinion, note: input.note ?? "" }));
+  return runAction(
+    context,
+    form,
+    async (trx) => {
+      if (input.intent === "reveal") {
+        authorize(user, "competition:manage", { orgPath: n.organizer_path });
+        const revealed = await revealPersonalData(trx, actor, context.secrets.dataKey, n);
+        return data({ ok: true as const, intent, errors: undefined, values: undefined, revealed }, { headers: { "Cache-Control": "no-store" } });
+      }
+      if (input.intent === "consult") {
+        authorize(user, "competition:manage", { orgPath: n.organizer_path });
+        if (!canConsult(n.competition_stage, status)) throw new DomainError("nominations.stepClosed");
+        await recordConsultation(trx, actor, n, { department: input.department, opinion: input.opinion, note: input.note ?? "" });
+        return redirect(`/nominations/${n.id}`);
+      }
+      const role: LifecycleRole = (NOMINATOR_STEPS as readonly string[]).includes(input.intent) ? "nominator" : "admin";
+      if (role === "nominator") authorize(user, "nomination:edit", { organizerPath: n.organizer_path, orgPath: n.org_path });
+      else authorize(user, "competition:manage", { orgPath: n.organizer_path });
+      const step = openSteps(n.competition_stage, status, role).find((s) => s.action === input.intent);
+      if (!step) throw new DomainError("nominations.stepClosed");
+      if (input.version !== n.version) throw new DomainError("nomination.stale");
+      await transitionNomination(trx, actor, n, step.to, role, input.reason);
       return redirect(`/nominations/${n.id}`);
-    }
-    const role: LifecycleRole = (NOMINATOR_STEPS as readonly string[]).includes(input.intent) ? "nominator" : "admin";
-    if (role === "nominator") authorize(user, "nomination:edit", { organizerPath: n.organizer_path, orgPath: n.org_path });
-    else authorize(user, "competition:manage", { orgPath: n.organizer_path });
-    const step = openSteps(n.competition_stage, status, role).find((s) => s.action === input.intent);
-    if (!step) throw new DomainError("nominations.stepClosed");
-    if (input.version !== n.version) throw new DomainError("nomination.stale");
-    await context.db.transaction().execute((trx) => transitionNomination(trx, actor, n, step.to, role, input.reason));
-    return redirect(`/nominations/${n.id}`);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return data({ ok: false as const, intent, errors: { [error.field ?? "_form"]: { key: error.messageKey, params: error.params } }, values: formValues(form), revealed: null }, { status: 400 });
-  }
+    },
+    { body: ({ errors }) => ({ ok: false as const, intent, errors, values: formValues(form), revealed: null }) },
+  );
 }
 
 export default function NominationDossier() {

@@ -9,7 +9,8 @@ import { addNominationFiles, deleteNominationFile, formValues, issuesToErrors, l
 import { getNominationDossier, storedPersonalData, type NominationDossier } from "~/models/nomination-query.server";
 import { canEditFields, openSteps } from "~/domain/nominations/stage-windows";
 import { actorOf, requireUser } from "~/utils/auth.server";
-import { domainFormError, formError } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError } from "~/utils/form.server";
 import { errorResponse, notFound } from "~/utils/http.server";
 import { authorize } from "~/utils/authorize.server";
 import { idParam } from "~/utils/zod";
@@ -81,16 +82,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const actor = actorOf(user, context);
   const input = intent.data;
-  try {
+  return runAction(context, form, async (trx) => {
     if (input.intent === "deleteFile") {
-      await context.db.transaction().execute((trx) => deleteNominationFile(trx, actor, n, input.fileId));
+      await deleteNominationFile(trx, actor, n, input.fileId);
       return redirect(`/nominations/${n.id}/edit`);
     }
     if (input.intent !== "save" && !openSteps(n.competition_stage, n.status as NominationStatus, "nominator").some((s) => s.action === input.intent)) {
       throw new DomainError("nominations.stepClosed");
     }
     if (input.version !== n.version) throw new DomainError("nomination.stale", undefined, "_form");
-    const stored = await storedPersonalData(context.db, context.secrets.dataKey, n.id);
+    const stored = await storedPersonalData(trx, context.secrets.dataKey, n.id);
     const parsed = parseNomination({
       ...values,
       kind: n.kind,
@@ -100,16 +101,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.ok) return formError({ errors: issuesToErrors(parsed.issues), values });
     const files = vetUploads(uploads);
     if (!files.ok) return formError({ errors: { files: files.error }, values }, files.status);
-    await context.db.transaction().execute(async (trx) => {
-      await updateNomination(trx, actor, context.secrets.dataKey, n, parsed.value, input.version);
-      await addNominationFiles(trx, actor, n, files.files);
-      if (input.intent === "submit") await transitionNomination(trx, actor, n, "submitted", "nominator");
-      if (input.intent === "resubmit") await transitionNomination(trx, actor, n, "resubmitted", "nominator");
-    });
+    await updateNomination(trx, actor, context.secrets.dataKey, n, parsed.value, input.version);
+    await addNominationFiles(trx, actor, n, files.files);
+    if (input.intent === "submit") await transitionNomination(trx, actor, n, "submitted", "nominator");
+    if (input.intent === "resubmit") await transitionNomination(trx, actor, n, "resubmitted", "nominator");
     return redirect(`/nominations/${n.id}`);
-  } catch (error) {
-    return domainFormError(error, form);
-  }
+  });
 }
 
 export default function EditNomination() {

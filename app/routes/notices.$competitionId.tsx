@@ -7,7 +7,8 @@ import { formatDate } from "~/i18n/format";
 import { getCompetition } from "~/models/competition.server";
 import { getNotice, listNoticeEntries, noticeState } from "~/models/notice.server";
 import { fileObjection } from "~/models/objection.server";
-import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { runAction, statusFor } from "~/utils/action.server";
+import { formError, parseForm, readForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
@@ -52,15 +53,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return formError(parsed);
   // A filled honeypot is a robot: it is told "received" and nothing is stored.
   if (parsed.data.website) return redirect(`/notices/${c.id}?filed=1`);
-  try {
+  // The rate limit answers 429, as the sign-in's does: the form was fine, the sender too busy.
+  // A full queue is no fault of this sender: 503, this notice's intake is out of service.
+  return runAction(context, form, async (trx) => {
     const { nomination, facts, name, contact } = parsed.data;
-    await context.db.transaction().execute((trx) => fileObjection(trx, context.secrets.dataKey, { competitionId: c.id, nominationId: nomination, facts, name, contact, ip: context.clientIp }));
-  } catch (error) {
-    // The rate limit answers 429, as the sign-in's does: the form was fine, the sender too busy.
-    // A full queue is no fault of this sender: 503, this notice's intake is out of service.
-    return domainFormError(error, form, (key) => ({ "objection.tooMany": 429, "objection.queueFull": 503 })[key] ?? 400);
-  }
-  return redirect(`/notices/${c.id}?filed=1`);
+    await fileObjection(trx, context.secrets.dataKey, { competitionId: c.id, nominationId: nomination, facts, name, contact, ip: context.clientIp });
+    return redirect(`/notices/${c.id}?filed=1`);
+  }, { statusOf: statusFor({ "objection.tooMany": 429, "objection.queueFull": 503 }) });
 }
 
 export default function NoticePage() {

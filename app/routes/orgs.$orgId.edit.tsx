@@ -6,7 +6,8 @@ import { scopesOf } from "~/domain/permissions";
 import { isWithin } from "~/domain/org-tree";
 import { getOrg, listOrgsWithin, updateOrg } from "~/models/org.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
-import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError, parseForm, readForm } from "~/utils/form.server";
 import { authorize } from "~/utils/authorize.server";
 import { requireOrg } from "~/utils/lookups.server";
 import { idParam } from "~/utils/zod";
@@ -39,12 +40,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parent || !scopes.some((s) => isWithin(parent.path, s))) {
     return formError({ errors: { parentId: { key: "error.orgOutsideScope" } }, values: {} });
   }
-  try {
-    await context.db.transaction().execute((trx) => updateOrg(trx, actorOf(user, context), org, { ...parsed.data, parent }));
+  return runAction(context, form, async (trx) => {
+    await updateOrg(trx, actorOf(user, context), org, { ...parsed.data, parent });
     return redirect(`/orgs/${org.id}`);
-  } catch (error) {
-    return domainFormError(error, form);
-  }
+  });
 }
 
 export default function EditOrg() {

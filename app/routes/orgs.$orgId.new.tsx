@@ -4,7 +4,8 @@ import { OrgFieldsSchema } from "~/domain/org-input";
 import { createOrg } from "~/models/org.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { authorize } from "~/utils/authorize.server";
-import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError, parseForm, readForm } from "~/utils/form.server";
 import { requireOrg } from "~/utils/lookups.server";
 import { useT } from "~/i18n/use-t";
 import { OrgForm } from "~/components/org-form";
@@ -24,12 +25,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const parsed = parseForm(form, OrgFieldsSchema);
   if (!parsed.ok) return formError(parsed);
-  try {
-    const org = await context.db.transaction().execute((trx) => createOrg(trx, actorOf(user, context), parent, parsed.data));
+  return runAction(context, form, async (trx) => {
+    const org = await createOrg(trx, actorOf(user, context), parent, parsed.data);
     return redirect(`/orgs/${org.id}`);
-  } catch (error) {
-    return domainFormError(error, form);
-  }
+  });
 }
 
 export default function NewOrg() {

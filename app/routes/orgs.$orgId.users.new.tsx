@@ -5,7 +5,8 @@ import { NewUserSchema } from "~/domain/user-input";
 import { createUser } from "~/models/user.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { authorize } from "~/utils/authorize.server";
-import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError, parseForm, readForm } from "~/utils/form.server";
 import { requireOrg } from "~/utils/lookups.server";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
@@ -26,12 +27,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const parsed = parseForm(form, NewUserSchema);
   if (!parsed.ok) return formError(parsed);
-  try {
-    const id = await context.db.transaction().execute((trx) => createUser(trx, actorOf(user, context), { ...parsed.data, org }));
+  return runAction(context, form, async (trx) => {
+    const id = await createUser(trx, actorOf(user, context), { ...parsed.data, org });
     return redirect(`/users/${id}`);
-  } catch (error) {
-    return domainFormError(error, form);
-  }
+  });
 }
 
 export default function NewUser() {

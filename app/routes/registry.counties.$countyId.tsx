@@ -12,7 +12,8 @@ import { listProjectsOf } from "~/models/project.server";
 import { ProjectList } from "~/components/project-list";
 import { requireRegistryAdmin } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
-import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError, parseForm, readForm } from "~/utils/form.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { idParam, isoDate } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
@@ -54,32 +55,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = actorOf(user, context);
   const auditPath = await registryAuditPath(context.db);
   const intent = form.get("intent");
-  try {
+  return runAction(context, form, async (trx) => {
     if (intent === "edit") {
       const parsed = parseForm(form, EditSchema);
       if (!parsed.ok) return formError(parsed);
       const row = { ...parsed.data, code: county.code } as CountyRow;
-      await context.db.transaction().execute((trx) => saveCounty(trx, actor, row, auditPath));
+      await saveCounty(trx, actor, row, auditPath);
     } else if (intent === "add") {
       const parsed = parseForm(form, AddSchema);
       if (!parsed.ok) return formError(parsed);
-      const helper = await getHelperByRef(context.db, parsed.data.helper_ref);
+      const helper = await getHelperByRef(trx, parsed.data.helper_ref);
       if (!helper || !helperInScope(scope, helper.org_path)) {
         return formError({ errors: { helper_ref: { key: "registry.pairing.unknownHelper", params: { id: parsed.data.helper_ref } } }, values: { helper_ref: parsed.data.helper_ref } });
       }
       const p = { helper, county, tier: parsed.data.tier, startedOn: parsed.data.started_on, source: "form" as const };
-      await context.db.transaction().execute((trx) => createPairing(trx, actor, p, auditPath));
+      await createPairing(trx, actor, p, auditPath);
     } else if (intent === "remove") {
       const pairingId = idParam.safeParse(form.get("pairing"));
-      const pairing = pairingId.success ? (await listCountyPairings(context.db, county.id)).find((p) => p.id === pairingId.data) : undefined;
+      const pairing = pairingId.success ? (await listCountyPairings(trx, county.id)).find((p) => p.id === pairingId.data) : undefined;
       if (!pairing) throw notFound();
-      await context.db.transaction().execute((trx) => deletePairing(trx, actor, county, pairing, auditPath));
+      await deletePairing(trx, actor, county, pairing, auditPath);
     } else throw badRequest();
-  } catch (error) {
-    if (error instanceof Response) throw error;
-    return domainFormError(error, form);
-  }
-  return redirect(`/registry/counties/${county.id}`);
+    return redirect(`/registry/counties/${county.id}`);
+  });
 }
 
 export default function CountyPage() {

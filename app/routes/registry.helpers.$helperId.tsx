@@ -9,7 +9,8 @@ import { listProjectsOf } from "~/models/project.server";
 import { ProjectList } from "~/components/project-list";
 import { requireRegistryAdmin } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
-import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError, parseForm, readForm } from "~/utils/form.server";
 import { actionCacheControl, badRequest, notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
@@ -52,13 +53,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return formError(parsed);
   if (helper.kind === "worker" && parsed.data.ownership) return formError({ errors: { ownership: { key: "registry.row.ownershipForUnit" } }, values: {} });
   const row = { ...parsed.data, id: helper.ref, kind: helper.kind } as HelperRow;
-  try {
-    const auditPath = await registryAuditPath(context.db);
-    await context.db.transaction().execute((trx) => saveHelper(trx, actor, context.secrets.dataKey, row, helper.org_id, auditPath));
-  } catch (error) {
-    return domainFormError(error, form);
-  }
-  return redirect(`/registry/helpers/${helper.id}`);
+  return runAction(context, form, async (trx) => {
+    const auditPath = await registryAuditPath(trx);
+    await saveHelper(trx, actor, context.secrets.dataKey, row, helper.org_id, auditPath);
+    return redirect(`/registry/helpers/${helper.id}`);
+  });
 }
 
 export default function HelperPage() {

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { PAIRING_TIERS } from "../../db/schema-registry";
-import { DomainError } from "~/domain/errors";
 import { acceptSuggestions, runMatching, type MatchRun } from "~/models/matching.server";
 import { requireProvinceAdmin } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";
+import { runAction } from "~/utils/action.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
 import { badRequest } from "~/utils/http.server";
 import { useT } from "~/i18n/use-t";
@@ -44,13 +44,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const [, helper_id, county_code] = PICK.exec(p)!;
     return { helper_id, county_code };
   });
-  try {
-    const accepted = await context.db.transaction().execute((trx) => acceptSuggestions(trx, actorOf(user, context), picks, parsed.data.tier));
-    return { kind: "accepted" as const, accepted };
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return formError({ errors: { pick: { key: "registry.match.stale", params: { detail: error.messageKey } } }, values: {} }, 409);
-  }
+  // Any refusal means the suggestions went stale under the reader (a pick taken, a county paired).
+  return runAction(
+    context,
+    form,
+    async (trx) => ({ kind: "accepted" as const, accepted: await acceptSuggestions(trx, actorOf(user, context), picks, parsed.data.tier) }),
+    {
+      statusOf: () => 409,
+      body: ({ messageKey }) => ({ ok: false as const, errors: { pick: { key: "registry.match.stale" as const, params: { detail: messageKey } } }, values: {} }),
+    },
+  );
 }
 
 function Suggestions({ run }: { run: MatchRun }) {

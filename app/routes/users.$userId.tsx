@@ -8,7 +8,8 @@ import { RoleSchema } from "~/domain/user-input";
 import { getOrg, listOrgsWithin } from "~/models/org.server";
 import { getGrant, getUser as getUserRow, grantRole, listGrants, revokeRole, setActive } from "~/models/user.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
-import { domainFormError, formError, parseForm, readForm } from "~/utils/form.server";
+import { runAction } from "~/utils/action.server";
+import { formError, parseForm, readForm } from "~/utils/form.server";
 import { authorize } from "~/utils/authorize.server";
 import { notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
@@ -54,25 +55,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = actorOf(admin, context);
   const input = parsed.data;
   const inScope = (path: string) => scopes.some((s) => isWithin(path, s));
-  try {
+  return runAction(context, form, async (trx) => {
     if (input.intent === "grant") {
-      const org = await getOrg(context.db, input.orgId);
+      const org = await getOrg(trx, input.orgId);
       if (!org || !inScope(org.path)) return formError({ errors: { orgId: { key: "error.orgOutsideScope" } }, values: {} });
-      await context.db.transaction().execute((trx) => grantRole(trx, actor, target.id, org, input.role));
+      await grantRole(trx, actor, target.id, org, input.role);
     } else if (input.intent === "revoke") {
-      const grant = await getGrant(context.db, target.id, input.grantId);
+      const grant = await getGrant(trx, target.id, input.grantId);
       if (!grant) throw notFound();
       authorize(admin, "role:revoke", { orgPath: grant.org_path });
       if (target.id === admin.id) return formError({ errors: { _form: { key: "error.selfRevoke" } }, values: {} });
-      await context.db.transaction().execute((trx) => revokeRole(trx, actor, target.id, grant.id));
+      await revokeRole(trx, actor, target.id, grant.id);
     } else {
       authorize(admin, "user:activate", { self: target.id === admin.id });
-      await context.db.transaction().execute((trx) => setActive(trx, actor, target.id, input.intent === "activate", target.org_path));
+      await setActive(trx, actor, target.id, input.intent === "activate", target.org_path);
     }
-  } catch (error) {
-    return domainFormError(error, form);
-  }
-  return redirect(`/users/${target.id}`);
+    return redirect(`/users/${target.id}`);
+  });
 }
 
 export default function UserPage() {

@@ -1,9 +1,8 @@
 import { data, type AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
 import { isMessageKey } from "~/i18n";
-import { DomainError, NotFoundError } from "~/domain/errors";
 import { CSRF_FIELD, verifyCsrf } from "./csrf.server";
-import { errorResponse, notFound } from "./http.server";
+import { errorResponse } from "./http.server";
 import { countFields, tooManyFields } from "./form-body.server";
 
 import type { FieldError, FieldErrors } from "./form-state";
@@ -56,7 +55,8 @@ function issueToError(issue: z.ZodIssue): FieldError {
   }
 }
 
-function textValues(form: FormData): Record<string, string> {
+/** The text fields of a form, to show again: never the CSRF token, never a password. */
+export function textValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && k !== CSRF_FIELD && !/password/i.test(k)) values[k] = v;
   return values;
@@ -86,17 +86,4 @@ export function parseForm<S extends z.ZodTypeAny>(form: FormData, schema: S): { 
 /** The 400 answer for a form that failed validation or a rule. */
 export function formError(failure: Omit<FormFailure, "ok">, status = 400) {
   return data({ ok: false as const, errors: failure.errors, values: failure.values }, { status });
-}
-
-/** Turns a rule's refusal into a form error; anything else keeps propagating. */
-export function domainFormError(error: unknown, form: FormData, statusOf: (messageKey: string) => number = () => 400) {
-  if (!(error instanceof DomainError)) throw error;
-  if (error instanceof NotFoundError) throw notFound();
-  return formError(
-    {
-      errors: { [error.field ?? "_form"]: { key: error.messageKey, params: error.params } },
-      values: textValues(form),
-    },
-    statusOf(error.messageKey),
-  );
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Transaction } from "kysely";
 import type { Database } from "../schema";
 import { seededRandom } from "../../app/domain/seeded-random";
 import { SYSTEM_ACTOR } from "../../app/models/audit.server";
@@ -17,7 +17,7 @@ const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * lis
 const between = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
 
 /** A few teams under city federations whose cities have poverty counties. */
-async function loadTeams(trx: Kysely<Database>, cities: string[], rng: Rng): Promise<Map<string, TeamRecord[]>> {
+async function loadTeams(trx: Transaction<Database>, cities: string[], rng: Rng): Promise<Map<string, TeamRecord[]>> {
   const teams = new Map<string, TeamRecord[]>();
   for (const city of cities) {
     const org = await trx.selectFrom("orgs").select(["id", "name", "path"]).where("name", "=", `${city}总工会`).executeTakeFirst();
@@ -46,7 +46,7 @@ function activity(rng: Rng, team: TeamRecord, county: { id: number; name: string
 }
 
 /** A handful of projects by the first helpers, in counties of their city where there are any. */
-async function loadProjects(trx: Kysely<Database>, counties: { id: number; city: string }[], rng: Rng): Promise<void> {
+async function loadProjects(trx: Transaction<Database>, counties: { id: number; city: string }[], rng: Rng): Promise<void> {
   const helpers = await trx.selectFrom("helpers").leftJoin("orgs", "orgs.id", "helpers.org_id").select(["helpers.id", "helpers.city", "orgs.path"]).orderBy("helpers.id").limit(8).execute();
   const titles = ["苹果产业示范园", "扶贫车间", "光伏电站", "乡村道路硬化", "中药材种植基地", "技能培训中心", "饮水安全工程", "电商服务站"];
   for (const [i, h] of helpers.entries()) {
@@ -60,7 +60,7 @@ async function loadProjects(trx: Kysely<Database>, counties: { id: number; city:
  * Demo aid teams, a few hundred seeded activities across 2017–2018 in the poverty counties, and a
  * few projects. Runs after the registry demo: with no counties loaded it loads nothing.
  */
-export async function loadActivitiesDemo(trx: Kysely<Database>): Promise<void> {
+export async function loadActivitiesDemo(trx: Transaction<Database>): Promise<void> {
   const counties = await trx.selectFrom("counties").select(["id", "name", "city"]).orderBy("code").execute();
   if (counties.length === 0) return;
   const rng = seededRandom(2017);

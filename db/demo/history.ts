@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Transaction } from "kysely";
 import type { Database } from "../schema";
 import type { CompetitionTemplate } from "../../app/domain/competitions/template";
 import type { OrgRow } from "../../app/models/org.server";
@@ -64,13 +64,13 @@ function templateOf(p: Plan, unions: string[], organizer: string): CompetitionTe
   };
 }
 
-async function advance(trx: Kysely<Database>, id: number): Promise<CompetitionRow> {
+async function advance(trx: Transaction<Database>, id: number): Promise<CompetitionRow> {
   const outcome = await advanceCompetition(trx, SYSTEM_ACTOR, (await getCompetition(trx, id))!);
   if (!outcome.ok) throw new Error(`demo competition ${id} cannot advance: ${JSON.stringify(outcome.refusals)}`);
   return (await getCompetition(trx, id))!;
 }
 
-async function fileNominations(trx: Kysely<Database>, c: CompetitionRow, plan: Plan, unions: OrgRow[], dataKey: Buffer, rng: Rng) {
+async function fileNominations(trx: Transaction<Database>, c: CompetitionRow, plan: Plan, unions: OrgRow[], dataKey: Buffer, rng: Rng) {
   const categories = await trx.selectFrom("categories").select(["id", "kind"]).where("competition_id", "=", c.id).execute();
   for (const org of unions) {
     for (const cat of categories) {
@@ -85,13 +85,13 @@ async function fileNominations(trx: Kysely<Database>, c: CompetitionRow, plan: P
   return categories;
 }
 
-async function markAllEligible(trx: Kysely<Database>, competitionId: number) {
+async function markAllEligible(trx: Transaction<Database>, competitionId: number) {
   const rows = await trx.selectFrom("nominations").innerJoin("orgs", "orgs.id", "nominations.org_id").select(["nominations.id", "nominations.status", "orgs.path as org_path"]).where("competition_id", "=", competitionId).execute();
   for (const n of rows) await transitionNomination(trx, SYSTEM_ACTOR, n, "eligible", "admin");
 }
 
 /** Every demo judge on every panel; each scores what it is assigned, from a seeded "true quality". */
-async function judgeAll(trx: Kysely<Database>, categoryIds: number[], rng: Rng) {
+async function judgeAll(trx: Transaction<Database>, categoryIds: number[], rng: Rng) {
   const judges = await trx.selectFrom("users").select(["id", "display_name"]).where("username", "like", "judge%").orderBy("username").execute();
   const quality = new Map<number, number>();
   for (const categoryId of categoryIds) {
@@ -112,7 +112,7 @@ async function judgeAll(trx: Kysely<Database>, categoryIds: number[], rng: Rng) 
 }
 
 /** From a blank template to a competition whose proposed lists are on notice from `noticeStart`. */
-async function runToNotice(trx: Kysely<Database>, plan: Plan, organizer: OrgRow, unions: OrgRow[], dataKey: Buffer, noticeStart: string, rng: Rng) {
+async function runToNotice(trx: Transaction<Database>, plan: Plan, organizer: OrgRow, unions: OrgRow[], dataKey: Buffer, noticeStart: string, rng: Rng) {
   const id = await createCompetition(trx, SYSTEM_ACTOR, organizer, templateOf(plan, unions.map((u) => u.name), organizer.name));
   let c = await advance(trx, id); // nominating
   const categories = await fileNominations(trx, c, plan, unions, dataKey, rng);
@@ -126,7 +126,7 @@ async function runToNotice(trx: Kysely<Database>, plan: Plan, organizer: OrgRow,
   return (await getCompetition(trx, id))!;
 }
 
-export async function loadCompetitionHistory(trx: Kysely<Database>, orgs: Map<string, OrgRow>, organizerName: string, unionNames: string[], dataKey: Buffer): Promise<void> {
+export async function loadCompetitionHistory(trx: Transaction<Database>, orgs: Map<string, OrgRow>, organizerName: string, unionNames: string[], dataKey: Buffer): Promise<void> {
   const organizer = orgs.get(organizerName)!;
   const unions = unionNames.map((n) => orgs.get(n)!);
   const rng = seeded(2017);

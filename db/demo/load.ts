@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { dialectOf } from "../dialect";
 import type { Database, OrgKind, Role } from "../schema";
 import { parseCsv } from "../../app/domain/csv";
@@ -57,7 +57,7 @@ export async function isEmptyDatabase(db: Kysely<Database>): Promise<boolean> {
 }
 
 /** The Shaanxi union tree: province, cities, a county federation per poverty county, industry and grassroots unions. */
-async function loadOrgs(trx: Kysely<Database>): Promise<Map<string, OrgRow>> {
+async function loadOrgs(trx: Transaction<Database>): Promise<Map<string, OrgRow>> {
   const byName = new Map<string, OrgRow>();
   const add = async (parent: string | null, name: string, kind: OrgKind, regionCode: string | null) => {
     const org = await createOrg(trx, SYSTEM_ACTOR, parent ? byName.get(parent)! : null, { name, kind, regionCode });
@@ -117,7 +117,7 @@ function template2018(): CompetitionTemplate {
 }
 
 /** The running 2018 competition, in its nominating stage with about 150 submitted nominations. */
-async function loadCompetition2018(trx: Kysely<Database>, orgs: Map<string, OrgRow>, dataKey: Buffer): Promise<void> {
+async function loadCompetition2018(trx: Transaction<Database>, orgs: Map<string, OrgRow>, dataKey: Buffer): Promise<void> {
   const id = await createCompetition(trx, SYSTEM_ACTOR, orgs.get(PROVINCE)!, template2018());
   const outcome = await advanceCompetition(trx, SYSTEM_ACTOR, (await getCompetition(trx, id))!);
   if (!outcome.ok) throw new Error(`demo competition cannot open: ${JSON.stringify(outcome.refusals)}`);
@@ -159,7 +159,7 @@ export async function loadDemoIfEmpty(db: Kysely<Database>, dataKey: Buffer): Pr
   });
 }
 
-async function loadDemoInto(trx: Kysely<Database>, dataKey: Buffer): Promise<void> {
+async function loadDemoInto(trx: Transaction<Database>, dataKey: Buffer): Promise<void> {
   const orgs = await loadOrgs(trx);
   for (const u of DEMO_USERS) {
     const home = orgs.get(u.org)!;

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Transaction } from "kysely";
 import type { Database } from "../schema";
 import type { HelperKind, PovertyLevel } from "../schema-registry";
 import { parseCsv } from "../../app/domain/csv";
@@ -23,7 +23,7 @@ interface DemoCounty {
   needs: string[];
 }
 
-async function loadCounties(trx: Kysely<Database>, now: string): Promise<(DemoCounty & { id: number })[]> {
+async function loadCounties(trx: Transaction<Database>, now: string): Promise<(DemoCounty & { id: number })[]> {
   const [header, ...rows] = parseCsv(demoFile("shaanxi-poverty-counties.csv"));
   const at = (r: string[], name: string) => r[header.indexOf(name)].trim();
   const out: (DemoCounty & { id: number })[] = [];
@@ -49,7 +49,7 @@ async function loadCounties(trx: Kysely<Database>, now: string): Promise<(DemoCo
  * synthetic), and pairings that cover most counties: deep counties get units, poverty counties
  * a helper or two from their own city, and a few counties are left open for the matcher.
  */
-export async function loadRegistryDemo(trx: Kysely<Database>): Promise<void> {
+export async function loadRegistryDemo(trx: Transaction<Database>): Promise<void> {
   const rng = seeded(606);
   const now = new Date().toISOString();
   const counties = await loadCounties(trx, now);

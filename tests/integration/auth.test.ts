@@ -74,7 +74,7 @@ describe("sign-in", () => {
 
   it("refuses a disabled account", async () => {
     const u = await makeUser(t.db, tree.cityB);
-    await setActive(t.db, SYSTEM_ACTOR, u.id, false, tree.cityB.path);
+    await t.db.transaction().execute((trx) => setActive(trx, SYSTEM_ACTOR, u.id, false, tree.cityB.path));
     expect(await signIn(t.db, { username: u.username, password: TEST_PASSWORD, ip: null })).toEqual({ ok: false, reason: "disabled" });
   });
 

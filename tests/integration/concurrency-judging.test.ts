@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Transaction } from "kysely";
+import type { Database } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeNominatingCompetition, makeOrg, makeTree, makeUser } from "../support/factories";
 import { makeProposedList } from "../support/proposed-list";
@@ -120,7 +122,7 @@ async function listOnNotice() {
  * while this one's writes are made but not yet visible. On SQLite (one connection) the other
  * side simply waits; on PostgreSQL it runs alongside unless a lock makes it wait.
  */
-function heldOpen<T>(work: (trx: TestDatabase["db"]) => Promise<T>) {
+function heldOpen<T>(work: (trx: Transaction<Database>) => Promise<T>) {
   let release!: () => void;
   let written!: () => void;
   const gate = new Promise<void>((r) => (release = r));

@@ -51,9 +51,9 @@ describe(`online backup under writes (${process.env.TEST_DATABASE_URL?.startsWit
     let writing = true;
     let written = 0;
     const writer = (async () => {
-      // Each org comes with its audit entry in one transaction: a torn backup would split the pair.
+      // Each org comes with its audit entry in one transaction (makeOrg opens it): a torn backup would split the pair.
       while (writing) {
-        await source.db.transaction().execute((trx) => makeOrg(trx, null, { name: `备份期间的工会${written}`, kind: "provincial" }));
+        await makeOrg(source.db, null, { name: `备份期间的工会${written}`, kind: "provincial" });
         written++;
         // better-sqlite3 answers synchronously: yield, or the backup and the timers never run.
         await new Promise((r) => setImmediate(r));

@@ -85,7 +85,7 @@ describe("published honor-roll pages", () => {
 
   it("are dropped on publication or revocation (the roll version), here at once and elsewhere within a second", async () => {
     const etag = (await get("/honors/1", { cookie: "tok=alice" })).headers.get("etag")!;
-    await bumpRollVersion(t.db);
+    await t.db.transaction().execute((trx) => bumpRollVersion(trx));
     invalidateRollPages();
     const res = await get("/honors/1", { cookie: "tok=alice", "if-none-match": etag });
     expect(res.status).toBe(200);

@@ -102,7 +102,7 @@ beforeAll(async () => {
   u.nomB = await makeUser(t.db, tree.cityB, ["nominator"]);
   u.nomCounty = await makeUser(t.db, tree.county, ["nominator"]);
   u.nomBoth = await makeUser(t.db, tree.cityA, ["nominator"]);
-  await grantRole(t.db, SYSTEM_ACTOR, u.nomBoth.id, tree.cityB, "nominator");
+  await t.db.transaction().execute((trx) => grantRole(trx, SYSTEM_ACTOR, u.nomBoth.id, tree.cityB, "nominator"));
   u.judge = await makeUser(t.db, tree.province, ["judge"]);
   u.outsider = await makeUser(t.db, await makeOrg(t.db, null, { name: "外省总工会" }), ["nominator", "admin"]);
   ({ competitionId, individual, collective } = await makeNominatingCompetition(t.db, tree, { cityA: 4, cityB: 2, county: 2, collective: 1 }));

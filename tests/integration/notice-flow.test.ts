@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Transaction } from "kysely";
+import type { Database } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeNominatingCompetition, makeTree, makeUser } from "../support/factories";
 import { makeProposedList } from "../support/proposed-list";
@@ -25,9 +27,9 @@ const admin = { userId: null, label: "admin", ip: null };
 
 const competition = async () => (await getCompetition(t.db, competitionId))!;
 const statusOf = async (id: number) => (await t.db.selectFrom("nominations").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status;
-const inTrx = <T>(fn: (trx: TestDatabase["db"]) => Promise<T>) => t.db.transaction().execute(fn);
+const inTrx = <T>(fn: (trx: Transaction<Database>) => Promise<T>) => t.db.transaction().execute(fn);
 /** The competition is read before the transaction: SQLite has one connection, busy inside it. */
-const withCompetition = async <T>(fn: (trx: TestDatabase["db"], c: Awaited<ReturnType<typeof competition>>) => Promise<T>) => {
+const withCompetition = async <T>(fn: (trx: Transaction<Database>, c: Awaited<ReturnType<typeof competition>>) => Promise<T>) => {
   const c = await competition();
   return inTrx((trx) => fn(trx, c));
 };
@@ -36,7 +38,7 @@ const file = (nominationId: number, over: Partial<Parameters<typeof fileObjectio
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await loadCalendarDemo(t.db);
+  await t.db.transaction().execute((trx) => loadCalendarDemo(trx));
   tree = await makeTree(t.db);
   await makeUser(t.db, tree.province, ["admin"]);
   const made = await makeNominatingCompetition(t.db, tree, { cityA: 10, cityB: 10, county: 5, collective: 2 });

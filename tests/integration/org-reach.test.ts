@@ -105,7 +105,7 @@ describe("a child org's region code lies inside its parent's", () => {
 describe("a user is managed only by an admin whose subtrees hold all of the user's roles", () => {
   it("refuses city A's admin a user of city A who also holds a role in city B, and changes nothing", async () => {
     const user = await makeUser(t.db, tree.county, ["nominator"]);
-    await grantRole(t.db, SYSTEM_ACTOR, user.id, tree.cityB, "judge");
+    await t.db.transaction().execute((trx) => grantRole(trx, SYSTEM_ACTOR, user.id, tree.cityB, "judge"));
     const params = { userId: String(user.id) };
     expect((await h.get(userPage.loader, `/users/${user.id}`, { userId: cityAdmin.id, params })).status).toBe(403);
     const forms: Record<string, string>[] = [{ intent: "deactivate" }, { intent: "activate" }, { intent: "grant", role: "judge", orgId: String(tree.county.id) }];

@@ -10,18 +10,18 @@ let counter = 0;
 const next = () => ++counter;
 
 export async function makeOrg(db: Kysely<Database>, parent: OrgRow | null = null, over: Partial<{ name: string; kind: OrgKind; regionCode: string | null }> = {}) {
-  return createOrg(db, SYSTEM_ACTOR, parent, {
+  return db.transaction().execute((trx) => createOrg(trx, SYSTEM_ACTOR, parent, {
     name: over.name ?? `测试工会${next()}`,
     kind: over.kind ?? (parent ? "grassroots" : "provincial"),
     regionCode: over.regionCode ?? null,
-  });
+  }));
 }
 
 export const TEST_PASSWORD = "correct-horse-battery";
 
 export async function makeUser(db: Kysely<Database>, org: OrgRow, roles: Role[] = [], over: Partial<{ username: string; displayName: string }> = {}) {
   const username = over.username ?? `user${next()}`;
-  const id = await createUser(db, SYSTEM_ACTOR, { username, displayName: over.displayName ?? username, password: TEST_PASSWORD, org, roles });
+  const id = await db.transaction().execute((trx) => createUser(trx, SYSTEM_ACTOR, { username, displayName: over.displayName ?? username, password: TEST_PASSWORD, org, roles }));
   return { id, username };
 }
 

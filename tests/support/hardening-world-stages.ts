@@ -36,7 +36,7 @@ function template(organizer: string, nominating: OrgRow[], year: number) {
 }
 
 async function advance(db: Kysely<Database>, id: number) {
-  const outcome = await advanceCompetition(db, SYSTEM_ACTOR, (await getCompetition(db, id))!);
+  const outcome = await db.transaction().execute(async (trx) => advanceCompetition(trx, SYSTEM_ACTOR, (await getCompetition(trx, id))!));
   if (!outcome.ok) throw new Error(`world competition ${id} cannot advance: ${JSON.stringify(outcome.refusals)}`);
 }
 
@@ -52,23 +52,23 @@ function fields(i: number) {
 
 /** A competition in judging: one eligible nomination per nominating org, the judge on the panel and assigned every one. */
 async function toJudging(db: Kysely<Database>, dataKey: Buffer, cast: StageCast, year: number) {
-  const id = await createCompetition(db, SYSTEM_ACTOR, cast.organizer, template(cast.organizer.name, cast.nominating, year));
+  const id = await db.transaction().execute((trx) => createCompetition(trx, SYSTEM_ACTOR, cast.organizer, template(cast.organizer.name, cast.nominating, year)));
   await advance(db, id); // nominating
   const [category] = await listCategories(db, id);
   const nominationIds: number[] = [];
   for (const org of cast.nominating) {
     const target = { competitionId: id, competitionYear: year, categoryId: category.id, categoryKind: "individual" as const, org };
-    const n = await createNomination(db, SYSTEM_ACTOR, dataKey, target, fields(++serial), { status: "submitted" });
+    const n = await db.transaction().execute((trx) => createNomination(trx, SYSTEM_ACTOR, dataKey, target, fields(++serial), { status: "submitted" }));
     nominationIds.push(n.id);
   }
   await advance(db, id); // reviewing
   for (const [i, nominationId] of nominationIds.entries()) {
-    await transitionNomination(db, SYSTEM_ACTOR, { id: nominationId, status: "submitted", org_path: cast.nominating[i].path }, "eligible", "admin");
+    await db.transaction().execute((trx) => transitionNomination(trx, SYSTEM_ACTOR, { id: nominationId, status: "submitted", org_path: cast.nominating[i].path }, "eligible", "admin"));
   }
   await advance(db, id); // judging
   const cat = (await getJudgingCategory(db, category.id))!;
-  await addPanelJudge(db, SYSTEM_ACTOR, cat, cast.judge);
-  await assignPanel(db, SYSTEM_ACTOR, cat);
+  await db.transaction().execute((trx) => addPanelJudge(trx, SYSTEM_ACTOR, cat, cast.judge));
+  await db.transaction().execute((trx) => assignPanel(trx, SYSTEM_ACTOR, cat));
   const [member] = await listPanel(db, category.id);
   return { id, categoryId: category.id, cat, memberId: member.id, nominationIds };
 }
@@ -77,7 +77,7 @@ async function toJudging(db: Kysely<Database>, dataKey: Buffer, cast: StageCast,
 async function judgeAndPropose(db: Kysely<Database>, j: Awaited<ReturnType<typeof toJudging>>) {
   const sheets: number[] = [];
   for (const nominationId of j.nominationIds) {
-    await saveScoreSheet(db, SYSTEM_ACTOR, j.cat, { memberId: j.memberId, nominationId }, { points: [90 - sheets.length], comment: "", version: 0, submit: true });
+    await db.transaction().execute((trx) => saveScoreSheet(trx, SYSTEM_ACTOR, j.cat, { memberId: j.memberId, nominationId }, { points: [90 - sheets.length], comment: "", version: 0, submit: true }));
     const sheet = await db.selectFrom("score_sheets").select("id").where("panel_member_id", "=", j.memberId).where("nomination_id", "=", nominationId).executeTakeFirstOrThrow();
     sheets.push(sheet.id);
   }
@@ -93,21 +93,21 @@ async function judgeAndPropose(db: Kysely<Database>, j: Awaited<ReturnType<typeo
 export async function makeStages(db: Kysely<Database>, dataKey: Buffer, cast: StageCast) {
   const judging = await toJudging(db, dataKey, cast, 2019);
   const png = { contentType: "image/png" as const, bytes: Buffer.from("89504e470d0a1a0a", "hex") };
-  await addNominationFiles(db, SYSTEM_ACTOR, { id: judging.nominationIds[0], org_path: cast.nominating[0].path }, [{ filename: "事迹.png", ...png }]);
+  await db.transaction().execute((trx) => addNominationFiles(trx, SYSTEM_ACTOR, { id: judging.nominationIds[0], org_path: cast.nominating[0].path }, [{ filename: "事迹.png", ...png }]));
   const { ref } = await db.selectFrom("nominations").select("ref").where("id", "=", judging.nominationIds[0]).executeTakeFirstOrThrow();
   const file = await db.selectFrom("nomination_files").select("id").where("nomination_id", "=", judging.nominationIds[0]).executeTakeFirstOrThrow();
 
   const today = chinaToday();
   const onNotice = await toJudging(db, dataKey, cast, 2020);
   const noticeRow = await judgeAndPropose(db, onNotice);
-  await openNotice(db, SYSTEM_ACTOR, noticeRow, { start: addDays(today, -2), days: 5, unit: "working" });
-  const objectionId = await fileObjection(db, dataKey, { competitionId: onNotice.id, nominationId: onNotice.nominationIds[0], facts: "请核实其事迹材料。", name: "李明", contact: "13800000000", ip: null, today });
+  await db.transaction().execute((trx) => openNotice(trx, SYSTEM_ACTOR, noticeRow, { start: addDays(today, -2), days: 5, unit: "working" }));
+  const objectionId = await db.transaction().execute((trx) => fileObjection(trx, dataKey, { competitionId: onNotice.id, nominationId: onNotice.nominationIds[0], facts: "请核实其事迹材料。", name: "李明", contact: "13800000000", ip: null, today }));
   const sheet = await db.selectFrom("score_sheets").select("id").where("panel_member_id", "=", onNotice.memberId).orderBy("id").executeTakeFirstOrThrow();
 
   const done = await toJudging(db, dataKey, cast, 2018);
   const doneRow = await judgeAndPropose(db, done);
-  await openNotice(db, SYSTEM_ACTOR, doneRow, { start: "2018-11-13", days: 5, unit: "working" });
-  await publish(db, SYSTEM_ACTOR, doneRow, { docNumber: "世工发〔2018〕1号", publishedOn: "2018-12-05", publishingOrgId: cast.organizer.id });
+  await db.transaction().execute((trx) => openNotice(trx, SYSTEM_ACTOR, doneRow, { start: "2018-11-13", days: 5, unit: "working" }));
+  await db.transaction().execute((trx) => publish(trx, SYSTEM_ACTOR, doneRow, { docNumber: "世工发〔2018〕1号", publishedOn: "2018-12-05", publishingOrgId: cast.organizer.id }));
   const doneSheet = await db.selectFrom("score_sheets").select("id").where("panel_member_id", "=", done.memberId).orderBy("id").executeTakeFirstOrThrow();
   const honoree = await db.selectFrom("honorees").select("id").where("competition_id", "=", done.id).orderBy("id").executeTakeFirstOrThrow();
 

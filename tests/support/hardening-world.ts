@@ -96,7 +96,7 @@ async function makeUsers(db: Kysely<Database>, o: World["orgs"]): Promise<World[
  */
 async function judgeFromElsewhere(db: Kysely<Database>, o: World["orgs"]) {
   const { id } = await makeUser(db, o.cityB);
-  await grantRole(db, SYSTEM_ACTOR, id, o.cityA, "judge");
+  await db.transaction().execute((trx) => grantRole(trx, SYSTEM_ACTOR, id, o.cityA, "judge"));
   return id;
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Transaction } from "kysely";
 import type { Database } from "../../../db/schema";
 import type { Refusal } from "~/domain/competitions/stages";
 import type { Actor } from "../audit.server";
@@ -11,7 +11,7 @@ import type { CompetitionRow } from "../competition.server";
  */
 export interface StageStep {
   /** Why the competition may not leave this stage; [] when it may. */
-  exitRefusals(trx: Kysely<Database>, c: CompetitionRow): Promise<Refusal[]>;
+  exitRefusals(trx: Transaction<Database>, c: CompetitionRow): Promise<Refusal[]>;
   /** Runs after the checks pass, before the stage changes. */
-  onExit?(trx: Kysely<Database>, actor: Actor, c: CompetitionRow): Promise<void>;
+  onExit?(trx: Transaction<Database>, actor: Actor, c: CompetitionRow): Promise<void>;
 }

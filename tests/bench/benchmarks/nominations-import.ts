@@ -72,9 +72,9 @@ const nominationsImport: Benchmark = {
     const db = createDatabase({ dialect: "sqlite", file: path.join(dir, "laurel.db") });
     try {
       await migrateToLatest(db);
-      const province = await createOrg(db, SYSTEM_ACTOR, null, { name: "基准省总工会", kind: "provincial", regionCode: "610000" });
+      const province = await db.transaction().execute((trx) => createOrg(trx, SYSTEM_ACTOR, null, { name: "基准省总工会", kind: "provincial", regionCode: "610000" }));
       const orgs: string[] = [];
-      for (let i = 1; i <= ORGS; i++) orgs.push((await createOrg(db, SYSTEM_ACTOR, province, { name: `基准第${i}市总工会`, kind: "city", regionCode: null })).name);
+      for (let i = 1; i <= ORGS; i++) orgs.push((await db.transaction().execute((trx) => createOrg(trx, SYSTEM_ACTOR, province, { name: `基准第${i}市总工会`, kind: "city", regionCode: null }))).name);
       const template = CompetitionTemplateSchema.parse({
         title: "基准竞赛", year: 2018, organizer: province.name,
         categories: [{ name: CATEGORY, kind: "individual", quota: ROWS, criteria: [{ title: "事迹突出", max_points: 100 }], allocations: orgs.map((org) => ({ org, nominations: ROWS / ORGS })) }],
