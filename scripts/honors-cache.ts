@@ -108,7 +108,8 @@ function capture(req: Request, res: Response, key: string, version: number) {
     const csrfToken = String(res.locals.csrfToken);
     const headers = Object.fromEntries(KEPT_HEADERS.flatMap((h) => (res.getHeader(h) ? [[h, String(res.getHeader(h))]] : [])));
     const nonce = String(res.locals.cspNonce ?? "");
-    const parts = split(Buffer.concat(chunks), Buffer.from(csrfToken));
+    const body = Buffer.concat(chunks);
+    const parts = split(body, Buffer.from(csrfToken));
     const page: CachedPage = { version, parts, headers, nonce, tag: contentTag(parts, nonce, headers) };
     storePage(key, page);
     const etag = etagFor(page, csrfToken);
@@ -120,7 +121,7 @@ function capture(req: Request, res: Response, key: string, version: number) {
     res.setHeader("ETag", etag);
     res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
     writeHead(200);
-    return end(Buffer.concat(chunks));
+    return end(body);
   }) as Response["end"];
 }
 
