@@ -7,10 +7,20 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       {
         resolve: { alias },
-        test: { name: "integration", include: ["tests/integration/**/*.test.ts"], environment: "node", setupFiles: ["tests/support/fuzz-seed.ts"], testTimeout: 120000, hookTimeout: 120000 },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/support/fuzz-seed.ts"],
+          testTimeout: 120000,
+          hookTimeout: 120000,
+        },
       },
       {
         resolve: { alias },

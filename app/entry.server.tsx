@@ -27,7 +27,12 @@ export default async function handleRequest(
   try {
     const body = await renderToReadableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce || undefined} abortDelay={RENDER_TIMEOUT_MS} />
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          nonce={nonce || undefined}
+          abortDelay={RENDER_TIMEOUT_MS}
+        />
       </NonceContext.Provider>,
       {
         nonce: nonce || undefined,
@@ -55,7 +60,8 @@ export default async function handleRequest(
  * of an ID number or a contact answers one, and no action's answer is worth storing (issue #14).
  */
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
-  if (request.method === "GET" || request.method === "HEAD" || response.headers.has("Cache-Control")) return response;
+  if (request.method === "GET" || request.method === "HEAD" || response.headers.has("Cache-Control"))
+    return response;
   const headers = new Headers(response.headers);
   headers.set("Cache-Control", "no-store");
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });

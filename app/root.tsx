@@ -61,7 +61,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           {translate(locale, "nav.skip")}
         </a>
-        <SiteHeader locale={locale} user={data?.user} csrfToken={data?.csrfToken ?? ""} returnTo={location.pathname + location.search} />
+        <SiteHeader
+          locale={locale}
+          user={data?.user}
+          csrfToken={data?.csrfToken ?? ""}
+          returnTo={location.pathname + location.search}
+        />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

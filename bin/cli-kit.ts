@@ -10,19 +10,29 @@ export class UsageError extends Error {}
 /** Refused or failed: exit 1, nothing written. */
 export class CommandError extends Error {}
 
-export const cliLocale: Locale = /^zh/i.test(process.env.LAUREL_LANG ?? process.env.LANG ?? "") ? "zh-CN" : "en";
+export const cliLocale: Locale = /^zh/i.test(process.env.LAUREL_LANG ?? process.env.LANG ?? "")
+  ? "zh-CN"
+  : "en";
 export const tr = (key: MessageKey, params?: Params) => translate(cliLocale, key, params);
 
 export interface Command {
   usage: string;
   summary: string;
   options?: ParseArgsConfig["options"];
-  run(args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }): Promise<number>;
+  run(args: {
+    values: Record<string, string | boolean | string[] | undefined>;
+    positionals: string[];
+  }): Promise<number>;
 }
 
 export function parseCommandArgs(cmd: Command, argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: { help: { type: "boolean" }, ...cmd.options }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { help: { type: "boolean" }, ...cmd.options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -63,5 +73,6 @@ export interface PrintableIssue {
 
 /** The row report on stderr: row, column, message — one line each. */
 export function printIssues(issues: PrintableIssue[]): void {
-  for (const i of issues) process.stderr.write(`row ${i.row}\t${i.column ?? "-"}\t${tr(i.messageKey, i.params)}\n`);
+  for (const i of issues)
+    process.stderr.write(`row ${i.row}\t${i.column ?? "-"}\t${tr(i.messageKey, i.params)}\n`);
 }

@@ -25,7 +25,8 @@ interface PgServer {
  * schema Laurel lives in. Written beside FILE and renamed, so a failed backup leaves nothing behind.
  */
 export async function backupDatabase(target: DatabaseTarget, file: string): Promise<void> {
-  if (!fs.existsSync(path.dirname(path.resolve(file)))) throw new BackupError(`no folder ${path.dirname(path.resolve(file))}`);
+  if (!fs.existsSync(path.dirname(path.resolve(file))))
+    throw new BackupError(`no folder ${path.dirname(path.resolve(file))}`);
   const partial = `${file}.partial-${crypto.randomBytes(4).toString("hex")}`;
   try {
     if (target.dialect === "sqlite") await backupSqlite(target.file, partial);
@@ -41,10 +42,12 @@ export async function restoreDatabase(target: DatabaseTarget, file: string): Pro
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new BackupError(`no file at ${file}`);
   const kind = fileKind(file);
   if (target.dialect === "sqlite") {
-    if (kind === "pg_dump") throw new BackupError(`${file} is a PostgreSQL dump: restore it with a postgres:// DATABASE_URL`);
+    if (kind === "pg_dump")
+      throw new BackupError(`${file} is a PostgreSQL dump: restore it with a postgres:// DATABASE_URL`);
     await restoreSqlite(target.file, file);
   } else {
-    if (kind === "sqlite") throw new BackupError(`${file} is a SQLite database: restore it with a file: DATABASE_URL`);
+    if (kind === "sqlite")
+      throw new BackupError(`${file} is a SQLite database: restore it with a file: DATABASE_URL`);
     if (kind !== "pg_dump") throw new BackupError(`${file} is not a Laurel database dump`);
     await restorePostgres(target, file);
   }
@@ -65,7 +68,8 @@ function fileKind(file: string): "sqlite" | "pg_dump" | "other" {
 function assertKnownSchema(names: string[], file: string) {
   if (names.length === 0) throw new BackupError(`${file} is not a Laurel database (no migrations recorded)`);
   const unknown = names.filter((n) => !(n in migrations));
-  if (unknown.length) throw new BackupError(`${file} has a schema this version does not know (${unknown.join(", ")})`);
+  if (unknown.length)
+    throw new BackupError(`${file} has a schema this version does not know (${unknown.join(", ")})`);
 }
 
 // ---- SQLite
@@ -153,9 +157,17 @@ async function restorePostgres(target: PgTarget, file: string): Promise<void> {
   const dumped = /^\d+; \d+ \d+ TABLE DATA (\S+) kysely_migration /m.exec(listing)?.[1];
   if (!dumped) throw new BackupError(`${file} is not a Laurel database dump`);
   if (dumped !== server.schema) {
-    throw new BackupError(`${file} holds the schema "${dumped}", but this database keeps Laurel in "${server.schema}"`);
+    throw new BackupError(
+      `${file} holds the schema "${dumped}", but this database keeps Laurel in "${server.schema}"`,
+    );
   }
-  const data = runPgTool(server, "pg_restore", ["--data-only", `--schema=${dumped}`, `--table=${MIGRATION_TABLE}`, "--file=-", file]);
+  const data = runPgTool(server, "pg_restore", [
+    "--data-only",
+    `--schema=${dumped}`,
+    `--table=${MIGRATION_TABLE}`,
+    "--file=-",
+    file,
+  ]);
   assertKnownSchema(copiedMigrationNames(data), file);
   // The schema itself stays: it exists already, and may belong to someone else (public does).
   const entries = listing.split("\n").filter((line) => !/^\d+; \d+ \d+ (SCHEMA|COMMENT) - /.test(line));
@@ -210,9 +222,13 @@ end $laurel$;
  */
 function loadDump(server: PgServer, target: PgTarget, file: string, useList: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const restore = spawn(pgTool(server, "pg_restore"), ["--no-owner", "--no-privileges", `--use-list=${useList}`, "--file=-", file], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const restore = spawn(
+      pgTool(server, "pg_restore"),
+      ["--no-owner", "--no-privileges", `--use-list=${useList}`, "--file=-", file],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     const psql = spawn(
       pgTool(server, "psql"),
       ["--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--file=-", `--dbname=${target.connectionString}`],
@@ -233,7 +249,8 @@ function loadDump(server: PgServer, target: PgTarget, file: string, useList: str
       if (!("pg_restore" in status && "psql" in status)) return;
       if (failure) reject(toolError(server, failure));
       else if (status.psql !== 0) reject(new BackupError(`psql failed: ${errors.psql.trim()}`));
-      else if (status.pg_restore !== 0) reject(new BackupError(`pg_restore failed: ${errors.pg_restore.trim()}`));
+      else if (status.pg_restore !== 0)
+        reject(new BackupError(`pg_restore failed: ${errors.pg_restore.trim()}`));
       else resolve();
     };
     restore.on("close", (code) => {
@@ -278,7 +295,9 @@ function runPgTool(server: PgServer, tool: string, args: string[]): string {
   const result = spawnSync(pgTool(server, tool), args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (result.error) throw toolError(server, result.error);
   if (result.status !== 0) {
-    const hint = /version mismatch/.test(result.stderr) ? ` (set PG_BINDIR to the folder of the PostgreSQL ${server.major} tools)` : "";
+    const hint = /version mismatch/.test(result.stderr)
+      ? ` (set PG_BINDIR to the folder of the PostgreSQL ${server.major} tools)`
+      : "";
     throw new BackupError(`${tool} failed: ${result.stderr.trim()}${hint}`);
   }
   return result.stdout;

@@ -94,18 +94,28 @@ export interface DatabaseOptions {
   backgroundCheckpoint?: boolean;
 }
 
-export function createDatabase(target: DatabaseTarget = parseDatabaseUrl(process.env.DATABASE_URL), options: DatabaseOptions = {}): Kysely<Database> {
+export function createDatabase(
+  target: DatabaseTarget = parseDatabaseUrl(process.env.DATABASE_URL),
+  options: DatabaseOptions = {},
+): Kysely<Database> {
   if (target.dialect === "sqlite") {
     const sqlite = openSqlite(target.file);
-    const stop = options.backgroundCheckpoint && target.file !== ":memory:" ? checkpointInBackground(sqlite, target.file) : () => {};
-    return new Kysely<Database>({ dialect: new LaurelSqliteDialect({ database: withStatementCache(sqlite, stop) }) });
+    const stop =
+      options.backgroundCheckpoint && target.file !== ":memory:"
+        ? checkpointInBackground(sqlite, target.file)
+        : () => {};
+    return new Kysely<Database>({
+      dialect: new LaurelSqliteDialect({ database: withStatementCache(sqlite, stop) }),
+    });
   }
   const pool = new pg.Pool({ ...pgConnectionConfig(target), max: Number(process.env.PG_POOL_MAX ?? 10) });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /** How `pg` reaches a PostgreSQL target; backup.ts opens its own client with the same settings. */
-export function pgConnectionConfig(target: Extract<DatabaseTarget, { dialect: "postgres" }>): pg.ClientConfig {
+export function pgConnectionConfig(
+  target: Extract<DatabaseTarget, { dialect: "postgres" }>,
+): pg.ClientConfig {
   return {
     connectionString: target.connectionString,
     // Tests give each file its own schema; production uses the URL's default search_path.

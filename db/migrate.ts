@@ -59,9 +59,10 @@ export async function dropAllTables(db: Kysely<any>): Promise<void> {
   const tables = await tablesOf(db);
   if (!pg) await sql`pragma foreign_keys = off`.execute(db);
   for (const t of tables) {
-    await (pg
-      ? sql`drop table if exists ${sql.id(t.schema!, t.name)} cascade`
-      : sql`drop table if exists ${sql.id(t.name)}`
+    await (
+      pg
+        ? sql`drop table if exists ${sql.id(t.schema!, t.name)} cascade`
+        : sql`drop table if exists ${sql.id(t.name)}`
     ).execute(db);
   }
   if (pg) await dropFunctions(db, (await laurelSchema(db))!);
@@ -76,5 +77,6 @@ async function dropFunctions(db: Kysely<any>, schema: string): Promise<void> {
     where n.nspname = ${schema}
       and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')`.execute(db);
   // regprocedure text is already quoted and schema-qualified as needed.
-  for (const { signature } of rows) await sql`drop function if exists ${sql.raw(signature)} cascade`.execute(db);
+  for (const { signature } of rows)
+    await sql`drop function if exists ${sql.raw(signature)} cascade`.execute(db);
 }

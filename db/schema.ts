@@ -104,7 +104,16 @@ export type OrgUpdate = Updateable<OrgTable>;
 export type User = Selectable<UserTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 
-export const STAGES = ["draft", "nominating", "reviewing", "judging", "deciding", "notice", "published", "archived"] as const;
+export const STAGES = [
+  "draft",
+  "nominating",
+  "reviewing",
+  "judging",
+  "deciding",
+  "notice",
+  "published",
+  "archived",
+] as const;
 export type Stage = (typeof STAGES)[number];
 export const CATEGORY_KINDS = ["individual", "collective"] as const;
 export type CategoryKind = (typeof CATEGORY_KINDS)[number];
@@ -112,7 +121,15 @@ export const AGGREGATIONS = ["mean", "trimmed", "zscore", "median"] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
 export const NOTICE_UNITS = ["working", "calendar"] as const;
 export type NoticeUnit = (typeof NOTICE_UNITS)[number];
-export const RULE_ATTRIBUTES = ["gender", "ethnicity", "occupation_group", "migrant", "sector", "political_status", "education"] as const;
+export const RULE_ATTRIBUTES = [
+  "gender",
+  "ethnicity",
+  "occupation_group",
+  "migrant",
+  "sector",
+  "political_status",
+  "education",
+] as const;
 export type RuleAttribute = (typeof RULE_ATTRIBUTES)[number];
 export const RULE_OPS = ["at_least", "at_most"] as const;
 export type RuleOp = (typeof RULE_OPS)[number];

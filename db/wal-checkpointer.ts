@@ -29,7 +29,14 @@ parentPort.once("message", () => {
  * connection checkpoints by itself again. Returns the function that stops the thread.
  */
 export function checkpointInBackground(sqlite: SQLite.Database, file: string): () => void {
-  const worker = new Worker(THREAD, { eval: true, workerData: { file, driver: createRequire(import.meta.url).resolve("better-sqlite3"), intervalMs: INTERVAL_MS } });
+  const worker = new Worker(THREAD, {
+    eval: true,
+    workerData: {
+      file,
+      driver: createRequire(import.meta.url).resolve("better-sqlite3"),
+      intervalMs: INTERVAL_MS,
+    },
+  });
   worker.unref();
   let stopped = false;
   const fallBack = (why: string) => {

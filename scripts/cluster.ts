@@ -13,7 +13,8 @@ export function workerCount(env: NodeJS.ProcessEnv): number {
   const raw = env.LAUREL_WORKERS;
   if (raw === undefined || raw === "") return 1;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < 1 || n > MAX_WORKERS) throw new ConfigError(`LAUREL_WORKERS must be a whole number from 1 to ${MAX_WORKERS} (got "${raw}")`);
+  if (!/^\d+$/.test(raw) || n < 1 || n > MAX_WORKERS)
+    throw new ConfigError(`LAUREL_WORKERS must be a whole number from 1 to ${MAX_WORKERS} (got "${raw}")`);
   return n;
 }
 

@@ -6,13 +6,23 @@ import { negotiateLocale } from "../app/i18n";
 import { normalizedPageUrl } from "../app/domain/honors/page-key";
 import { SESSION_COOKIE } from "../app/utils/context.server";
 import { readCookie } from "../app/utils/cookies.server";
-import { CACHEABLE_HEADER, cachedPage, currentRollVersion, PUBLIC_CACHE_CONTROL, storePage, type CachedPage } from "../app/models/honor-page-cache.server";
+import {
+  CACHEABLE_HEADER,
+  cachedPage,
+  currentRollVersion,
+  PUBLIC_CACHE_CONTROL,
+  storePage,
+  type CachedPage,
+} from "../app/models/honor-page-cache.server";
 const KEPT_HEADERS = ["content-type", "content-language", "vary"];
 
 const hash = (text: string) => crypto.createHash("sha1").update(text).digest("base64url").slice(0, 12);
 
 const isCandidate = (req: Request) =>
-  (req.method === "GET" || req.method === "HEAD") && /^\/honors(\/|$)/.test(req.path) && !/\.[a-z0-9]+$/i.test(req.path) && !readCookie(req.headers.cookie ?? null, SESSION_COOKIE);
+  (req.method === "GET" || req.method === "HEAD") &&
+  /^\/honors(\/|$)/.test(req.path) &&
+  !/\.[a-z0-9]+$/i.test(req.path) &&
+  !readCookie(req.headers.cookie ?? null, SESSION_COOKIE);
 
 /** Splits `body` where `needle` appears. */
 function split(body: Buffer, needle: Buffer): Buffer[] {
@@ -46,7 +56,8 @@ function contentTag(parts: Buffer[], nonce: string, headers: Record<string, stri
  */
 const etagFor = (page: CachedPage, csrfToken: string) => `W/"${page.tag}-${hash(csrfToken)}"`;
 
-const matches = (req: Request, etag: string) => !!req.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag);
+const matches = (req: Request, etag: string) =>
+  !!req.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag);
 
 function notModified(res: Response, etag: string) {
   // The browser keeps the body and the policy it came with; a new nonce here would block its scripts.
@@ -56,7 +67,13 @@ function notModified(res: Response, etag: string) {
   res.statusCode = 304;
 }
 
-function send(req: Request, res: Response, page: CachedPage, csrfToken: string, contentSecurityPolicy: (nonce: string) => string) {
+function send(
+  req: Request,
+  res: Response,
+  page: CachedPage,
+  csrfToken: string,
+  contentSecurityPolicy: (nonce: string) => string,
+) {
   const etag = etagFor(page, csrfToken);
   if (matches(req, etag)) return void (notModified(res, etag), res.end());
   res.setHeader("ETag", etag);
@@ -70,7 +87,10 @@ function send(req: Request, res: Response, page: CachedPage, csrfToken: string, 
 }
 
 type Chunk = string | Buffer | Uint8Array;
-const toBuffer = (chunk: Chunk, encoding: unknown) => (typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk));
+const toBuffer = (chunk: Chunk, encoding: unknown) =>
+  typeof chunk === "string"
+    ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+    : Buffer.from(chunk);
 
 /**
  * Remembers the page Remix renders for this request when its route marked it cacheable. Such a
@@ -106,7 +126,9 @@ function capture(req: Request, res: Response, key: string, version: number) {
     if (!decide()) return end(chunk, ...rest);
     if (chunk && typeof chunk !== "function") chunks.push(toBuffer(chunk, rest[0]));
     const csrfToken = String(res.locals.csrfToken);
-    const headers = Object.fromEntries(KEPT_HEADERS.flatMap((h) => (res.getHeader(h) ? [[h, String(res.getHeader(h))]] : [])));
+    const headers = Object.fromEntries(
+      KEPT_HEADERS.flatMap((h) => (res.getHeader(h) ? [[h, String(res.getHeader(h))]] : [])),
+    );
     const nonce = String(res.locals.cspNonce ?? "");
     const body = Buffer.concat(chunks);
     const parts = split(body, Buffer.from(csrfToken));
@@ -138,7 +160,10 @@ export function publishedPageCache(db: Kysely<Database>, contentSecurityPolicy: 
     if (!isCandidate(req)) return next();
     try {
       const q = req.originalUrl.indexOf("?");
-      const url = q < 0 ? normalizedPageUrl(req.originalUrl, "") : normalizedPageUrl(req.originalUrl.slice(0, q), req.originalUrl.slice(q));
+      const url =
+        q < 0
+          ? normalizedPageUrl(req.originalUrl, "")
+          : normalizedPageUrl(req.originalUrl.slice(0, q), req.originalUrl.slice(q));
       if (url !== req.originalUrl) req.url = req.originalUrl = url;
       const version = await currentRollVersion(db);
       const locale = negotiateLocale(req.headers.cookie ?? null, req.headers["accept-language"] ?? null);

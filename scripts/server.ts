@@ -68,9 +68,13 @@ function securityHeaders(production: boolean) {
 function queryLimit(req: Request, res: Response, next: NextFunction) {
   const url = req.originalUrl;
   let params = 1;
-  for (let i = url.indexOf("?"); i !== -1 && i < url.length; i++) if (url.charCodeAt(i) === 38 /* & */ && ++params > MAX_QUERY_PARAMS) break;
+  for (let i = url.indexOf("?"); i !== -1 && i < url.length; i++)
+    if (url.charCodeAt(i) === 38 /* & */ && ++params > MAX_QUERY_PARAMS) break;
   if (params > MAX_QUERY_PARAMS) {
-    res.status(414).type("text/plain; charset=utf-8").send("414 网址中的参数过多 / Too many query parameters");
+    res
+      .status(414)
+      .type("text/plain; charset=utf-8")
+      .send("414 网址中的参数过多 / Too many query parameters");
     return;
   }
   next();
@@ -107,7 +111,8 @@ function bodyLimit(req: Request, res: Response, next: NextFunction) {
 function pageCacheBytes(setting = process.env.LAUREL_PAGE_CACHE_MB): number {
   if (setting === undefined || setting === "") return DEFAULT_PAGE_CACHE_BYTES;
   const mb = Number(setting);
-  if (!Number.isFinite(mb) || mb < 0) throw new Error(`LAUREL_PAGE_CACHE_MB must be a number of megabytes, 0 or more (got "${setting}")`);
+  if (!Number.isFinite(mb) || mb < 0)
+    throw new Error(`LAUREL_PAGE_CACHE_MB must be a number of megabytes, 0 or more (got "${setting}")`);
   return Math.floor(mb * 1024 * 1024);
 }
 
@@ -127,7 +132,10 @@ export function createHttpApp({ build, services, publicDir = path.resolve("publi
   app.use(compression());
   app.use(securityHeaders(services.production));
   app.use(queryLimit);
-  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(
+    "/build",
+    express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }),
+  );
   // Page URLs have no file extension: only paths with one are looked up on disk.
   const files = express.static(publicDir, { maxAge: "1h", index: false });
   app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? files(req, res, next) : next()));
@@ -139,15 +147,29 @@ export function createHttpApp({ build, services, publicDir = path.resolve("publi
     createRequestHandler({
       build,
       mode: services.production ? "production" : "development",
-      getLoadContext: (req, res) => ({ ...services, csrfToken: res.locals.csrfToken, clientIp: req.ip ?? null, cspNonce: res.locals.cspNonce }),
+      getLoadContext: (req, res) => ({
+        ...services,
+        csrfToken: res.locals.csrfToken,
+        clientIp: req.ip ?? null,
+        cspNonce: res.locals.cspNonce,
+      }),
     }),
   );
   // Last resort, e.g. a URL that cannot be decoded: a plain 400, never a stack trace.
-  app.use((err: { status?: number; statusCode?: number }, _req: Request, res: Response, _next: NextFunction) => {
-    const status = err.status ?? err.statusCode ?? 500;
-    const id = crypto.randomBytes(4).toString("hex");
-    if (status >= 500) console.error(`[${id}]`, err);
-    res.status(status).type("text/plain; charset=utf-8").send(status >= 500 ? `500 服务器内部错误 / Internal server error (${id})` : `${status} 请求无效 / Bad request`);
-  });
+  app.use(
+    (err: { status?: number; statusCode?: number }, _req: Request, res: Response, _next: NextFunction) => {
+      const status = err.status ?? err.statusCode ?? 500;
+      const id = crypto.randomBytes(4).toString("hex");
+      if (status >= 500) console.error(`[${id}]`, err);
+      res
+        .status(status)
+        .type("text/plain; charset=utf-8")
+        .send(
+          status >= 500
+            ? `500 服务器内部错误 / Internal server error (${id})`
+            : `${status} 请求无效 / Bad request`,
+        );
+    },
+  );
   return app;
 }

@@ -34,7 +34,9 @@ function buildIfNeeded() {
   const sources = Math.max(newestMtime("app"), newestMtime("db"), fs.statSync("remix.config.js").mtimeMs);
   if (built >= sources) return;
   console.log("Building Laurel …");
-  execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], { stdio: "inherit" });
+  execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+    stdio: "inherit",
+  });
 }
 
 /** The server's database: one connection (SQLite) or pool (PostgreSQL) per process. */
@@ -72,7 +74,11 @@ async function whileBusy<T>(step: () => Promise<T>, deadline = Date.now() + STAR
     try {
       return await step();
     } catch (error) {
-      if (!String((error as { code?: unknown }).code ?? "").startsWith("SQLITE_BUSY") || Date.now() > deadline) throw error;
+      if (
+        !String((error as { code?: unknown }).code ?? "").startsWith("SQLITE_BUSY") ||
+        Date.now() > deadline
+      )
+        throw error;
       await new Promise((r) => setTimeout(r, 250));
     }
   }
@@ -109,7 +115,9 @@ async function main() {
     address = await startWorkers(workers);
   }
   const host = address.address === "0.0.0.0" || address.address === "::" ? "localhost" : address.address;
-  console.log(`Laurel is serving http://${host}:${address.port}${workers > 1 ? ` (${workers} worker processes)` : ""}`);
+  console.log(
+    `Laurel is serving http://${host}:${address.port}${workers > 1 ? ` (${workers} worker processes)` : ""}`,
+  );
   if (demoLoaded) console.log("Loaded the demo data into the empty database.");
   if (!production) {
     console.log(`Demo logins (password ${DEMO_PASSWORD}):`);

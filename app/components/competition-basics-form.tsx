@@ -6,7 +6,14 @@ import { AppForm, ErrorSummary, SelectField, TextField, type FormState } from ".
 
 interface Props {
   state?: FormState;
-  initial?: { title: string; year: number; description: string; notice_days: number; notice_unit: string; stages: { stage: string; starts_on: string | null; ends_on: string | null }[] };
+  initial?: {
+    title: string;
+    year: number;
+    description: string;
+    notice_days: number;
+    notice_unit: string;
+    stages: { stage: string; starts_on: string | null; ends_on: string | null }[];
+  };
   organizers?: { id: number; name: string }[];
   locked?: boolean;
 }
@@ -20,17 +27,48 @@ export function CompetitionBasicsForm({ state, initial, organizers, locked }: Pr
       <ErrorSummary state={state} />
       {locked && <p className="muted">{t("competitions.lockedAfterDraft")}</p>}
       <AppForm className="stack card">
-        {organizers && <SelectField name="orgId" label={t("competitions.organizer")} state={state} options={organizers.map((o) => ({ value: String(o.id), label: o.name }))} />}
+        {organizers && (
+          <SelectField
+            name="orgId"
+            label={t("competitions.organizer")}
+            state={state}
+            options={organizers.map((o) => ({ value: String(o.id), label: o.name }))}
+          />
+        )}
         <fieldset disabled={locked} className="field">
-          <TextField name="title" label={t("competitions.titleField")} required maxLength={100} state={state} defaultValue={initial?.title} />
-          <TextField name="year" label={t("competitions.year")} type="number" required state={state} defaultValue={String(initial?.year ?? new Date().getFullYear())} />
-          <TextField name="noticeDays" label={t("competitions.noticeDays")} type="number" required state={state} defaultValue={String(initial?.notice_days ?? 5)} />
+          <TextField
+            name="title"
+            label={t("competitions.titleField")}
+            required
+            maxLength={100}
+            state={state}
+            defaultValue={initial?.title}
+          />
+          <TextField
+            name="year"
+            label={t("competitions.year")}
+            type="number"
+            required
+            state={state}
+            defaultValue={String(initial?.year ?? new Date().getFullYear())}
+          />
+          <TextField
+            name="noticeDays"
+            label={t("competitions.noticeDays")}
+            type="number"
+            required
+            state={state}
+            defaultValue={String(initial?.notice_days ?? 5)}
+          />
           <SelectField
             name="noticeUnit"
             label={t("competitions.noticeUnit")}
             state={state}
             defaultValue={initial?.notice_unit ?? "working"}
-            options={NOTICE_UNITS.map((u) => ({ value: u, label: t(`competitions.noticeUnit.${u}` as MessageKey) }))}
+            options={NOTICE_UNITS.map((u) => ({
+              value: u,
+              label: t(`competitions.noticeUnit.${u}` as MessageKey),
+            }))}
           />
         </fieldset>
         {locked && initial && (
@@ -43,7 +81,13 @@ export function CompetitionBasicsForm({ state, initial, organizers, locked }: Pr
         )}
         <div className="field">
           <label htmlFor="f-description">{t("competitions.description")}</label>
-          <textarea id="f-description" name="description" rows={4} maxLength={5000} defaultValue={state?.values?.description ?? initial?.description ?? ""} />
+          <textarea
+            id="f-description"
+            name="description"
+            rows={4}
+            maxLength={5000}
+            defaultValue={state?.values?.description ?? initial?.description ?? ""}
+          />
         </div>
         <fieldset className="field">
           <legend>{t("competitions.timeline")}</legend>
@@ -64,8 +108,17 @@ export function CompetitionBasicsForm({ state, initial, organizers, locked }: Pr
                     const stored = edge === "start" ? plan.get(s)?.starts_on : plan.get(s)?.ends_on;
                     return (
                       <td key={edge}>
-                        <input type="date" name={name} aria-label={`${t(`stage.${s}` as MessageKey)} ${t(edge === "start" ? "competitions.stageStart" : "competitions.stageEnd")}`} defaultValue={state?.values?.[name] ?? stored ?? ""} />
-                        {state?.errors?.[name] && <span className="field-error">{t(state.errors[name].key, state.errors[name].params)}</span>}
+                        <input
+                          type="date"
+                          name={name}
+                          aria-label={`${t(`stage.${s}` as MessageKey)} ${t(edge === "start" ? "competitions.stageStart" : "competitions.stageEnd")}`}
+                          defaultValue={state?.values?.[name] ?? stored ?? ""}
+                        />
+                        {state?.errors?.[name] && (
+                          <span className="field-error">
+                            {t(state.errors[name].key, state.errors[name].params)}
+                          </span>
+                        )}
                       </td>
                     );
                   })}

@@ -42,7 +42,14 @@ interface FieldProps {
 }
 
 /** Label, control, hint, then `after` (e.g. a character count) and the field's error. */
-function FieldShell({ name, label, state, hint, after, children }: FieldProps & { after?: ReactNode; children: ReactNode }) {
+function FieldShell({
+  name,
+  label,
+  state,
+  hint,
+  after,
+  children,
+}: FieldProps & { after?: ReactNode; children: ReactNode }) {
   const t = useT();
   const error = state?.errors?.[name];
   return (
@@ -65,11 +72,17 @@ function FieldShell({ name, label, state, hint, after, children }: FieldProps & 
 }
 
 function describedBy(name: string, state?: FormState, hint?: string, extra?: string) {
-  const ids = [hint ? `f-${name}-hint` : "", extra ?? "", state?.errors?.[name] ? `f-${name}-error` : ""].filter(Boolean);
+  const ids = [
+    hint ? `f-${name}-hint` : "",
+    extra ?? "",
+    state?.errors?.[name] ? `f-${name}-error` : "",
+  ].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-export function TextField(props: FieldProps & { type?: string; required?: boolean; autoComplete?: string; maxLength?: number }) {
+export function TextField(
+  props: FieldProps & { type?: string; required?: boolean; autoComplete?: string; maxLength?: number },
+) {
   const { name, state, defaultValue, type = "text", required, autoComplete, maxLength, hint } = props;
   return (
     <FieldShell {...props}>
@@ -88,7 +101,9 @@ export function TextField(props: FieldProps & { type?: string; required?: boolea
   );
 }
 
-export function SelectField(props: FieldProps & { options: { value: string; label: string }[]; required?: boolean }) {
+export function SelectField(
+  props: FieldProps & { options: { value: string; label: string }[]; required?: boolean },
+) {
   const { name, state, defaultValue, options, required, hint } = props;
   return (
     <FieldShell {...props}>
@@ -115,7 +130,9 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
  * text, so without JavaScript it still states the limit; with it the count follows the typing.
  * The count is in characters as people count them (code points), the way the server checks.
  */
-export function CountedTextArea(props: FieldProps & { max: number; rows: number; required?: boolean; defaultValue: string }) {
+export function CountedTextArea(
+  props: FieldProps & { max: number; rows: number; required?: boolean; defaultValue: string },
+) {
   const { name, state, defaultValue, max, rows, required, hint } = props;
   const t = useT();
   const initial = state?.values?.[name] ?? defaultValue;

@@ -32,7 +32,15 @@ export interface JudgeDossierData {
  * The dossier as a judge sees it: no phone, the ID number masked, only the birth year; in blind
  * mode the server has already removed name, org, workplace, leader and the masked ID number.
  */
-export function JudgeDossier({ n, files, blind }: { n: JudgeDossierData; files: { id: number; filename: string }[]; blind: boolean }) {
+export function JudgeDossier({
+  n,
+  files,
+  blind,
+}: {
+  n: JudgeDossierData;
+  files: { id: number; filename: string }[];
+  blind: boolean;
+}) {
   const t = useT();
   const { label, text } = useFactText();
   const hidden = t("judging.blindHidden");
@@ -74,7 +82,9 @@ export function JudgeDossier({ n, files, blind }: { n: JudgeDossierData; files: 
         <ul>
           {files.map((f) => (
             <li key={f.id}>
-              <a href={`/judging/${n.id}/files/${f.id}`}>{blind ? t("judging.fileN", { n: f.id }) : f.filename}</a>
+              <a href={`/judging/${n.id}/files/${f.id}`}>
+                {blind ? t("judging.fileN", { n: f.id }) : f.filename}
+              </a>
             </li>
           ))}
         </ul>

@@ -28,7 +28,8 @@ export function SelectionReport() {
           <ul>
             {selection.skipped.map((s) => (
               <li key={s.ref}>
-                {s.ref} {s.name} ({t("judging.rank")} {s.rank}): {t(skipReasonMessage(s.reason).key, skipReasonMessage(s.reason).params)}
+                {s.ref} {s.name} ({t("judging.rank")} {s.rank}):{" "}
+                {t(skipReasonMessage(s.reason).key, skipReasonMessage(s.reason).params)}
               </li>
             ))}
           </ul>
@@ -39,7 +40,13 @@ export function SelectionReport() {
           <p>{t("judging.selection.unmet")}</p>
           <ul>
             {selection.unmet.map((u) => (
-              <li key={u.rule}>{t("judging.selection.unmetRule", { rule: u.rule, required: u.required, selected: u.selected })}</li>
+              <li key={u.rule}>
+                {t("judging.selection.unmetRule", {
+                  rule: u.rule,
+                  required: u.required,
+                  selected: u.selected,
+                })}
+              </li>
             ))}
           </ul>
         </div>
@@ -49,7 +56,15 @@ export function SelectionReport() {
 }
 
 interface ComparisonData {
-  comparison: { methods: readonly string[]; rows: { ref: string; name: string; changed: boolean; byMethod: Record<string, { score: number; rank: number }> }[] };
+  comparison: {
+    methods: readonly string[];
+    rows: {
+      ref: string;
+      name: string;
+      changed: boolean;
+      byMethod: Record<string, { score: number; rank: number }>;
+    }[];
+  };
   cat: { aggregation: string };
 }
 

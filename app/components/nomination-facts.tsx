@@ -34,11 +34,21 @@ export interface NominationFactsData {
 
 export function NominationStatusBadge({ status }: { status: string }) {
   const t = useT();
-  return <strong className={`status status-${status}`}>{t(statusLabelKey(status as NominationStatus))}</strong>;
+  return (
+    <strong className={`status status-${status}`}>{t(statusLabelKey(status as NominationStatus))}</strong>
+  );
 }
 
 /** The dossier's fields; the ID number and phone masked unless an admin revealed them (`revealed`). */
-export function NominationFacts({ n, revealed, personalControl }: { n: NominationFactsData; revealed?: { idNumber: string | null; phone: string | null } | null; personalControl?: ReactNode }) {
+export function NominationFacts({
+  n,
+  revealed,
+  personalControl,
+}: {
+  n: NominationFactsData;
+  revealed?: { idNumber: string | null; phone: string | null } | null;
+  personalControl?: ReactNode;
+}) {
   const t = useT();
   const locale = useLocale();
   const { label, text } = useFactText();
@@ -60,10 +70,23 @@ export function NominationFacts({ n, revealed, personalControl }: { n: Nominatio
       [t("nominations.field.workplace"), text(n.workplace)],
       [t("nominations.field.post"), text(n.post)],
       [t("nominations.field.occupationGroup"), label(OccupationGroup, n.occupation_group)],
-      [t("nominations.field.migrant"), n.migrant === null ? "—" : n.migrant ? t("common.yes") : t("common.no")],
+      [
+        t("nominations.field.migrant"),
+        n.migrant === null ? "—" : n.migrant ? t("common.yes") : t("common.no"),
+      ],
       [t("nominations.field.sector"), label(Sector, n.sector)],
-      [t("nominations.field.idNumber"), <span key="id" className="personal">{revealed ? text(revealed.idNumber) : text(n.id_number_masked)}</span>],
-      [t("nominations.field.phone"), <span key="ph" className="personal">{revealed ? text(revealed.phone) : text(n.phone_masked)}</span>],
+      [
+        t("nominations.field.idNumber"),
+        <span key="id" className="personal">
+          {revealed ? text(revealed.idNumber) : text(n.id_number_masked)}
+        </span>,
+      ],
+      [
+        t("nominations.field.phone"),
+        <span key="ph" className="personal">
+          {revealed ? text(revealed.phone) : text(n.phone_masked)}
+        </span>,
+      ],
     );
   } else {
     rows.push(
@@ -72,7 +95,12 @@ export function NominationFacts({ n, revealed, personalControl }: { n: Nominatio
       [t("nominations.field.memberCount"), text(n.member_count)],
       [t("nominations.field.leader"), text(n.leader)],
       [t("nominations.field.sector"), label(Sector, n.sector)],
-      [t("nominations.field.contactPhone"), <span key="ph" className="personal">{revealed ? text(revealed.phone) : text(n.phone_masked)}</span>],
+      [
+        t("nominations.field.contactPhone"),
+        <span key="ph" className="personal">
+          {revealed ? text(revealed.phone) : text(n.phone_masked)}
+        </span>,
+      ],
     );
   }
   return (

@@ -14,11 +14,21 @@ export interface NominationFileData {
  * The attachments with their download links (plain links: the download route answers with the
  * file, not a page). With `deleteAction`, each has a remove button posting there.
  */
-export function NominationFileList({ nominationId, files, deleteAction }: { nominationId: number; files: NominationFileData[]; deleteAction?: string }) {
+export function NominationFileList({
+  nominationId,
+  files,
+  deleteAction,
+}: {
+  nominationId: number;
+  files: NominationFileData[];
+  deleteAction?: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const size = (bytes: number) =>
-    bytes >= 1024 * 1024 ? t("nominations.files.mb", { size: formatNumber(locale, Math.round((bytes / 1024 / 1024) * 10) / 10) }) : t("nominations.files.kb", { size: formatNumber(locale, Math.max(1, Math.round(bytes / 1024))) });
+    bytes >= 1024 * 1024
+      ? t("nominations.files.mb", { size: formatNumber(locale, Math.round((bytes / 1024 / 1024) * 10) / 10) })
+      : t("nominations.files.kb", { size: formatNumber(locale, Math.max(1, Math.round(bytes / 1024))) });
   if (files.length === 0) return <p className="muted">{t("nominations.files.none")}</p>;
   return (
     <ul>
@@ -34,7 +44,11 @@ export function NominationFileList({ nominationId, files, deleteAction }: { nomi
             <AppForm action={deleteAction} style={{ display: "inline" }}>
               <input type="hidden" name="intent" value="deleteFile" />
               <input type="hidden" name="fileId" value={f.id} />
-              <button type="submit" className="link-button" aria-label={t("nominations.files.removeNamed", { name: f.filename })}>
+              <button
+                type="submit"
+                className="link-button"
+                aria-label={t("nominations.files.removeNamed", { name: f.filename })}
+              >
                 {t("nominations.files.remove")}
               </button>
             </AppForm>

@@ -42,7 +42,9 @@ export function NominationHistory({ events }: { events: NominationEventData[] })
               <td>{formatDateTime(locale, e.at)}</td>
               <td>{e.actor_label}</td>
               <td>{action(e.action)}</td>
-              <td>{e.from_status ? `${status(e.from_status)} → ${status(e.to_status)}` : status(e.to_status)}</td>
+              <td>
+                {e.from_status ? `${status(e.from_status)} → ${status(e.to_status)}` : status(e.to_status)}
+              </td>
               <td>{e.reason ?? "—"}</td>
             </tr>
           ))}

@@ -115,10 +115,21 @@ export function NominationFilters({ categories, orgs, current, keep = {} }: Filt
 }
 
 /** Counts per org and per status, each linking to the list filtered by it. */
-export function NominationCounts({ byOrg, byStatus, link }: { byOrg: { orgId: number; orgName: string; count: number }[]; byStatus: { status: string; count: number }[]; link: (param: "org" | "status", value: string) => string }) {
+export function NominationCounts({
+  byOrg,
+  byStatus,
+  link,
+}: {
+  byOrg: { orgId: number; orgName: string; count: number }[];
+  byStatus: { status: string; count: number }[];
+  link: (param: "org" | "status", value: string) => string;
+}) {
   const t = useT();
   const total = byStatus.reduce((a, s) => a + s.count, 0);
-  const ordered = NOMINATION_STATUSES.map((s) => ({ status: s, count: byStatus.find((b) => b.status === s)?.count ?? 0 })).filter((s) => s.count > 0);
+  const ordered = NOMINATION_STATUSES.map((s) => ({
+    status: s,
+    count: byStatus.find((b) => b.status === s)?.count ?? 0,
+  })).filter((s) => s.count > 0);
   return (
     <div className="card">
       <p>{t("nominations.counts.total", { count: total })}</p>

@@ -21,7 +21,15 @@ const MAX_REASON = 500;
  * returning) ask for it; withdrawing may say why. The version makes a step taken on a page gone
  * stale fail instead of acting on a nomination that changed meanwhile.
  */
-export function NominationStepForms({ steps, version, state }: { steps: StepData[]; version: number; state?: IntentState }) {
+export function NominationStepForms({
+  steps,
+  version,
+  state,
+}: {
+  steps: StepData[];
+  version: number;
+  state?: IntentState;
+}) {
   const t = useT();
   if (steps.length === 0) return null;
   return (
@@ -36,7 +44,13 @@ export function NominationStepForms({ steps, version, state }: { steps: StepData
             {asksReason && (
               <CountedTextArea
                 name="reason"
-                label={t(s.action === "return" ? "review.returnComment" : s.reasonRequired ? "review.reason" : "review.reasonOptional")}
+                label={t(
+                  s.action === "return"
+                    ? "review.returnComment"
+                    : s.reasonRequired
+                      ? "review.reason"
+                      : "review.reasonOptional",
+                )}
                 max={MAX_REASON}
                 rows={3}
                 required={s.reasonRequired}
@@ -44,7 +58,10 @@ export function NominationStepForms({ steps, version, state }: { steps: StepData
                 state={mine}
               />
             )}
-            <button type="submit" className={s.action === "withdraw" || s.action === "markIneligible" ? "secondary" : "primary"}>
+            <button
+              type="submit"
+              className={s.action === "withdraw" || s.action === "markIneligible" ? "secondary" : "primary"}
+            >
               {t(`nominations.step.${s.action}` as MessageKey)}
             </button>
           </AppForm>
@@ -64,7 +81,17 @@ export interface ConsultationData {
 }
 
 /** The departments' opinions, and (when open) the form to record one: a negative opinion is a veto. */
-export function ConsultationPanel({ consultations, departments, open, state }: { consultations: ConsultationData[]; departments: readonly string[]; open: boolean; state?: IntentState }) {
+export function ConsultationPanel({
+  consultations,
+  departments,
+  open,
+  state,
+}: {
+  consultations: ConsultationData[];
+  departments: readonly string[];
+  open: boolean;
+  state?: IntentState;
+}) {
   const t = useT();
   const locale = useLocale();
   const mine = state?.intent === "consult" ? state : undefined;
@@ -89,7 +116,13 @@ export function ConsultationPanel({ consultations, departments, open, state }: {
               {consultations.map((c) => (
                 <tr key={c.id}>
                   <td>{c.department}</td>
-                  <td>{c.opinion === "negative" ? <strong>{t("review.opinion.negative")}</strong> : t("review.opinion.positive")}</td>
+                  <td>
+                    {c.opinion === "negative" ? (
+                      <strong>{t("review.opinion.negative")}</strong>
+                    ) : (
+                      t("review.opinion.positive")
+                    )}
+                  </td>
                   <td style={{ whiteSpace: "pre-wrap" }}>{c.note || "—"}</td>
                   <td>{c.recorded_by_name ?? "—"}</td>
                   <td>{formatDateTime(locale, c.at)}</td>
@@ -124,7 +157,9 @@ export function ConsultationPanel({ consultations, departments, open, state }: {
             <p className="hint" id="f-department-hint">
               {t("review.departmentHint", { examples: departments.join("、") })}
             </p>
-            {mine?.errors?.department && <p className="field-error">{t(mine.errors.department.key, mine.errors.department.params)}</p>}
+            {mine?.errors?.department && (
+              <p className="field-error">{t(mine.errors.department.key, mine.errors.department.params)}</p>
+            )}
           </div>
           <SelectField
             name="opinion"
@@ -138,7 +173,14 @@ export function ConsultationPanel({ consultations, departments, open, state }: {
             state={mine}
             hint={t("review.vetoHint")}
           />
-          <CountedTextArea name="note" label={t("review.note")} max={MAX_REASON} rows={3} defaultValue="" state={mine} />
+          <CountedTextArea
+            name="note"
+            label={t("review.note")}
+            max={MAX_REASON}
+            rows={3}
+            defaultValue=""
+            state={mine}
+          />
           <button type="submit" className="primary">
             {t("review.record")}
           </button>

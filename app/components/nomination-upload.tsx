@@ -39,7 +39,15 @@ function summaryKey(r: UploadReportData): { key: MessageKey; tone: "ok" | "error
 }
 
 /** The outcome of an import: the counts, then row, column and problem in the reader's language. */
-export function UploadReport({ report, columns, listHref }: { report: UploadReportData; columns: SheetColumn[]; listHref: string }) {
+export function UploadReport({
+  report,
+  columns,
+  listHref,
+}: {
+  report: UploadReportData;
+  columns: SheetColumn[];
+  listHref: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const label = (column: string | null) => {
@@ -52,7 +60,12 @@ export function UploadReport({ report, columns, listHref }: { report: UploadRepo
       <h2 id="upload-result">
         {report.fileName} · {report.categoryName}
       </h2>
-      <p className={`alert alert-${summary.tone}`} role="status" data-imported={report.imported} data-refused={report.refused}>
+      <p
+        className={`alert alert-${summary.tone}`}
+        role="status"
+        data-imported={report.imported}
+        data-refused={report.refused}
+      >
         {t(summary.key, { imported: report.imported, refused: report.refused })}
       </p>
       {report.imported > 0 && !(report.allOrNothing && report.refused > 0) && (
@@ -83,14 +96,20 @@ export function UploadReport({ report, columns, listHref }: { report: UploadRepo
               </tbody>
             </table>
           </TableRegion>
-          {report.moreIssues > 0 && <p className="hint">{t("import.upload.more", { count: report.moreIssues })}</p>}
+          {report.moreIssues > 0 && (
+            <p className="hint">{t("import.upload.more", { count: report.moreIssues })}</p>
+          )}
         </>
       )}
     </section>
   );
 }
 
-type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "processing" } | { kind: "failed" };
+type Phase =
+  | { kind: "idle" }
+  | { kind: "uploading"; percent: number }
+  | { kind: "processing" }
+  | { kind: "failed" };
 
 function parseJson(text: string): unknown {
   try {
@@ -110,7 +129,8 @@ function parseJson(text: string): unknown {
 export function useProgressUpload(endpoint: string, maxBytes: number, maxMegabytes: number) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [result, setResult] = useState<UploadResult | null>(null);
-  const refuse = (field: string, key: MessageKey, params?: Params) => setResult({ ok: false, errors: { [field]: { key, params } } });
+  const refuse = (field: string, key: MessageKey, params?: Params) =>
+    setResult({ ok: false, errors: { [field]: { key, params } } });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const form = event.currentTarget;
@@ -121,12 +141,17 @@ export function useProgressUpload(endpoint: string, maxBytes: number, maxMegabyt
     const xhr = new XMLHttpRequest();
     xhr.open("POST", endpoint);
     xhr.setRequestHeader("Accept", "application/json");
-    xhr.upload.onprogress = (e) => e.lengthComputable && setPhase({ kind: "uploading", percent: Math.floor((e.loaded * 100) / e.total) });
+    xhr.upload.onprogress = (e) =>
+      e.lengthComputable && setPhase({ kind: "uploading", percent: Math.floor((e.loaded * 100) / e.total) });
     xhr.upload.onload = () => setPhase({ kind: "processing" });
     xhr.onerror = () => setPhase({ kind: "failed" });
     xhr.onload = () => {
       setPhase({ kind: "idle" });
-      const body = parseJson(xhr.responseText) as { ok?: unknown; messageKey?: MessageKey; params?: Params } | null;
+      const body = parseJson(xhr.responseText) as {
+        ok?: unknown;
+        messageKey?: MessageKey;
+        params?: Params;
+      } | null;
       if (body && typeof body.ok === "boolean") return setResult(body as UploadResult);
       if (xhr.status === 413) return refuse("sheet", "import.upload.tooLarge", { max: maxMegabytes });
       if (body?.messageKey) return refuse("_form", body.messageKey, body.params);

@@ -15,7 +15,14 @@ export function OrgForm({ state, initial, parents }: Props) {
     <>
       <ErrorSummary state={state} />
       <AppForm className="stack card">
-        <TextField name="name" label={t("orgs.name")} required maxLength={100} state={state} defaultValue={initial?.name} />
+        <TextField
+          name="name"
+          label={t("orgs.name")}
+          required
+          maxLength={100}
+          state={state}
+          defaultValue={initial?.name}
+        />
         <SelectField
           name="kind"
           label={t("orgs.kind")}
@@ -24,7 +31,14 @@ export function OrgForm({ state, initial, parents }: Props) {
           defaultValue={initial?.kind ?? "grassroots"}
           options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}` as MessageKey) }))}
         />
-        <TextField name="regionCode" label={t("orgs.regionCode")} maxLength={6} state={state} defaultValue={initial?.region_code} hint={t("form.regionCode")} />
+        <TextField
+          name="regionCode"
+          label={t("orgs.regionCode")}
+          maxLength={6}
+          state={state}
+          defaultValue={initial?.region_code}
+          hint={t("form.regionCode")}
+        />
         {parents && (
           <SelectField
             name="parentId"

@@ -27,13 +27,66 @@ export function ProjectForm({ state, initial, helpers, counties }: Props) {
     <>
       <ErrorSummary state={state} />
       <AppForm className="card stack">
-        <TextField name="title" label={t("aid.project.title")} state={state} required maxLength={200} defaultValue={initial?.title} />
-        <SelectField name="helperId" label={t("aid.project.helper")} state={state} required defaultValue={initial?.helperId} options={[{ value: "", label: "—" }, ...helpers.map((h) => ({ value: String(h.id), label: `${h.name} (${h.ref})` }))]} />
-        <SelectField name="countyId" label={t("aid.project.county")} state={state} required defaultValue={initial?.countyId} options={[{ value: "", label: "—" }, ...counties.map((c) => ({ value: String(c.id), label: `${c.city} · ${c.name}` }))]} />
-        <TextField name="investment" label={t("aid.project.investment")} state={state} required defaultValue={initial?.investment} hint={t("aid.activity.fundsHint")} />
-        <TextField name="startedOn" type="date" label={t("aid.project.startedOn")} state={state} defaultValue={initial?.startedOn} />
-        <TextField name="endedOn" type="date" label={t("aid.project.endedOn")} state={state} defaultValue={initial?.endedOn} />
-        <SelectField name="status" label={t("aid.project.status")} state={state} required defaultValue={initial?.status ?? "planned"} options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projectStatus.${s}` as MessageKey) }))} />
+        <TextField
+          name="title"
+          label={t("aid.project.title")}
+          state={state}
+          required
+          maxLength={200}
+          defaultValue={initial?.title}
+        />
+        <SelectField
+          name="helperId"
+          label={t("aid.project.helper")}
+          state={state}
+          required
+          defaultValue={initial?.helperId}
+          options={[
+            { value: "", label: "—" },
+            ...helpers.map((h) => ({ value: String(h.id), label: `${h.name} (${h.ref})` })),
+          ]}
+        />
+        <SelectField
+          name="countyId"
+          label={t("aid.project.county")}
+          state={state}
+          required
+          defaultValue={initial?.countyId}
+          options={[
+            { value: "", label: "—" },
+            ...counties.map((c) => ({ value: String(c.id), label: `${c.city} · ${c.name}` })),
+          ]}
+        />
+        <TextField
+          name="investment"
+          label={t("aid.project.investment")}
+          state={state}
+          required
+          defaultValue={initial?.investment}
+          hint={t("aid.activity.fundsHint")}
+        />
+        <TextField
+          name="startedOn"
+          type="date"
+          label={t("aid.project.startedOn")}
+          state={state}
+          defaultValue={initial?.startedOn}
+        />
+        <TextField
+          name="endedOn"
+          type="date"
+          label={t("aid.project.endedOn")}
+          state={state}
+          defaultValue={initial?.endedOn}
+        />
+        <SelectField
+          name="status"
+          label={t("aid.project.status")}
+          state={state}
+          required
+          defaultValue={initial?.status ?? "planned"}
+          options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projectStatus.${s}` as MessageKey) }))}
+        />
         <button type="submit" className="primary">
           {t("aid.project.save")}
         </button>

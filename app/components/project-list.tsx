@@ -15,7 +15,15 @@ export interface ProjectItem {
 }
 
 /** A county's or a helper's aid projects; `show` picks the other side's column. */
-export function ProjectList({ projects, show, editHref }: { projects: ProjectItem[]; show: "helper" | "county"; editHref?: (id: number) => string }) {
+export function ProjectList({
+  projects,
+  show,
+  editHref,
+}: {
+  projects: ProjectItem[];
+  show: "helper" | "county";
+  editHref?: (id: number) => string;
+}) {
   const t = useT();
   const locale = useLocale();
   if (projects.length === 0) return <p className="muted">{t("projects.none")}</p>;

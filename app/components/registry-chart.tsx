@@ -26,7 +26,13 @@ export function CoverageChart({ cities }: { cities: CityCoverage[] }) {
                 {c.city}
               </text>
               <rect x={LABEL} y={y} width={covered} height={ROW - 8} className="bar-covered" />
-              <rect x={LABEL + covered} y={y} width={c.uncovered * scale} height={ROW - 8} className="bar-uncovered" />
+              <rect
+                x={LABEL + covered}
+                y={y}
+                width={c.uncovered * scale}
+                height={ROW - 8}
+                className="bar-uncovered"
+              />
               <text x={LABEL + c.counties * scale + 6} y={y + 15} className="chart-value">
                 {c.covered}/{c.counties}
               </text>

@@ -19,7 +19,19 @@ export function FilterForm({ children }: { children: ReactNode }) {
 }
 
 /** A filter choice: "" (the first option, `allLabel`) means no filter. */
-export function FilterSelect({ name, label, value, allLabel, options }: { name: string; label: string; value: string | undefined; allLabel: string; options: readonly (readonly [string, string])[] }) {
+export function FilterSelect({
+  name,
+  label,
+  value,
+  allLabel,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  allLabel: string;
+  options: readonly (readonly [string, string])[];
+}) {
   return (
     <div className="field">
       <label htmlFor={`f-${name}`}>{label}</label>
@@ -35,7 +47,15 @@ export function FilterSelect({ name, label, value, allLabel, options }: { name: 
   );
 }
 
-export function FilterText({ name, label, value }: { name: string; label: string; value: string | undefined }) {
+export function FilterText({
+  name,
+  label,
+  value,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+}) {
   return (
     <div className="field">
       <label htmlFor={`f-${name}`}>{label}</label>
@@ -45,7 +65,17 @@ export function FilterText({ name, label, value }: { name: string; label: string
 }
 
 /** A registry table with its column heads, named by `label`; `empty` stands in for a table without rows. */
-export function ListTable({ label, head, empty, children }: { label: string; head: string[]; empty?: string | false; children: ReactNode }) {
+export function ListTable({
+  label,
+  head,
+  empty,
+  children,
+}: {
+  label: string;
+  head: string[];
+  empty?: string | false;
+  children: ReactNode;
+}) {
   if (empty) return <p className="muted">{empty}</p>;
   return (
     <TableRegion label={label}>
@@ -65,7 +95,13 @@ export function ListTable({ label, head, empty, children }: { label: string; hea
   );
 }
 
-export function Pager({ filter, hasMore }: { filter: Record<string, unknown> & { page: number }; hasMore: boolean }) {
+export function Pager({
+  filter,
+  hasMore,
+}: {
+  filter: Record<string, unknown> & { page: number };
+  hasMore: boolean;
+}) {
   const t = useT();
   return (
     <nav className="pager">

@@ -29,9 +29,19 @@ export function RegistryNav({ mayMatch }: { mayMatch: boolean }) {
 }
 
 /** A county's state under the rule: covered, or short by n (of which kind, for a deep county). */
-export function CoverageState({ covered, short, closerKind }: { covered: boolean; short: number; closerKind: "unit" | "worker" | null }) {
+export function CoverageState({
+  covered,
+  short,
+  closerKind,
+}: {
+  covered: boolean;
+  short: number;
+  closerKind: "unit" | "worker" | null;
+}) {
   const t = useT();
   if (covered) return <span className="coverage-ok">{t("registry.state.covered")}</span>;
-  const text = closerKind ? t("registry.state.shortDeep", { n: short, kind: t(`registry.kind.${closerKind}`) }) : t("registry.state.short", { n: short });
+  const text = closerKind
+    ? t("registry.state.shortDeep", { n: short, kind: t(`registry.kind.${closerKind}`) })
+    : t("registry.state.short", { n: short });
   return <span className="coverage-short">{text}</span>;
 }

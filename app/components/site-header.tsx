@@ -10,7 +10,8 @@ interface Props {
 
 /** Public navigation for everyone, the signed-in part by role, and the language switch. */
 export function SiteHeader({ locale, user, csrfToken, returnTo }: Props) {
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(locale, key, params);
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) =>
+    translate(locale, key, params);
   return (
     <header className="site-header">
       <div className="brand">

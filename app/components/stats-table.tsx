@@ -13,7 +13,15 @@ export interface StatsLine {
 }
 
 /** One grouping of the statistics as a table: a row per city, county, year or kind. */
-export function StatsTable({ caption, head, lines }: { caption: string; head: string[]; lines: StatsLine[] }) {
+export function StatsTable({
+  caption,
+  head,
+  lines,
+}: {
+  caption: string;
+  head: string[];
+  lines: StatsLine[];
+}) {
   const t = useT();
   const locale = useLocale();
   const number = new Intl.NumberFormat(locale);
@@ -39,7 +47,9 @@ export function StatsTable({ caption, head, lines }: { caption: string; head: st
           {lines.map((l) => (
             <tr key={l.key}>
               <th scope="row">{l.label}</th>
-              {l.extra?.map((x, i) => <td key={i}>{x}</td>)}
+              {l.extra?.map((x, i) => (
+                <td key={i}>{x}</td>
+              ))}
               {NUMBER_COLUMNS.map((c) => (
                 <td key={c} className="num">
                   {c === "funds_yuan" ? formatFen(l.stats.funds_fen, locale) : number.format(l.stats[c])}

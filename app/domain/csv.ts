@@ -134,7 +134,13 @@ export function neutralizeCell<T extends ExportCell>(value: T): T | string {
  * footers too, then quoted as RFC 4180 asks. The BOM makes Excel read the UTF-8 Chinese correctly.
  * toCsv above stays the plain writer, for sheets that are read back (imports, tests).
  */
-export function exportCsv(rows: ExportCell[][], { bom = true, eol = "\r\n" }: { bom?: boolean; eol?: string } = {}): string {
-  const text = rows.map((r) => r.map((v) => csvCell(neutralizeCell(typeof v === "boolean" ? String(v) : v))).join(",")).join(eol) + eol;
+export function exportCsv(
+  rows: ExportCell[][],
+  { bom = true, eol = "\r\n" }: { bom?: boolean; eol?: string } = {},
+): string {
+  const text =
+    rows
+      .map((r) => r.map((v) => csvCell(neutralizeCell(typeof v === "boolean" ? String(v) : v))).join(","))
+      .join(eol) + eol;
   return bom ? `\ufeff${text}` : text;
 }

@@ -3,7 +3,12 @@
  * float, so "0.1" is 10 fen and "19999999.99" is 1999999999 fen exactly; and it is shown the way
  * Chinese reports write amounts: 元 below 1万, then 万元, then 亿元.
  */
-export type MoneyMessageKey = "form.required" | "money.format" | "money.negative" | "money.tooManyDecimals" | "money.tooLarge";
+export type MoneyMessageKey =
+  | "form.required"
+  | "money.format"
+  | "money.negative"
+  | "money.tooManyDecimals"
+  | "money.tooLarge";
 
 export type FenResult = { ok: true; fen: number } | { ok: false; messageKey: MoneyMessageKey };
 
@@ -14,7 +19,11 @@ const fail = (messageKey: MoneyMessageKey): FenResult => ({ ok: false, messageKe
  * full-width digits. At most 2 decimals; no sign, no exponent; commas only as thousands groups.
  */
 export function parseYuanToFen(text: string): FenResult {
-  const s = text.normalize("NFKC").trim().replace(/^¥\s*/, "").replace(/\s*元$/, "");
+  const s = text
+    .normalize("NFKC")
+    .trim()
+    .replace(/^¥\s*/, "")
+    .replace(/\s*元$/, "");
   if (s === "") return fail("form.required");
   if (/^[-−]/.test(s)) return fail("money.negative");
   const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(s);
@@ -108,7 +117,8 @@ export function formatFen(fen: number, locale: "zh-CN" | "en"): string {
   const plain = locale === "zh-CN" ? "元" : " yuan";
   // The next unit up is 10,000 (万 → 亿) or 1,000 (million → billion) of the smaller one.
   const step = big.unit / small.unit;
-  if (abs >= big.unit || divRound(abs, small.unit / 100) >= step * 100) return `${sign}${scaled(divRound(abs, big.unit / 100))}${big.suffix}`;
+  if (abs >= big.unit || divRound(abs, small.unit / 100) >= step * 100)
+    return `${sign}${scaled(divRound(abs, big.unit / 100))}${big.suffix}`;
   if (abs >= small.unit) return `${sign}${scaled(divRound(abs, small.unit / 100))}${small.suffix}`;
   return `${sign}${exact(abs)}${plain}`;
 }

@@ -17,10 +17,14 @@ export interface RegionOrg {
  * A parent without a code reaches no county by code, so its children get none; and a city union
  * below a non-root needs a code, since without one its name would stand for a city's counties.
  */
-export function regionRefusal(parent: RegionOrg | null, child: { kind: string; regionCode: string | null }): { key: MessageKey; params?: Params } | null {
+export function regionRefusal(
+  parent: RegionOrg | null,
+  child: { kind: string; regionCode: string | null },
+): { key: MessageKey; params?: Params } | null {
   if (!parent || parent.parent_id === null) return null;
   if (!child.regionCode) return child.kind === "city" ? { key: "org.regionRequired" } : null;
   if (!parent.region_code) return { key: "org.regionParentHasNone", params: { parent: parent.name } };
-  if (!child.regionCode.startsWith(regionPrefix(parent.region_code))) return { key: "org.regionOutsideParent", params: { parent: parent.region_code } };
+  if (!child.regionCode.startsWith(regionPrefix(parent.region_code)))
+    return { key: "org.regionOutsideParent", params: { parent: parent.region_code } };
   return null;
 }

@@ -33,7 +33,10 @@ export function canEditOrg(grants: readonly Grant[], orgPath: string): boolean {
  * whose subtrees hold the user's home org and ALL of the user's roles: otherwise a city admin
  * could re-activate, say, a province-level judge who happens to live in its city (issue #14).
  */
-export function managesUser(adminGrants: readonly Grant[], target: { orgPath: string; rolePaths: readonly string[] }): boolean {
+export function managesUser(
+  adminGrants: readonly Grant[],
+  target: { orgPath: string; rolePaths: readonly string[] },
+): boolean {
   const scopes = scopesOf(adminGrants, "admin");
   return [target.orgPath, ...target.rolePaths].every((p) => scopes.some((s) => isWithin(p, s)));
 }

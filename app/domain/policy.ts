@@ -60,7 +60,10 @@ const forbid = (messageKey: MessageKey = "error.403"): Verdict => ({ ok: false, 
 type Rule<A extends PolicyAction> = (grants: readonly Grant[], object: PolicyObjects[A]) => Verdict;
 
 const RULES: { [A in PolicyAction]: Rule<A> } = {
-  "competition:read": (g, c) => (g.some((x) => isWithin(x.orgPath, c.orgPath) || (x.role === "admin" && isWithin(c.orgPath, x.orgPath))) ? ALLOW : forbid()),
+  "competition:read": (g, c) =>
+    g.some((x) => isWithin(x.orgPath, c.orgPath) || (x.role === "admin" && isWithin(c.orgPath, x.orgPath)))
+      ? ALLOW
+      : forbid(),
   "competition:manage": (g, c) => (hasRoleAt(g, "admin", c.orgPath) ? ALLOW : forbid()),
   "nomination:read": (g, n) => (hasRoleAt(g, "admin", n.organizerPath) || nominates(g, n) ? ALLOW : forbid()),
   "nomination:edit": (g, n) => (nominates(g, n) ? ALLOW : forbid()),
@@ -68,15 +71,29 @@ const RULES: { [A in PolicyAction]: Rule<A> } = {
   "org:edit": (g, o) => (canEditOrg(g, o.path) ? ALLOW : forbid()),
   "user:manage": (g, u) => {
     if (!u.orgPath || !hasRoleAt(g, "admin", u.orgPath)) return forbid();
-    return managesUser(g, { orgPath: u.orgPath, rolePaths: u.rolePaths }) ? ALLOW : forbid("users.outsideReach");
+    return managesUser(g, { orgPath: u.orgPath, rolePaths: u.rolePaths })
+      ? ALLOW
+      : forbid("users.outsideReach");
   },
   "admin:somewhere": (g) => (hasRole(g, "admin") ? ALLOW : forbid()),
   "aid:manage": (g, t) => (teamInScope(scopesOf(g, "admin"), t.orgPath) ? ALLOW : forbid()),
   "competition:create": (g) => (hasRole(g, "admin") ? ALLOW : forbid()),
-  "nomination:create": (g, n) => (n.orgPath !== null && nominates(g, { organizerPath: n.organizerPath, orgPath: n.orgPath }) ? ALLOW : forbid()),
-  "nomination:list": (g, c) => (hasRoleAt(g, "admin", c.organizerPath) || g.some((x) => x.role === "nominator" && isWithin(x.orgPath, c.organizerPath)) ? ALLOW : forbid()),
+  "nomination:create": (g, n) =>
+    n.orgPath !== null && nominates(g, { organizerPath: n.organizerPath, orgPath: n.orgPath })
+      ? ALLOW
+      : forbid(),
+  "nomination:list": (g, c) =>
+    hasRoleAt(g, "admin", c.organizerPath) ||
+    g.some((x) => x.role === "nominator" && isWithin(x.orgPath, c.organizerPath))
+      ? ALLOW
+      : forbid(),
   "judging:score": (g) => (hasRole(g, "judge") ? ALLOW : forbid()),
-  "calendar:manage": (g, o) => (o.orgPath !== null && depthOf(o.orgPath) === 0 && g.some((x) => x.role === "admin" && x.orgPath === o.orgPath) ? ALLOW : forbid()),
+  "calendar:manage": (g, o) =>
+    o.orgPath !== null &&
+    depthOf(o.orgPath) === 0 &&
+    g.some((x) => x.role === "admin" && x.orgPath === o.orgPath)
+      ? ALLOW
+      : forbid(),
   "registry:manage": (g) => (hasRole(g, "admin") ? ALLOW : forbid()),
   "registry:match": (g, r) => (hasRole(g, "admin") && r.wholeRegistry ? ALLOW : forbid()),
   "audit:read": (g) => (hasRole(g, "admin") ? ALLOW : forbid()),
@@ -88,10 +105,18 @@ function nominates(g: readonly Grant[], n: { organizerPath: string; orgPath: str
   return isWithin(n.orgPath, n.organizerPath) && hasRoleAt(g, "nominator", n.orgPath);
 }
 
-export function decide<A extends PolicyAction>(grants: readonly Grant[], action: A, object: PolicyObjects[A]): Verdict {
+export function decide<A extends PolicyAction>(
+  grants: readonly Grant[],
+  action: A,
+  object: PolicyObjects[A],
+): Verdict {
   return (RULES[action] as Rule<A>)(grants, object);
 }
 
-export function may<A extends PolicyAction>(grants: readonly Grant[], action: A, object: PolicyObjects[A]): boolean {
+export function may<A extends PolicyAction>(
+  grants: readonly Grant[],
+  action: A,
+  object: PolicyObjects[A],
+): boolean {
   return decide(grants, action, object).ok;
 }

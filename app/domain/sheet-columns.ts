@@ -34,13 +34,30 @@ export function mapHeader(header: string[], spec: readonly ColumnSpec[]): Header
     const name = norm(raw);
     if (!name) return;
     const col = spec.find((c) => norm(c.en) === name || norm(c.zh) === name);
-    if (!col) issues.push({ row: 1, column: raw.trim(), messageKey: "import.unknownColumn", params: { column: raw.trim() } });
-    else if (index.has(col.key)) issues.push({ row: 1, column: raw.trim(), messageKey: "import.duplicateColumn", params: { column: raw.trim() } });
+    if (!col)
+      issues.push({
+        row: 1,
+        column: raw.trim(),
+        messageKey: "import.unknownColumn",
+        params: { column: raw.trim() },
+      });
+    else if (index.has(col.key))
+      issues.push({
+        row: 1,
+        column: raw.trim(),
+        messageKey: "import.duplicateColumn",
+        params: { column: raw.trim() },
+      });
     else index.set(col.key, i);
   });
   for (const col of spec) {
     if (col.required && !index.has(col.key)) {
-      issues.push({ row: 1, column: col.en, messageKey: "import.missingColumn", params: { column: `${col.en} (${col.zh})` } });
+      issues.push({
+        row: 1,
+        column: col.en,
+        messageKey: "import.missingColumn",
+        params: { column: `${col.en} (${col.zh})` },
+      });
     }
   }
   return { index, issues };

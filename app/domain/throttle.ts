@@ -29,7 +29,11 @@ export interface ThrottleKey {
 export function throttleKeys(username: string, ip: string | null): ThrottleKey[] {
   const name = username.toLowerCase();
   const keys = [{ key: `user:${name}`, limit: USER_MAX_FAILURES }];
-  if (ip) keys.push({ key: `pair:${ip}|${name}`, limit: PAIR_MAX_FAILURES }, { key: `ip:${ip}`, limit: IP_MAX_FAILURES });
+  if (ip)
+    keys.push(
+      { key: `pair:${ip}|${name}`, limit: PAIR_MAX_FAILURES },
+      { key: `ip:${ip}`, limit: IP_MAX_FAILURES },
+    );
   return keys;
 }
 
@@ -38,8 +42,15 @@ export function lockRemainingMs(state: ThrottleState | undefined, now: number): 
 }
 
 /** The state after one more failure at `now`. */
-export function afterFailure(state: ThrottleState | undefined, now: number, limit = MAX_FAILURES): ThrottleState {
-  const fresh = !state || now - state.firstFailureAt > WINDOW_MS || (state.lockedUntil !== null && state.lockedUntil <= now);
+export function afterFailure(
+  state: ThrottleState | undefined,
+  now: number,
+  limit = MAX_FAILURES,
+): ThrottleState {
+  const fresh =
+    !state ||
+    now - state.firstFailureAt > WINDOW_MS ||
+    (state.lockedUntil !== null && state.lockedUntil <= now);
   const failures = fresh ? 1 : state.failures + 1;
   return {
     failures,
@@ -51,5 +62,9 @@ export function afterFailure(state: ThrottleState | undefined, now: number, limi
 /** The state once a right password returns its reservation: one failure fewer, unlocked below the limit. */
 export function afterRefund(state: ThrottleState, limit: number): ThrottleState {
   const failures = Math.max(0, state.failures - 1);
-  return { failures, firstFailureAt: state.firstFailureAt, lockedUntil: failures >= limit ? state.lockedUntil : null };
+  return {
+    failures,
+    firstFailureAt: state.firstFailureAt,
+    lockedUntil: failures >= limit ? state.lockedUntil : null,
+  };
 }

@@ -45,7 +45,8 @@ export const en: Record<MessageKey, string> = {
   "orgKind.grassroots": "Grassroots union",
   "orgKind.industry": "Industrial union",
   "home.title": "Home",
-  "home.intro": "Trade unions use this platform to run labor competitions, collect nominations, organize judging, put proposed commendation lists on public notice, publish the honor rolls of advanced collectives and individuals, and keep the registry pairing model workers and model-worker units with poverty counties.",
+  "home.intro":
+    "Trade unions use this platform to run labor competitions, collect nominations, organize judging, put proposed commendation lists on public notice, publish the honor rolls of advanced collectives and individuals, and keep the registry pairing model workers and model-worker units with poverty counties.",
   "home.stats.orgs": "Union organizations",
   "home.stats.users": "Users",
   "home.forStaff": "Union staff sign in to work; judges sign in to score at their desk.",
@@ -66,7 +67,8 @@ export const en: Record<MessageKey, string> = {
   "account.wrongCurrent": "The current password is wrong.",
   "account.mismatch": "The two new passwords differ.",
   "orgs.title": "Organizations",
-  "orgs.intro": "Union organizations by level. Administrators add organizations, create users and grant roles in their own organization and below.",
+  "orgs.intro":
+    "Union organizations by level. Administrators add organizations, create users and grant roles in their own organization and below.",
   "orgs.kind": "Kind",
   "orgs.regionCode": "Division code",
   "orgs.parent": "Parent",
@@ -155,11 +157,15 @@ export const en: Record<MessageKey, string> = {
   "import.tooLarge": "The file is too large.",
   "import.badXlsx": "This XLSX file cannot be read.",
   "import.badEncoding": "The file is not a UTF-8 CSV.",
-  "import.limit.rows": "The sheet has more than {max} rows, the limit; nothing was imported. Split it and import the parts.",
+  "import.limit.rows":
+    "The sheet has more than {max} rows, the limit; nothing was imported. Split it and import the parts.",
   "import.limit.columns": "A row of the sheet has more than {max} columns, the limit; nothing was imported.",
-  "import.limit.cellChars": "A cell of the sheet has more than {max} characters, the limit; nothing was imported.",
-  "import.limit.cells": "The sheet has more than {max} cells, the limit; nothing was imported. Split it and import the parts.",
-  "import.limit.textChars": "The sheet holds more than {max} characters of text, the limit; nothing was imported.",
+  "import.limit.cellChars":
+    "A cell of the sheet has more than {max} characters, the limit; nothing was imported.",
+  "import.limit.cells":
+    "The sheet has more than {max} cells, the limit; nothing was imported. Split it and import the parts.",
+  "import.limit.textChars":
+    "The sheet holds more than {max} characters of text, the limit; nothing was imported.",
   "import.limit.xmlBytes": "The XLSX file unpacks to more than {max} MB, the limit; nothing was imported.",
   "import.parentNotFound": "No parent organization named “{name}”.",
   "import.report": "{imported} rows imported, {refused} refused.",
@@ -179,7 +185,8 @@ export const en: Record<MessageKey, string> = {
   "stage.refuse.noNominations": "No nomination has been submitted.",
   "stage.refuse.undecided": "{count} nominations still await the eligibility review.",
   "stage.refuse.noEligible": "No nomination passed the eligibility review.",
-  "stage.refuse.notYet": "This stage cannot be advanced here; its own page (panel, notice or publication) says what it still needs.",
+  "stage.refuse.notYet":
+    "This stage cannot be advanced here; its own page (panel, notice or publication) says what it still needs.",
   "stage.refuse.last": "The competition is at its last stage.",
   "stage.draft": "Draft",
   "stage.nominating": "Nominating",
@@ -198,7 +205,8 @@ export const en: Record<MessageKey, string> = {
   "notice.days": "Notice days must be a whole number from 1 to 90.",
   "notice.unit": "The notice unit must be working days or calendar days.",
   "nomination.idNumber.length": "The ID number must have 18 characters.",
-  "nomination.idNumber.characters": "The first 17 characters of the ID number must be digits, the last a digit or X.",
+  "nomination.idNumber.characters":
+    "The first 17 characters of the ID number must be digits, the last a digit or X.",
   "nomination.idNumber.region": "The ID number does not begin with a valid province code.",
   "nomination.idNumber.birthDate": "The birth date inside the ID number is not valid.",
   "nomination.idNumber.checkDigit": "The ID number's check digit does not match; please check the number.",
@@ -207,11 +215,13 @@ export const en: Record<MessageKey, string> = {
   "nomination.gender.idMismatch": "The gender does not match the ID number.",
   "nomination.birthDate.range": "The birth date must lie between 1900-01-01 and today.",
   "nomination.birthDate.idMismatch": "The birth date does not match the ID number.",
-  "nomination.occupationGroup.invalid": "Occupation group must be frontline, technical, manager, official or other.",
+  "nomination.occupationGroup.invalid":
+    "Occupation group must be frontline, technical, manager, official or other.",
   "nomination.migrant.invalid": "Migrant worker must be yes or no (是/否).",
   "nomination.sector.invalid": "Sector must be state, non_public, public_institution, rural or other.",
   "nomination.collectiveKind.invalid": "Collective kind must be enterprise, team, workshop, village or org.",
-  "nomination.phone.format": "Enter an 11-digit mobile number or a landline with its area code (e.g. 029-87654321).",
+  "nomination.phone.format":
+    "Enter an 11-digit mobile number or a landline with its area code (e.g. 029-87654321).",
   "nomination.memberCount.invalid": "The member count must be a positive whole number.",
   "nomination.transition.notAllowed": "This step is not possible from the nomination's current status.",
   "nomination.transition.forbidden": "Your role may not take this step on the nomination.",
@@ -252,7 +262,8 @@ export const en: Record<MessageKey, string> = {
   "nominationStatus.withdrawn": "Withdrawn",
   "nominationStatus.revoked": "Revoked",
   "competition.notDraft": "The competition has started: its categories can no longer change.",
-  "nomination.duplicateIdConcurrent": "Another organization has just nominated this ID number in this competition.",
+  "nomination.duplicateIdConcurrent":
+    "Another organization has just nominated this ID number in this competition.",
   "common.yes": "Yes",
   "common.no": "No",
   "common.save": "Save",

@@ -12,13 +12,20 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 export function formatDateTime(locale: Locale, iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return cached(`dt:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" })).format(d);
+  return cached(
+    `dt:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }),
+  ).format(d);
 }
 
 export function formatDate(locale: Locale, isoDate: string): string {
   const d = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return isoDate;
-  return cached(`d:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" })).format(d);
+  return cached(
+    `d:${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }),
+  ).format(d);
 }
 
 export function formatNumber(locale: Locale, n: number): string {

@@ -35,7 +35,8 @@ const base = {
   "orgKind.grassroots": "基层工会",
   "orgKind.industry": "产业工会",
   "home.title": "首页",
-  "home.intro": "本平台供各级工会开展劳动竞赛、征集推荐、组织评审、公示拟表彰名单、发布先进集体和先进个人光荣榜，并管理劳模和劳模单位与贫困县结对帮扶的信息。",
+  "home.intro":
+    "本平台供各级工会开展劳动竞赛、征集推荐、组织评审、公示拟表彰名单、发布先进集体和先进个人光荣榜，并管理劳模和劳模单位与贫困县结对帮扶的信息。",
   "home.stats.orgs": "工会组织",
   "home.stats.users": "系统用户",
   "home.forStaff": "工会工作人员请登录后使用；评委登录后可在评审工作台打分。",
@@ -250,6 +251,17 @@ const base = {
   "common.actions": "操作",
 } as const;
 
-export const zhCN = { ...base, ...competitionsMessages.zh, ...nominationsMessages.zh, ...reviewMessages.zh, ...importsMessages.zh, ...judgingMessages.zh, ...noticeMessages.zh, ...registryMessages.zh, ...activitiesMessages.zh, ...authzMessages.zh };
+export const zhCN = {
+  ...base,
+  ...competitionsMessages.zh,
+  ...nominationsMessages.zh,
+  ...reviewMessages.zh,
+  ...importsMessages.zh,
+  ...judgingMessages.zh,
+  ...noticeMessages.zh,
+  ...registryMessages.zh,
+  ...activitiesMessages.zh,
+  ...authzMessages.zh,
+};
 
 export type MessageKey = keyof typeof zhCN;

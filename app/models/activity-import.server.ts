@@ -63,17 +63,29 @@ class RollBack extends Error {}
  * leaves nothing behind without a savepoint; the good rows then go in with multi-row inserts. A
  * team is created on first sight of its name, by the first good row naming it.
  */
-export async function importActivities(db: Kysely<Database>, actor: Actor, rows: string[][], options: ActivityImportOptions = {}): Promise<ImportReport> {
+export async function importActivities(
+  db: Kysely<Database>,
+  actor: Actor,
+  rows: string[][],
+  options: ActivityImportOptions = {},
+): Promise<ImportReport> {
   const [header = [], ...records] = rows;
   const map = mapHeader(header, ACTIVITY_COLUMNS);
   const issues: RowIssue[] = [...map.issues];
-  if (isFatalHeader(map.issues)) return { imported: 0, refused: records.filter((r) => !isEmptyRow(r)).length, issues };
+  if (isFatalHeader(map.issues))
+    return { imported: 0, refused: records.filter((r) => !isEmptyRow(r)).length, issues };
   const today = options.today ?? chinaToday();
   let imported = 0;
   let refused = 0;
   try {
     await db.transaction().execute(async (trx) => {
-      const filled = records.map((cells, i) => ({ row: i + 2, rec: readRow(cells, map) as ActivityText, empty: isEmptyRow(cells) })).filter((r) => !r.empty);
+      const filled = records
+        .map((cells, i) => ({
+          row: i + 2,
+          rec: readRow(cells, map) as ActivityText,
+          empty: isEmptyRow(cells),
+        }))
+        .filter((r) => !r.empty);
       const ctx = await loadContext(trx, options, new Set(filled.map((r) => r.rec.team?.trim() ?? "")));
       const good: Checked[] = [];
       for (const { row, rec } of filled) {
@@ -87,7 +99,13 @@ export async function importActivities(db: Kysely<Database>, actor: Actor, rows:
       const activities = await resolveTeams(trx, actor, ctx, good);
       await insertActivities(trx, activities);
       imported = activities.length;
-      if (imported > 0) await recordAudit(trx, actor, { action: "activity.import", entity: "activities", orgPath: await auditPathOf(trx, options.defaultOrg?.path ?? null), after: { imported, refused } });
+      if (imported > 0)
+        await recordAudit(trx, actor, {
+          action: "activity.import",
+          entity: "activities",
+          orgPath: await auditPathOf(trx, options.defaultOrg?.path ?? null),
+          after: { imported, refused },
+        });
     });
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
@@ -100,7 +118,11 @@ const allOrNothingFails = (o: ActivityImportOptions, refused: number) => !!o.all
 const isEmptyRow = (cells: string[]) => cells.every((c) => (c ?? "").trim() === "");
 
 /** Teams, counties and orgs by name or code, and the recorded activities of the teams the sheet names. */
-async function loadContext(trx: Transaction<Database>, options: ActivityImportOptions, named: Set<string>): Promise<Context> {
+async function loadContext(
+  trx: Transaction<Database>,
+  options: ActivityImportOptions,
+  named: Set<string>,
+): Promise<Context> {
   const [teams, counties, orgs] = await Promise.all([
     listAllTeams(trx),
     trx.selectFrom("counties").select(["id", "code"]).execute(),
@@ -109,10 +131,31 @@ async function loadContext(trx: Transaction<Database>, options: ActivityImportOp
   const ids = teams.filter((t) => named.has(t.name)).map((t) => t.id);
   const keys = new Set<string>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await trx.selectFrom("activities").select(["team_id", "held_on", "county_id", "village", "kind"]).where("team_id", "in", ids.slice(i, i + 500)).execute();
-    for (const r of rows) keys.add(activityKey({ teamId: r.team_id, date: r.held_on, countyId: r.county_id, village: r.village, kind: r.kind }));
+    const rows = await trx
+      .selectFrom("activities")
+      .select(["team_id", "held_on", "county_id", "village", "kind"])
+      .where("team_id", "in", ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows)
+      keys.add(
+        activityKey({
+          teamId: r.team_id,
+          date: r.held_on,
+          countyId: r.county_id,
+          village: r.village,
+          kind: r.kind,
+        }),
+      );
   }
-  return { teams: new Map(teams.map((t) => [t.name, t])), counties: new Map(counties.map((c) => [c.code, c.id])), orgs: new Map(orgs.map((o) => [o.name, o])), keys, seen: new Map(), newTeams: new Map(), options };
+  return {
+    teams: new Map(teams.map((t) => [t.name, t])),
+    counties: new Map(counties.map((c) => [c.code, c.id])),
+    orgs: new Map(orgs.map((o) => [o.name, o])),
+    keys,
+    seen: new Map(),
+    newTeams: new Map(),
+    options,
+  };
 }
 
 /** A good row: its values, county, and team (existing, or the org a new one gets). */
@@ -122,19 +165,38 @@ interface Checked {
 }
 
 /** Every check of a row, against what was read up front; synchronous, so 50,000 rows go fast. */
-function checkRow(ctx: Context, rec: ActivityText, row: number, today: string): Checked | { issues: Issue[] } {
+function checkRow(
+  ctx: Context,
+  rec: ActivityText,
+  row: number,
+  today: string,
+): Checked | { issues: Issue[] } {
   const parsed = parseActivity(rec, today);
-  if (!parsed.ok) return { issues: parsed.issues.map((i) => ({ column: i.field, messageKey: i.messageKey, params: i.params })) };
+  if (!parsed.ok)
+    return {
+      issues: parsed.issues.map((i) => ({ column: i.field, messageKey: i.messageKey, params: i.params })),
+    };
   const v = parsed.value;
   const countyId = ctx.counties.get(v.countyCode);
-  if (countyId === undefined) return { issues: [{ column: "county_code", messageKey: "activities.county.unknown", params: { code: v.countyCode } }] };
+  if (countyId === undefined)
+    return {
+      issues: [
+        { column: "county_code", messageKey: "activities.county.unknown", params: { code: v.countyCode } },
+      ],
+    };
   const team = teamOf(ctx, v);
   if ("issue" in team) return { issues: [team.issue] };
   const inSheet = `${v.team}|${v.date}|${countyId}|${v.village}|${v.kind}`;
   const first = ctx.seen.get(inSheet);
-  if (first !== undefined) return { issues: [{ column: null, messageKey: "activities.duplicateRow", params: { row: first } }] };
+  if (first !== undefined)
+    return { issues: [{ column: null, messageKey: "activities.duplicateRow", params: { row: first } }] };
   ctx.seen.set(inSheet, row);
-  if (team.existing && ctx.keys.has(activityKey({ teamId: team.existing.id, date: v.date, countyId, village: v.village, kind: v.kind }))) {
+  if (
+    team.existing &&
+    ctx.keys.has(
+      activityKey({ teamId: team.existing.id, date: v.date, countyId, village: v.village, kind: v.kind }),
+    )
+  ) {
     return { issues: [{ column: null, messageKey: "activities.duplicate" }] };
   }
   // The first good row naming a new team fixes its org; later rows must agree with it.
@@ -143,25 +205,56 @@ function checkRow(ctx: Context, rec: ActivityText, row: number, today: string): 
 }
 
 /** Creates the new teams that good rows name, then gives every row its team id. */
-async function resolveTeams(trx: Transaction<Database>, actor: Actor, ctx: Context, good: Checked[]): Promise<ActivityInsert[]> {
+async function resolveTeams(
+  trx: Transaction<Database>,
+  actor: Actor,
+  ctx: Context,
+  good: Checked[],
+): Promise<ActivityInsert[]> {
   for (const [name, org] of ctx.newTeams) ctx.teams.set(name, await createTeam(trx, actor, name, org));
-  return good.map(({ values: { team, countyCode: _c, org: _o, ...rest }, countyId }) => ({ ...rest, teamId: ctx.teams.get(team)!.id, countyId }));
+  return good.map(({ values: { team, countyCode: _c, org: _o, ...rest }, countyId }) => ({
+    ...rest,
+    teamId: ctx.teams.get(team)!.id,
+    countyId,
+  }));
 }
 
 /** The row's team as it stands, or the org a new one gets; refused when outside the uploader's scope. */
-function teamOf(ctx: Context, v: ActivityValues): { existing: TeamRecord; org?: undefined } | { existing: null; org: OrgRef | null } | { issue: Issue } {
+function teamOf(
+  ctx: Context,
+  v: ActivityValues,
+): { existing: TeamRecord; org?: undefined } | { existing: null; org: OrgRef | null } | { issue: Issue } {
   const { scopes } = ctx.options;
   const existing = ctx.teams.get(v.team);
   if (existing) {
-    if (v.org && existing.org_name !== v.org) return { issue: { column: "org", messageKey: "activities.team.otherOrg", params: { team: v.team, org: existing.org_name ?? "—" } } };
-    if (scopes && !teamInScope(scopes, existing.org_path)) return { issue: { column: "team", messageKey: "activities.team.outsideScope", params: { team: v.team } } };
+    if (v.org && existing.org_name !== v.org)
+      return {
+        issue: {
+          column: "org",
+          messageKey: "activities.team.otherOrg",
+          params: { team: v.team, org: existing.org_name ?? "—" },
+        },
+      };
+    if (scopes && !teamInScope(scopes, existing.org_path))
+      return {
+        issue: { column: "team", messageKey: "activities.team.outsideScope", params: { team: v.team } },
+      };
     return { existing };
   }
   const pending = ctx.newTeams.get(v.team);
-  if (pending !== undefined && v.org && (pending?.name ?? null) !== v.org) return { issue: { column: "org", messageKey: "activities.team.otherOrg", params: { team: v.team, org: pending?.name ?? "—" } } };
+  if (pending !== undefined && v.org && (pending?.name ?? null) !== v.org)
+    return {
+      issue: {
+        column: "org",
+        messageKey: "activities.team.otherOrg",
+        params: { team: v.team, org: pending?.name ?? "—" },
+      },
+    };
   if (pending !== undefined) return { existing: null, org: pending };
   const org = v.org ? ctx.orgs.get(v.org) : (ctx.options.defaultOrg ?? null);
-  if (org === undefined) return { issue: { column: "org", messageKey: "activities.org.unknown", params: { org: v.org } } };
-  if (scopes && !teamInScope(scopes, org?.path ?? null)) return { issue: { column: "org", messageKey: "activities.org.outsideScope", params: { org: v.org } } };
+  if (org === undefined)
+    return { issue: { column: "org", messageKey: "activities.org.unknown", params: { org: v.org } } };
+  if (scopes && !teamInScope(scopes, org?.path ?? null))
+    return { issue: { column: "org", messageKey: "activities.org.outsideScope", params: { org: v.org } } };
   return { existing: null, org };
 }

@@ -7,7 +7,10 @@ import type { Database } from "../../db/schema";
  * keys inserted when new); a deletion rebuilds its county's slices from the activities
  * (`refreshSummaries`), so nothing is ever subtracted by hand.
  */
-export async function refreshSummaries(trx: Transaction<Database>, countyIds: Iterable<number>): Promise<void> {
+export async function refreshSummaries(
+  trx: Transaction<Database>,
+  countyIds: Iterable<number>,
+): Promise<void> {
   const ids = [...new Set(countyIds)];
   for (let i = 0; i < ids.length; i += 500) await refreshSlice(trx, ids.slice(i, i + 500));
 }
@@ -19,7 +22,18 @@ async function refreshSlice(trx: Transaction<Database>, ids: number[]): Promise<
   await trx.deleteFrom("activity_villages").where("county_id", "in", ids).execute();
   await trx
     .insertInto("activity_totals")
-    .columns(["county_id", "year", "kind", "activities", "person_times", "funds_fen", "households_helped", "people_helped", "households_lifted", "people_lifted"])
+    .columns([
+      "county_id",
+      "year",
+      "kind",
+      "activities",
+      "person_times",
+      "funds_fen",
+      "households_helped",
+      "people_helped",
+      "households_lifted",
+      "people_lifted",
+    ])
     .expression(
       trx
         .selectFrom("activities")
@@ -42,12 +56,24 @@ async function refreshSlice(trx: Transaction<Database>, ids: number[]): Promise<
   await trx
     .insertInto("activity_teams")
     .columns(["county_id", "year", "kind", "team_id"])
-    .expression(trx.selectFrom("activities").select(["county_id", "year", "kind", "team_id"]).distinct().where("county_id", "in", ids))
+    .expression(
+      trx
+        .selectFrom("activities")
+        .select(["county_id", "year", "kind", "team_id"])
+        .distinct()
+        .where("county_id", "in", ids),
+    )
     .execute();
   await trx
     .insertInto("activity_villages")
     .columns(["county_id", "year", "kind", "village"])
-    .expression(trx.selectFrom("activities").select(["county_id", "year", "kind", "village"]).distinct().where("county_id", "in", ids))
+    .expression(
+      trx
+        .selectFrom("activities")
+        .select(["county_id", "year", "kind", "village"])
+        .distinct()
+        .where("county_id", "in", ids),
+    )
     .execute();
 }
 
@@ -57,7 +83,10 @@ export async function rebuildAllSummaries(trx: Transaction<Database>): Promise<v
   await sql`delete from activity_teams`.execute(trx);
   await sql`delete from activity_villages`.execute(trx);
   const counties = await trx.selectFrom("activities").select("county_id").distinct().execute();
-  await refreshSummaries(trx, counties.map((c) => c.county_id));
+  await refreshSummaries(
+    trx,
+    counties.map((c) => c.county_id),
+  );
 }
 
 /** What a new activity adds to the summaries. */
@@ -75,7 +104,15 @@ export interface SummaryInput {
   people_lifted: number;
 }
 
-const SUMS = ["activities", "person_times", "funds_fen", "households_helped", "people_helped", "households_lifted", "people_lifted"] as const;
+const SUMS = [
+  "activities",
+  "person_times",
+  "funds_fen",
+  "households_helped",
+  "people_helped",
+  "households_lifted",
+  "people_lifted",
+] as const;
 type Cell = { county_id: number; year: number; kind: string } & Record<(typeof SUMS)[number], number>;
 const BATCH = 1000;
 
@@ -84,7 +121,22 @@ function cellsOf(rows: SummaryInput[]): Cell[] {
   for (const r of rows) {
     const key = `${r.countyId}|${r.year}|${r.kind}`;
     let c = cells.get(key);
-    if (!c) cells.set(key, (c = { county_id: r.countyId, year: r.year, kind: r.kind, activities: 0, person_times: 0, funds_fen: 0, households_helped: 0, people_helped: 0, households_lifted: 0, people_lifted: 0 }));
+    if (!c)
+      cells.set(
+        key,
+        (c = {
+          county_id: r.countyId,
+          year: r.year,
+          kind: r.kind,
+          activities: 0,
+          person_times: 0,
+          funds_fen: 0,
+          households_helped: 0,
+          people_helped: 0,
+          households_lifted: 0,
+          people_lifted: 0,
+        }),
+      );
     c.activities += 1;
     c.person_times += r.person_times;
     c.funds_fen += r.fundsFen;
@@ -109,11 +161,39 @@ export async function addToSummaries(trx: Transaction<Database>, rows: SummaryIn
     await trx
       .insertInto("activity_totals")
       .values(cells.slice(i, i + BATCH))
-      .onConflict((oc) => oc.columns(["county_id", "year", "kind"]).doUpdateSet((eb) => Object.fromEntries(SUMS.map((k) => [k, eb(`activity_totals.${k}`, "+", eb.ref(`excluded.${k}`))]))))
+      .onConflict((oc) =>
+        oc
+          .columns(["county_id", "year", "kind"])
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              SUMS.map((k) => [k, eb(`activity_totals.${k}`, "+", eb.ref(`excluded.${k}`))]),
+            ),
+          ),
+      )
       .execute();
   }
-  const teams = distinct(rows, (r) => `${r.countyId}|${r.year}|${r.kind}|${r.teamId}`).map((r) => ({ county_id: r.countyId, year: r.year, kind: r.kind, team_id: r.teamId }));
-  for (let i = 0; i < teams.length; i += BATCH) await trx.insertInto("activity_teams").values(teams.slice(i, i + BATCH)).onConflict((oc) => oc.doNothing()).execute();
-  const villages = distinct(rows, (r) => `${r.countyId}|${r.year}|${r.kind}|${r.village}`).map((r) => ({ county_id: r.countyId, year: r.year, kind: r.kind, village: r.village }));
-  for (let i = 0; i < villages.length; i += BATCH) await trx.insertInto("activity_villages").values(villages.slice(i, i + BATCH)).onConflict((oc) => oc.doNothing()).execute();
+  const teams = distinct(rows, (r) => `${r.countyId}|${r.year}|${r.kind}|${r.teamId}`).map((r) => ({
+    county_id: r.countyId,
+    year: r.year,
+    kind: r.kind,
+    team_id: r.teamId,
+  }));
+  for (let i = 0; i < teams.length; i += BATCH)
+    await trx
+      .insertInto("activity_teams")
+      .values(teams.slice(i, i + BATCH))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  const villages = distinct(rows, (r) => `${r.countyId}|${r.year}|${r.kind}|${r.village}`).map((r) => ({
+    county_id: r.countyId,
+    year: r.year,
+    kind: r.kind,
+    village: r.village,
+  }));
+  for (let i = 0; i < villages.length; i += BATCH)
+    await trx
+      .insertInto("activity_villages")
+      .values(villages.slice(i, i + BATCH))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
 }

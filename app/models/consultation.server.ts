@@ -35,10 +35,18 @@ export async function recordConsultation(
 ): Promise<{ vetoed: boolean }> {
   const status = nomination.status as NominationStatus;
   const vetoes = input.opinion === "negative" && status !== "ineligible";
-  if (vetoes && !canTransition(status, "ineligible", "admin")) throw new DomainError("review.consultation.notVetoable", undefined, "opinion");
+  if (vetoes && !canTransition(status, "ineligible", "admin"))
+    throw new DomainError("review.consultation.notVetoable", undefined, "opinion");
   const { id } = await trx
     .insertInto("consultations")
-    .values({ nomination_id: nomination.id, department: input.department, opinion: input.opinion, note: input.note, recorded_by: actor.userId, at: nowIso() })
+    .values({
+      nomination_id: nomination.id,
+      department: input.department,
+      opinion: input.opinion,
+      note: input.note,
+      recorded_by: actor.userId,
+      at: nowIso(),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await recordAudit(trx, actor, {
@@ -48,7 +56,8 @@ export async function recordConsultation(
     orgPath: nomination.org_path,
     after: { consultationId: id, department: input.department, opinion: input.opinion, note: input.note },
   });
-  if (vetoes) await transitionNomination(trx, actor, nomination, "ineligible", "admin", vetoReason(input.department));
+  if (vetoes)
+    await transitionNomination(trx, actor, nomination, "ineligible", "admin", vetoReason(input.department));
   return { vetoed: vetoes };
 }
 
@@ -56,7 +65,14 @@ export function listConsultations(db: Kysely<Database>, nominationId: number) {
   return db
     .selectFrom("consultations")
     .leftJoin("users", "users.id", "consultations.recorded_by")
-    .select(["consultations.id", "consultations.department", "consultations.opinion", "consultations.note", "consultations.at", "users.display_name as recorded_by_name"])
+    .select([
+      "consultations.id",
+      "consultations.department",
+      "consultations.opinion",
+      "consultations.note",
+      "consultations.at",
+      "users.display_name as recorded_by_name",
+    ])
     .where("consultations.nomination_id", "=", nominationId)
     .orderBy("consultations.id")
     .execute();

@@ -50,13 +50,33 @@ export async function listHelpers(db: Kysely<Database>, scope: RegistryScope, f:
   const page = f.page ?? 1;
   let q = helpersQuery(db)
     .select(HELPER_COLUMNS)
-    .select((eb) => eb.selectFrom("pairings").select(eb.fn.countAll<number>().as("n")).whereRef("pairings.helper_id", "=", "helpers.id").as("paired"))
+    .select((eb) =>
+      eb
+        .selectFrom("pairings")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("pairings.helper_id", "=", "helpers.id")
+        .as("paired"),
+    )
     .where(helperCondition(scope));
   if (f.kind) q = q.where("helpers.kind", "=", f.kind);
   if (f.city) q = q.where("helpers.city", "=", f.city);
-  if (f.q) q = q.where((eb) => eb.or([likeContains("helpers.name", f.q!), eb("helpers.ref", "=", f.q!), likeContains("helpers.skills", f.q!)]));
-  const rows = await q.orderBy("helpers.ref").limit(pageSize + 1).offset((page - 1) * pageSize).execute();
-  return { rows: rows.slice(0, pageSize).map((r) => ({ ...r, paired: Number(r.paired) })), hasMore: rows.length > pageSize };
+  if (f.q)
+    q = q.where((eb) =>
+      eb.or([
+        likeContains("helpers.name", f.q!),
+        eb("helpers.ref", "=", f.q!),
+        likeContains("helpers.skills", f.q!),
+      ]),
+    );
+  const rows = await q
+    .orderBy("helpers.ref")
+    .limit(pageSize + 1)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return {
+    rows: rows.slice(0, pageSize).map((r) => ({ ...r, paired: Number(r.paired) })),
+    hasMore: rows.length > pageSize,
+  };
 }
 
 export async function getHelper(db: Kysely<Database>, id: number) {
@@ -69,7 +89,8 @@ export async function getHelperByRef(db: Kysely<Database>, ref: string) {
 
 export type HelperRecord = NonNullable<Awaited<ReturnType<typeof getHelper>>>;
 
-export const mayManageHelper = (scope: RegistryScope, helper: Pick<HelperRecord, "org_path">) => helperInScope(scope, helper.org_path);
+export const mayManageHelper = (scope: RegistryScope, helper: Pick<HelperRecord, "org_path">) =>
+  helperInScope(scope, helper.org_path);
 
 /** Masked like a phone: the first 3 and last 4 characters of a long value, stars between. */
 export function maskContact(contact: string): string {
@@ -79,10 +100,24 @@ export function maskContact(contact: string): string {
 }
 
 /** The whole contact, for an admin who asked; the asking is audited. */
-export async function revealHelperContact(trx: Transaction<Database>, actor: Actor, dataKey: Buffer, helper: HelperRecord): Promise<string | null> {
-  const row = await trx.selectFrom("helpers").select("contact_enc").where("id", "=", helper.id).executeTakeFirstOrThrow();
+export async function revealHelperContact(
+  trx: Transaction<Database>,
+  actor: Actor,
+  dataKey: Buffer,
+  helper: HelperRecord,
+): Promise<string | null> {
+  const row = await trx
+    .selectFrom("helpers")
+    .select("contact_enc")
+    .where("id", "=", helper.id)
+    .executeTakeFirstOrThrow();
   if (!row.contact_enc) return null;
-  await recordAudit(trx, actor, { action: "helper.contact.reveal", entity: "helper", entityId: helper.id, orgPath: helper.org_path });
+  await recordAudit(trx, actor, {
+    action: "helper.contact.reveal",
+    entity: "helper",
+    entityId: helper.id,
+    orgPath: helper.org_path,
+  });
   return decryptPersonal(dataKey, row.contact_enc);
 }
 
@@ -92,7 +127,11 @@ function storedFields(dataKey: Buffer, row: HelperFields, keepContact: boolean) 
   const { contact, ...rest } = row;
   const base = { ...rest, updated_at: nowIso() };
   if (keepContact && contact === null) return base;
-  return { ...base, contact_enc: contact ? encryptPersonal(dataKey, contact) : null, contact_masked: contact ? maskContact(contact) : null };
+  return {
+    ...base,
+    contact_enc: contact ? encryptPersonal(dataKey, contact) : null,
+    contact_masked: contact ? maskContact(contact) : null,
+  };
 }
 
 const auditable = (row: HelperFields) => ({ ...row, contact: row.contact ? maskContact(row.contact) : null });
@@ -102,19 +141,46 @@ const auditable = (row: HelperFields) => ({ ...row, contact: row.contact ? maskC
  * contact keeps the stored one); true when it was new. `orgId` only applies to a new helper. A
  * capacity below the helper's pairings is refused (DomainError on `capacity`).
  */
-export async function saveHelper(trx: Transaction<Database>, actor: Actor, dataKey: Buffer, row: HelperRow, orgId: number | null, auditPath: string | null): Promise<boolean> {
+export async function saveHelper(
+  trx: Transaction<Database>,
+  actor: Actor,
+  dataKey: Buffer,
+  row: HelperRow,
+  orgId: number | null,
+  auditPath: string | null,
+): Promise<boolean> {
   const { id: ref, ...fields } = row;
   const before = await getHelperByRef(trx, ref);
   let id: number;
   if (before) {
-    const paired = Number((await trx.selectFrom("pairings").select((eb) => eb.fn.countAll<number>().as("n")).where("helper_id", "=", before.id).executeTakeFirstOrThrow()).n);
-    if (fields.capacity < paired) throw new DomainError("registry.helper.capacityBelow", { paired }, "capacity");
-    await trx.updateTable("helpers").set(storedFields(dataKey, fields, true)).where("id", "=", before.id).execute();
+    const paired = Number(
+      (
+        await trx
+          .selectFrom("pairings")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("helper_id", "=", before.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    if (fields.capacity < paired)
+      throw new DomainError("registry.helper.capacityBelow", { paired }, "capacity");
+    await trx
+      .updateTable("helpers")
+      .set(storedFields(dataKey, fields, true))
+      .where("id", "=", before.id)
+      .execute();
     id = before.id;
   } else {
     const values = { ref, ...storedFields(dataKey, fields, false), org_id: orgId, created_at: nowIso() };
     id = (await trx.insertInto("helpers").values(values).returning("id").executeTakeFirstOrThrow()).id;
   }
-  await recordAudit(trx, actor, { action: before ? "helper.update" : "helper.create", entity: "helper", entityId: id, orgPath: before?.org_path ?? auditPath, before, after: { ref, ...auditable(fields) } });
+  await recordAudit(trx, actor, {
+    action: before ? "helper.update" : "helper.create",
+    entity: "helper",
+    entityId: id,
+    orgPath: before?.org_path ?? auditPath,
+    before,
+    after: { ref, ...auditable(fields) },
+  });
   return !before;
 }

@@ -53,7 +53,13 @@ const KEY = Symbol.for("laurel.honorPageCache");
 
 function store(): Store {
   const g = globalThis as unknown as Record<symbol, Store | undefined>;
-  return (g[KEY] ??= { pages: new Map(), bytes: 0, maxBytes: DEFAULT_PAGE_CACHE_BYTES, version: -1, readAt: 0 });
+  return (g[KEY] ??= {
+    pages: new Map(),
+    bytes: 0,
+    maxBytes: DEFAULT_PAGE_CACHE_BYTES,
+    version: -1,
+    readAt: 0,
+  });
 }
 
 /** The roll version, read from the database at most once per VERSION_TTL_MS. */
@@ -73,7 +79,8 @@ function clear(s: Store): void {
   s.bytes = 0;
 }
 
-const sizeOf = (key: string, page: CachedPage) => PAGE_OVERHEAD_BYTES + Buffer.byteLength(key) + page.parts.reduce((sum, p) => sum + p.length, 0);
+const sizeOf = (key: string, page: CachedPage) =>
+  PAGE_OVERHEAD_BYTES + Buffer.byteLength(key) + page.parts.reduce((sum, p) => sum + p.length, 0);
 
 function remove(s: Store, key: string): void {
   const page = s.pages.get(key);

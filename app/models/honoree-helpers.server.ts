@@ -22,25 +22,48 @@ async function cityOfOrg(trx: Transaction<Database>, orgId: number): Promise<str
   const org = await trx.selectFrom("orgs").select("path").where("id", "=", orgId).executeTakeFirst();
   if (!org) return "";
   const ids = org.path.split("/").filter(Boolean).map(Number);
-  const cities = await trx.selectFrom("orgs").select(["id", "name"]).where("id", "in", ids).where("kind", "=", "city").execute();
+  const cities = await trx
+    .selectFrom("orgs")
+    .select(["id", "name"])
+    .where("id", "in", ids)
+    .where("kind", "=", "city")
+    .execute();
   const nearest = cities.sort((a, b) => ids.indexOf(b.id) - ids.indexOf(a.id))[0];
   return nearest ? cityOfOrgName(nearest.name) : "";
 }
 
 /** Each commended nomination of a category that grants a model-worker title becomes a helper, once. */
-export async function registerHonoreesAsHelpers(trx: Transaction<Database>, actor: Actor, categoryId: number): Promise<number> {
+export async function registerHonoreesAsHelpers(
+  trx: Transaction<Database>,
+  actor: Actor,
+  categoryId: number,
+): Promise<number> {
   const category = await trx
     .selectFrom("categories")
     .innerJoin("competitions", "competitions.id", "categories.competition_id")
     .innerJoin("orgs", "orgs.id", "competitions.org_id")
-    .select(["categories.honor_level", "categories.honor_title", "categories.name", "competitions.year", "orgs.path as org_path"])
+    .select([
+      "categories.honor_level",
+      "categories.honor_title",
+      "categories.name",
+      "competitions.year",
+      "orgs.path as org_path",
+    ])
     .where("categories.id", "=", categoryId)
     .executeTakeFirst();
   if (!category?.honor_level || !(HONOR_LEVELS as readonly string[]).includes(category.honor_level)) return 0;
   const honorees = await trx
     .selectFrom("nominations")
     .leftJoin("helpers", "helpers.nomination_id", "nominations.id")
-    .select(["nominations.id", "nominations.ref", "nominations.kind", "nominations.name", "nominations.workplace", "nominations.org_id", "nominations.competition_id"])
+    .select([
+      "nominations.id",
+      "nominations.ref",
+      "nominations.kind",
+      "nominations.name",
+      "nominations.workplace",
+      "nominations.org_id",
+      "nominations.competition_id",
+    ])
     .where("nominations.category_id", "=", categoryId)
     .where("nominations.status", "=", "commended")
     .where("helpers.id", "is", null)
@@ -66,13 +89,23 @@ export async function registerHonoreesAsHelpers(trx: Transaction<Database>, acto
       updated_at: now,
     };
     const { id } = await trx.insertInto("helpers").values(values).returning("id").executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: "helper.create", entity: "helper", entityId: id, orgPath: category.org_path, after: { ...values, source: "honor_roll" } });
+    await recordAudit(trx, actor, {
+      action: "helper.create",
+      entity: "helper",
+      entityId: id,
+      orgPath: category.org_path,
+      after: { ...values, source: "honor_roll" },
+    });
   }
   return honorees.length;
 }
 
 /** The helper created from this nomination (if any) is marked revoked. */
-export async function markHonoreeHelperRevoked(trx: Transaction<Database>, actor: Actor, nominationId: number): Promise<void> {
+export async function markHonoreeHelperRevoked(
+  trx: Transaction<Database>,
+  actor: Actor,
+  nominationId: number,
+): Promise<void> {
   const helper = await trx
     .selectFrom("helpers")
     .leftJoin("orgs", "orgs.id", "helpers.org_id")
@@ -81,6 +114,16 @@ export async function markHonoreeHelperRevoked(trx: Transaction<Database>, actor
     .executeTakeFirst();
   if (!helper || helper.revoked_at) return;
   const at = nowIso();
-  await trx.updateTable("helpers").set({ revoked_at: at, updated_at: at }).where("id", "=", helper.id).execute();
-  await recordAudit(trx, actor, { action: "helper.revoke", entity: "helper", entityId: helper.id, orgPath: helper.path, after: { revoked_at: at } });
+  await trx
+    .updateTable("helpers")
+    .set({ revoked_at: at, updated_at: at })
+    .where("id", "=", helper.id)
+    .execute();
+  await recordAudit(trx, actor, {
+    action: "helper.revoke",
+    entity: "helper",
+    entityId: helper.id,
+    orgPath: helper.path,
+    after: { revoked_at: at },
+  });
 }

@@ -10,7 +10,11 @@ export function listJudgeQueue(db: Kysely<Database>, userId: number) {
     .innerJoin("nominations", "nominations.id", "judge_assignments.nomination_id")
     .innerJoin("categories", "categories.id", "panel_members.category_id")
     .innerJoin("competitions", "competitions.id", "categories.competition_id")
-    .leftJoin("score_sheets", (j) => j.onRef("score_sheets.panel_member_id", "=", "judge_assignments.panel_member_id").onRef("score_sheets.nomination_id", "=", "judge_assignments.nomination_id"))
+    .leftJoin("score_sheets", (j) =>
+      j
+        .onRef("score_sheets.panel_member_id", "=", "judge_assignments.panel_member_id")
+        .onRef("score_sheets.nomination_id", "=", "judge_assignments.nomination_id"),
+    )
     .select([
       "nominations.id as nomination_id",
       "nominations.ref",
@@ -74,17 +78,36 @@ export async function getJudgeTarget(db: Kysely<Database>, userId: number, nomin
   if (!row) return undefined;
   const cat = (await getJudgingCategory(db, row.category_id))!;
   const [sheet, files] = await Promise.all([
-    db.selectFrom("score_sheets").select(["id", "status", "points_json", "total", "comment", "version"]).where("panel_member_id", "=", row.member_id).where("nomination_id", "=", row.id).executeTakeFirst(),
-    db.selectFrom("nomination_files").select(["id", "filename", "content_type", "size", "created_at"]).where("nomination_id", "=", row.id).orderBy("id").execute(),
+    db
+      .selectFrom("score_sheets")
+      .select(["id", "status", "points_json", "total", "comment", "version"])
+      .where("panel_member_id", "=", row.member_id)
+      .where("nomination_id", "=", row.id)
+      .executeTakeFirst(),
+    db
+      .selectFrom("nomination_files")
+      .select(["id", "filename", "content_type", "size", "created_at"])
+      .where("nomination_id", "=", row.id)
+      .orderBy("id")
+      .execute(),
   ]);
   const blind = !!cat.blind;
   const { member_id, ...n } = row;
   // Only the birth year reaches a judge; in blind mode neither the names nor what points to them
   // (the masked ID number starts with the region code; files are often named after the nominee).
   const facts = { ...n, birth_date: n.birth_date ? n.birth_date.slice(0, 4) : null };
-  const dossier = blind ? { ...facts, name: null, org_name: null, leader: null, workplace: null, id_number_masked: null } : facts;
+  const dossier = blind
+    ? { ...facts, name: null, org_name: null, leader: null, workplace: null, id_number_masked: null }
+    : facts;
   const shown = blind ? files.map((f) => ({ ...f, filename: `file-${f.id}` })) : files;
-  return { memberId: member_id, cat, blind, dossier, files: shown, sheet: sheet ? { ...sheet, points: JSON.parse(sheet.points_json) as (number | null)[] } : null };
+  return {
+    memberId: member_id,
+    cat,
+    blind,
+    dossier,
+    files: shown,
+    sheet: sheet ? { ...sheet, points: JSON.parse(sheet.points_json) as (number | null)[] } : null,
+  };
 }
 export type JudgeTarget = NonNullable<Awaited<ReturnType<typeof getJudgeTarget>>>;
 
@@ -99,12 +122,27 @@ export async function getJudgeSeat(db: Kysely<Database>, userId: number, nominat
     .innerJoin("categories", "categories.id", "panel_members.category_id")
     .innerJoin("competitions", "competitions.id", "categories.competition_id")
     .innerJoin("orgs", "orgs.id", "competitions.org_id")
-    .select(["panel_members.id as member_id", "categories.id", "categories.judges_per_nomination", "competitions.stage", "orgs.path as org_path"])
+    .select([
+      "panel_members.id as member_id",
+      "categories.id",
+      "categories.judges_per_nomination",
+      "competitions.stage",
+      "orgs.path as org_path",
+    ])
     .where("panel_members.user_id", "=", userId)
     .where("judge_assignments.nomination_id", "=", nominationId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const criteria = await db.selectFrom("criteria").select(["title", "max_points"]).where("category_id", "=", row.id).orderBy("position").execute();
+  const criteria = await db
+    .selectFrom("criteria")
+    .select(["title", "max_points"])
+    .where("category_id", "=", row.id)
+    .orderBy("position")
+    .execute();
   const { member_id, ...cat } = row;
-  return { memberId: member_id, nominationId, cat: { ...cat, criteria: criteria.map((c) => ({ title: c.title, maxPoints: c.max_points })) } };
+  return {
+    memberId: member_id,
+    nominationId,
+    cat: { ...cat, criteria: criteria.map((c) => ({ title: c.title, maxPoints: c.max_points })) },
+  };
 }

@@ -34,18 +34,49 @@ export async function getJudgingCategory(db: Kysely<Database>, categoryId: numbe
     .executeTakeFirst();
   if (!row) return undefined;
   const [criteria, rules] = await Promise.all([
-    db.selectFrom("criteria").select(["title", "max_points", "description"]).where("category_id", "=", categoryId).orderBy("position").execute(),
-    db.selectFrom("composition_rules").select(["label", "attribute", "values_json", "op", "share"]).where("category_id", "=", categoryId).orderBy("position").execute(),
+    db
+      .selectFrom("criteria")
+      .select(["title", "max_points", "description"])
+      .where("category_id", "=", categoryId)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("composition_rules")
+      .select(["label", "attribute", "values_json", "op", "share"])
+      .where("category_id", "=", categoryId)
+      .orderBy("position")
+      .execute(),
   ]);
   return {
     ...row,
-    criteria: criteria.map((c): Criterion & { description: string } => ({ title: c.title, maxPoints: c.max_points, description: c.description })),
-    rules: rules.map((r): CompositionRule => ({ label: r.label, attribute: r.attribute, values: JSON.parse(r.values_json) as string[], op: r.op, share: r.share })),
+    criteria: criteria.map((c): Criterion & { description: string } => ({
+      title: c.title,
+      maxPoints: c.max_points,
+      description: c.description,
+    })),
+    rules: rules.map(
+      (r): CompositionRule => ({
+        label: r.label,
+        attribute: r.attribute,
+        values: JSON.parse(r.values_json) as string[],
+        op: r.op,
+        share: r.share,
+      }),
+    ),
   };
 }
 /** The competition's category: another competition's is undefined, so a URL cannot pair them (issue #14). */
-export async function getCompetitionCategory(db: Kysely<Database>, competitionId: number, categoryId: number) {
-  const own = await db.selectFrom("categories").select("id").where("id", "=", categoryId).where("competition_id", "=", competitionId).executeTakeFirst();
+export async function getCompetitionCategory(
+  db: Kysely<Database>,
+  competitionId: number,
+  categoryId: number,
+) {
+  const own = await db
+    .selectFrom("categories")
+    .select("id")
+    .where("id", "=", categoryId)
+    .where("competition_id", "=", competitionId)
+    .executeTakeFirst();
   return own ? getJudgingCategory(db, own.id) : undefined;
 }
 

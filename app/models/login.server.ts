@@ -24,12 +24,16 @@ export async function signIn(
   if (lockedMs > 0) return { ok: false, reason: "locked", minutes: Math.ceil(lockedMs / 60000) };
   const creds = await getCredentials(db, username);
   if (!(await verifyPassword(creds?.password_hash ?? null, password)) || !creds) {
-    await recordAudit(db, { userId: null, label: username.slice(0, 64), ip }, {
-      action: "login.failure",
-      entity: "user",
-      entityId: creds?.id,
-      orgPath: creds?.org_path,
-    });
+    await recordAudit(
+      db,
+      { userId: null, label: username.slice(0, 64), ip },
+      {
+        action: "login.failure",
+        entity: "user",
+        entityId: creds?.id,
+        orgPath: creds?.org_path,
+      },
+    );
     return { ok: false, reason: "invalid" };
   }
   await refundAttempt(db, keys);

@@ -3,7 +3,12 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { suggestPairings, type MatchInput, type MatchOptions, type MatchResult } from "~/domain/registry/matching";
+import {
+  suggestPairings,
+  type MatchInput,
+  type MatchOptions,
+  type MatchResult,
+} from "~/domain/registry/matching";
 
 /** Instances smaller than this (helpers × counties) run inline: a thread costs more than they do. */
 const INLINE_BELOW = 50_000;
@@ -31,15 +36,24 @@ function workerPath(): string {
  */
 function bootstrap(): string {
   // The ESM entry: tsx's CommonJS one registers a path that does not exist when imported.
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve("tsx/esm/api")
+      .replace(/\.cjs$/, ".mjs"),
+  ).href;
   const worker = pathToFileURL(workerPath()).href;
   return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
 }
 
 /** Runs the matcher on a worker thread when the instance is large, inline otherwise. */
-export function runMatcher(input: MatchInput, options: MatchOptions = {}, { thread }: { thread?: boolean } = {}): Promise<MatchResult> {
+export function runMatcher(
+  input: MatchInput,
+  options: MatchOptions = {},
+  { thread }: { thread?: boolean } = {},
+): Promise<MatchResult> {
   const size = input.helpers.length * input.counties.length;
-  if (thread === false || (thread === undefined && size < INLINE_BELOW)) return Promise.resolve(suggestPairings(input, options));
+  if (thread === false || (thread === undefined && size < INLINE_BELOW))
+    return Promise.resolve(suggestPairings(input, options));
   return new Promise((resolve, reject) => {
     const worker = new Worker(bootstrap(), { eval: true, workerData: { input, options } });
     worker.once("message", (msg: { ok: true; result: MatchResult } | { ok: false; message: string }) => {

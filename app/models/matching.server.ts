@@ -16,12 +16,18 @@ export interface MatchRun {
 }
 
 /** Runs the matcher over the whole registry (on a worker thread when it is large). */
-export async function runMatching(db: Kysely<Database>, options: MatchOptions = {}, thread?: boolean): Promise<MatchRun> {
+export async function runMatching(
+  db: Kysely<Database>,
+  options: MatchOptions = {},
+  thread?: boolean,
+): Promise<MatchRun> {
   const input = await loadMatchInput(db);
   const result = await runMatcher(input, options, { thread });
   const helperRefs = [...new Set(result.suggestions.map((s) => s.helper_id))];
   const [helpers, counties] = await Promise.all([
-    helperRefs.length ? db.selectFrom("helpers").select(["ref", "name"]).where("ref", "in", helperRefs).execute() : [],
+    helperRefs.length
+      ? db.selectFrom("helpers").select(["ref", "name"]).where("ref", "in", helperRefs).execute()
+      : [],
     db.selectFrom("counties").select(["code", "name"]).execute(),
   ]);
   return {
@@ -37,7 +43,11 @@ export function matchJson(r: MatchResult) {
     cost: r.cost,
     lower_bound: r.lower_bound,
     optimal: r.optimal,
-    suggestions: r.suggestions.map((s) => ({ helper_id: s.helper_id, county_code: s.county_code, cost: s.cost })),
+    suggestions: r.suggestions.map((s) => ({
+      helper_id: s.helper_id,
+      county_code: s.county_code,
+      cost: s.cost,
+    })),
     uncovered: r.uncovered.map((u) => ({ county_code: u.county_code, need: u.need })),
   };
 }
@@ -51,15 +61,34 @@ export interface AcceptedPick {
  * Turns accepted suggestions into pairings, all or none: the registry may have changed since the
  * run (a capacity used, a pair made), and a half-applied set would leave gaps nobody chose.
  */
-export async function acceptSuggestions(trx: Transaction<Database>, actor: Actor, picks: AcceptedPick[], tier: PairingTier): Promise<number> {
+export async function acceptSuggestions(
+  trx: Transaction<Database>,
+  actor: Actor,
+  picks: AcceptedPick[],
+  tier: PairingTier,
+): Promise<number> {
   const auditPath = await registryAuditPath(trx);
   for (const pick of picks) {
-    const helper = await trx.selectFrom("helpers").select(["id", "ref", "capacity", "revoked_at"]).where("ref", "=", pick.helper_id).executeTakeFirst();
+    const helper = await trx
+      .selectFrom("helpers")
+      .select(["id", "ref", "capacity", "revoked_at"])
+      .where("ref", "=", pick.helper_id)
+      .executeTakeFirst();
     if (!helper) throw new DomainError("registry.row.helperUnknown", { id: pick.helper_id });
-    const county = await trx.selectFrom("counties").select(["id", "code"]).where("code", "=", pick.county_code).executeTakeFirst();
+    const county = await trx
+      .selectFrom("counties")
+      .select(["id", "code"])
+      .where("code", "=", pick.county_code)
+      .executeTakeFirst();
     if (!county) throw new DomainError("registry.row.countyUnknown", { code: pick.county_code });
     await createPairing(trx, actor, { helper, county, tier, startedOn: null, source: "match" }, auditPath);
   }
-  if (picks.length) await recordAudit(trx, actor, { action: "registry.match.accept", entity: "registry", orgPath: auditPath, after: { accepted: picks.length, tier } });
+  if (picks.length)
+    await recordAudit(trx, actor, {
+      action: "registry.match.accept",
+      entity: "registry",
+      orgPath: auditPath,
+      after: { accepted: picks.length, tier },
+    });
   return picks.length;
 }

@@ -45,9 +45,13 @@ class RequestTooLarge extends Error {}
  * memory; an oversized file is drained and reported, keeping the other fields, so the form comes
  * back filled in. The CSRF check follows the parse, as for every form (the token is a field).
  */
-export async function readNominationForm(request: Request, context: AppLoadContext): Promise<{ form: FormData; uploads: Upload[] }> {
+export async function readNominationForm(
+  request: Request,
+  context: AppLoadContext,
+): Promise<{ form: FormData; uploads: Upload[] }> {
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_UPLOAD_REQUEST_BYTES) throw errorResponse(413, "nomination.file.requestTooLarge", { max: MAX_UPLOAD_TOTAL_MEGABYTES });
+  if (length > MAX_UPLOAD_REQUEST_BYTES)
+    throw errorResponse(413, "nomination.file.requestTooLarge", { max: MAX_UPLOAD_TOTAL_MEGABYTES });
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     return { form: await readForm(request, context), uploads: [] };
   }
@@ -56,7 +60,12 @@ export async function readNominationForm(request: Request, context: AppLoadConte
   let total = 0;
   const handler: UploadHandler = async ({ name, filename, data }) => {
     if (++parts > MAX_PARTS) throw new RequestTooLarge();
-    const keep = filename === undefined ? MAX_TEXT_PART_BYTES : name === FILES_FIELD && filename !== "" ? MAX_FILE_BYTES : 0;
+    const keep =
+      filename === undefined
+        ? MAX_TEXT_PART_BYTES
+        : name === FILES_FIELD && filename !== ""
+          ? MAX_FILE_BYTES
+          : 0;
     const chunks: Uint8Array[] = [];
     let size = 0;
     for await (const chunk of data) {
@@ -80,7 +89,8 @@ export async function readNominationForm(request: Request, context: AppLoadConte
     form = await unstable_parseMultipartFormData(counted.request, handler);
   } catch (error) {
     if (counted.exceeded()) throw tooManyFields();
-    if (error instanceof RequestTooLarge) throw errorResponse(413, "nomination.file.requestTooLarge", { max: MAX_UPLOAD_TOTAL_MEGABYTES });
+    if (error instanceof RequestTooLarge)
+      throw errorResponse(413, "nomination.file.requestTooLarge", { max: MAX_UPLOAD_TOTAL_MEGABYTES });
     throw errorResponse(400, "error.400.generic");
   }
   verifyCsrf(request, form.get(CSRF_FIELD), context.secrets.sessionSecret);
@@ -95,12 +105,24 @@ export interface CheckedFile {
 }
 
 /** The uploads as files to store, or the first refusal with its status (413 for size, 400 otherwise). */
-export function vetUploads(uploads: Upload[]): { ok: true; files: CheckedFile[] } | { ok: false; status: number; error: FieldErrors[string] } {
-  if (uploads.length > MAX_FILES_PER_UPLOAD) return { ok: false, status: 400, error: { key: "nomination.file.tooManyAtOnce", params: { max: MAX_FILES_PER_UPLOAD } } };
+export function vetUploads(
+  uploads: Upload[],
+): { ok: true; files: CheckedFile[] } | { ok: false; status: number; error: FieldErrors[string] } {
+  if (uploads.length > MAX_FILES_PER_UPLOAD)
+    return {
+      ok: false,
+      status: 400,
+      error: { key: "nomination.file.tooManyAtOnce", params: { max: MAX_FILES_PER_UPLOAD } },
+    };
   const files: CheckedFile[] = [];
   for (const u of uploads) {
     const r = checkUpload(u);
-    if (!r.ok) return { ok: false, status: r.messageKey === "nomination.file.tooLarge" ? 413 : 400, error: { key: r.messageKey, params: r.params } };
+    if (!r.ok)
+      return {
+        ok: false,
+        status: r.messageKey === "nomination.file.tooLarge" ? 413 : 400,
+        error: { key: r.messageKey, params: r.params },
+      };
     files.push({ filename: r.filename, contentType: r.contentType, bytes: u.bytes });
   }
   return { ok: true, files };
@@ -116,7 +138,8 @@ export function formValues(form: FormData): Record<string, string> {
 /** The nomination schema's issues as form errors, the first one per field. */
 export function issuesToErrors(issues: FieldIssue[]): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of issues) errors[issue.field] ??= { key: issue.messageKey as MessageKey, params: issue.params };
+  for (const issue of issues)
+    errors[issue.field] ??= { key: issue.messageKey as MessageKey, params: issue.params };
   return errors;
 }
 
@@ -140,26 +163,71 @@ export function getNominationFile(db: Kysely<Database>, nominationId: number, fi
 }
 
 /** Stores vetted files in the database (app servers keep no state). Run inside the caller's transaction. */
-export async function addNominationFiles(trx: Transaction<Database>, actor: Actor, nomination: { id: number; org_path: string }, files: CheckedFile[]): Promise<void> {
+export async function addNominationFiles(
+  trx: Transaction<Database>,
+  actor: Actor,
+  nomination: { id: number; org_path: string },
+  files: CheckedFile[],
+): Promise<void> {
   if (files.length === 0) return;
-  const existing = await trx.selectFrom("nomination_files").select((eb) => eb.fn.countAll<number>().as("n")).where("nomination_id", "=", nomination.id).executeTakeFirstOrThrow();
-  if (Number(existing.n) + files.length > MAX_FILES_PER_NOMINATION) throw new DomainError("nomination.file.tooMany", { max: MAX_FILES_PER_NOMINATION }, FILES_FIELD);
+  const existing = await trx
+    .selectFrom("nomination_files")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("nomination_id", "=", nomination.id)
+    .executeTakeFirstOrThrow();
+  if (Number(existing.n) + files.length > MAX_FILES_PER_NOMINATION)
+    throw new DomainError("nomination.file.tooMany", { max: MAX_FILES_PER_NOMINATION }, FILES_FIELD);
   for (const f of files) {
     const sha256 = crypto.createHash("sha256").update(f.bytes).digest("hex");
     const { id } = await trx
       .insertInto("nomination_files")
-      .values({ nomination_id: nomination.id, filename: f.filename, content_type: f.contentType, size: f.bytes.length, sha256, data: f.bytes, uploaded_by: actor.userId, created_at: nowIso() })
+      .values({
+        nomination_id: nomination.id,
+        filename: f.filename,
+        content_type: f.contentType,
+        size: f.bytes.length,
+        sha256,
+        data: f.bytes,
+        uploaded_by: actor.userId,
+        created_at: nowIso(),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: "nomination.file.add", entity: "nomination", entityId: nomination.id, orgPath: nomination.org_path, after: { fileId: id, filename: f.filename, contentType: f.contentType, size: f.bytes.length, sha256 } });
+    await recordAudit(trx, actor, {
+      action: "nomination.file.add",
+      entity: "nomination",
+      entityId: nomination.id,
+      orgPath: nomination.org_path,
+      after: { fileId: id, filename: f.filename, contentType: f.contentType, size: f.bytes.length, sha256 },
+    });
   }
 }
 
-export async function deleteNominationFile(trx: Transaction<Database>, actor: Actor, nomination: { id: number; org_path: string }, fileId: number): Promise<void> {
-  const file = await trx.selectFrom("nomination_files").select(["id", "filename", "sha256"]).where("id", "=", fileId).where("nomination_id", "=", nomination.id).executeTakeFirst();
+export async function deleteNominationFile(
+  trx: Transaction<Database>,
+  actor: Actor,
+  nomination: { id: number; org_path: string },
+  fileId: number,
+): Promise<void> {
+  const file = await trx
+    .selectFrom("nomination_files")
+    .select(["id", "filename", "sha256"])
+    .where("id", "=", fileId)
+    .where("nomination_id", "=", nomination.id)
+    .executeTakeFirst();
   if (!file) throw new DomainError("nomination.file.notFound", undefined, FILES_FIELD);
-  await trx.deleteFrom("nomination_files").where("id", "=", fileId).where("nomination_id", "=", nomination.id).execute();
-  await recordAudit(trx, actor, { action: "nomination.file.delete", entity: "nomination", entityId: nomination.id, orgPath: nomination.org_path, before: { fileId, filename: file.filename, sha256: file.sha256 } });
+  await trx
+    .deleteFrom("nomination_files")
+    .where("id", "=", fileId)
+    .where("nomination_id", "=", nomination.id)
+    .execute();
+  await recordAudit(trx, actor, {
+    action: "nomination.file.delete",
+    entity: "nomination",
+    entityId: nomination.id,
+    orgPath: nomination.org_path,
+    before: { fileId, filename: file.filename, sha256: file.sha256 },
+  });
 }
 
 /**
@@ -168,12 +236,22 @@ export async function deleteNominationFile(trx: Transaction<Database>, actor: Ac
  */
 export function resourceRefusal(thrown: unknown, request: Request): unknown {
   if (thrown instanceof Response) return thrown;
-  const d = thrown as { type?: string; data?: { messageKey?: string; params?: Record<string, string | number> }; init?: ResponseInit | null };
+  const d = thrown as {
+    type?: string;
+    data?: { messageKey?: string; params?: Record<string, string | number> };
+    init?: ResponseInit | null;
+  };
   if (d && typeof d === "object" && d.type === "DataWithResponseInit") {
     const locale = negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language"));
     const key = d.data?.messageKey;
-    const body = key && isMessageKey(key) ? translate(locale, key, d.data?.params) : translate(locale, "error.400.generic");
-    return new Response(body, { status: d.init?.status ?? 400, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" } });
+    const body =
+      key && isMessageKey(key)
+        ? translate(locale, key, d.data?.params)
+        : translate(locale, "error.400.generic");
+    return new Response(body, {
+      status: d.init?.status ?? 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" },
+    });
   }
   return thrown;
 }

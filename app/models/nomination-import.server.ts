@@ -4,7 +4,12 @@ import { dialectOf } from "../../db/dialect";
 import { DomainError } from "~/domain/errors";
 import { isWithin } from "~/domain/org-tree";
 import { NominationKind } from "~/domain/nominations/fields";
-import { collectiveNominationSchema, fieldIssues, individualNominationSchema, type NominationFields } from "~/domain/nominations/nomination-schema";
+import {
+  collectiveNominationSchema,
+  fieldIssues,
+  individualNominationSchema,
+  type NominationFields,
+} from "~/domain/nominations/nomination-schema";
 import type { IsoDate } from "~/domain/notice/iso-date";
 import { isFatalHeader, mapHeader, readRow, type ColumnSpec, type RowIssue } from "~/domain/sheet-columns";
 import type { Params } from "~/i18n";
@@ -40,7 +45,18 @@ export const NOMINATION_COLUMNS: ColumnSpec[] = [
 ];
 
 /** Columns only one kind fills; the other kind leaves them empty (docs/domain.md#sheets). */
-const INDIVIDUAL_ONLY = ["gender", "ethnicity", "birth_date", "political_status", "education", "workplace", "post", "occupation_group", "migrant", "id_number"];
+const INDIVIDUAL_ONLY = [
+  "gender",
+  "ethnicity",
+  "birth_date",
+  "political_status",
+  "education",
+  "workplace",
+  "post",
+  "occupation_group",
+  "migrant",
+  "id_number",
+];
 const COLLECTIVE_ONLY = ["member_count", "leader"];
 
 export const MAX_REF = 50;
@@ -165,11 +181,22 @@ function lockedAllocations(trx: Transaction<Database>, categoryId: number) {
 
 const isEmptyRow = (cells: string[]) => cells.every((c) => (c ?? "").trim() === "");
 
-async function loadContext(trx: Transaction<Database>, target: NominationImportTarget, today: IsoDate | undefined, dataKey: Buffer): Promise<Omit<ImportContext, "mayFileFor">> {
+async function loadContext(
+  trx: Transaction<Database>,
+  target: NominationImportTarget,
+  today: IsoDate | undefined,
+  dataKey: Buffer,
+): Promise<Omit<ImportContext, "mayFileFor">> {
   let q = trx
     .selectFrom("competitions")
     .innerJoin("orgs", "orgs.id", "competitions.org_id")
-    .select(["competitions.id", "competitions.year", "competitions.stage", "orgs.name as org_name", "orgs.path as org_path"])
+    .select([
+      "competitions.id",
+      "competitions.year",
+      "competitions.stage",
+      "orgs.name as org_name",
+      "orgs.path as org_path",
+    ])
     .where("competitions.id", "=", target.competitionId);
   // On PostgreSQL, hold the stage still while the rows go in: advancing waits for the import.
   if (dialectOf(trx) === "postgres") q = q.forShare("competitions");
@@ -205,7 +232,12 @@ async function loadContext(trx: Transaction<Database>, target: NominationImportT
       .execute(),
   ]);
   return {
-    target: { competitionId: competition.id, competitionYear: competition.year, categoryId: category.id, categoryKind: category.kind },
+    target: {
+      competitionId: competition.id,
+      competitionYear: competition.year,
+      categoryId: category.id,
+      categoryKind: category.kind,
+    },
     categoryName: category.name,
     organizer: { name: competition.org_name, path: competition.org_path },
     allocated: new Map(allocations.map((a) => [a.name, a])),
@@ -215,23 +247,51 @@ async function loadContext(trx: Transaction<Database>, target: NominationImportT
     taken: new Map(taken.map((r) => [r.org_id, Number(r.n)])),
     idHashes: new Map(ids.map((r) => [r.id_number_hash!, r.name])),
     dataKey,
-    schema: category.kind === "individual" ? individualNominationSchema({ today }) : collectiveNominationSchema(),
+    schema:
+      category.kind === "individual" ? individualNominationSchema({ today }) : collectiveNominationSchema(),
   };
 }
 
-async function importRow(trx: Transaction<Database>, actor: Actor, dataKey: Buffer, ctx: ImportContext, rec: Record<string, string>, row: number): Promise<RowIssue[]> {
-  const found: Omit<RowIssue, "row">[] = [...checkRef(ctx, rec.ref, row), ...checkCategory(ctx, rec.category)];
+async function importRow(
+  trx: Transaction<Database>,
+  actor: Actor,
+  dataKey: Buffer,
+  ctx: ImportContext,
+  rec: Record<string, string>,
+  row: number,
+): Promise<RowIssue[]> {
+  const found: Omit<RowIssue, "row">[] = [
+    ...checkRef(ctx, rec.ref, row),
+    ...checkCategory(ctx, rec.category),
+  ];
   const org = await resolveOrg(trx, ctx, rec.nominating_org);
   if ("issue" in org) found.push(org.issue);
   const fields = checkFields(ctx, rec);
   if ("issues" in fields) found.push(...fields.issues);
   if (found.length || "issues" in fields || "issue" in org) return found.map((f) => ({ row, ...f }));
   const takenBefore = ctx.taken.get(org.org.id) ?? 0;
-  if (takenBefore >= org.org.places) return [{ row, column: "nominating_org", messageKey: "import.nomination.noPlaces", params: { org: org.org.name, places: org.org.places } }];
+  if (takenBefore >= org.org.places)
+    return [
+      {
+        row,
+        column: "nominating_org",
+        messageKey: "import.nomination.noPlaces",
+        params: { org: org.org.name, places: org.org.places },
+      },
+    ];
   const idHash = fields.value.kind === "individual" ? keyedHash(ctx.dataKey, fields.value.id_number) : null;
   const holder = idHash && ctx.idHashes.get(idHash);
-  if (holder) return [{ row, column: "id_number", messageKey: "nomination.duplicateId", params: { org: holder } }];
-  const refusal = await insertUnderSavepoint(trx, actor, dataKey, { ...ctx.target, org: org.org }, fields.value, rec.ref, takenBefore);
+  if (holder)
+    return [{ row, column: "id_number", messageKey: "nomination.duplicateId", params: { org: holder } }];
+  const refusal = await insertUnderSavepoint(
+    trx,
+    actor,
+    dataKey,
+    { ...ctx.target, org: org.org },
+    fields.value,
+    rec.ref,
+    takenBefore,
+  );
   if (refusal) return [{ row, ...refusal }];
   ctx.taken.set(org.org.id, takenBefore + 1);
   if (idHash) ctx.idHashes.set(idHash, org.org.name);
@@ -243,20 +303,33 @@ function checkRef(ctx: ImportContext, ref: string, row: number): Omit<RowIssue, 
   if (!ref) return [{ column: "ref", messageKey: "form.required" }];
   const earlier = ctx.seenRefs.get(ref);
   if (earlier === undefined) ctx.seenRefs.set(ref, row);
-  if ([...ref].length > MAX_REF) return [{ column: "ref", messageKey: "form.tooLong", params: { max: MAX_REF } }];
-  if (earlier !== undefined) return [{ column: "ref", messageKey: "import.nomination.refRepeated", params: { ref, row: earlier } }];
-  if (ctx.takenRefs.has(ref)) return [{ column: "ref", messageKey: "import.nomination.refTaken", params: { ref } }];
+  if ([...ref].length > MAX_REF)
+    return [{ column: "ref", messageKey: "form.tooLong", params: { max: MAX_REF } }];
+  if (earlier !== undefined)
+    return [{ column: "ref", messageKey: "import.nomination.refRepeated", params: { ref, row: earlier } }];
+  if (ctx.takenRefs.has(ref))
+    return [{ column: "ref", messageKey: "import.nomination.refTaken", params: { ref } }];
   return [];
 }
 
 /** An empty category cell means the category being imported; another name refuses the row. */
 function checkCategory(ctx: ImportContext, category: string): Omit<RowIssue, "row">[] {
   if (!category || category === ctx.categoryName) return [];
-  return [{ column: "category", messageKey: "import.nomination.otherCategory", params: { category, expected: ctx.categoryName } }];
+  return [
+    {
+      column: "category",
+      messageKey: "import.nomination.otherCategory",
+      params: { category, expected: ctx.categoryName },
+    },
+  ];
 }
 
 /** The nominating org by name: it must lie in the organizer's subtree and hold places in the category. */
-async function resolveOrg(trx: Transaction<Database>, ctx: ImportContext, name: string): Promise<{ org: Allocated } | { issue: Omit<RowIssue, "row"> }> {
+async function resolveOrg(
+  trx: Transaction<Database>,
+  ctx: ImportContext,
+  name: string,
+): Promise<{ org: Allocated } | { issue: Omit<RowIssue, "row"> }> {
   if (!name) return { issue: { column: "nominating_org", messageKey: "form.required" } };
   const cached = ctx.orgCache.get(name);
   if (cached) return cached;
@@ -265,15 +338,24 @@ async function resolveOrg(trx: Transaction<Database>, ctx: ImportContext, name: 
   return result;
 }
 
-async function lookUpOrg(trx: Transaction<Database>, ctx: ImportContext, name: string): Promise<{ org: Allocated } | { issue: Omit<RowIssue, "row"> }> {
-  const issue = (messageKey: RowIssue["messageKey"], params: Params) => ({ issue: { column: "nominating_org", messageKey, params } });
+async function lookUpOrg(
+  trx: Transaction<Database>,
+  ctx: ImportContext,
+  name: string,
+): Promise<{ org: Allocated } | { issue: Omit<RowIssue, "row"> }> {
+  const issue = (messageKey: RowIssue["messageKey"], params: Params) => ({
+    issue: { column: "nominating_org", messageKey, params },
+  });
   const allocated = ctx.allocated.get(name);
-  if (allocated && ctx.mayFileFor && !ctx.mayFileFor(allocated)) return issue("import.nomination.orgNotYours", { org: name });
-  if (allocated && allocated.places > 0 && isWithin(allocated.path, ctx.organizer.path)) return { org: allocated };
+  if (allocated && ctx.mayFileFor && !ctx.mayFileFor(allocated))
+    return issue("import.nomination.orgNotYours", { org: name });
+  if (allocated && allocated.places > 0 && isWithin(allocated.path, ctx.organizer.path))
+    return { org: allocated };
   const org = allocated ?? (await getOrgByName(trx, name));
   if (!org) return issue("import.nomination.orgUnknown", { org: name });
   if (ctx.mayFileFor && !ctx.mayFileFor(org)) return issue("import.nomination.orgNotYours", { org: name });
-  if (!isWithin(org.path, ctx.organizer.path)) return issue("import.nomination.orgOutside", { org: name, organizer: ctx.organizer.name });
+  if (!isWithin(org.path, ctx.organizer.path))
+    return issue("import.nomination.orgOutside", { org: name, organizer: ctx.organizer.name });
   return issue("import.nomination.noAllocation", { org: name });
 }
 
@@ -281,20 +363,32 @@ async function lookUpOrg(trx: Transaction<Database>, ctx: ImportContext, name: s
  * The row's fields for the category's kind. An empty kind cell takes the category's kind; the
  * other kind's columns must be empty, so a value there is reported rather than dropped.
  */
-function checkFields(ctx: ImportContext, rec: Record<string, string>): { value: NominationFields } | { issues: Omit<RowIssue, "row">[] } {
+function checkFields(
+  ctx: ImportContext,
+  rec: Record<string, string>,
+): { value: NominationFields } | { issues: Omit<RowIssue, "row">[] } {
   const kind = rec.kind ? NominationKind.parse(rec.kind) : ctx.target.categoryKind;
   if (!kind) return { issues: [{ column: "kind", messageKey: "nomination.kind.invalid" }] };
-  if (kind !== ctx.target.categoryKind) return { issues: [{ column: "kind", messageKey: "nomination.kindMismatch" }] };
+  if (kind !== ctx.target.categoryKind)
+    return { issues: [{ column: "kind", messageKey: "nomination.kindMismatch" }] };
   const issues: Omit<RowIssue, "row">[] = [];
   const foreign = kind === "individual" ? COLLECTIVE_ONLY : INDIVIDUAL_ONLY;
-  const foreignKey = kind === "individual" ? "import.nomination.collectiveOnly" : "import.nomination.individualOnly";
+  const foreignKey =
+    kind === "individual" ? "import.nomination.collectiveOnly" : "import.nomination.individualOnly";
   for (const column of foreign) if (rec[column]) issues.push({ column, messageKey: foreignKey });
   const lostDigits = kind === "individual" && EXPONENT_FORM.test(rec.id_number ?? "");
-  if (lostDigits) issues.push({ column: "id_number", messageKey: "import.nomination.idAsNumber", params: { value: rec.id_number } });
+  if (lostDigits)
+    issues.push({
+      column: "id_number",
+      messageKey: "import.nomination.idAsNumber",
+      params: { value: rec.id_number },
+    });
   // What parseNomination does, with the schema built once per import.
   const parsed = ctx.schema.safeParse(rec);
   if (!parsed.success) {
-    for (const i of fieldIssues(parsed.error)) if (!(lostDigits && i.field === "id_number")) issues.push({ column: i.field, messageKey: i.messageKey, params: i.params });
+    for (const i of fieldIssues(parsed.error))
+      if (!(lostDigits && i.field === "id_number"))
+        issues.push({ column: i.field, messageKey: i.messageKey, params: i.params });
   }
   return issues.length || !parsed.success ? { issues } : { value: parsed.data };
 }
@@ -303,17 +397,38 @@ function checkFields(ctx: ImportContext, rec: Record<string, string>): { value: 
  * Files the nomination as submitted; createNomination counts places after its insert, so a
  * refusal rolls back to the savepoint and the row leaves nothing behind.
  */
-async function insertUnderSavepoint(trx: Transaction<Database>, actor: Actor, dataKey: Buffer, target: NominationTarget & { org: Allocated }, fields: NominationFields, ref: string, takenBefore: number): Promise<Omit<RowIssue, "row"> | null> {
+async function insertUnderSavepoint(
+  trx: Transaction<Database>,
+  actor: Actor,
+  dataKey: Buffer,
+  target: NominationTarget & { org: Allocated },
+  fields: NominationFields,
+  ref: string,
+  takenBefore: number,
+): Promise<Omit<RowIssue, "row"> | null> {
   await sql`savepoint nomination_row`.execute(trx);
   try {
-    await createNomination(trx, actor, dataKey, target, fields, { status: "submitted", ref, knownPlaces: { places: target.org.places, takenBefore } });
+    await createNomination(trx, actor, dataKey, target, fields, {
+      status: "submitted",
+      ref,
+      knownPlaces: { places: target.org.places, takenBefore },
+    });
     await sql`release savepoint nomination_row`.execute(trx);
     return null;
   } catch (error) {
     await sql`rollback to savepoint nomination_row`.execute(trx);
     await sql`release savepoint nomination_row`.execute(trx);
     if (!(error instanceof DomainError)) throw error;
-    if (error.messageKey === "nomination.noPlaces") return { column: "nominating_org", messageKey: "import.nomination.noPlaces", params: { org: target.org.name, places: target.org.places } };
-    return { column: !error.field || error.field === "_form" ? null : error.field, messageKey: error.messageKey, params: error.params };
+    if (error.messageKey === "nomination.noPlaces")
+      return {
+        column: "nominating_org",
+        messageKey: "import.nomination.noPlaces",
+        params: { org: target.org.name, places: target.org.places },
+      };
+    return {
+      column: !error.field || error.field === "_form" ? null : error.field,
+      messageKey: error.messageKey,
+      params: error.params,
+    };
   }
 }

@@ -28,7 +28,8 @@ export interface NominatingOrg {
 export function nominatingOrgsOf(user: SessionUser, competition: { org_path: string }): NominatingOrg[] {
   const seen = new Map<number, NominatingOrg>();
   for (const g of user.grants) {
-    if (g.role === "nominator" && isWithin(g.orgPath, competition.org_path) && !seen.has(g.orgId)) seen.set(g.orgId, { id: g.orgId, name: g.orgName, path: g.orgPath });
+    if (g.role === "nominator" && isWithin(g.orgPath, competition.org_path) && !seen.has(g.orgId))
+      seen.set(g.orgId, { id: g.orgId, name: g.orgName, path: g.orgPath });
   }
   return [...seen.values()].sort((a, b) => a.path.localeCompare(b.path, "en", { numeric: true }));
 }
@@ -40,11 +41,18 @@ export interface NominationAccess {
   nominator: boolean;
 }
 
-export function nominationAccess(user: SessionUser, competition: { org_path: string }, nominationOrgPath: string): NominationAccess {
+export function nominationAccess(
+  user: SessionUser,
+  competition: { org_path: string },
+  nominationOrgPath: string,
+): NominationAccess {
   // The policy decides (app/domain/policy.ts); this pairs its two answers for the nomination pages.
   return {
     admin: may(user.grants, "competition:manage", { orgPath: competition.org_path }),
-    nominator: may(user.grants, "nomination:edit", { organizerPath: competition.org_path, orgPath: nominationOrgPath }),
+    nominator: may(user.grants, "nomination:edit", {
+      organizerPath: competition.org_path,
+      orgPath: nominationOrgPath,
+    }),
   };
 }
 
@@ -52,10 +60,24 @@ export function nominationAccess(user: SessionUser, competition: { org_path: str
 
 /** A nomination's fields as the dossier and the export show them; the private ones go masked, apart. */
 const PERSON_COLUMNS = [
-  "nominations.gender", "nominations.ethnicity", "nominations.birth_date", "nominations.political_status", "nominations.education",
-  "nominations.workplace", "nominations.post", "nominations.occupation_group", "nominations.migrant", "nominations.sector",
+  "nominations.gender",
+  "nominations.ethnicity",
+  "nominations.birth_date",
+  "nominations.political_status",
+  "nominations.education",
+  "nominations.workplace",
+  "nominations.post",
+  "nominations.occupation_group",
+  "nominations.migrant",
+  "nominations.sector",
 ] as const;
-const COLLECTIVE_AND_DEEDS_COLUMNS = ["nominations.collective_kind", "nominations.member_count", "nominations.leader", "nominations.summary", "nominations.deeds"] as const;
+const COLLECTIVE_AND_DEEDS_COLUMNS = [
+  "nominations.collective_kind",
+  "nominations.member_count",
+  "nominations.leader",
+  "nominations.summary",
+  "nominations.deeds",
+] as const;
 
 // ---- lists ---------------------------------------------------------------------------------
 
@@ -104,7 +126,10 @@ export function listNominations(db: Kysely<Database>, f: NominationFilter) {
 export type NominationListRow = Awaited<ReturnType<typeof listNominations>>[number];
 
 /** Counts per org and per status, over the competition (or one category of it). */
-export async function countNominations(db: Kysely<Database>, f: Pick<NominationFilter, "competitionId" | "categoryId">) {
+export async function countNominations(
+  db: Kysely<Database>,
+  f: Pick<NominationFilter, "competitionId" | "categoryId">,
+) {
   const [byOrg, byStatus] = await Promise.all([
     filtered(db, f)
       .select(["orgs.id as org_id", "orgs.name as org_name", (eb) => eb.fn.countAll<number>().as("n")])
@@ -140,7 +165,9 @@ export async function placesOf(db: Kysely<Database>, competitionId: number, orgI
   const [categories, used] = await Promise.all([
     db
       .selectFrom("categories")
-      .leftJoin("allocations", (j) => j.onRef("allocations.category_id", "=", "categories.id").on("allocations.org_id", "=", orgId))
+      .leftJoin("allocations", (j) =>
+        j.onRef("allocations.category_id", "=", "categories.id").on("allocations.org_id", "=", orgId),
+      )
       .select(["categories.id", "categories.name", "categories.kind", "allocations.places"])
       .where("categories.competition_id", "=", competitionId)
       .orderBy("categories.position")
@@ -155,7 +182,13 @@ export async function placesOf(db: Kysely<Database>, competitionId: number, orgI
       .execute(),
   ]);
   const usedBy = new Map(used.map((u) => [u.category_id, Number(u.n)]));
-  return categories.map((c) => ({ categoryId: c.id, name: c.name, kind: c.kind, places: c.places ?? 0, used: usedBy.get(c.id) ?? 0 }));
+  return categories.map((c) => ({
+    categoryId: c.id,
+    name: c.name,
+    kind: c.kind,
+    places: c.places ?? 0,
+    used: usedBy.get(c.id) ?? 0,
+  }));
 }
 
 // ---- one nomination ------------------------------------------------------------------------
@@ -208,7 +241,11 @@ export function listNominationEvents(db: Kysely<Database>, nominationId: number)
 }
 
 async function readPersonal(db: Kysely<Database>, dataKey: Buffer, id: number) {
-  const row = await db.selectFrom("nominations").select(["id_number_enc", "phone_enc"]).where("id", "=", id).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("nominations")
+    .select(["id_number_enc", "phone_enc"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
   return {
     idNumber: row.id_number_enc ? decryptPersonal(dataKey, row.id_number_enc) : null,
     phone: row.phone_enc ? decryptPersonal(dataKey, row.phone_enc) : null,
@@ -216,9 +253,20 @@ async function readPersonal(db: Kysely<Database>, dataKey: Buffer, id: number) {
 }
 
 /** The ID number and phone in full, for an entitled admin who asked; the audit log keeps who and when, never the values. */
-export async function revealPersonalData(db: Kysely<Database>, actor: Actor, dataKey: Buffer, nomination: { id: number; org_path: string }) {
+export async function revealPersonalData(
+  db: Kysely<Database>,
+  actor: Actor,
+  dataKey: Buffer,
+  nomination: { id: number; org_path: string },
+) {
   const personal = await readPersonal(db, dataKey, nomination.id);
-  await recordAudit(db, actor, { action: "nomination.reveal", entity: "nomination", entityId: nomination.id, orgPath: nomination.org_path, after: { fields: ["id_number", "phone"] } });
+  await recordAudit(db, actor, {
+    action: "nomination.reveal",
+    entity: "nomination",
+    entityId: nomination.id,
+    orgPath: nomination.org_path,
+    after: { fields: ["id_number", "phone"] },
+  });
   return personal;
 }
 

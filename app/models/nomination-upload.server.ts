@@ -11,7 +11,11 @@ import { CSRF_FIELD, verifyCsrf } from "~/utils/csrf.server";
 import type { FieldErrors } from "~/utils/form-state";
 import { countFields, tooManyFields } from "~/utils/form-body.server";
 import { errorResponse } from "~/utils/http.server";
-import { MAX_SHEET_BYTES, MAX_SHEET_MEGABYTES, MAX_SHEET_REQUEST_BYTES } from "~/domain/nominations/upload-limits";
+import {
+  MAX_SHEET_BYTES,
+  MAX_SHEET_MEGABYTES,
+  MAX_SHEET_REQUEST_BYTES,
+} from "~/domain/nominations/upload-limits";
 import { readSheet, SheetError } from "~/utils/sheet.server";
 import { idParam } from "~/utils/zod";
 import { importNominations } from "./nomination-import.server";
@@ -41,7 +45,11 @@ export interface UploadAccess {
 }
 
 /** Admins of the organizer import for every org; a nominator only for its own orgs; anyone else 403. */
-export async function requireUploadAccess(request: Request, context: AppLoadContext, rawCompetitionId: string | undefined): Promise<UploadAccess> {
+export async function requireUploadAccess(
+  request: Request,
+  context: AppLoadContext,
+  rawCompetitionId: string | undefined,
+): Promise<UploadAccess> {
   const user = await requireUser(request, context);
   const competition = await findCompetition(context, rawCompetitionId);
   authorize(user, "nomination:list", { organizerPath: competition.org_path });
@@ -63,7 +71,10 @@ const tooLarge = () => errorResponse(413, "import.upload.tooLarge", { max: MAX_S
  * Reads the upload form as a stream with limits: a body announced or found larger than the sheet
  * limit is refused with 413 without being kept in memory. The CSRF check follows the parse.
  */
-async function readSheetForm(request: Request, context: AppLoadContext): Promise<{ form: FormData; sheet: SheetFile | null }> {
+async function readSheetForm(
+  request: Request,
+  context: AppLoadContext,
+): Promise<{ form: FormData; sheet: SheetFile | null }> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_SHEET_REQUEST_BYTES) throw tooLarge();
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     // A form posted without its file (e.g. by a script): the checks below say what is missing.
@@ -91,7 +102,8 @@ async function readSheetForm(request: Request, context: AppLoadContext): Promise
     }
     if (filename === undefined) return Buffer.concat(chunks).toString("utf8");
     // An empty file input sends a part with an empty name and no bytes.
-    if (name === SHEET_FIELD && (filename !== "" || size > 0)) sheet = { name: filename, size, bytes: Buffer.concat(chunks) };
+    if (name === SHEET_FIELD && (filename !== "" || size > 0))
+      sheet = { name: filename, size, bytes: Buffer.concat(chunks) };
     return undefined;
   };
   const counted = countFields(request);
@@ -126,19 +138,42 @@ export type UploadOutcome =
   | { status: 200; body: { ok: true; report: UploadReport } }
   | { status: 400 | 413; body: { ok: false; errors: FieldErrors; values: Record<string, string> } };
 
-const refuse = (field: string, key: MessageKey, values: Record<string, string>, params?: Record<string, string | number>, status: 400 | 413 = 400): UploadOutcome => ({
+const refuse = (
+  field: string,
+  key: MessageKey,
+  values: Record<string, string>,
+  params?: Record<string, string | number>,
+  status: 400 | 413 = 400,
+): UploadOutcome => ({
   status,
   body: { ok: false, errors: { [field]: { key, params } }, values },
 });
 
 /** The whole upload: access, form, file checks, the sheet read, and the import in the uploader's scope. */
-export async function runSheetUpload(request: Request, context: AppLoadContext, rawCompetitionId: string | undefined): Promise<UploadOutcome> {
+export async function runSheetUpload(
+  request: Request,
+  context: AppLoadContext,
+  rawCompetitionId: string | undefined,
+): Promise<UploadOutcome> {
   const access = await requireUploadAccess(request, context, rawCompetitionId);
   const { form, sheet } = await readSheetForm(request, context);
-  const values = { category: String(form.get("category") ?? ""), all_or_nothing: form.get("all_or_nothing") ? "on" : "" };
-  const fields = UploadFields.safeParse({ category: form.get("category") ?? undefined, all_or_nothing: form.get("all_or_nothing") || undefined });
-  if (!fields.success) return refuse(String(fields.error.issues[0].path[0]), values.category ? "form.invalidChoice" : "form.required", values);
-  const category = (await listCategories(context.db, access.competition.id)).find((c) => c.id === fields.data.category);
+  const values = {
+    category: String(form.get("category") ?? ""),
+    all_or_nothing: form.get("all_or_nothing") ? "on" : "",
+  };
+  const fields = UploadFields.safeParse({
+    category: form.get("category") ?? undefined,
+    all_or_nothing: form.get("all_or_nothing") || undefined,
+  });
+  if (!fields.success)
+    return refuse(
+      String(fields.error.issues[0].path[0]),
+      values.category ? "form.invalidChoice" : "form.required",
+      values,
+    );
+  const category = (await listCategories(context.db, access.competition.id)).find(
+    (c) => c.id === fields.data.category,
+  );
   if (!category) return refuse("category", "form.invalidChoice", values);
   if (!sheet) return refuse(SHEET_FIELD, "import.upload.fileMissing", values);
   if (!SHEET_NAME.test(sheet.name)) return refuse(SHEET_FIELD, "import.upload.wrongType", values);
@@ -148,34 +183,64 @@ export async function runSheetUpload(request: Request, context: AppLoadContext, 
     rows = await readSheet(sheet.bytes);
   } catch (error) {
     if (!(error instanceof SheetError)) throw error;
-    return error.message === "import.tooLarge" ? refuse(SHEET_FIELD, "import.upload.tooLarge", values, { max: MAX_SHEET_MEGABYTES }, 413) : refuse(SHEET_FIELD, error.message as MessageKey, values, error.params);
+    return error.message === "import.tooLarge"
+      ? refuse(SHEET_FIELD, "import.upload.tooLarge", values, { max: MAX_SHEET_MEGABYTES }, 413)
+      : refuse(SHEET_FIELD, error.message as MessageKey, values, error.params);
   }
   const filled = rows.filter((r) => r.some((c) => (c ?? "").trim() !== ""));
   if (filled.length === 0) return refuse(SHEET_FIELD, "import.upload.fileEmpty", values);
   if (filled.length === 1) return refuse(SHEET_FIELD, "import.upload.noRecords", values);
-  return importUploaded(access, context, { rows, categoryName: category.name, fileName: sheet.name, allOrNothing: !!fields.data.all_or_nothing }, values);
+  return importUploaded(
+    access,
+    context,
+    { rows, categoryName: category.name, fileName: sheet.name, allOrNothing: !!fields.data.all_or_nothing },
+    values,
+  );
 }
 
-async function importUploaded(access: UploadAccess, context: AppLoadContext, u: { rows: string[][]; categoryName: string; fileName: string; allOrNothing: boolean }, values: Record<string, string>): Promise<UploadOutcome> {
+async function importUploaded(
+  access: UploadAccess,
+  context: AppLoadContext,
+  u: { rows: string[][]; categoryName: string; fileName: string; allOrNothing: boolean },
+  values: Record<string, string>,
+): Promise<UploadOutcome> {
   const own = new Set(access.nominating.map((o) => o.id));
   try {
-    const report = await importNominations(context.db, actorOf(access.user, context), context.secrets.dataKey, { competitionId: access.competition.id, categoryName: u.categoryName }, u.rows, {
-      allOrNothing: u.allOrNothing,
-      mayFileFor: access.admin ? undefined : (org) => own.has(org.id),
-    });
+    const report = await importNominations(
+      context.db,
+      actorOf(access.user, context),
+      context.secrets.dataKey,
+      { competitionId: access.competition.id, categoryName: u.categoryName },
+      u.rows,
+      {
+        allOrNothing: u.allOrNothing,
+        mayFileFor: access.admin ? undefined : (org) => own.has(org.id),
+      },
+    );
     const { imported, refused, issues } = report;
     return {
       status: 200,
       body: {
         ok: true,
         report: {
-          fileName: u.fileName, categoryName: u.categoryName, imported, refused, allOrNothing: u.allOrNothing,
-          headerRefused: isFatalHeader(issues.filter((i) => i.row === 1)), issues: issues.slice(0, MAX_REPORTED_ISSUES), moreIssues: Math.max(0, issues.length - MAX_REPORTED_ISSUES),
+          fileName: u.fileName,
+          categoryName: u.categoryName,
+          imported,
+          refused,
+          allOrNothing: u.allOrNothing,
+          headerRefused: isFatalHeader(issues.filter((i) => i.row === 1)),
+          issues: issues.slice(0, MAX_REPORTED_ISSUES),
+          moreIssues: Math.max(0, issues.length - MAX_REPORTED_ISSUES),
         },
       },
     };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return refuse("_form", error.messageKey, values, error.params as Record<string, string | number> | undefined);
+    return refuse(
+      "_form",
+      error.messageKey,
+      values,
+      error.params as Record<string, string | number> | undefined,
+    );
   }
 }

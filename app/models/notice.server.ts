@@ -13,7 +13,11 @@ import { transitionNomination } from "./nomination.server";
 import { noticeToday } from "./notice-clock.server";
 
 export function getNotice(db: Kysely<Database>, competitionId: number) {
-  return db.selectFrom("notices").select(["id", "competition_id", "starts_on", "ends_on", "days", "unit", "opened_at"]).where("competition_id", "=", competitionId).executeTakeFirst();
+  return db
+    .selectFrom("notices")
+    .select(["id", "competition_id", "starts_on", "ends_on", "days", "unit", "opened_at"])
+    .where("competition_id", "=", competitionId)
+    .executeTakeFirst();
 }
 export type NoticeRow = NonNullable<Awaited<ReturnType<typeof getNotice>>>;
 
@@ -29,13 +33,20 @@ export async function lockCompetition(trx: Transaction<Database>, competitionId:
 }
 
 /** Where a notice stands on `today`: not yet begun, running (objections taken), or over. */
-export function noticeState(notice: Pick<NoticeRow, "starts_on" | "ends_on">, today = noticeToday()): "pending" | "running" | "ended" {
+export function noticeState(
+  notice: Pick<NoticeRow, "starts_on" | "ends_on">,
+  today = noticeToday(),
+): "pending" | "running" | "ended" {
   if (isNoticeOpen(today, notice.starts_on, notice.ends_on)) return "running";
   return today < notice.starts_on ? "pending" : "ended";
 }
 
 /** The proposed list as it stands: nominations on notice (or, before the notice, shortlisted) in list order. */
-export function listNoticeEntries(db: Kysely<Database>, competitionId: number, statuses: readonly string[] = ["on_notice"]) {
+export function listNoticeEntries(
+  db: Kysely<Database>,
+  competitionId: number,
+  statuses: readonly string[] = ["on_notice"],
+) {
   return db
     .selectFrom("nominations as n")
     .innerJoin("proposed_entries as p", "p.nomination_id", "n.id")
@@ -77,19 +88,47 @@ export type NoticeEntry = Awaited<ReturnType<typeof listNoticeEntries>>[number];
  * in the past would let a list be published the day it was "noticed", never shown on /notices
  * (decision 013). Only demo data and test fixtures, which load past notices as history, omit it.
  */
-export async function openNotice(trx: Transaction<Database>, actor: Actor, c: CompetitionRow, period: NoticePeriod, notBefore?: IsoDate): Promise<NoticeRow> {
+export async function openNotice(
+  trx: Transaction<Database>,
+  actor: Actor,
+  c: CompetitionRow,
+  period: NoticePeriod,
+  notBefore?: IsoDate,
+): Promise<NoticeRow> {
   if (c.stage !== "notice") throw new DomainError("notice.notInStage", undefined, "_form");
-  if (notBefore && period.start < notBefore) throw new DomainError("notice.startInPast", { today: notBefore }, "start");
+  if (notBefore && period.start < notBefore)
+    throw new DomainError("notice.startInPast", { today: notBefore }, "start");
   if (await getNotice(trx, c.id)) throw new DomainError("notice.alreadyOpen", undefined, "_form");
   const entries = await listNoticeEntries(trx, c.id, ["shortlisted"]);
   if (entries.length === 0) throw new DomainError("notice.nothingProposed", undefined, "_form");
   const { first, last } = noticeWindow(period.start, period.days, period.unit, await loadWorkCalendar(trx));
   await trx
     .insertInto("notices")
-    .values({ competition_id: c.id, starts_on: first, ends_on: last, days: period.days, unit: period.unit, opened_by: actor.userId, opened_at: nowIso() })
+    .values({
+      competition_id: c.id,
+      starts_on: first,
+      ends_on: last,
+      days: period.days,
+      unit: period.unit,
+      opened_by: actor.userId,
+      opened_at: nowIso(),
+    })
     .execute();
-  for (const e of entries) await transitionNomination(trx, actor, { id: e.id, status: e.status, org_path: e.org_path }, "on_notice", "admin");
-  await recordAudit(trx, actor, { action: "notice.open", entity: "competition", entityId: c.id, orgPath: c.org_path, after: { starts_on: first, ends_on: last, days: period.days, unit: period.unit, entries: entries.length } });
+  for (const e of entries)
+    await transitionNomination(
+      trx,
+      actor,
+      { id: e.id, status: e.status, org_path: e.org_path },
+      "on_notice",
+      "admin",
+    );
+  await recordAudit(trx, actor, {
+    action: "notice.open",
+    entity: "competition",
+    entityId: c.id,
+    orgPath: c.org_path,
+    after: { starts_on: first, ends_on: last, days: period.days, unit: period.unit, entries: entries.length },
+  });
   return (await getNotice(trx, c.id))!;
 }
 
@@ -99,7 +138,14 @@ export function listRunningNotices(db: Kysely<Database>, today = noticeToday()) 
     .selectFrom("notices")
     .innerJoin("competitions", "competitions.id", "notices.competition_id")
     .innerJoin("orgs", "orgs.id", "competitions.org_id")
-    .select(["competitions.id", "competitions.title", "competitions.year", "orgs.name as org_name", "notices.starts_on", "notices.ends_on"])
+    .select([
+      "competitions.id",
+      "competitions.title",
+      "competitions.year",
+      "orgs.name as org_name",
+      "notices.starts_on",
+      "notices.ends_on",
+    ])
     .where("competitions.stage", "=", "notice")
     .where("notices.starts_on", "<=", today)
     .where("notices.ends_on", ">=", today)

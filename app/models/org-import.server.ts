@@ -28,7 +28,12 @@ class RollBack extends Error {}
  * one from an earlier row. An org whose name exists is updated in place. A refused row writes
  * nothing; the good rows go in together, or with `allOrNothing` only when every row is good.
  */
-export async function importOrgs(db: Kysely<Database>, actor: Actor, rows: string[][], { allOrNothing = false } = {}): Promise<ImportReport> {
+export async function importOrgs(
+  db: Kysely<Database>,
+  actor: Actor,
+  rows: string[][],
+  { allOrNothing = false } = {},
+): Promise<ImportReport> {
   const [header = [], ...records] = rows;
   const map = mapHeader(header, ORG_COLUMNS);
   if (isFatalHeader(map.issues)) return { imported: 0, refused: records.length, issues: map.issues };
@@ -55,7 +60,12 @@ export async function importOrgs(db: Kysely<Database>, actor: Actor, rows: strin
   return { imported, refused, issues };
 }
 
-async function importOrgRow(trx: Transaction<Database>, actor: Actor, rec: Record<string, string>, row: number): Promise<RowIssue[]> {
+async function importOrgRow(
+  trx: Transaction<Database>,
+  actor: Actor,
+  rec: Record<string, string>,
+  row: number,
+): Promise<RowIssue[]> {
   const kind = ORG_KIND_ALIASES[rec.kind] ?? rec.kind;
   const parsed = OrgFieldsSchema.safeParse({ name: rec.name, kind, regionCode: rec.region_code });
   if (!parsed.success) {
@@ -67,14 +77,23 @@ async function importOrgRow(trx: Transaction<Database>, actor: Actor, rec: Recor
   let parent: OrgRow | null = null;
   if (rec.parent) {
     parent = (await getOrgByName(trx, rec.parent)) ?? null;
-    if (!parent) return [{ row, column: "parent", messageKey: "import.parentNotFound", params: { name: rec.parent } }];
+    if (!parent)
+      return [{ row, column: "parent", messageKey: "import.parentNotFound", params: { name: rec.parent } }];
   }
   const existing = await getOrgByName(trx, parsed.data.name);
   try {
     if (existing) await updateOrg(trx, actor, existing, { ...parsed.data, parent });
     else await createOrg(trx, actor, parent, parsed.data);
   } catch (error) {
-    if (error instanceof DomainError) return [{ row, column: error.field === "regionCode" ? "region_code" : (error.field ?? null), messageKey: error.messageKey, params: error.params }];
+    if (error instanceof DomainError)
+      return [
+        {
+          row,
+          column: error.field === "regionCode" ? "region_code" : (error.field ?? null),
+          messageKey: error.messageKey,
+          params: error.params,
+        },
+      ];
     throw error;
   }
   return [];

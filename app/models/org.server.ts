@@ -62,7 +62,8 @@ function assertRegionFits(parent: OrgRow | null, child: { kind: string; regionCo
 /** An org's new code must still hold its children's codes: they reach no further than it. */
 async function assertChildrenFit(trx: Transaction<Database>, org: OrgRow, after: OrgRow): Promise<void> {
   for (const child of await listChildren(trx, org.id)) {
-    if (regionRefusal(after, { kind: child.kind, regionCode: child.region_code })) throw new DomainError("org.regionStrandsChild", { name: child.name }, "regionCode");
+    if (regionRefusal(after, { kind: child.kind, regionCode: child.region_code }))
+      throw new DomainError("org.regionStrandsChild", { name: child.name }, "regionCode");
   }
 }
 
@@ -89,8 +90,21 @@ export async function createOrg(
     .executeTakeFirstOrThrow();
   const path = childPath(parent?.path ?? null, id);
   await trx.updateTable("orgs").set({ path }).where("id", "=", id).execute();
-  const org: OrgRow = { id, name: input.name, kind: input.kind, region_code: input.regionCode, parent_id: parent?.id ?? null, path };
-  await recordAudit(trx, actor, { action: "org.create", entity: "org", entityId: id, orgPath: path, after: org });
+  const org: OrgRow = {
+    id,
+    name: input.name,
+    kind: input.kind,
+    region_code: input.regionCode,
+    parent_id: parent?.id ?? null,
+    path,
+  };
+  await recordAudit(trx, actor, {
+    action: "org.create",
+    entity: "org",
+    entityId: id,
+    orgPath: path,
+    after: org,
+  });
   return org;
 }
 
@@ -105,27 +119,64 @@ export async function updateOrg(
   input: OrgInput & { parent: OrgRow | null },
 ): Promise<OrgRow> {
   await assertNameFree(trx, input.name, org.id);
-  if (input.parent && isWithin(input.parent.path, org.path)) throw new DomainError("error.orgCycle", undefined, "parentId");
+  if (input.parent && isWithin(input.parent.path, org.path))
+    throw new DomainError("error.orgCycle", undefined, "parentId");
   assertRegionFits(input.parent, input);
-  await assertChildrenFit(trx, org, { ...org, name: input.name, kind: input.kind, region_code: input.regionCode, parent_id: input.parent?.id ?? null });
+  await assertChildrenFit(trx, org, {
+    ...org,
+    name: input.name,
+    kind: input.kind,
+    region_code: input.regionCode,
+    parent_id: input.parent?.id ?? null,
+  });
   const path = childPath(input.parent?.path ?? null, org.id);
   await trx
     .updateTable("orgs")
-    .set({ name: input.name, kind: input.kind, region_code: input.regionCode, parent_id: input.parent?.id ?? null })
+    .set({
+      name: input.name,
+      kind: input.kind,
+      region_code: input.regionCode,
+      parent_id: input.parent?.id ?? null,
+    })
     .where("id", "=", org.id)
     .execute();
   if (path !== org.path) {
-    const below = await trx.selectFrom("orgs").select(["id", "path"]).where("path", "like", `${org.path}%`).execute();
+    const below = await trx
+      .selectFrom("orgs")
+      .select(["id", "path"])
+      .where("path", "like", `${org.path}%`)
+      .execute();
     for (const row of below) {
-      await trx.updateTable("orgs").set({ path: path + row.path.slice(org.path.length) }).where("id", "=", row.id).execute();
+      await trx
+        .updateTable("orgs")
+        .set({ path: path + row.path.slice(org.path.length) })
+        .where("id", "=", row.id)
+        .execute();
     }
   }
-  const after: OrgRow = { ...org, name: input.name, kind: input.kind, region_code: input.regionCode, parent_id: input.parent?.id ?? null, path };
-  await recordAudit(trx, actor, { action: "org.update", entity: "org", entityId: org.id, orgPath: path, before: org, after });
+  const after: OrgRow = {
+    ...org,
+    name: input.name,
+    kind: input.kind,
+    region_code: input.regionCode,
+    parent_id: input.parent?.id ?? null,
+    path,
+  };
+  await recordAudit(trx, actor, {
+    action: "org.update",
+    entity: "org",
+    entityId: org.id,
+    orgPath: path,
+    before: org,
+    after,
+  });
   return after;
 }
 
 export async function countOrgs(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom("orgs").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("orgs")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -32,7 +32,11 @@ function pairingsQuery(db: Kysely<Database>) {
 }
 
 export function listCountyPairings(db: Kysely<Database>, countyId: number) {
-  return pairingsQuery(db).where("pairings.county_id", "=", countyId).orderBy("helpers.kind").orderBy("helpers.ref").execute();
+  return pairingsQuery(db)
+    .where("pairings.county_id", "=", countyId)
+    .orderBy("helpers.kind")
+    .orderBy("helpers.ref")
+    .execute();
 }
 
 export function listHelperPairings(db: Kysely<Database>, helperId: number) {
@@ -53,7 +57,12 @@ export async function listPairings(db: Kysely<Database>, scope: RegistryScope, f
   let q = pairingsQuery(db).where(countyCondition(scope));
   if (f.tier) q = q.where("pairings.tier", "=", f.tier);
   if (f.city) q = q.where("counties.city", "=", f.city);
-  const rows = await q.orderBy("counties.code").orderBy("helpers.ref").limit(pageSize + 1).offset((page - 1) * pageSize).execute();
+  const rows = await q
+    .orderBy("counties.code")
+    .orderBy("helpers.ref")
+    .limit(pageSize + 1)
+    .offset((page - 1) * pageSize)
+    .execute();
   return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize };
 }
 
@@ -72,34 +81,82 @@ export interface NewPairing {
  * Pairs a helper with a county. Refused (DomainError) when the helper's title was revoked, the
  * pair exists, or the helper's capacity is used up.
  */
-export async function createPairing(trx: Transaction<Database>, actor: Actor, p: NewPairing, auditPath: string | null): Promise<number> {
-  if (p.helper.revoked_at) throw new DomainError("registry.pairing.revoked", { helper: p.helper.ref }, "helper_id");
+export async function createPairing(
+  trx: Transaction<Database>,
+  actor: Actor,
+  p: NewPairing,
+  auditPath: string | null,
+): Promise<number> {
+  if (p.helper.revoked_at)
+    throw new DomainError("registry.pairing.revoked", { helper: p.helper.ref }, "helper_id");
   // On PostgreSQL, two admins pairing the same helper at once queue here, so capacity holds.
-  if (dialectOf(trx) === "postgres") await trx.selectFrom("helpers").select("id").where("id", "=", p.helper.id).forUpdate().execute();
-  const existing = await trx.selectFrom("pairings").select(["county_id"]).where("helper_id", "=", p.helper.id).execute();
-  if (existing.some((e) => e.county_id === p.county.id)) throw new DomainError("registry.pairing.exists", { helper: p.helper.ref, county: p.county.code }, "helper_id");
-  if (existing.length >= p.helper.capacity) throw new DomainError("registry.pairing.full", { helper: p.helper.ref, capacity: p.helper.capacity }, "helper_id");
-  const values = { helper_id: p.helper.id, county_id: p.county.id, tier: p.tier, started_on: p.startedOn, created_at: nowIso() };
+  if (dialectOf(trx) === "postgres")
+    await trx.selectFrom("helpers").select("id").where("id", "=", p.helper.id).forUpdate().execute();
+  const existing = await trx
+    .selectFrom("pairings")
+    .select(["county_id"])
+    .where("helper_id", "=", p.helper.id)
+    .execute();
+  if (existing.some((e) => e.county_id === p.county.id))
+    throw new DomainError(
+      "registry.pairing.exists",
+      { helper: p.helper.ref, county: p.county.code },
+      "helper_id",
+    );
+  if (existing.length >= p.helper.capacity)
+    throw new DomainError(
+      "registry.pairing.full",
+      { helper: p.helper.ref, capacity: p.helper.capacity },
+      "helper_id",
+    );
+  const values = {
+    helper_id: p.helper.id,
+    county_id: p.county.id,
+    tier: p.tier,
+    started_on: p.startedOn,
+    created_at: nowIso(),
+  };
   const { id } = await trx.insertInto("pairings").values(values).returning("id").executeTakeFirstOrThrow();
   await recordAudit(trx, actor, {
     action: "pairing.create",
     entity: "pairing",
     entityId: id,
     orgPath: auditPath,
-    after: { helper: p.helper.ref, county: p.county.code, tier: p.tier, started_on: p.startedOn, source: p.source },
+    after: {
+      helper: p.helper.ref,
+      county: p.county.code,
+      tier: p.tier,
+      started_on: p.startedOn,
+      source: p.source,
+    },
   });
   return id;
 }
 
 /** Deletes the county's pairing; another county's pairing is not found (issue #14). */
-export async function deletePairing(trx: Transaction<Database>, actor: Actor, county: { id: number }, pairing: PairingRecord, auditPath: string | null): Promise<void> {
-  const res = await trx.deleteFrom("pairings").where("id", "=", pairing.id).where("county_id", "=", county.id).executeTakeFirst();
+export async function deletePairing(
+  trx: Transaction<Database>,
+  actor: Actor,
+  county: { id: number },
+  pairing: PairingRecord,
+  auditPath: string | null,
+): Promise<void> {
+  const res = await trx
+    .deleteFrom("pairings")
+    .where("id", "=", pairing.id)
+    .where("county_id", "=", county.id)
+    .executeTakeFirst();
   if (Number(res.numDeletedRows) !== 1) throw new NotFoundError();
   await recordAudit(trx, actor, {
     action: "pairing.delete",
     entity: "pairing",
     entityId: pairing.id,
     orgPath: auditPath,
-    before: { helper: pairing.helper_ref, county: pairing.county_code, tier: pairing.tier, started_on: pairing.started_on },
+    before: {
+      helper: pairing.helper_ref,
+      county: pairing.county_code,
+      tier: pairing.tier,
+      started_on: pairing.started_on,
+    },
   });
 }

@@ -13,8 +13,18 @@ function projects(db: Kysely<Database>) {
     .innerJoin("counties", "counties.id", "aid_projects.county_id")
     .leftJoin("orgs", "orgs.id", "helpers.org_id")
     .select([
-      "aid_projects.id", "aid_projects.title", "aid_projects.investment_fen", "aid_projects.started_on", "aid_projects.ended_on", "aid_projects.status",
-      "aid_projects.helper_id", "aid_projects.county_id", "helpers.name as helper_name", "counties.name as county_name", "counties.code as county_code", "orgs.path as org_path",
+      "aid_projects.id",
+      "aid_projects.title",
+      "aid_projects.investment_fen",
+      "aid_projects.started_on",
+      "aid_projects.ended_on",
+      "aid_projects.status",
+      "aid_projects.helper_id",
+      "aid_projects.county_id",
+      "helpers.name as helper_name",
+      "counties.name as county_name",
+      "counties.code as county_code",
+      "orgs.path as org_path",
     ]);
 }
 
@@ -27,7 +37,11 @@ export function getProject(db: Kysely<Database>, id: number) {
 /** A county's or a helper's projects, newest first: public, like the county and helper pages. */
 export function listProjectsOf(db: Kysely<Database>, of: { countyId: number } | { helperId: number }) {
   const q = projects(db);
-  return ("countyId" in of ? q.where("aid_projects.county_id", "=", of.countyId) : q.where("aid_projects.helper_id", "=", of.helperId))
+  return (
+    "countyId" in of
+      ? q.where("aid_projects.county_id", "=", of.countyId)
+      : q.where("aid_projects.helper_id", "=", of.helperId)
+  )
     .orderBy("aid_projects.started_on", "desc")
     .orderBy("aid_projects.id", "desc")
     .execute();
@@ -41,7 +55,13 @@ export async function listProjectsInScope(db: Kysely<Database>, scopes: readonly
 
 /** Helpers a project may be filed for by this admin. */
 export async function listHelperChoices(db: Kysely<Database>, scopes: readonly string[]) {
-  const helpers = await db.selectFrom("helpers").leftJoin("orgs", "orgs.id", "helpers.org_id").select(["helpers.id", "helpers.name", "helpers.ref", "orgs.path as org_path"]).where("helpers.revoked_at", "is", null).orderBy("helpers.ref").execute();
+  const helpers = await db
+    .selectFrom("helpers")
+    .leftJoin("orgs", "orgs.id", "helpers.org_id")
+    .select(["helpers.id", "helpers.name", "helpers.ref", "orgs.path as org_path"])
+    .where("helpers.revoked_at", "is", null)
+    .orderBy("helpers.ref")
+    .execute();
   return helpers.filter((h) => teamInScope(scopes, h.org_path));
 }
 
@@ -50,17 +70,57 @@ export function listCountyChoices(db: Kysely<Database>) {
 }
 
 function columns(p: ProjectFields) {
-  return { helper_id: p.helperId, county_id: p.countyId, title: p.title, investment_fen: p.investment, started_on: p.startedOn, ended_on: p.endedOn, status: p.status };
+  return {
+    helper_id: p.helperId,
+    county_id: p.countyId,
+    title: p.title,
+    investment_fen: p.investment,
+    started_on: p.startedOn,
+    ended_on: p.endedOn,
+    status: p.status,
+  };
 }
 
-export async function createProject(trx: Transaction<Database>, actor: Actor, p: ProjectFields, orgPath: string | null): Promise<number> {
+export async function createProject(
+  trx: Transaction<Database>,
+  actor: Actor,
+  p: ProjectFields,
+  orgPath: string | null,
+): Promise<number> {
   const now = nowIso();
-  const { id } = await trx.insertInto("aid_projects").values({ ...columns(p), created_at: now, updated_at: now }).returning("id").executeTakeFirstOrThrow();
-  await recordAudit(trx, actor, { action: "aid_project.create", entity: "aid_project", entityId: id, orgPath: await auditPathOf(trx, orgPath), after: columns(p) });
+  const { id } = await trx
+    .insertInto("aid_projects")
+    .values({ ...columns(p), created_at: now, updated_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, {
+    action: "aid_project.create",
+    entity: "aid_project",
+    entityId: id,
+    orgPath: await auditPathOf(trx, orgPath),
+    after: columns(p),
+  });
   return id;
 }
 
-export async function updateProject(trx: Transaction<Database>, actor: Actor, before: ProjectRecord, p: ProjectFields, orgPath: string | null): Promise<void> {
-  await trx.updateTable("aid_projects").set({ ...columns(p), updated_at: nowIso() }).where("id", "=", before.id).execute();
-  await recordAudit(trx, actor, { action: "aid_project.update", entity: "aid_project", entityId: before.id, orgPath: await auditPathOf(trx, orgPath), before, after: columns(p) });
+export async function updateProject(
+  trx: Transaction<Database>,
+  actor: Actor,
+  before: ProjectRecord,
+  p: ProjectFields,
+  orgPath: string | null,
+): Promise<void> {
+  await trx
+    .updateTable("aid_projects")
+    .set({ ...columns(p), updated_at: nowIso() })
+    .where("id", "=", before.id)
+    .execute();
+  await recordAudit(trx, actor, {
+    action: "aid_project.update",
+    entity: "aid_project",
+    entityId: before.id,
+    orgPath: await auditPathOf(trx, orgPath),
+    before,
+    after: columns(p),
+  });
 }

@@ -7,18 +7,37 @@ import { noticeToday } from "./notice-clock.server";
  * Why the competition's list may not be published today (docs/domain.md#publication): no notice opened, the
  * notice not over (it ends at the end of its last day), or objections still open. [] when it may.
  */
-export async function publishRefusals(db: Kysely<Database>, competitionId: number, today = noticeToday()): Promise<Refusal[]> {
-  const notice = await db.selectFrom("notices").select(["ends_on"]).where("competition_id", "=", competitionId).executeTakeFirst();
+export async function publishRefusals(
+  db: Kysely<Database>,
+  competitionId: number,
+  today = noticeToday(),
+): Promise<Refusal[]> {
+  const notice = await db
+    .selectFrom("notices")
+    .select(["ends_on"])
+    .where("competition_id", "=", competitionId)
+    .executeTakeFirst();
   if (!notice) return [{ messageKey: "notice.refuse.notOpened" }];
   const out: Refusal[] = [];
-  if (today <= notice.ends_on) out.push({ messageKey: "notice.refuse.notEnded", params: { end: notice.ends_on } });
-  const open = await db.selectFrom("objections").select((eb) => eb.fn.countAll().as("n")).where("competition_id", "=", competitionId).where("status", "=", "open").executeTakeFirstOrThrow();
-  if (Number(open.n) > 0) out.push({ messageKey: "notice.refuse.openObjections", params: { count: Number(open.n) } });
+  if (today <= notice.ends_on)
+    out.push({ messageKey: "notice.refuse.notEnded", params: { end: notice.ends_on } });
+  const open = await db
+    .selectFrom("objections")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("competition_id", "=", competitionId)
+    .where("status", "=", "open")
+    .executeTakeFirstOrThrow();
+  if (Number(open.n) > 0)
+    out.push({ messageKey: "notice.refuse.openObjections", params: { count: Number(open.n) } });
   return out;
 }
 
 export async function isPublished(db: Kysely<Database>, competitionId: number): Promise<boolean> {
-  return !!(await db.selectFrom("publications").select("id").where("competition_id", "=", competitionId).executeTakeFirst());
+  return !!(await db
+    .selectFrom("publications")
+    .select("id")
+    .where("competition_id", "=", competitionId)
+    .executeTakeFirst());
 }
 
 /** Bumped with every publication and revocation: each app server's page cache compares it. */
@@ -31,6 +50,10 @@ export async function bumpRollVersion(trx: Transaction<Database>): Promise<void>
 }
 
 export async function rollVersion(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom("honor_roll_state").select("version").where("id", "=", 1).executeTakeFirst();
+  const row = await db
+    .selectFrom("honor_roll_state")
+    .select("version")
+    .where("id", "=", 1)
+    .executeTakeFirst();
   return Number(row?.version ?? 0);
 }

@@ -22,15 +22,31 @@ export function getPublication(db: Kysely<Database>, competitionId: number) {
   return db
     .selectFrom("publications")
     .innerJoin("orgs", "orgs.id", "publications.publishing_org_id")
-    .select(["publications.id", "publications.doc_number", "publications.published_on", "publications.digest", "publications.published_at", "orgs.name as publishing_org"])
+    .select([
+      "publications.id",
+      "publications.doc_number",
+      "publications.published_on",
+      "publications.digest",
+      "publications.published_at",
+      "orgs.name as publishing_org",
+    ])
     .where("publications.competition_id", "=", competitionId)
     .executeTakeFirst();
 }
 
 /** The nearest region code on the org's path (a grassroots union has none of its own). */
-async function regionCodes(trx: Transaction<Database>, entries: readonly NoticeEntry[]): Promise<Map<string, string | null>> {
+async function regionCodes(
+  trx: Transaction<Database>,
+  entries: readonly NoticeEntry[],
+): Promise<Map<string, string | null>> {
   const ids = new Set(entries.flatMap((e) => e.org_path.split("/").filter(Boolean).map(Number)));
-  const orgs = ids.size ? await trx.selectFrom("orgs").select(["id", "region_code"]).where("id", "in", [...ids]).execute() : [];
+  const orgs = ids.size
+    ? await trx
+        .selectFrom("orgs")
+        .select(["id", "region_code"])
+        .where("id", "in", [...ids])
+        .execute()
+    : [];
   const code = new Map(orgs.map((o) => [o.id, o.region_code]));
   const out = new Map<string, string | null>();
   for (const e of entries) {
@@ -40,14 +56,38 @@ async function regionCodes(trx: Transaction<Database>, entries: readonly NoticeE
   return out;
 }
 
-function canonicalOf(c: CompetitionRow, input: PublicationInput, publishingOrg: string, entries: readonly NoticeEntry[]): CanonicalList {
+function canonicalOf(
+  c: CompetitionRow,
+  input: PublicationInput,
+  publishingOrg: string,
+  entries: readonly NoticeEntry[],
+): CanonicalList {
   const categories = new Map<number, CanonicalList["categories"][number]>();
   for (const e of entries) {
-    if (!categories.has(e.category_id)) categories.set(e.category_id, { name: e.category_name, kind: e.kind as "individual" | "collective", entries: [] });
+    if (!categories.has(e.category_id))
+      categories.set(e.category_id, {
+        name: e.category_name,
+        kind: e.kind as "individual" | "collective",
+        entries: [],
+      });
     const list = categories.get(e.category_id)!.entries;
-    list.push({ position: list.length + 1, name: e.name, gender: e.gender, workplace: e.workplace, post: e.post, org: e.org_name });
+    list.push({
+      position: list.length + 1,
+      name: e.name,
+      gender: e.gender,
+      workplace: e.workplace,
+      post: e.post,
+      org: e.org_name,
+    });
   }
-  return { competition: c.title, year: c.year, doc_number: input.docNumber, published_on: input.publishedOn, publishing_org: publishingOrg, categories: [...categories.values()] };
+  return {
+    competition: c.title,
+    year: c.year,
+    doc_number: input.docNumber,
+    published_on: input.publishedOn,
+    publishing_org: publishingOrg,
+    categories: [...categories.values()],
+  };
 }
 
 /**
@@ -55,15 +95,26 @@ function canonicalOf(c: CompetitionRow, input: PublicationInput, publishingOrg: 
  * to the public roll, the list's canonical form and digest are kept, the registry learns of the
  * new honorees, and the competition moves to `published`. Run inside a transaction.
  */
-export async function publish(trx: Transaction<Database>, actor: Actor, c: CompetitionRow, input: PublicationInput): Promise<{ publicationId: number; digest: string }> {
+export async function publish(
+  trx: Transaction<Database>,
+  actor: Actor,
+  c: CompetitionRow,
+  input: PublicationInput,
+): Promise<{ publicationId: number; digest: string }> {
   // The stage as of now, locked: `c` was read before the transaction, and an objection being
   // filed holds this lock until it is stored (see lockCompetition).
-  if (c.stage !== "notice" || (await lockCompetition(trx, c.id))?.stage !== "notice") throw new DomainError("notice.notInStage", undefined, "_form");
+  if (c.stage !== "notice" || (await lockCompetition(trx, c.id))?.stage !== "notice")
+    throw new DomainError("notice.notInStage", undefined, "_form");
   if (!input.docNumber.trim()) throw new DomainError("publication.docNumber", undefined, "doc_number");
   const refusals = await publishRefusals(trx, c.id);
   if (refusals.length) throw new DomainError(refusals[0].messageKey, refusals[0].params, "_form");
-  const org = await trx.selectFrom("orgs").select(["id", "name", "path"]).where("id", "=", input.publishingOrgId).executeTakeFirst();
-  if (!org || !isWithin(c.org_path, org.path)) throw new DomainError("publication.publishingOrg", undefined, "publishing_org");
+  const org = await trx
+    .selectFrom("orgs")
+    .select(["id", "name", "path"])
+    .where("id", "=", input.publishingOrgId)
+    .executeTakeFirst();
+  if (!org || !isWithin(c.org_path, org.path))
+    throw new DomainError("publication.publishingOrg", undefined, "publishing_org");
   const entries = await listNoticeEntries(trx, c.id);
   if (entries.length === 0) throw new DomainError("notice.nothingProposed", undefined, "_form");
   const list = canonicalOf(c, input, org.name, entries);
@@ -71,24 +122,60 @@ export async function publish(trx: Transaction<Database>, actor: Actor, c: Compe
   const digest = sha256Hex(canonical);
   const { id } = await trx
     .insertInto("publications")
-    .values({ competition_id: c.id, doc_number: input.docNumber, published_on: input.publishedOn, publishing_org_id: org.id, digest, canonical, published_by: actor.userId, published_at: nowIso() })
+    .values({
+      competition_id: c.id,
+      doc_number: input.docNumber,
+      published_on: input.publishedOn,
+      publishing_org_id: org.id,
+      digest,
+      canonical,
+      published_by: actor.userId,
+      published_at: nowIso(),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await writeHonorees(trx, actor, c, { ...input, id, publishingOrg: org.name }, entries);
-  for (const categoryId of new Set(entries.map((e) => e.category_id))) await registerHonoreesAsHelpers(trx, actor, categoryId);
+  for (const categoryId of new Set(entries.map((e) => e.category_id)))
+    await registerHonoreesAsHelpers(trx, actor, categoryId);
   await bumpRollVersion(trx);
-  await recordAudit(trx, actor, { action: "publication.publish", entity: "competition", entityId: c.id, orgPath: c.org_path, after: { doc_number: input.docNumber, published_on: input.publishedOn, digest, entries: entries.length } });
+  await recordAudit(trx, actor, {
+    action: "publication.publish",
+    entity: "competition",
+    entityId: c.id,
+    orgPath: c.org_path,
+    after: { doc_number: input.docNumber, published_on: input.publishedOn, digest, entries: entries.length },
+  });
   const outcome = await advanceCompetition(trx, actor, (await getCompetition(trx, c.id))!);
   if (!outcome.ok) throw new DomainError(outcome.refusals[0].messageKey, outcome.refusals[0].params, "_form");
   return { publicationId: id, digest };
 }
 
-async function writeHonorees(trx: Transaction<Database>, actor: Actor, c: CompetitionRow, p: PublicationInput & { id: number; publishingOrg: string }, entries: readonly NoticeEntry[]) {
+async function writeHonorees(
+  trx: Transaction<Database>,
+  actor: Actor,
+  c: CompetitionRow,
+  p: PublicationInput & { id: number; publishingOrg: string },
+  entries: readonly NoticeEntry[],
+) {
   const regions = await regionCodes(trx, entries);
-  const titles = new Map((await trx.selectFrom("categories").select(["id", "honor_title"]).where("competition_id", "=", c.id).execute()).map((r) => [r.id, r.honor_title]));
+  const titles = new Map(
+    (
+      await trx
+        .selectFrom("categories")
+        .select(["id", "honor_title"])
+        .where("competition_id", "=", c.id)
+        .execute()
+    ).map((r) => [r.id, r.honor_title]),
+  );
   const positions = new Map<number, number>();
   for (const e of entries) {
-    await transitionNomination(trx, actor, { id: e.id, status: "on_notice", org_path: e.org_path }, "commended", "admin");
+    await transitionNomination(
+      trx,
+      actor,
+      { id: e.id, status: "on_notice", org_path: e.org_path },
+      "commended",
+      "admin",
+    );
     const position = (positions.get(e.category_id) ?? 0) + 1;
     positions.set(e.category_id, position);
     const { id } = await trx
@@ -119,7 +206,11 @@ async function writeHonorees(trx: Transaction<Database>, actor: Actor, c: Compet
       .returning("id")
       .executeTakeFirstOrThrow();
     const terms = termsOf(e.name, e.workplace);
-    if (terms.length) await trx.insertInto("honoree_terms").values(terms.map((term) => ({ term, honoree_id: id }))).execute();
+    if (terms.length)
+      await trx
+        .insertInto("honoree_terms")
+        .values(terms.map((term) => ({ term, honoree_id: id })))
+        .execute();
   }
 }
 
@@ -132,26 +223,60 @@ export interface RevocationInput {
 }
 
 /** Revokes a title (撤销): the public roll shows it no more; the history keeps it. Run inside a transaction. */
-export async function revoke(trx: Transaction<Database>, actor: Actor, input: RevocationInput): Promise<void> {
+export async function revoke(
+  trx: Transaction<Database>,
+  actor: Actor,
+  input: RevocationInput,
+): Promise<void> {
   const h = await trx
     .selectFrom("honorees")
     .innerJoin("nominations as n", "n.id", "honorees.nomination_id")
     .innerJoin("orgs as o", "o.id", "n.org_id")
     .innerJoin("competitions as c", "c.id", "honorees.competition_id")
     .innerJoin("orgs as co", "co.id", "c.org_id")
-    .select(["honorees.id", "honorees.revoked", "n.id as nomination_id", "n.status", "o.path as org_path", "co.path as competition_path"])
+    .select([
+      "honorees.id",
+      "honorees.revoked",
+      "n.id as nomination_id",
+      "n.status",
+      "o.path as org_path",
+      "co.path as competition_path",
+    ])
     .where("honorees.id", "=", input.honoreeId)
     .where("honorees.competition_id", "=", input.competitionId)
     .executeTakeFirst();
   if (!h) throw new NotFoundError();
   if (h.revoked) throw new DomainError("publication.alreadyRevoked", undefined, "_form");
   if (!input.reason.trim()) throw new DomainError("publication.reasonRequired", undefined, "reason");
-  await transitionNomination(trx, actor, { id: h.nomination_id, status: h.status, org_path: h.org_path }, "revoked", "admin", input.reason);
+  await transitionNomination(
+    trx,
+    actor,
+    { id: h.nomination_id, status: h.status, org_path: h.org_path },
+    "revoked",
+    "admin",
+    input.reason,
+  );
   await trx.updateTable("honorees").set({ revoked: 1 }).where("id", "=", h.id).execute();
-  await trx.insertInto("revocations").values({ honoree_id: h.id, nomination_id: h.nomination_id, reason: input.reason, revoked_on: input.revokedOn, revoked_by: actor.userId, created_at: nowIso() }).execute();
+  await trx
+    .insertInto("revocations")
+    .values({
+      honoree_id: h.id,
+      nomination_id: h.nomination_id,
+      reason: input.reason,
+      revoked_on: input.revokedOn,
+      revoked_by: actor.userId,
+      created_at: nowIso(),
+    })
+    .execute();
   await markHonoreeHelperRevoked(trx, actor, h.nomination_id);
   await bumpRollVersion(trx);
-  await recordAudit(trx, actor, { action: "publication.revoke", entity: "honoree", entityId: h.id, orgPath: h.competition_path, after: { reason: input.reason, revoked_on: input.revokedOn } });
+  await recordAudit(trx, actor, {
+    action: "publication.revoke",
+    entity: "honoree",
+    entityId: h.id,
+    orgPath: h.competition_path,
+    after: { reason: input.reason, revoked_on: input.revokedOn },
+  });
 }
 
 /** The admin's view of a published list: every honoree, revoked ones with their revocation. */
@@ -159,7 +284,17 @@ export function listPublishedForAdmin(db: Kysely<Database>, competitionId: numbe
   return db
     .selectFrom("honorees as h")
     .leftJoin("revocations as r", "r.honoree_id", "h.id")
-    .select(["h.id", "h.category_name", "h.position", "h.name", "h.workplace", "h.org_name", "h.revoked", "r.reason as revoked_reason", "r.revoked_on"])
+    .select([
+      "h.id",
+      "h.category_name",
+      "h.position",
+      "h.name",
+      "h.workplace",
+      "h.org_name",
+      "h.revoked",
+      "r.reason as revoked_reason",
+      "r.revoked_on",
+    ])
     .where("h.competition_id", "=", competitionId)
     .orderBy("h.category_id")
     .orderBy("h.position")

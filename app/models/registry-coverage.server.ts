@@ -12,7 +12,12 @@ import { listCounties, type CountyFilter } from "./county.server";
  */
 export async function loadMatchInput(db: Kysely<Database>): Promise<MatchInput> {
   const [helpers, counties, pairings] = await Promise.all([
-    db.selectFrom("helpers").select(["ref", "kind", "city", "skills", "capacity"]).where("revoked_at", "is", null).orderBy("ref").execute(),
+    db
+      .selectFrom("helpers")
+      .select(["ref", "kind", "city", "skills", "capacity"])
+      .where("revoked_at", "is", null)
+      .orderBy("ref")
+      .execute(),
     db.selectFrom("counties").select(["code", "city", "poverty_level", "needs"]).orderBy("code").execute(),
     db
       .selectFrom("pairings")
@@ -25,8 +30,19 @@ export async function loadMatchInput(db: Kysely<Database>): Promise<MatchInput> 
       .execute(),
   ]);
   return {
-    helpers: helpers.map((h) => ({ id: h.ref, kind: h.kind, city: h.city, skills: parseTags(h.skills), capacity: h.capacity })),
-    counties: counties.map((c) => ({ code: c.code, city: c.city, poverty_level: c.poverty_level, needs: parseTags(c.needs) })),
+    helpers: helpers.map((h) => ({
+      id: h.ref,
+      kind: h.kind,
+      city: h.city,
+      skills: parseTags(h.skills),
+      capacity: h.capacity,
+    })),
+    counties: counties.map((c) => ({
+      code: c.code,
+      city: c.city,
+      poverty_level: c.poverty_level,
+      needs: parseTags(c.needs),
+    })),
     pairings: pairings.map((p) => ({ helper_id: p.ref, county_code: p.code })),
   };
 }
@@ -53,10 +69,22 @@ export interface CountyCoverageRow extends CountyCoverage {
 /** The coverage rule evaluated for each county in the scope, and the totals by city. */
 export async function coverageOf(db: Kysely<Database>, scope: RegistryScope, filter: CountyFilter = {}) {
   const counties = await listCounties(db, scope, filter);
-  const paired = await pairedHelpers(db, counties.map((c) => c.id));
+  const paired = await pairedHelpers(
+    db,
+    counties.map((c) => c.id),
+  );
   const helpers = [...new Map(paired.map((p) => [p.ref, { id: p.ref, kind: p.kind }])).values()];
-  const report = assessCoverage(counties, helpers, paired.map((p) => ({ helper_id: p.ref, county_code: p.code })));
-  const rows: CountyCoverageRow[] = report.counties.map((c, i) => ({ ...c, id: counties[i].id, name: counties[i].name, exited_year: counties[i].exited_year }));
+  const report = assessCoverage(
+    counties,
+    helpers,
+    paired.map((p) => ({ helper_id: p.ref, county_code: p.code })),
+  );
+  const rows: CountyCoverageRow[] = report.counties.map((c, i) => ({
+    ...c,
+    id: counties[i].id,
+    name: counties[i].name,
+    exited_year: counties[i].exited_year,
+  }));
   const cities = summarizeByCity([...rows].sort((a, b) => (a.county_code < b.county_code ? -1 : 1)));
   return { counties: rows, cities };
 }

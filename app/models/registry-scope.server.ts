@@ -5,7 +5,11 @@ import { registryScope, type RegistryScope } from "~/domain/registry/registry-sc
 /** The registry scope of an admin whose subtrees are `paths` (see `registryScope`). */
 export async function loadRegistryScope(db: Kysely<Database>, paths: string[]): Promise<RegistryScope> {
   if (!paths.length) return registryScope([]);
-  const orgs = await db.selectFrom("orgs").select(["name", "kind", "path", "parent_id", "region_code"]).where("path", "in", paths).execute();
+  const orgs = await db
+    .selectFrom("orgs")
+    .select(["name", "kind", "path", "parent_id", "region_code"])
+    .where("path", "in", paths)
+    .execute();
   return registryScope(orgs);
 }
 

@@ -13,7 +13,12 @@ import { categoryResults, type CategoryResults } from "./results.server";
  * The committee overrides the computed selection for one nomination, with a reason; `clear`
  * takes an override back. Only while the competition is deciding.
  */
-export async function setOverride(trx: Transaction<Database>, actor: Actor, categoryId: number, input: { ref: string; decision: "include" | "exclude" | "clear"; reason: string | null }) {
+export async function setOverride(
+  trx: Transaction<Database>,
+  actor: Actor,
+  categoryId: number,
+  input: { ref: string; decision: "include" | "exclude" | "clear"; reason: string | null },
+) {
   const results = await categoryResults(trx, categoryId);
   if (!results) throw new DomainError("judging.unknownCategory");
   if (!isDecisionOpen(results.category.stage)) throw new DomainError("judging.decision.closed");
@@ -22,14 +27,40 @@ export async function setOverride(trx: Transaction<Database>, actor: Actor, cate
   await trx.deleteFrom("committee_overrides").where("nomination_id", "=", entry.nominationId).execute();
   const orgPath = results.category.org_path;
   if (input.decision === "clear") {
-    await recordAudit(trx, actor, { action: "committee.clear", entity: "nomination", entityId: entry.nominationId, orgPath });
+    await recordAudit(trx, actor, {
+      action: "committee.clear",
+      entity: "nomination",
+      entityId: entry.nominationId,
+      orgPath,
+    });
     return;
   }
   if (!input.reason) throw new DomainError("form.required", undefined, "reason");
   const selected = results.selection.selected.some((s) => s.ref === input.ref);
-  if (!overrideChangesSelection(input.decision, selected)) throw new DomainError(input.decision === "include" ? "judging.decision.alreadySelected" : "judging.decision.notSelected", { ref: input.ref }, "ref");
-  await trx.insertInto("committee_overrides").values({ category_id: categoryId, nomination_id: entry.nominationId, decision: input.decision, reason: input.reason, decided_by: actor.userId, decided_at: nowIso() }).execute();
-  await recordAudit(trx, actor, { action: `committee.${input.decision}`, entity: "nomination", entityId: entry.nominationId, orgPath, after: { ref: input.ref, reason: input.reason } });
+  if (!overrideChangesSelection(input.decision, selected))
+    throw new DomainError(
+      input.decision === "include" ? "judging.decision.alreadySelected" : "judging.decision.notSelected",
+      { ref: input.ref },
+      "ref",
+    );
+  await trx
+    .insertInto("committee_overrides")
+    .values({
+      category_id: categoryId,
+      nomination_id: entry.nominationId,
+      decision: input.decision,
+      reason: input.reason,
+      decided_by: actor.userId,
+      decided_at: nowIso(),
+    })
+    .execute();
+  await recordAudit(trx, actor, {
+    action: `committee.${input.decision}`,
+    entity: "nomination",
+    entityId: entry.nominationId,
+    orgPath,
+    after: { ref: input.ref, reason: input.reason },
+  });
 }
 
 /**
@@ -39,8 +70,13 @@ export async function setOverride(trx: Transaction<Database>, actor: Actor, cate
  */
 export function finalListRefusal(r: CategoryResults): Refusal | null {
   if (r.entries.length === 0 && r.unscored.length === 0) return null;
-  if (r.final.length === 0) return { messageKey: "judging.refuse.emptyList", params: { category: r.category.name } };
-  if (r.final.length > r.category.quota) return { messageKey: "judging.refuse.overQuota", params: { category: r.category.name, count: r.final.length, quota: r.category.quota } };
+  if (r.final.length === 0)
+    return { messageKey: "judging.refuse.emptyList", params: { category: r.category.name } };
+  if (r.final.length > r.category.quota)
+    return {
+      messageKey: "judging.refuse.overQuota",
+      params: { category: r.category.name, count: r.final.length, quota: r.category.quota },
+    };
   return null;
 }
 
@@ -48,7 +84,11 @@ export function finalListRefusal(r: CategoryResults): Refusal | null {
  * Freezes the category's ranking into proposed_entries and shortlists the final list, each move
  * recorded in the nomination's history. Run inside the advance transaction.
  */
-export async function writeProposedEntries(trx: Transaction<Database>, actor: Actor, r: CategoryResults): Promise<void> {
+export async function writeProposedEntries(
+  trx: Transaction<Database>,
+  actor: Actor,
+  r: CategoryResults,
+): Promise<void> {
   await trx.deleteFrom("proposed_entries").where("category_id", "=", r.category.id).execute();
   const position = new Map(r.final.map((f) => [f.nominationId, f.position]));
   const override = new Map(r.overrides.map((o) => [o.nominationId, o.reason]));
@@ -62,13 +102,24 @@ export async function writeProposedEntries(trx: Transaction<Database>, actor: Ac
     position: position.get(e.nominationId) ?? null,
     override_reason: override.get(e.nominationId) ?? null,
   }));
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto("proposed_entries").values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto("proposed_entries")
+      .values(rows.slice(i, i + 500))
+      .execute();
   const proposed = await trx
     .selectFrom("nominations")
     .innerJoin("orgs", "orgs.id", "nominations.org_id")
     .select(["nominations.id", "nominations.status", "orgs.path as org_path"])
     .where("nominations.id", "in", r.final.length ? r.final.map((f) => f.nominationId) : [-1])
     .execute();
-  for (const n of proposed) if (n.status === "scored") await transitionNomination(trx, actor, n, "shortlisted", "admin");
-  await recordAudit(trx, actor, { action: "committee.propose", entity: "category", entityId: r.category.id, orgPath: r.category.org_path, after: { method: r.method, proposed: r.final.map((f) => f.ref) } });
+  for (const n of proposed)
+    if (n.status === "scored") await transitionNomination(trx, actor, n, "shortlisted", "admin");
+  await recordAudit(trx, actor, {
+    action: "committee.propose",
+    entity: "category",
+    entityId: r.category.id,
+    orgPath: r.category.org_path,
+    after: { method: r.method, proposed: r.final.map((f) => f.ref) },
+  });
 }

@@ -13,13 +13,28 @@ export function sessionIdOf(token: string): string {
  * change made meanwhile still ends it); its 128-bit random token, for the cookie. Sign-ins are rare
  * enough to sweep away expired rows at the same time, which keeps the table to live sessions.
  */
-export async function createSession(db: Kysely<Database>, userId: number, epoch: number, now = Date.now()): Promise<string> {
+export async function createSession(
+  db: Kysely<Database>,
+  userId: number,
+  epoch: number,
+  now = Date.now(),
+): Promise<string> {
   const token = crypto.randomBytes(16).toString("base64url");
   const at = new Date(now).toISOString();
-  await db.deleteFrom("sessions").where((eb) => eb.or([eb("expires_at", "<=", at), eb("last_seen_at", "<=", idleCutoff(now))])).execute();
+  await db
+    .deleteFrom("sessions")
+    .where((eb) => eb.or([eb("expires_at", "<=", at), eb("last_seen_at", "<=", idleCutoff(now))]))
+    .execute();
   await db
     .insertInto("sessions")
-    .values({ id: sessionIdOf(token), user_id: userId, epoch, created_at: at, last_seen_at: at, expires_at: new Date(now + SESSION_LIFETIME_MS).toISOString() })
+    .values({
+      id: sessionIdOf(token),
+      user_id: userId,
+      epoch,
+      created_at: at,
+      last_seen_at: at,
+      expires_at: new Date(now + SESSION_LIFETIME_MS).toISOString(),
+    })
     .execute();
   return token;
 }
@@ -34,5 +49,9 @@ export async function deleteSessionsOf(trx: Transaction<Database>, userId: numbe
 }
 
 export async function touchSession(db: Kysely<Database>, sessionId: string, now = Date.now()): Promise<void> {
-  await db.updateTable("sessions").set({ last_seen_at: new Date(now).toISOString() }).where("id", "=", sessionId).execute();
+  await db
+    .updateTable("sessions")
+    .set({ last_seen_at: new Date(now).toISOString() })
+    .where("id", "=", sessionId)
+    .execute();
 }

@@ -1,6 +1,13 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema";
-import { assembleReport, EMPTY_STATS, type DistinctCounts, type Keyed, type StatsFen, type StatsReport } from "~/domain/activities/stats";
+import {
+  assembleReport,
+  EMPTY_STATS,
+  type DistinctCounts,
+  type Keyed,
+  type StatsFen,
+  type StatsReport,
+} from "~/domain/activities/stats";
 
 /*
  * The statistics from the summary tables (decision 008). Sums are kept per (county, year, kind)
@@ -13,11 +20,14 @@ import { assembleReport, EMPTY_STATS, type DistinctCounts, type Keyed, type Stat
 type Summary = "activity_teams" | "activity_villages";
 
 function scoped<T extends Summary>(db: Kysely<Database>, table: T, year: number | null) {
-  const q = db.selectFrom(table as Summary).innerJoin("counties", "counties.id", `${table as Summary}.county_id`);
+  const q = db
+    .selectFrom(table as Summary)
+    .innerJoin("counties", "counties.id", `${table as Summary}.county_id`);
   return year === null ? q : q.where(`${table as Summary}.year`, "=", year);
 }
 
-const keyed = (rows: { key: string | number | null; n: number | string }[]): Keyed[] => rows.map((r) => ({ key: String(r.key), n: Number(r.n) }));
+const keyed = (rows: { key: string | number | null; n: number | string }[]): Keyed[] =>
+  rows.map((r) => ({ key: String(r.key), n: Number(r.n) }));
 
 /** Sums per key of per-county counts: villages of a year or a kind, over the counties. */
 function summed(rows: { key: string | number; n: number | string }[]): Keyed[] {
@@ -36,15 +46,40 @@ async function teamCounts(db: Kysely<Database>, year: number | null): Promise<Di
     q().select(["activity_teams.year as key", n()]).groupBy("activity_teams.year").execute(),
     q().select(["activity_teams.kind as key", n()]).groupBy("activity_teams.kind").execute(),
   ]);
-  return { province: Number(province?.n ?? 0), city: keyed(city), county: keyed(county), year: keyed(byYear), kind: keyed(kind) };
+  return {
+    province: Number(province?.n ?? 0),
+    city: keyed(city),
+    county: keyed(county),
+    year: keyed(byYear),
+    kind: keyed(kind),
+  };
 }
 
 async function villageCounts(db: Kysely<Database>, year: number | null): Promise<DistinctCounts> {
   const q = () => scoped(db, "activity_villages", year);
   const [county, byYear, kind] = await Promise.all([
-    q().select((eb) => ["activity_villages.county_id as key", "counties.city", eb.fn.count<number>("activity_villages.village").distinct().as("n")]).groupBy(["activity_villages.county_id", "counties.city"]).execute(),
-    q().select((eb) => ["activity_villages.year as key", eb.fn.count<number>("activity_villages.village").distinct().as("n")]).groupBy(["activity_villages.year", "activity_villages.county_id"]).execute(),
-    q().select((eb) => ["activity_villages.kind as key", eb.fn.count<number>("activity_villages.village").distinct().as("n")]).groupBy(["activity_villages.kind", "activity_villages.county_id"]).execute(),
+    q()
+      .select((eb) => [
+        "activity_villages.county_id as key",
+        "counties.city",
+        eb.fn.count<number>("activity_villages.village").distinct().as("n"),
+      ])
+      .groupBy(["activity_villages.county_id", "counties.city"])
+      .execute(),
+    q()
+      .select((eb) => [
+        "activity_villages.year as key",
+        eb.fn.count<number>("activity_villages.village").distinct().as("n"),
+      ])
+      .groupBy(["activity_villages.year", "activity_villages.county_id"])
+      .execute(),
+    q()
+      .select((eb) => [
+        "activity_villages.kind as key",
+        eb.fn.count<number>("activity_villages.village").distinct().as("n"),
+      ])
+      .groupBy(["activity_villages.kind", "activity_villages.county_id"])
+      .execute(),
   ]);
   return {
     province: county.reduce((s, c) => s + Number(c.n), 0),
@@ -56,7 +91,20 @@ async function villageCounts(db: Kysely<Database>, year: number | null): Promise
 }
 
 function cellSums(db: Kysely<Database>, year: number | null) {
-  const q = db.selectFrom("activity_totals").select(["county_id", "year", "kind", "activities", "person_times", "funds_fen", "households_helped", "people_helped", "households_lifted", "people_lifted"]);
+  const q = db
+    .selectFrom("activity_totals")
+    .select([
+      "county_id",
+      "year",
+      "kind",
+      "activities",
+      "person_times",
+      "funds_fen",
+      "households_helped",
+      "people_helped",
+      "households_lifted",
+      "people_lifted",
+    ]);
   return (year === null ? q : q.where("year", "=", year)).execute();
 }
 
@@ -68,7 +116,13 @@ export async function loadStatsReport(db: Kysely<Database>, year: number | null)
     db.selectFrom("counties").select(["id", "code", "name", "city"]).execute(),
     db.selectFrom("activity_totals").select("year").distinct().execute(),
   ]);
-  return assembleReport(cells, teams, villages, counties, years.map((y) => Number(y.year)));
+  return assembleReport(
+    cells,
+    teams,
+    villages,
+    counties,
+    years.map((y) => Number(y.year)),
+  );
 }
 
 /** The province's totals alone (`stats` on the command line). */

@@ -1,7 +1,13 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { dialectOf } from "../../db/dialect";
-import { afterFailure, afterRefund, lockRemainingMs, type ThrottleKey, type ThrottleState } from "~/domain/throttle";
+import {
+  afterFailure,
+  afterRefund,
+  lockRemainingMs,
+  type ThrottleKey,
+  type ThrottleState,
+} from "~/domain/throttle";
 
 async function readState(trx: Transaction<Database>, key: string): Promise<ThrottleState | undefined> {
   let query = trx.selectFrom("login_throttle").selectAll().where("key", "=", key);
@@ -29,14 +35,19 @@ async function writeState(trx: Transaction<Database>, key: string, state: Thrott
 }
 
 /** Same lock order everywhere, so that two attempts never wait on each other's rows (no deadlock). */
-const inLockOrder = (keys: ThrottleKey[]) => [...keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+const inLockOrder = (keys: ThrottleKey[]) =>
+  [...keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
 /**
  * Counts one attempt on every key, or on none when any is locked: the milliseconds until the
  * longest lock ends, 0 when the attempt may go on. Checking and counting happen under the rows'
  * locks in one transaction, so parallel attempts cannot all pass a check before any is counted.
  */
-export async function reserveAttempt(db: Kysely<Database>, keys: ThrottleKey[], now = Date.now()): Promise<number> {
+export async function reserveAttempt(
+  db: Kysely<Database>,
+  keys: ThrottleKey[],
+  now = Date.now(),
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const ordered = inLockOrder(keys);
     const states: (ThrottleState | undefined)[] = [];
@@ -51,7 +62,8 @@ export async function reserveAttempt(db: Kysely<Database>, keys: ThrottleKey[], 
     }
     const lockedMs = Math.max(0, ...states.map((s) => lockRemainingMs(s, now)));
     if (lockedMs > 0) return lockedMs;
-    for (const [i, { key, limit }] of ordered.entries()) await writeState(trx, key, afterFailure(states[i], now, limit));
+    for (const [i, { key, limit }] of ordered.entries())
+      await writeState(trx, key, afterFailure(states[i], now, limit));
     return 0;
   });
 }

@@ -22,7 +22,13 @@ export async function listGrants(db: Kysely<Database>, userId: number): Promise<
   const rows = await db
     .selectFrom("role_grants")
     .innerJoin("orgs", "orgs.id", "role_grants.org_id")
-    .select(["role_grants.id", "role_grants.role", "orgs.id as orgId", "orgs.path as orgPath", "orgs.name as orgName"])
+    .select([
+      "role_grants.id",
+      "role_grants.role",
+      "orgs.id as orgId",
+      "orgs.path as orgPath",
+      "orgs.name as orgName",
+    ])
     .where("role_grants.user_id", "=", userId)
     .orderBy("orgs.path")
     .orderBy("role_grants.id")
@@ -35,13 +41,30 @@ export async function listGrants(db: Kysely<Database>, userId: number): Promise<
  * too long or from an older epoch, or the account is disabled. One query, since every signed-in
  * request runs it: the session joined to the user's row once per grant (or once with none).
  */
-export async function getSessionUser(db: Kysely<Database>, sessionId: string, now = Date.now()): Promise<{ user: SessionUser; lastSeenAt: string } | undefined> {
+export async function getSessionUser(
+  db: Kysely<Database>,
+  sessionId: string,
+  now = Date.now(),
+): Promise<{ user: SessionUser; lastSeenAt: string } | undefined> {
   const rows = await db
     .selectFrom("sessions")
-    .innerJoin("users", (j) => j.onRef("users.id", "=", "sessions.user_id").onRef("users.session_epoch", "=", "sessions.epoch"))
+    .innerJoin("users", (j) =>
+      j.onRef("users.id", "=", "sessions.user_id").onRef("users.session_epoch", "=", "sessions.epoch"),
+    )
     .leftJoin("role_grants", "role_grants.user_id", "users.id")
     .leftJoin("orgs", "orgs.id", "role_grants.org_id")
-    .select(["users.id", "users.username", "users.display_name", "users.org_id", "users.session_epoch", "sessions.last_seen_at", "role_grants.role", "orgs.id as grantOrgId", "orgs.path as orgPath", "orgs.name as orgName"])
+    .select([
+      "users.id",
+      "users.username",
+      "users.display_name",
+      "users.org_id",
+      "users.session_epoch",
+      "sessions.last_seen_at",
+      "role_grants.role",
+      "orgs.id as grantOrgId",
+      "orgs.path as orgPath",
+      "orgs.name as orgName",
+    ])
     .where("sessions.id", "=", sessionId)
     .where("sessions.expires_at", ">", new Date(now).toISOString())
     .where("sessions.last_seen_at", ">", idleCutoff(now))
@@ -51,8 +74,19 @@ export async function getSessionUser(db: Kysely<Database>, sessionId: string, no
     .execute();
   if (rows.length === 0) return undefined;
   const u = rows[0];
-  const grants = rows.flatMap(({ role, grantOrgId, orgPath, orgName }) => (role !== null && grantOrgId !== null && orgPath !== null && orgName !== null ? [{ role, orgId: grantOrgId, orgPath, orgName }] : []));
-  const user = { id: u.id, username: u.username, displayName: u.display_name, orgId: u.org_id, epoch: u.session_epoch, grants };
+  const grants = rows.flatMap(({ role, grantOrgId, orgPath, orgName }) =>
+    role !== null && grantOrgId !== null && orgPath !== null && orgName !== null
+      ? [{ role, orgId: grantOrgId, orgPath, orgName }]
+      : [],
+  );
+  const user = {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    orgId: u.org_id,
+    epoch: u.session_epoch,
+    grants,
+  };
   return { user, lastSeenAt: u.last_seen_at };
 }
 
@@ -61,20 +95,38 @@ export function getCredentials(db: Kysely<Database>, username: string) {
   return db
     .selectFrom("users")
     .leftJoin("orgs", "orgs.id", "users.org_id")
-    .select(["users.id", "users.password_hash", "users.is_active", "users.session_epoch", "orgs.path as org_path"])
+    .select([
+      "users.id",
+      "users.password_hash",
+      "users.is_active",
+      "users.session_epoch",
+      "orgs.path as org_path",
+    ])
     .where("users.username", "=", username)
     .executeTakeFirst();
 }
 
 export function getCredentialsById(db: Kysely<Database>, id: number) {
-  return db.selectFrom("users").select(["id", "password_hash", "session_epoch"]).where("id", "=", id).executeTakeFirst();
+  return db
+    .selectFrom("users")
+    .select(["id", "password_hash", "session_epoch"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 export function getUser(db: Kysely<Database>, id: number) {
   return db
     .selectFrom("users")
     .leftJoin("orgs", "orgs.id", "users.org_id")
-    .select(["users.id", "users.username", "users.display_name", "users.org_id", "users.is_active", "orgs.name as org_name", "orgs.path as org_path"])
+    .select([
+      "users.id",
+      "users.username",
+      "users.display_name",
+      "users.org_id",
+      "users.is_active",
+      "orgs.name as org_name",
+      "orgs.path as org_path",
+    ])
     .where("users.id", "=", id)
     .executeTakeFirst();
 }
@@ -108,8 +160,16 @@ export interface NewUserInput {
 }
 
 /** Creates a login with its roles at its own org. Run inside the caller's transaction. */
-export async function createUser(trx: Transaction<Database>, actor: Actor, input: NewUserInput): Promise<number> {
-  const taken = await trx.selectFrom("users").select("id").where("username", "=", input.username).executeTakeFirst();
+export async function createUser(
+  trx: Transaction<Database>,
+  actor: Actor,
+  input: NewUserInput,
+): Promise<number> {
+  const taken = await trx
+    .selectFrom("users")
+    .select("id")
+    .where("username", "=", input.username)
+    .executeTakeFirst();
   if (taken) throw new DomainError("error.usernameTaken", { name: input.username }, "username");
   const { id } = await trx
     .insertInto("users")
@@ -124,13 +184,30 @@ export async function createUser(trx: Transaction<Database>, actor: Actor, input
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const after = { username: input.username, displayName: input.displayName, org: input.org.name, roles: input.roles };
-  await recordAudit(trx, actor, { action: "user.create", entity: "user", entityId: id, orgPath: input.org.path, after });
+  const after = {
+    username: input.username,
+    displayName: input.displayName,
+    org: input.org.name,
+    roles: input.roles,
+  };
+  await recordAudit(trx, actor, {
+    action: "user.create",
+    entity: "user",
+    entityId: id,
+    orgPath: input.org.path,
+    after,
+  });
   for (const role of input.roles) await grantRole(trx, actor, id, input.org, role);
   return id;
 }
 
-export async function grantRole(trx: Transaction<Database>, actor: Actor, userId: number, org: OrgRow, role: Role): Promise<void> {
+export async function grantRole(
+  trx: Transaction<Database>,
+  actor: Actor,
+  userId: number,
+  org: OrgRow,
+  role: Role,
+): Promise<void> {
   const existing = await trx
     .selectFrom("role_grants")
     .select("id")
@@ -144,11 +221,22 @@ export async function grantRole(trx: Transaction<Database>, actor: Actor, userId
     .values({ user_id: userId, org_id: org.id, role, granted_by: actor.userId, created_at: nowIso() })
     .execute();
   await bumpEpoch(trx, userId);
-  await recordAudit(trx, actor, { action: "role.grant", entity: "user", entityId: userId, orgPath: org.path, after: { role, org: org.name } });
+  await recordAudit(trx, actor, {
+    action: "role.grant",
+    entity: "user",
+    entityId: userId,
+    orgPath: org.path,
+    after: { role, org: org.name },
+  });
 }
 
 /** Revokes the user's grant; another user's grant is not found (issue #14). */
-export async function revokeRole(trx: Transaction<Database>, actor: Actor, userId: number, grantId: number): Promise<void> {
+export async function revokeRole(
+  trx: Transaction<Database>,
+  actor: Actor,
+  userId: number,
+  grantId: number,
+): Promise<void> {
   const grant = await trx
     .selectFrom("role_grants")
     .innerJoin("orgs", "orgs.id", "role_grants.org_id")
@@ -188,21 +276,54 @@ async function bumpEpoch(trx: Transaction<Database>, userId: number): Promise<vo
     .execute();
 }
 
-export async function setPassword(trx: Transaction<Database>, actor: Actor, userId: number, password: string, orgPath: string | null): Promise<number> {
-  await trx.updateTable("users").set({ password_hash: await hashPassword(password) }).where("id", "=", userId).execute();
+export async function setPassword(
+  trx: Transaction<Database>,
+  actor: Actor,
+  userId: number,
+  password: string,
+  orgPath: string | null,
+): Promise<number> {
+  await trx
+    .updateTable("users")
+    .set({ password_hash: await hashPassword(password) })
+    .where("id", "=", userId)
+    .execute();
   await bumpEpoch(trx, userId);
   await recordAudit(trx, actor, { action: "user.password", entity: "user", entityId: userId, orgPath });
-  const row = await trx.selectFrom("users").select("session_epoch").where("id", "=", userId).executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom("users")
+    .select("session_epoch")
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
   return row.session_epoch;
 }
 
-export async function setActive(trx: Transaction<Database>, actor: Actor, userId: number, active: boolean, orgPath: string | null): Promise<void> {
-  await trx.updateTable("users").set({ is_active: active ? 1 : 0 }).where("id", "=", userId).execute();
+export async function setActive(
+  trx: Transaction<Database>,
+  actor: Actor,
+  userId: number,
+  active: boolean,
+  orgPath: string | null,
+): Promise<void> {
+  await trx
+    .updateTable("users")
+    .set({ is_active: active ? 1 : 0 })
+    .where("id", "=", userId)
+    .execute();
   await bumpEpoch(trx, userId);
-  await recordAudit(trx, actor, { action: active ? "user.activate" : "user.deactivate", entity: "user", entityId: userId, orgPath, after: { active } });
+  await recordAudit(trx, actor, {
+    action: active ? "user.activate" : "user.deactivate",
+    entity: "user",
+    entityId: userId,
+    orgPath,
+    after: { active },
+  });
 }
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -11,7 +11,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref
 
 /** The front page: latest honor rolls, notices running now, and the headline figures. */
 export async function loader({ context }: LoaderFunctionArgs) {
-  const [stats, users, rolls, notices] = await Promise.all([honorStats(context.db), countUsers(context.db), listPublishedLists(context.db, { limit: 5 }), listRunningNotices(context.db)]);
+  const [stats, users, rolls, notices] = await Promise.all([
+    honorStats(context.db),
+    countUsers(context.db),
+    listPublishedLists(context.db, { limit: 5 }),
+    listRunningNotices(context.db),
+  ]);
   return { stats: { ...stats, users }, rolls, notices };
 }
 
@@ -49,7 +54,12 @@ export default function Home() {
           {notices.map((n) => (
             <li key={n.id}>
               <Link to={`/notices/${n.id}`}>{n.title}</Link>{" "}
-              <span className="muted">{t("notice.period", { start: formatDate(locale, n.starts_on), end: formatDate(locale, n.ends_on) })}</span>
+              <span className="muted">
+                {t("notice.period", {
+                  start: formatDate(locale, n.starts_on),
+                  end: formatDate(locale, n.ends_on),
+                })}
+              </span>
             </li>
           ))}
         </ul>
@@ -62,7 +72,13 @@ export default function Home() {
           {rolls.map((r) => (
             <li key={r.id}>
               <Link to={`/honors/${r.id}`}>{r.title}</Link>{" "}
-              <span className="decision">{t("honors.decision", { org: r.publishing_org, doc: r.doc_number, date: formatDate(locale, r.published_on) })}</span>
+              <span className="decision">
+                {t("honors.decision", {
+                  org: r.publishing_org,
+                  doc: r.doc_number,
+                  date: formatDate(locale, r.published_on),
+                })}
+              </span>
             </li>
           ))}
         </ul>

@@ -32,7 +32,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const row = await getUserRow(context.db, user.id);
   const epoch = await context.db
     .transaction()
-    .execute((trx) => setPassword(trx, actorOf(user, context), user.id, parsed.data.next, row?.org_path ?? null));
+    .execute((trx) =>
+      setPassword(trx, actorOf(user, context), user.id, parsed.data.next, row?.org_path ?? null),
+    );
   // The new epoch ended every session, this request's included: this browser continues under a
   // fresh one, which the redirect hands over before any loader reads the session again.
   return redirect("/account/password?saved=1", { headers: await commitLogin(context, user.id, epoch) });
@@ -52,9 +54,31 @@ export default function ChangePassword() {
       )}
       <ErrorSummary state={result} />
       <AppForm className="stack">
-        <TextField name="current" label={t("account.current")} type="password" autoComplete="current-password" required state={result} />
-        <TextField name="next" label={t("account.new")} type="password" autoComplete="new-password" required state={result} hint={t("form.passwordLength")} />
-        <TextField name="confirm" label={t("account.confirm")} type="password" autoComplete="new-password" required state={result} />
+        <TextField
+          name="current"
+          label={t("account.current")}
+          type="password"
+          autoComplete="current-password"
+          required
+          state={result}
+        />
+        <TextField
+          name="next"
+          label={t("account.new")}
+          type="password"
+          autoComplete="new-password"
+          required
+          state={result}
+          hint={t("form.passwordLength")}
+        />
+        <TextField
+          name="confirm"
+          label={t("account.confirm")}
+          type="password"
+          autoComplete="new-password"
+          required
+          state={result}
+        />
         <button type="submit" className="primary">
           {t("account.submit")}
         </button>

@@ -1,4 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { formatFen } from "~/domain/money";
@@ -22,7 +27,11 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: statsHref 
 /** The aid admin's desk: teams of the admin's subtrees, a new team, the latest activities. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { scopes } = await requireAidAdmin(request, context);
-  const [teams, activities, orgs] = await Promise.all([listTeamsInScope(context.db, scopes), listRecentActivities(context.db, scopes), listOrgsWithin(context.db, scopes)]);
+  const [teams, activities, orgs] = await Promise.all([
+    listTeamsInScope(context.db, scopes),
+    listRecentActivities(context.db, scopes),
+    listOrgsWithin(context.db, scopes),
+  ]);
   return { teams, activities, orgs: orgs.map(({ id, name }) => ({ id, name })) };
 }
 
@@ -44,7 +53,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = parseForm(form, TeamSchema);
     if (!parsed.ok) return formError(parsed);
     const org = await getOrg(trx, parsed.data.orgId);
-    if (!org || !scopes.some((s) => isWithin(org.path, s))) return formError({ errors: { orgId: { key: "error.orgOutsideScope" } }, values: {} });
+    if (!org || !scopes.some((s) => isWithin(org.path, s)))
+      return formError({ errors: { orgId: { key: "error.orgOutsideScope" } }, values: {} });
     const team = await createTeam(trx, actor, parsed.data.name, org);
     return redirect(`/aid/teams/${team.id}`);
   });
@@ -149,7 +159,13 @@ export default function AidDesk() {
       <AppForm className="card stack">
         <input type="hidden" name="intent" value="team" />
         <TextField name="name" label={t("aid.team.name")} state={state} required maxLength={100} />
-        <SelectField name="orgId" label={t("aid.team.org")} state={state} required options={orgs.map((o) => ({ value: String(o.id), label: o.name }))} />
+        <SelectField
+          name="orgId"
+          label={t("aid.team.org")}
+          state={state}
+          required
+          options={orgs.map((o) => ({ value: String(o.id), label: o.name }))}
+        />
         <button type="submit" className="primary">
           {t("aid.team.create")}
         </button>

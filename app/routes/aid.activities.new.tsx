@@ -17,7 +17,10 @@ import { ErrorPage } from "~/components/error-page";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { scopes } = await requireAidAdmin(request, context);
-  const [teams, counties] = await Promise.all([listTeamsInScope(context.db, scopes), listCountyChoices(context.db)]);
+  const [teams, counties] = await Promise.all([
+    listTeamsInScope(context.db, scopes),
+    listCountyChoices(context.db),
+  ]);
   return { teams: teams.map(({ id, name }) => ({ id, name })), counties, today: chinaToday() };
 }
 
@@ -37,11 +40,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
     for (const i of parsed.issues) errors[i.field] ??= { key: i.messageKey, params: i.params };
     return formError({ errors, values });
   }
-  const county = await context.db.selectFrom("counties").select("id").where("code", "=", parsed.value.countyCode).executeTakeFirst();
-  if (!county) return formError({ errors: { county_code: { key: "activities.county.unknown", params: { code: parsed.value.countyCode } } }, values });
+  const county = await context.db
+    .selectFrom("counties")
+    .select("id")
+    .where("code", "=", parsed.value.countyCode)
+    .executeTakeFirst();
+  if (!county)
+    return formError({
+      errors: {
+        county_code: { key: "activities.county.unknown", params: { code: parsed.value.countyCode } },
+      },
+      values,
+    });
   const { team: _t, countyCode: _c, org: _o, ...rest } = parsed.value;
   return runAction(context, form, async (trx) => {
-    await createActivity(trx, actorOf(user, context), team, { ...rest, teamId: team.id, countyId: county.id });
+    await createActivity(trx, actorOf(user, context), team, {
+      ...rest,
+      teamId: team.id,
+      countyId: county.id,
+    });
     return redirect("/aid");
   });
 }
@@ -58,14 +75,55 @@ export default function NewActivity() {
       <h1>{t("aid.activity.new")}</h1>
       <ErrorSummary state={state} />
       <AppForm className="card stack">
-        <SelectField name="teamId" label={t("aid.activity.team")} state={state} required options={[{ value: "", label: "—" }, ...teams.map((x) => ({ value: String(x.id), label: x.name }))]} />
-        <TextField name="date" type="date" label={t("aid.activity.date")} state={state} required defaultValue={today} />
-        <SelectField name="county_code" label={t("aid.activity.county")} state={state} required options={[{ value: "", label: "—" }, ...counties.map((c) => ({ value: c.code, label: `${c.city} · ${c.name} (${c.code})` }))]} />
+        <SelectField
+          name="teamId"
+          label={t("aid.activity.team")}
+          state={state}
+          required
+          options={[{ value: "", label: "—" }, ...teams.map((x) => ({ value: String(x.id), label: x.name }))]}
+        />
+        <TextField
+          name="date"
+          type="date"
+          label={t("aid.activity.date")}
+          state={state}
+          required
+          defaultValue={today}
+        />
+        <SelectField
+          name="county_code"
+          label={t("aid.activity.county")}
+          state={state}
+          required
+          options={[
+            { value: "", label: "—" },
+            ...counties.map((c) => ({ value: c.code, label: `${c.city} · ${c.name} (${c.code})` })),
+          ]}
+        />
         <TextField name="village" label={t("aid.activity.village")} state={state} required maxLength={100} />
-        <TextField name="kind" label={t("aid.activity.kind")} state={state} required maxLength={100} hint={t("aid.activity.kindHint")} />
-        <TextField name="funds_yuan" label={t("stats.col.funds_yuan")} state={state} hint={t("aid.activity.fundsHint")} defaultValue="0" />
+        <TextField
+          name="kind"
+          label={t("aid.activity.kind")}
+          state={state}
+          required
+          maxLength={100}
+          hint={t("aid.activity.kindHint")}
+        />
+        <TextField
+          name="funds_yuan"
+          label={t("stats.col.funds_yuan")}
+          state={state}
+          hint={t("aid.activity.fundsHint")}
+          defaultValue="0"
+        />
         {COUNT_FIELDS.map((f) => (
-          <TextField key={f} name={f} label={t(`stats.col.${f}` as MessageKey)} state={state} defaultValue={f === "person_times" ? "1" : "0"} />
+          <TextField
+            key={f}
+            name={f}
+            label={t(`stats.col.${f}` as MessageKey)}
+            state={state}
+            defaultValue={f === "person_times" ? "1" : "0"}
+          />
         ))}
         <button type="submit" className="primary">
           {t("aid.activity.save")}

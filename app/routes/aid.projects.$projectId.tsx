@@ -15,8 +15,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const p = await requireProject(context, user, params.projectId);
   const { helpers, counties } = await projectChoices(context, scopes);
   const initial = {
-    helperId: String(p.helper_id), countyId: String(p.county_id), title: p.title, investment: fenToYuanText(p.investment_fen),
-    startedOn: p.started_on ?? "", endedOn: p.ended_on ?? "", status: p.status,
+    helperId: String(p.helper_id),
+    countyId: String(p.county_id),
+    title: p.title,
+    investment: fenToYuanText(p.investment_fen),
+    startedOn: p.started_on ?? "",
+    endedOn: p.ended_on ?? "",
+    status: p.status,
   };
   return { initial, helpers, counties };
 }
@@ -27,7 +32,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const parsed = await parseProjectForm(context, scopes, form);
   if (!parsed.ok) return parsed.response;
-  await context.db.transaction().execute((trx) => updateProject(trx, actorOf(user, context), before, parsed.data, parsed.orgPath));
+  await context.db
+    .transaction()
+    .execute((trx) => updateProject(trx, actorOf(user, context), before, parsed.data, parsed.orgPath));
   return redirect("/aid/projects");
 }
 

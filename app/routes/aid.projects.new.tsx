@@ -20,7 +20,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const parsed = await parseProjectForm(context, scopes, form);
   if (!parsed.ok) return parsed.response;
-  await context.db.transaction().execute((trx) => createProject(trx, actorOf(user, context), parsed.data, parsed.orgPath));
+  await context.db
+    .transaction()
+    .execute((trx) => createProject(trx, actorOf(user, context), parsed.data, parsed.orgPath));
   return redirect("/aid/projects");
 }
 
@@ -34,7 +36,11 @@ export default function NewProject() {
         <Link to="/aid/projects">{t("aid.projects")}</Link>
       </p>
       <h1>{t("aid.project.new")}</h1>
-      {helpers.length === 0 ? <p>{t("aid.project.noHelpers")}</p> : <ProjectForm state={state} helpers={helpers} counties={counties} />}
+      {helpers.length === 0 ? (
+        <p>{t("aid.project.noHelpers")}</p>
+      ) : (
+        <ProjectForm state={state} helpers={helpers} counties={counties} />
+      )}
     </>
   );
 }

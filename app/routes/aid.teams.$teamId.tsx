@@ -15,10 +15,18 @@ import { ErrorPage } from "~/components/error-page";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requireAidAdmin(request, context);
   const team = await requireTeam(context, user, params.teamId);
-  return { team: { id: team.id, name: team.name, org: team.org_name }, members: await listMembers(context.db, team.id) };
+  return {
+    team: { id: team.id, name: team.name, org: team.org_name },
+    members: await listMembers(context.db, team.id),
+  };
 }
 
-const AddSchema = z.object({ intent: z.literal("add"), name: text(50), workplace: optionalText(100), skills: optionalText(200) });
+const AddSchema = z.object({
+  intent: z.literal("add"),
+  name: text(50),
+  workplace: optionalText(100),
+  skills: optionalText(200),
+});
 const RemoveSchema = z.object({ intent: z.literal("remove"), memberId: idParam });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

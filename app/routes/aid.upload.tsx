@@ -1,6 +1,17 @@
-import { data, unstable_parseMultipartFormData, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type UploadHandler } from "@remix-run/node";
+import {
+  data,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type UploadHandler,
+} from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { MAX_SHEET_BYTES, MAX_SHEET_MEGABYTES, MAX_SHEET_REQUEST_BYTES } from "~/domain/nominations/upload-limits";
+import {
+  MAX_SHEET_BYTES,
+  MAX_SHEET_MEGABYTES,
+  MAX_SHEET_REQUEST_BYTES,
+} from "~/domain/nominations/upload-limits";
 import type { RowIssue } from "~/domain/sheet-columns";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
@@ -25,7 +36,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** Row issues sent back at most: past that the page stops being read. */
 const MAX_REPORTED = 1000;
 
-type Result = { ok: false; messageKey: MessageKey; params?: Record<string, string | number> } | { ok: true; imported: number; refused: number; allOrNothing: boolean; issues: RowIssue[]; more: number };
+type Result =
+  | { ok: false; messageKey: MessageKey; params?: Record<string, string | number> }
+  | { ok: true; imported: number; refused: number; allOrNothing: boolean; issues: RowIssue[]; more: number };
 
 class TooLarge extends Error {}
 
@@ -60,16 +73,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     upload = await readUpload(request);
   } catch (error) {
     if (error instanceof TooManyFields) throw tooManyFields();
-    if (error instanceof TooLarge) throw errorResponse(413, "import.upload.tooLarge", { max: MAX_SHEET_MEGABYTES });
+    if (error instanceof TooLarge)
+      throw errorResponse(413, "import.upload.tooLarge", { max: MAX_SHEET_MEGABYTES });
     throw errorResponse(400, "error.400.generic");
   }
   verifyCsrf(request, upload.form.get(CSRF_FIELD), context.secrets.sessionSecret);
-  if (!upload.bytes) return data<Result>({ ok: false, messageKey: "aid.upload.fileMissing" }, { status: 400 });
+  if (!upload.bytes)
+    return data<Result>({ ok: false, messageKey: "aid.upload.fileMissing" }, { status: 400 });
   let rows: string[][];
   try {
     rows = await readSheet(upload.bytes);
   } catch (error) {
-    if (error instanceof SheetError) return data<Result>({ ok: false, messageKey: error.message as MessageKey, params: error.params }, { status: 400 });
+    if (error instanceof SheetError)
+      return data<Result>(
+        { ok: false, messageKey: error.message as MessageKey, params: error.params },
+        { status: 400 },
+      );
     throw error;
   }
   const home = user.grants.find((g) => g.role === "admin" && scopes.includes(g.orgPath));
@@ -79,7 +98,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     scopes,
     defaultOrg: home ? { id: home.orgId, name: home.orgName, path: home.orgPath } : null,
   });
-  return data<Result>({ ok: true, imported: report.imported, refused: report.refused, allOrNothing, issues: report.issues.slice(0, MAX_REPORTED), more: Math.max(0, report.issues.length - MAX_REPORTED) });
+  return data<Result>({
+    ok: true,
+    imported: report.imported,
+    refused: report.refused,
+    allOrNothing,
+    issues: report.issues.slice(0, MAX_REPORTED),
+    more: Math.max(0, report.issues.length - MAX_REPORTED),
+  });
 }
 
 function Report({ r }: { r: Extract<Result, { ok: true }> }) {
@@ -132,7 +158,13 @@ export default function UploadActivities() {
       <AppForm className="card stack" encType="multipart/form-data">
         <div className="field">
           <label htmlFor="f-sheet">{t("aid.upload.file")}</label>
-          <input id="f-sheet" name="sheet" type="file" required accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+          <input
+            id="f-sheet"
+            name="sheet"
+            type="file"
+            required
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          />
         </div>
         <div className="field">
           <label>

@@ -5,7 +5,12 @@ import { parseCalendarSheet } from "~/domain/notice/calendar-sheet";
 import { IsoDateSchema } from "~/domain/notice/notice-input";
 import { isMessageKey, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import { deleteCalendarDay, importCalendarEntries, listCalendarDays, setCalendarDay } from "~/models/calendar.server";
+import {
+  deleteCalendarDay,
+  importCalendarEntries,
+  listCalendarDays,
+  setCalendarDay,
+} from "~/models/calendar.server";
 import { noticeToday } from "~/models/notice-clock.server";
 import type { SessionUser } from "~/models/user.server";
 import { actorOf } from "~/utils/auth.server";
@@ -20,29 +25,60 @@ const guard = requireCalendarAdmin;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await guard(request, context);
-  const year = z.coerce.number().int().min(1949).max(2100).catch(Number(noticeToday().slice(0, 4))).parse(new URL(request.url).searchParams.get("year") ?? undefined);
+  const year = z.coerce
+    .number()
+    .int()
+    .min(1949)
+    .max(2100)
+    .catch(Number(noticeToday().slice(0, 4)))
+    .parse(new URL(request.url).searchParams.get("year") ?? undefined);
   return { year, days: await listCalendarDays(context.db, year) };
 }
 
-const DaySchema = z.object({ date: IsoDateSchema, kind: z.enum(["holiday", "workday"], { message: "calendar.kind" }), note: z.string().trim().max(100).default("") });
+const DaySchema = z.object({
+  date: IsoDateSchema,
+  kind: z.enum(["holiday", "workday"], { message: "calendar.kind" }),
+  note: z.string().trim().max(100).default(""),
+});
 const IntentSchema = z.object({ intent: z.enum(["set", "delete", "import"]) });
 
 async function importSheet(form: FormData, context: AppLoadContext, user: SessionUser, orgPath: string) {
   const file = form.get("file");
-  if (!file || typeof file === "string" || file.size === 0) return formError({ errors: { file: { key: "form.required" } }, values: {} });
+  if (!file || typeof file === "string" || file.size === 0)
+    return formError({ errors: { file: { key: "form.required" } }, values: {} });
   let rows: string[][];
   try {
     rows = await readSheet(Buffer.from(await file.arrayBuffer()));
   } catch (error) {
-    if (error instanceof SheetError && isMessageKey(error.message)) return formError({ errors: { file: { key: error.message, params: error.params } }, values: {} });
+    if (error instanceof SheetError && isMessageKey(error.message))
+      return formError({ errors: { file: { key: error.message, params: error.params } }, values: {} });
     throw error;
   }
   const parsed = parseCalendarSheet(rows);
   if (parsed.issues.length) {
-    return data({ ok: false as const, errors: { file: { key: "import.report" as MessageKey, params: { imported: 0, refused: parsed.issues.length } } }, issues: parsed.issues, values: {} }, { status: 400 });
+    return data(
+      {
+        ok: false as const,
+        errors: {
+          file: {
+            key: "import.report" as MessageKey,
+            params: { imported: 0, refused: parsed.issues.length },
+          },
+        },
+        issues: parsed.issues,
+        values: {},
+      },
+      { status: 400 },
+    );
   }
-  const result = await context.db.transaction().execute((trx) => importCalendarEntries(trx, actorOf(user, context), parsed.entries, orgPath));
-  return data({ ok: true as const, message: { key: "calendar.imported" as MessageKey, params: result }, errors: undefined });
+  const result = await context.db
+    .transaction()
+    .execute((trx) => importCalendarEntries(trx, actorOf(user, context), parsed.entries, orgPath));
+  return data({
+    ok: true as const,
+    message: { key: "calendar.imported" as MessageKey, params: result },
+    errors: undefined,
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -54,14 +90,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent.data.intent === "delete") {
     const date = IsoDateSchema.safeParse(form.get("date"));
     if (!date.success) return formError({ errors: { date: { key: "form.date" } }, values: {} });
-    const done = await context.db.transaction().execute((trx) => deleteCalendarDay(trx, actorOf(user, context), date.data, orgPath));
-    if (!done) return formError({ errors: { date: { key: "calendar.notFound", params: { date: date.data } } }, values: {} }, 404);
-    return data({ ok: true as const, message: { key: "calendar.deleted" as MessageKey, params: { date: date.data } }, errors: undefined });
+    const done = await context.db
+      .transaction()
+      .execute((trx) => deleteCalendarDay(trx, actorOf(user, context), date.data, orgPath));
+    if (!done)
+      return formError(
+        { errors: { date: { key: "calendar.notFound", params: { date: date.data } } }, values: {} },
+        404,
+      );
+    return data({
+      ok: true as const,
+      message: { key: "calendar.deleted" as MessageKey, params: { date: date.data } },
+      errors: undefined,
+    });
   }
   const parsed = parseForm(form, DaySchema);
   if (!parsed.ok) return formError(parsed);
-  await context.db.transaction().execute((trx) => setCalendarDay(trx, actorOf(user, context), parsed.data, orgPath));
-  return data({ ok: true as const, message: { key: "calendar.saved" as MessageKey, params: { date: parsed.data.date } }, errors: undefined });
+  await context.db
+    .transaction()
+    .execute((trx) => setCalendarDay(trx, actorOf(user, context), parsed.data, orgPath));
+  return data({
+    ok: true as const,
+    message: { key: "calendar.saved" as MessageKey, params: { date: parsed.data.date } },
+    errors: undefined,
+  });
 }
 
 export default function CalendarPage() {
@@ -153,7 +205,13 @@ export default function CalendarPage() {
         <p className="hint">{t("calendar.importHint")}</p>
         <div className="field">
           <label htmlFor="f-file">{t("calendar.file")}</label>
-          <input id="f-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+          <input
+            id="f-file"
+            name="file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+          />
         </div>
         <button type="submit" className="primary">
           {t("calendar.import")}

@@ -3,7 +3,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { STAGES, type Stage } from "../../db/schema";
 import { nextStage, stageIndex } from "~/domain/competitions/stages";
-import { advanceCompetition, type AdvanceOutcome, copyCompetition, listCategories, listStages, StageMovedError } from "~/models/competition.server";
+import {
+  advanceCompetition,
+  type AdvanceOutcome,
+  copyCompetition,
+  listCategories,
+  listStages,
+  StageMovedError,
+} from "~/models/competition.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { allows, requireCompetition } from "~/utils/authorize.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
@@ -17,8 +24,17 @@ import { TableRegion } from "~/components/table-region";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const c = await requireCompetition(context, params.competitionId, user, "competition:read");
-  const [stages, categories] = await Promise.all([listStages(context.db, c.id), listCategories(context.db, c.id)]);
-  return { competition: c, stages, categories, isAdmin: allows(user, "competition:manage", { orgPath: c.org_path }), next: nextStage(c.stage) };
+  const [stages, categories] = await Promise.all([
+    listStages(context.db, c.id),
+    listCategories(context.db, c.id),
+  ]);
+  return {
+    competition: c,
+    stages,
+    categories,
+    isAdmin: allows(user, "competition:manage", { orgPath: c.org_path }),
+    next: nextStage(c.stage),
+  };
 }
 
 // The advance form carries the stage it was shown in: a second click, or a second admin, then
@@ -30,8 +46,19 @@ const ActionSchema = z.discriminatedUnion("intent", [
 
 /** The 409 for an advance from a stage the competition has left, naming the stage it is in. */
 function movedAnswer(request: Request, stage: Stage) {
-  const label = translate(negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language")), `stage.${stage}` as MessageKey);
-  return data({ ok: false as const, errors: { _form: { key: "competitions.alreadyMoved" as MessageKey, params: { stage: label } } }, advanced: null, moved: stage }, { status: 409 });
+  const label = translate(
+    negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language")),
+    `stage.${stage}` as MessageKey,
+  );
+  return data(
+    {
+      ok: false as const,
+      errors: { _form: { key: "competitions.alreadyMoved" as MessageKey, params: { stage: label } } },
+      advanced: null,
+      moved: stage,
+    },
+    { status: 409 },
+  );
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -54,7 +81,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (!outcome.ok && outcome.movedTo) return movedAnswer(request, outcome.movedTo);
   if (!outcome.ok) {
-    const errors = Object.fromEntries(outcome.refusals.map((r, i) => [`refusal${i}`, { key: r.messageKey, params: r.params }]));
+    const errors = Object.fromEntries(
+      outcome.refusals.map((r, i) => [`refusal${i}`, { key: r.messageKey, params: r.params }]),
+    );
     return data({ ok: false as const, errors, advanced: null, moved: null }, { status: 409 });
   }
   return data({ ok: true as const, errors: undefined, advanced: outcome.stage, moved: null });
@@ -79,15 +108,23 @@ export default function CompetitionPage() {
           {t("competitions.advanced", { stage: t(`stage.${result.advanced}`) })}
         </p>
       )}
-      {result && !result.ok && !("moved" in result && result.moved) && <p className="field-error">{t("competitions.advanceRefused")}</p>}
+      {result && !result.ok && !("moved" in result && result.moved) && (
+        <p className="field-error">{t("competitions.advanceRefused")}</p>
+      )}
       <ErrorSummary state={result && !result.ok ? result : undefined} />
       <div className="actions">
         <Link to={`/competitions/${c.id}/nominations`}>{t("competitions.nominations")}</Link>
         {isAdmin && <Link to={`/competitions/${c.id}/edit`}>{t("competitions.edit")}</Link>}
         {isAdmin && <a href={`/competitions/${c.id}/export`}>{t("competitions.export")}</a>}
-        {isAdmin && ["notice", "published", "archived"].includes(c.stage) && <Link to={`/competitions/${c.id}/notice`}>{t("notice.admin.title")}</Link>}
-        {isAdmin && ["notice", "published", "archived"].includes(c.stage) && <Link to={`/competitions/${c.id}/publication`}>{t("notice.admin.publication")}</Link>}
-        {isAdmin && c.stage === "nominating" && <Link to={`/competitions/${c.id}/nominations/import`}>{t("import.upload.link")}</Link>}
+        {isAdmin && ["notice", "published", "archived"].includes(c.stage) && (
+          <Link to={`/competitions/${c.id}/notice`}>{t("notice.admin.title")}</Link>
+        )}
+        {isAdmin && ["notice", "published", "archived"].includes(c.stage) && (
+          <Link to={`/competitions/${c.id}/publication`}>{t("notice.admin.publication")}</Link>
+        )}
+        {isAdmin && c.stage === "nominating" && (
+          <Link to={`/competitions/${c.id}/nominations/import`}>{t("import.upload.link")}</Link>
+        )}
       </div>
       {isAdmin && (
         <div className="actions">
@@ -113,7 +150,11 @@ export default function CompetitionPage() {
         {STAGES.map((s, i) => {
           const plan = byStage.get(s);
           return (
-            <li key={s} className={i < current ? "done" : i === current ? "current" : "todo"} aria-current={i === current ? "step" : undefined}>
+            <li
+              key={s}
+              className={i < current ? "done" : i === current ? "current" : "todo"}
+              aria-current={i === current ? "step" : undefined}
+            >
               <strong>{t(`stage.${s}` as MessageKey)}</strong>
               {i === current && <span className="badge">{t("competitions.current")}</span>}
               {plan?.starts_on && plan.ends_on && (
@@ -127,7 +168,11 @@ export default function CompetitionPage() {
         })}
       </ol>
       <p>
-        {t("competitions.noticeDays")}: {t("competitions.noticeLength", { days: c.notice_days, unit: t(`competitions.noticeUnit.${c.notice_unit}` as MessageKey) })}
+        {t("competitions.noticeDays")}:{" "}
+        {t("competitions.noticeLength", {
+          days: c.notice_days,
+          unit: t(`competitions.noticeUnit.${c.notice_unit}` as MessageKey),
+        })}
       </p>
       <h2>{t("competitions.categories")}</h2>
       {categories.length === 0 ? (
@@ -142,7 +187,10 @@ export default function CompetitionPage() {
                 <th>{t("competitions.quota")}</th>
                 <th>{t("competitions.aggregation")}</th>
                 {isAdmin && c.stage === "draft" && <th>{t("common.actions")}</th>}
-                {isAdmin && ["reviewing", "judging", "deciding", "notice", "published", "archived"].includes(c.stage) && <th>{t("stage.judging")}</th>}
+                {isAdmin &&
+                  ["reviewing", "judging", "deciding", "notice", "published", "archived"].includes(
+                    c.stage,
+                  ) && <th>{t("stage.judging")}</th>}
               </tr>
             </thead>
             <tbody>
@@ -154,20 +202,29 @@ export default function CompetitionPage() {
                   <td>{t(`competitions.aggregation.${cat.aggregation}` as MessageKey)}</td>
                   {isAdmin && c.stage === "draft" && (
                     <td>
-                      <Link to={`/competitions/${c.id}/categories/${cat.id}`}>{t("competitions.editCategory")}</Link>
+                      <Link to={`/competitions/${c.id}/categories/${cat.id}`}>
+                        {t("competitions.editCategory")}
+                      </Link>
                     </td>
                   )}
-                  {isAdmin && ["reviewing", "judging", "deciding", "notice", "published", "archived"].includes(c.stage) && (
-                    <td>
-                      <Link to={`/competitions/${c.id}/categories/${cat.id}/panel`}>{t("judging.panel.link")}</Link>
-                      {c.stage !== "reviewing" && (
-                        <>
-                          {" · "}
-                          <Link to={`/competitions/${c.id}/categories/${cat.id}/results`}>{t("judging.results.title")}</Link>
-                        </>
-                      )}
-                    </td>
-                  )}
+                  {isAdmin &&
+                    ["reviewing", "judging", "deciding", "notice", "published", "archived"].includes(
+                      c.stage,
+                    ) && (
+                      <td>
+                        <Link to={`/competitions/${c.id}/categories/${cat.id}/panel`}>
+                          {t("judging.panel.link")}
+                        </Link>
+                        {c.stage !== "reviewing" && (
+                          <>
+                            {" · "}
+                            <Link to={`/competitions/${c.id}/categories/${cat.id}/results`}>
+                              {t("judging.results.title")}
+                            </Link>
+                          </>
+                        )}
+                      </td>
+                    )}
                 </tr>
               ))}
             </tbody>

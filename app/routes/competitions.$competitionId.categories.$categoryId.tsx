@@ -1,4 +1,9 @@
-import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AGGREGATIONS, CATEGORY_KINDS, RULE_ATTRIBUTES, RULE_OPS } from "../../db/schema";
 import { categoryFieldOf, readCategoryForm, SPARE_ROWS } from "~/domain/competitions/category-form";
@@ -26,10 +31,13 @@ async function guard(request: Request, context: AppLoadContext, params: Record<s
   if (params.categoryId !== "new") {
     const id = idParam.safeParse(params.categoryId);
     // Another competition's category, even one this admin organizes, is not found here (issue #14).
-    if (!id.success || !(await listCategories(context.db, c.id)).some((k) => k.id === id.data)) throw notFound();
+    if (!id.success || !(await listCategories(context.db, c.id)).some((k) => k.id === id.data))
+      throw notFound();
     categoryId = id.data;
   }
-  const orgs = (await listOrgsWithin(context.db, [c.org_path])).filter((o) => o.id !== c.org_id).map(({ id, name }) => ({ id, name }));
+  const orgs = (await listOrgsWithin(context.db, [c.org_path]))
+    .filter((o) => o.id !== c.org_id)
+    .map(({ id, name }) => ({ id, name }));
   return { user, c, categoryId, orgs };
 }
 
@@ -52,13 +60,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const rows = Math.min(Number(form.get("rows")) || 0, 60);
   const raw = readCategoryForm(form, orgs, rows);
-  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
+    string,
+    string
+  >;
   const parsed = CategorySchema.safeParse(raw);
   if (!parsed.success) {
     const errors: FieldErrors = {};
     for (const issue of parsed.error.issues) {
       const field = categoryFieldOf(issue.path, orgs, raw);
-      errors[field] ??= { key: isMessageKey(issue.message) ? issue.message : issue.code === "too_big" ? "form.tooLong" : "form.invalid" };
+      errors[field] ??= {
+        key: isMessageKey(issue.message)
+          ? issue.message
+          : issue.code === "too_big"
+            ? "form.tooLong"
+            : "form.invalid",
+      };
     }
     return formError({ errors, values });
   }
@@ -77,8 +94,12 @@ export default function CategoryEditor() {
   const rules = detail?.rules ?? [];
   const rows = Math.max(criteria.length, rules.length) + SPARE_ROWS;
   const places = new Map(detail?.allocations.map((a) => [a.org_id, a.places]));
-  const v = (name: string, fallback: string | number | null | undefined) => state?.values?.[name] ?? (fallback == null ? "" : String(fallback));
-  const err = (name: string) => state?.errors?.[name] && <span className="field-error">{t(state.errors[name].key, state.errors[name].params)}</span>;
+  const v = (name: string, fallback: string | number | null | undefined) =>
+    state?.values?.[name] ?? (fallback == null ? "" : String(fallback));
+  const err = (name: string) =>
+    state?.errors?.[name] && (
+      <span className="field-error">{t(state.errors[name].key, state.errors[name].params)}</span>
+    );
   const rowIndexes = Array.from({ length: rows }, (_, i) => i);
   return (
     <>
@@ -88,11 +109,47 @@ export default function CategoryEditor() {
       <ErrorSummary state={state} />
       <AppForm className="card">
         <input type="hidden" name="rows" value={rows} />
-        <TextField name="name" label={t("competitions.categories")} required maxLength={50} state={state} defaultValue={cat?.name} />
-        <SelectField name="kind" label={t("competitions.kind")} state={state} defaultValue={cat?.kind} options={CATEGORY_KINDS.map((k) => ({ value: k, label: t(`nominationKind.${k}` as MessageKey) }))} />
-        <TextField name="quota" label={t("competitions.quota")} type="number" required state={state} defaultValue={cat ? String(cat.quota) : ""} />
-        <SelectField name="aggregation" label={t("competitions.aggregation")} state={state} defaultValue={cat?.aggregation ?? "mean"} options={AGGREGATIONS.map((a) => ({ value: a, label: t(`competitions.aggregation.${a}` as MessageKey) }))} />
-        <TextField name="judgesPer" label={t("competitions.judgesPer")} type="number" state={state} defaultValue={cat?.judges_per_nomination == null ? "" : String(cat.judges_per_nomination)} hint={t("competitions.judgesPerHint")} />
+        <TextField
+          name="name"
+          label={t("competitions.categories")}
+          required
+          maxLength={50}
+          state={state}
+          defaultValue={cat?.name}
+        />
+        <SelectField
+          name="kind"
+          label={t("competitions.kind")}
+          state={state}
+          defaultValue={cat?.kind}
+          options={CATEGORY_KINDS.map((k) => ({ value: k, label: t(`nominationKind.${k}` as MessageKey) }))}
+        />
+        <TextField
+          name="quota"
+          label={t("competitions.quota")}
+          type="number"
+          required
+          state={state}
+          defaultValue={cat ? String(cat.quota) : ""}
+        />
+        <SelectField
+          name="aggregation"
+          label={t("competitions.aggregation")}
+          state={state}
+          defaultValue={cat?.aggregation ?? "mean"}
+          options={AGGREGATIONS.map((a) => ({
+            value: a,
+            label: t(`competitions.aggregation.${a}` as MessageKey),
+          }))}
+        />
+        <TextField
+          name="judgesPer"
+          label={t("competitions.judgesPer")}
+          type="number"
+          state={state}
+          defaultValue={cat?.judges_per_nomination == null ? "" : String(cat.judges_per_nomination)}
+          hint={t("competitions.judgesPerHint")}
+        />
         <div className="field">
           <label>
             <input type="checkbox" name="blind" defaultChecked={!!cat?.blind} /> {t("competitions.blind")}
@@ -113,15 +170,28 @@ export default function CategoryEditor() {
               {rowIndexes.map((i) => (
                 <tr key={i}>
                   <td>
-                    <input name={`criterion_title_${i}`} aria-label={`${t("competitions.criterionTitle")} ${i + 1}`} defaultValue={v(`criterion_title_${i}`, criteria[i]?.title)} />
+                    <input
+                      name={`criterion_title_${i}`}
+                      aria-label={`${t("competitions.criterionTitle")} ${i + 1}`}
+                      defaultValue={v(`criterion_title_${i}`, criteria[i]?.title)}
+                    />
                     {err(`criterion_title_${i}`)}
                   </td>
                   <td>
-                    <input name={`criterion_max_${i}`} inputMode="decimal" aria-label={`${t("competitions.criterionMax")} ${i + 1}`} defaultValue={v(`criterion_max_${i}`, criteria[i]?.max_points)} />
+                    <input
+                      name={`criterion_max_${i}`}
+                      inputMode="decimal"
+                      aria-label={`${t("competitions.criterionMax")} ${i + 1}`}
+                      defaultValue={v(`criterion_max_${i}`, criteria[i]?.max_points)}
+                    />
                     {err(`criterion_max_${i}`)}
                   </td>
                   <td>
-                    <input name={`criterion_desc_${i}`} aria-label={`${t("competitions.criterionDescription")} ${i + 1}`} defaultValue={v(`criterion_desc_${i}`, criteria[i]?.description)} />
+                    <input
+                      name={`criterion_desc_${i}`}
+                      aria-label={`${t("competitions.criterionDescription")} ${i + 1}`}
+                      defaultValue={v(`criterion_desc_${i}`, criteria[i]?.description)}
+                    />
                   </td>
                 </tr>
               ))}
@@ -144,11 +214,19 @@ export default function CategoryEditor() {
               {rowIndexes.map((i) => (
                 <tr key={i}>
                   <td>
-                    <input name={`rule_label_${i}`} aria-label={`${t("competitions.ruleLabel")} ${i + 1}`} defaultValue={v(`rule_label_${i}`, rules[i]?.label)} />
+                    <input
+                      name={`rule_label_${i}`}
+                      aria-label={`${t("competitions.ruleLabel")} ${i + 1}`}
+                      defaultValue={v(`rule_label_${i}`, rules[i]?.label)}
+                    />
                     {err(`rule_label_${i}`)}
                   </td>
                   <td>
-                    <select name={`rule_attribute_${i}`} aria-label={`${t("competitions.ruleAttribute")} ${i + 1}`} defaultValue={v(`rule_attribute_${i}`, rules[i]?.attribute)}>
+                    <select
+                      name={`rule_attribute_${i}`}
+                      aria-label={`${t("competitions.ruleAttribute")} ${i + 1}`}
+                      defaultValue={v(`rule_attribute_${i}`, rules[i]?.attribute)}
+                    >
                       {RULE_ATTRIBUTES.map((a) => (
                         <option key={a} value={a}>
                           {t(`competitions.ruleAttr.${a}` as MessageKey)}
@@ -157,11 +235,19 @@ export default function CategoryEditor() {
                     </select>
                   </td>
                   <td>
-                    <input name={`rule_values_${i}`} aria-label={`${t("competitions.ruleValues")} ${i + 1}`} defaultValue={v(`rule_values_${i}`, rules[i]?.values.join(";"))} />
+                    <input
+                      name={`rule_values_${i}`}
+                      aria-label={`${t("competitions.ruleValues")} ${i + 1}`}
+                      defaultValue={v(`rule_values_${i}`, rules[i]?.values.join(";"))}
+                    />
                     {err(`rule_values_${i}`)}
                   </td>
                   <td>
-                    <select name={`rule_op_${i}`} aria-label={`${t("competitions.ruleOp")} ${i + 1}`} defaultValue={v(`rule_op_${i}`, rules[i]?.op)}>
+                    <select
+                      name={`rule_op_${i}`}
+                      aria-label={`${t("competitions.ruleOp")} ${i + 1}`}
+                      defaultValue={v(`rule_op_${i}`, rules[i]?.op)}
+                    >
                       {RULE_OPS.map((o) => (
                         <option key={o} value={o}>
                           {t(`competitions.ruleOp.${o}` as MessageKey)}
@@ -170,7 +256,12 @@ export default function CategoryEditor() {
                     </select>
                   </td>
                   <td>
-                    <input name={`rule_share_${i}`} inputMode="decimal" aria-label={`${t("competitions.ruleShare")} ${i + 1}`} defaultValue={v(`rule_share_${i}`, rules[i]?.share)} />
+                    <input
+                      name={`rule_share_${i}`}
+                      inputMode="decimal"
+                      aria-label={`${t("competitions.ruleShare")} ${i + 1}`}
+                      defaultValue={v(`rule_share_${i}`, rules[i]?.share)}
+                    />
                     {err(`rule_share_${i}`)}
                   </td>
                 </tr>
@@ -189,7 +280,13 @@ export default function CategoryEditor() {
                     <label htmlFor={`alloc_${o.id}`}>{o.name}</label>
                   </th>
                   <td>
-                    <input id={`alloc_${o.id}`} name={`alloc_${o.id}`} type="number" min={0} defaultValue={v(`alloc_${o.id}`, places.get(o.id))} />
+                    <input
+                      id={`alloc_${o.id}`}
+                      name={`alloc_${o.id}`}
+                      type="number"
+                      min={0}
+                      defaultValue={v(`alloc_${o.id}`, places.get(o.id))}
+                    />
                     {err(`alloc_${o.id}`)}
                   </td>
                 </tr>

@@ -1,10 +1,27 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import { addExternalJudge, addPanelJudge, assignManually, assignPanel, declareConflict, listConflicts, listJudgeCandidates, listPanel, removePanelJudge, unassign } from "~/models/panel.server";
+import {
+  addExternalJudge,
+  addPanelJudge,
+  assignManually,
+  assignPanel,
+  declareConflict,
+  listConflicts,
+  listJudgeCandidates,
+  listPanel,
+  removePanelJudge,
+  unassign,
+} from "~/models/panel.server";
 import { judgingProgress } from "~/models/score-sheet.server";
 import { actorOf } from "~/utils/auth.server";
 import { runAction } from "~/utils/action.server";
@@ -19,11 +36,32 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingSty
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cat } = await requireCategoryAdmin(request, context, params);
-  const [panel, candidates, conflicts, progress] = await Promise.all([listPanel(context.db, cat.id), listJudgeCandidates(context.db, cat), listConflicts(context.db, cat.id), judgingProgress(context.db, cat.id)]);
+  const [panel, candidates, conflicts, progress] = await Promise.all([
+    listPanel(context.db, cat.id),
+    listJudgeCandidates(context.db, cat),
+    listConflicts(context.db, cat.id),
+    judgingProgress(context.db, cat.id),
+  ]);
   return {
-    cat: { id: cat.id, name: cat.name, competitionId: cat.competition_id, competitionTitle: cat.competition_title, stage: cat.stage, perNomination: cat.judges_per_nomination },
-    panel: panel.map((m) => ({ id: m.id, name: m.display_name, username: m.username, org: m.org_name, external: !!m.external })),
-    candidates: candidates.map((c) => ({ id: c.id, label: `${c.display_name} (${c.username}${c.org_name ? ` · ${c.org_name}` : ""})` })),
+    cat: {
+      id: cat.id,
+      name: cat.name,
+      competitionId: cat.competition_id,
+      competitionTitle: cat.competition_title,
+      stage: cat.stage,
+      perNomination: cat.judges_per_nomination,
+    },
+    panel: panel.map((m) => ({
+      id: m.id,
+      name: m.display_name,
+      username: m.username,
+      org: m.org_name,
+      external: !!m.external,
+    })),
+    candidates: candidates.map((c) => ({
+      id: c.id,
+      label: `${c.display_name} (${c.username}${c.org_name ? ` · ${c.org_name}` : ""})`,
+    })),
     conflicts,
     progress,
   };
@@ -34,7 +72,12 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("addExternal"), name: text(50) }),
   z.object({ intent: z.literal("remove"), memberId: idParam }),
   z.object({ intent: z.literal("assign") }),
-  z.object({ intent: z.enum(["assignOne", "unassign", "conflict"]), memberId: idParam, ref: text(50), reason: optionalText(500) }),
+  z.object({
+    intent: z.enum(["assignOne", "unassign", "conflict"]),
+    memberId: idParam,
+    ref: text(50),
+    reason: optionalText(500),
+  }),
 ]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -55,7 +98,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         const short = (await assignPanel(trx, actor, cat)).short.length;
         if (short) return data({ ok: true as const, errors: undefined, short });
       } else {
-        const n = await trx.selectFrom("nominations").select("id").where("category_id", "=", cat.id).where("ref", "=", input.ref).executeTakeFirst();
+        const n = await trx
+          .selectFrom("nominations")
+          .select("id")
+          .where("category_id", "=", cat.id)
+          .where("ref", "=", input.ref)
+          .executeTakeFirst();
         if (!n) throw new DomainError("judging.unknownNomination", undefined, "ref");
         if (input.intent === "assignOne") await assignManually(trx, actor, cat, input.memberId, n.id);
         else if (input.intent === "unassign") await unassign(trx, actor, cat, input.memberId, n.id);
@@ -84,7 +132,12 @@ function PanelTable() {
         {panel.map((m) => (
           <tr key={m.id}>
             <td>
-              {m.name} {m.external ? <span className="muted">({t("judging.panel.external")})</span> : <span className="muted">{m.username}</span>}
+              {m.name}{" "}
+              {m.external ? (
+                <span className="muted">({t("judging.panel.external")})</span>
+              ) : (
+                <span className="muted">{m.username}</span>
+              )}
             </td>
             <td>{m.org ?? "—"}</td>
             <td>
@@ -122,7 +175,9 @@ function PanelForms() {
       </AppForm>
       <AppForm>
         <input type="hidden" name="intent" value="addExternal" />
-        <label htmlFor="f-name">{t("judging.panel.addExternal")}</label> <input id="f-name" name="name" maxLength={50} required /> <button type="submit">{t("judging.panel.add")}</button>
+        <label htmlFor="f-name">{t("judging.panel.addExternal")}</label>{" "}
+        <input id="f-name" name="name" maxLength={50} required />{" "}
+        <button type="submit">{t("judging.panel.add")}</button>
       </AppForm>
       <AppForm>
         <input type="hidden" name="intent" value="assign" />
@@ -141,7 +196,10 @@ function PanelForms() {
               </option>
             ))}
           </select>{" "}
-          <label htmlFor="f-ref">{t("judging.ref")}</label> <input id="f-ref" name="ref" maxLength={50} required /> <label htmlFor="f-reason">{t("judging.reason")}</label> <input id="f-reason" name="reason" maxLength={500} />{" "}
+          <label htmlFor="f-ref">{t("judging.ref")}</label>{" "}
+          <input id="f-ref" name="ref" maxLength={50} required />{" "}
+          <label htmlFor="f-reason">{t("judging.reason")}</label>{" "}
+          <input id="f-reason" name="reason" maxLength={500} />{" "}
           <button type="submit" name="intent" value="assignOne">
             {t("judging.panel.assignOne")}
           </button>{" "}
@@ -215,13 +273,22 @@ export default function PanelPage() {
   return (
     <>
       <p className="muted">
-        <Link to={`/competitions/${cat.competitionId}`}>{cat.competitionTitle}</Link> · {t(`stage.${cat.stage}` as MessageKey)} ·{" "}
-        <Link to={`/competitions/${cat.competitionId}/categories/${cat.id}/results`}>{t("judging.results.title")}</Link>
+        <Link to={`/competitions/${cat.competitionId}`}>{cat.competitionTitle}</Link> ·{" "}
+        {t(`stage.${cat.stage}` as MessageKey)} ·{" "}
+        <Link to={`/competitions/${cat.competitionId}/categories/${cat.id}/results`}>
+          {t("judging.results.title")}
+        </Link>
       </p>
       <h1>{t("judging.panel.title", { category: cat.name })}</h1>
-      <p>{cat.perNomination === null ? t("judging.panel.everyJudge") : t("judging.panel.perNomination", { k: cat.perNomination })}</p>
+      <p>
+        {cat.perNomination === null
+          ? t("judging.panel.everyJudge")
+          : t("judging.panel.perNomination", { k: cat.perNomination })}
+      </p>
       <ErrorSummary state={result && !result.ok ? result : undefined} />
-      {result?.ok && result.short ? <p className="alert alert-error">{t("judging.panel.short", { count: result.short })}</p> : null}
+      {result?.ok && result.short ? (
+        <p className="alert alert-error">{t("judging.panel.short", { count: result.short })}</p>
+      ) : null}
       <PanelTable />
       <PanelForms />
       <h2>{t("judging.conflicts")}</h2>
@@ -231,7 +298,8 @@ export default function PanelPage() {
         <ul>
           {conflicts.map((c) => (
             <li key={c.id}>
-              {t("judging.conflicts.entry", { judge: c.display_name, ref: c.ref, name: c.name })} {c.reason ? `— ${c.reason}` : ""}
+              {t("judging.conflicts.entry", { judge: c.display_name, ref: c.ref, name: c.name })}{" "}
+              {c.reason ? `— ${c.reason}` : ""}
             </li>
           ))}
         </ul>

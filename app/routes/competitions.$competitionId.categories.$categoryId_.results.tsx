@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AGGREGATION_METHODS, type AggregationMethod } from "~/domain/judging/aggregation";
@@ -28,32 +34,60 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cat } = await requireCategoryAdmin(request, context, params);
   if (!RESULT_STAGES.includes(cat.stage)) throw errorResponse(409, "judging.results.notYet");
   const raw = new URL(request.url).searchParams.get("method");
-  const method = AGGREGATION_METHODS.includes(raw as AggregationMethod) ? (raw as AggregationMethod) : undefined;
-  const [results, comparison] = await Promise.all([categoryResults(context.db, cat.id, method), compareMethods(context.db, cat.id)]);
+  const method = AGGREGATION_METHODS.includes(raw as AggregationMethod)
+    ? (raw as AggregationMethod)
+    : undefined;
+  const [results, comparison] = await Promise.all([
+    categoryResults(context.db, cat.id, method),
+    compareMethods(context.db, cat.id),
+  ]);
   const r = results!;
   const names = new Map(r.entries.map((e) => [e.ref, e.name]));
   const onFinal = new Map(r.final.map((f) => [f.ref, f.position]));
   return {
-    cat: { id: cat.id, name: cat.name, quota: cat.quota, competitionId: cat.competition_id, competitionTitle: cat.competition_title, stage: cat.stage, aggregation: cat.aggregation },
+    cat: {
+      id: cat.id,
+      name: cat.name,
+      quota: cat.quota,
+      competitionId: cat.competition_id,
+      competitionTitle: cat.competition_title,
+      stage: cat.stage,
+      aggregation: cat.aggregation,
+    },
     method: r.method,
     fallbackToMean: r.fallbackToMean,
-    entries: r.entries.map((e) => ({ ...e, selected: r.selection.selected.some((s) => s.ref === e.ref), position: onFinal.get(e.ref) ?? null })),
+    entries: r.entries.map((e) => ({
+      ...e,
+      selected: r.selection.selected.some((s) => s.ref === e.ref),
+      position: onFinal.get(e.ref) ?? null,
+    })),
     unscored: r.unscored,
-    selection: { ...r.selection, skipped: r.selection.skipped.map((s) => ({ ...s, name: names.get(s.ref) ?? "" })) },
-    overrides: r.overrides.map((o) => ({ ...o, ref: r.entries.find((e) => e.nominationId === o.nominationId)?.ref ?? "" })),
+    selection: {
+      ...r.selection,
+      skipped: r.selection.skipped.map((s) => ({ ...s, name: names.get(s.ref) ?? "" })),
+    },
+    overrides: r.overrides.map((o) => ({
+      ...o,
+      ref: r.entries.find((e) => e.nominationId === o.nominationId)?.ref ?? "",
+    })),
     finalCount: r.final.length,
     comparison,
     decisionOpen: isDecisionOpen(cat.stage),
   };
 }
 
-const OverrideSchema = z.object({ ref: text(50), decision: z.enum(["include", "exclude", "clear"]), reason: optionalText(500) });
+const OverrideSchema = z.object({
+  ref: text(50),
+  decision: z.enum(["include", "exclude", "clear"]),
+  reason: optionalText(500),
+});
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cat } = await requireCategoryAdmin(request, context, params);
   const form = await readForm(request, context);
   const parsed = parseForm(form, OverrideSchema);
-  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok)
+    return data({ ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
   return runAction(
     context,
     form,
@@ -106,8 +140,15 @@ function RankingTable() {
                     <label className="visually-hidden" htmlFor={`r-${e.ref}`}>
                       {t("judging.reason")}
                     </label>
-                    <input id={`r-${e.ref}`} name="reason" maxLength={500} placeholder={t("judging.reason")} />{" "}
-                    <button type="submit">{e.position ? t("judging.override.exclude") : t("judging.override.include")}</button>
+                    <input
+                      id={`r-${e.ref}`}
+                      name="reason"
+                      maxLength={500}
+                      placeholder={t("judging.reason")}
+                    />{" "}
+                    <button type="submit">
+                      {e.position ? t("judging.override.exclude") : t("judging.override.include")}
+                    </button>
                   </AppForm>
                 </td>
               )}
@@ -121,14 +162,21 @@ function RankingTable() {
 
 export default function ResultsPage() {
   const t = useT();
-  const { cat, method, fallbackToMean, unscored, overrides, finalCount, decisionOpen } = useLoaderData<typeof loader>();
+  const { cat, method, fallbackToMean, unscored, overrides, finalCount, decisionOpen } =
+    useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   return (
     <>
       <p className="muted">
-        <Link to={`/competitions/${cat.competitionId}`}>{cat.competitionTitle}</Link> · {t(`stage.${cat.stage}` as MessageKey)} ·{" "}
-        <Link to={`/competitions/${cat.competitionId}/categories/${cat.id}/panel`}>{t("judging.panel.link")}</Link> ·{" "}
-        <Link to={`/competitions/${cat.competitionId}/categories/${cat.id}/sheets`}>{t("judging.matrix.title")}</Link>
+        <Link to={`/competitions/${cat.competitionId}`}>{cat.competitionTitle}</Link> ·{" "}
+        {t(`stage.${cat.stage}` as MessageKey)} ·{" "}
+        <Link to={`/competitions/${cat.competitionId}/categories/${cat.id}/panel`}>
+          {t("judging.panel.link")}
+        </Link>{" "}
+        ·{" "}
+        <Link to={`/competitions/${cat.competitionId}/categories/${cat.id}/sheets`}>
+          {t("judging.matrix.title")}
+        </Link>
       </p>
       <h1>{t("judging.results.heading", { category: cat.name })}</h1>
       <ErrorSummary state={state} />
@@ -146,7 +194,9 @@ export default function ResultsPage() {
       </Form>
       {fallbackToMean && <p className="alert alert-error">{t("judging.fallbackToMean")}</p>}
       <RankingTable />
-      {unscored.length > 0 && <p className="muted">{t("judging.unscored", { refs: unscored.map((u) => u.ref).join(", ") })}</p>}
+      {unscored.length > 0 && (
+        <p className="muted">{t("judging.unscored", { refs: unscored.map((u) => u.ref).join(", ") })}</p>
+      )}
       <SelectionReport />
       <h2>{t("judging.final.title")}</h2>
       <p>{t("judging.final.count", { count: finalCount, quota: cat.quota })}</p>
@@ -154,7 +204,10 @@ export default function ResultsPage() {
         <ul>
           {overrides.map((o) => (
             <li key={o.nominationId}>
-              {t(o.decision === "include" ? "judging.override.included" : "judging.override.excluded", { ref: o.ref })} — {o.reason}{" "}
+              {t(o.decision === "include" ? "judging.override.included" : "judging.override.excluded", {
+                ref: o.ref,
+              })}{" "}
+              — {o.reason}{" "}
               {decisionOpen && (
                 <AppForm className="inline-form">
                   <input type="hidden" name="ref" value={o.ref} />

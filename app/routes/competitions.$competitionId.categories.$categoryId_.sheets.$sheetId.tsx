@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { formatDateTime } from "~/i18n/format";
@@ -17,7 +23,9 @@ import { ErrorPage } from "~/components/error-page";
 async function guard(request: Request, context: AppLoadContext, params: Record<string, string | undefined>) {
   const { user, cat } = await requireCategoryAdmin(request, context, params);
   const id = idParam.safeParse(params.sheetId);
-  const [sheet, history] = id.success ? await getSheetWithHistory(context.db, cat.id, id.data) : [undefined, []];
+  const [sheet, history] = id.success
+    ? await getSheetWithHistory(context.db, cat.id, id.data)
+    : [undefined, []];
   // A draft is the judge's work in progress: admins see a sheet once it is submitted (or voided).
   if (!sheet || sheet.status === "draft") throw notFound();
   return { user, cat, sheet, history };
@@ -25,21 +33,36 @@ async function guard(request: Request, context: AppLoadContext, params: Record<s
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cat, sheet, history } = await guard(request, context, params);
-  return { cat: { id: cat.id, competitionId: cat.competition_id, criteria: cat.criteria }, sheet: { ...sheet, points: JSON.parse(sheet.points_json) as (number | null)[] }, history, open: isCorrectionOpen(cat.stage) && sheet.status === "submitted" };
+  return {
+    cat: { id: cat.id, competitionId: cat.competition_id, criteria: cat.criteria },
+    sheet: { ...sheet, points: JSON.parse(sheet.points_json) as (number | null)[] },
+    history,
+    open: isCorrectionOpen(cat.stage) && sheet.status === "submitted",
+  };
 }
 
-const CorrectionSchema = z.object({ version: z.coerce.number().int().min(1), comment: z.string().max(2000).default(""), reason: z.string().max(500).default("") });
+const CorrectionSchema = z.object({
+  version: z.coerce.number().int().min(1),
+  comment: z.string().max(2000).default(""),
+  reason: z.string().max(500).default(""),
+});
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cat, sheet } = await guard(request, context, params);
   const form = await readForm(request, context);
   const parsed = CorrectionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ ok: false as const, errors: { _form: { key: "form.invalid" as const } } }, { status: 400 });
+  if (!parsed.success)
+    return data({ ok: false as const, errors: { _form: { key: "form.invalid" as const } } }, { status: 400 });
   const points = cat.criteria.map((_, i) => {
     const raw = String(form.get(`p${i}`) ?? "").trim();
     return raw === "" ? null : Number(raw);
   });
-  const correction = { points, comment: parsed.data.comment.trim(), version: parsed.data.version, reason: parsed.data.reason };
+  const correction = {
+    points,
+    comment: parsed.data.comment.trim(),
+    version: parsed.data.version,
+    reason: parsed.data.reason,
+  };
   return runAction(
     context,
     form,
@@ -47,7 +70,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await correctScoreSheet(trx, actorOf(user, context), cat, sheet.id, correction);
       return redirect(`/competitions/${cat.competition_id}/categories/${cat.id}/sheets/${sheet.id}`);
     },
-    { statusOf: statusFor({ "judging.sheet.stale": 409 }), body: ({ errors }) => ({ ok: false as const, errors }) },
+    {
+      statusOf: statusFor({ "judging.sheet.stale": 409 }),
+      body: ({ errors }) => ({ ok: false as const, errors }),
+    },
   );
 }
 
@@ -59,7 +85,9 @@ export default function SheetCorrection() {
   return (
     <>
       <p className="muted">
-        <Link to={`/competitions/${cat.competitionId}/categories/${cat.id}/sheets`}>{t("judging.matrix.title")}</Link>
+        <Link to={`/competitions/${cat.competitionId}/categories/${cat.id}/sheets`}>
+          {t("judging.matrix.title")}
+        </Link>
       </p>
       <h1>{t("judging.correct.heading", { judge: sheet.judge, ref: sheet.ref, name: sheet.name })}</h1>
       <ErrorSummary state={state} />
@@ -70,7 +98,16 @@ export default function SheetCorrection() {
             <label htmlFor={`f-p${i}`}>
               {c.title} (0–{c.maxPoints})
             </label>
-            <input id={`f-p${i}`} name={`p${i}`} type="number" min={0} max={c.maxPoints} step={0.5} defaultValue={sheet.points[i] ?? ""} disabled={!open} />
+            <input
+              id={`f-p${i}`}
+              name={`p${i}`}
+              type="number"
+              min={0}
+              max={c.maxPoints}
+              step={0.5}
+              defaultValue={sheet.points[i] ?? ""}
+              disabled={!open}
+            />
           </div>
         ))}
         <div className="field">

@@ -18,13 +18,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cat } = await requireCategoryAdmin(request, context, params);
   if (!MATRIX_STAGES.includes(cat.stage)) throw errorResponse(409, "judging.matrix.notYet");
   const [panel, sheets] = await Promise.all([listPanel(context.db, cat.id), scoreMatrix(context.db, cat.id)]);
-  const rows = new Map<number, { ref: string; name: string; cells: Record<number, { id: number; total: number }> }>();
+  const rows = new Map<
+    number,
+    { ref: string; name: string; cells: Record<number, { id: number; total: number }> }
+  >();
   for (const s of sheets) {
     const row = rows.get(s.nomination_id) ?? { ref: s.ref, name: s.name, cells: {} };
     row.cells[s.panel_member_id] = { id: s.id, total: s.total };
     rows.set(s.nomination_id, row);
   }
-  return { cat: { id: cat.id, name: cat.name, competitionId: cat.competition_id }, judges: panel.map((m) => ({ id: m.id, name: m.display_name })), rows: [...rows.values()] };
+  return {
+    cat: { id: cat.id, name: cat.name, competitionId: cat.competition_id },
+    judges: panel.map((m) => ({ id: m.id, name: m.display_name })),
+    rows: [...rows.values()],
+  };
 }
 
 export default function ScoreMatrix() {
@@ -54,7 +61,13 @@ export default function ScoreMatrix() {
                 <td>{r.ref}</td>
                 <td>{r.name}</td>
                 {judges.map((j) => (
-                  <td key={j.id}>{r.cells[j.id] ? <Link to={`${base}/sheets/${r.cells[j.id].id}`}>{r.cells[j.id].total}</Link> : "—"}</td>
+                  <td key={j.id}>
+                    {r.cells[j.id] ? (
+                      <Link to={`${base}/sheets/${r.cells[j.id].id}`}>{r.cells[j.id].total}</Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                 ))}
               </tr>
             ))}

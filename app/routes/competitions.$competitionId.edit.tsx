@@ -20,7 +20,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const c = await requireCompetition(context, params.competitionId, user, "competition:manage");
   const parsed = parseForm(await readForm(request, context), BasicsFormSchema);
   if (!parsed.ok) return formError(parsed);
-  await context.db.transaction().execute((trx) => updateCompetitionBasics(trx, actorOf(user, context), c, parsed.data));
+  await context.db
+    .transaction()
+    .execute((trx) => updateCompetitionBasics(trx, actorOf(user, context), c, parsed.data));
   return redirect(`/competitions/${c.id}`);
 }
 

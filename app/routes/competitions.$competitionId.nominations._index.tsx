@@ -3,7 +3,13 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { NOMINATION_STATUSES } from "~/domain/nominations/lifecycle";
 import { listCategories } from "~/models/competition.server";
-import { countNominations, listAllocatedOrgs, listNominations, nominatingOrgsOf, placesOf } from "~/models/nomination-query.server";
+import {
+  countNominations,
+  listAllocatedOrgs,
+  listNominations,
+  nominatingOrgsOf,
+  placesOf,
+} from "~/models/nomination-query.server";
 import { canFileNominations } from "~/domain/nominations/stage-windows";
 import { requireUser } from "~/utils/auth.server";
 import { allows, authorize, findCompetition, requireNominatingOrg } from "~/utils/authorize.server";
@@ -36,24 +42,43 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const q = ListQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!q.success) throw badRequest();
   const { org, category, status } = q.data;
-  const categories = (await listCategories(context.db, c.id)).map(({ id, name, kind }) => ({ id, name, kind }));
+  const categories = (await listCategories(context.db, c.id)).map(({ id, name, kind }) => ({
+    id,
+    name,
+    kind,
+  }));
   if (category && !categories.some((cat) => cat.id === category)) throw badRequest();
 
   let own = null;
   if (nominating.length > 0) {
     // Admins see every org; a nominator only one of theirs.
-    const selected = org && !admin ? requireNominatingOrg(user, c, org) : (nominating.find((o) => o.id === org) ?? nominating[0]);
+    const selected =
+      org && !admin
+        ? requireNominatingOrg(user, c, org)
+        : (nominating.find((o) => o.id === org) ?? nominating[0]);
     const places = await placesOf(context.db, c.id, selected.id);
     const open = canFileNominations(c.stage);
     own = {
       org: selected,
       places: places.map((p) => ({ ...p, canAdd: open && p.used < p.places })),
-      rows: admin ? [] : await listNominations(context.db, { competitionId: c.id, within: selected.path, categoryId: category, status }),
+      rows: admin
+        ? []
+        : await listNominations(context.db, {
+            competitionId: c.id,
+            within: selected.path,
+            categoryId: category,
+            status,
+          }),
     };
   }
   const all = admin
     ? {
-        rows: await listNominations(context.db, { competitionId: c.id, categoryId: category, orgId: org, status }),
+        rows: await listNominations(context.db, {
+          competitionId: c.id,
+          categoryId: category,
+          orgId: org,
+          status,
+        }),
         counts: await countNominations(context.db, { competitionId: c.id, categoryId: category }),
         orgs: await listAllocatedOrgs(context.db, c.id),
       }
@@ -124,11 +149,20 @@ export default function NominationsList() {
                     <td>{Math.max(0, p.places - p.used)}</td>
                     <td>
                       {p.canAdd ? (
-                        <Link className="button" to={`/competitions/${c.id}/nominations/new?category=${p.categoryId}&org=${own.org.id}`}>
+                        <Link
+                          className="button"
+                          to={`/competitions/${c.id}/nominations/new?category=${p.categoryId}&org=${own.org.id}`}
+                        >
                           {t("nominations.new")}
                         </Link>
                       ) : (
-                        <span className="muted">{c.stage !== "nominating" ? t("nominations.closed.short") : p.places === 0 ? t("nominations.places.notAllotted") : t("nominations.places.none")}</span>
+                        <span className="muted">
+                          {c.stage !== "nominating"
+                            ? t("nominations.closed.short")
+                            : p.places === 0
+                              ? t("nominations.places.notAllotted")
+                              : t("nominations.places.none")}
+                        </span>
                       )}
                     </td>
                   </tr>
@@ -144,8 +178,12 @@ export default function NominationsList() {
           <NominationCounts byOrg={all.counts.byOrg} byStatus={all.counts.byStatus} link={withParam} />
           <NominationFilters categories={categories} orgs={all.orgs} current={filter} />
           <p className="actions">
-            <a href={`/competitions/${c.id}/nominations/export${exportQuery(search, "csv")}`}>{t("review.export.csv")}</a>
-            <a href={`/competitions/${c.id}/nominations/export${exportQuery(search, "xlsx")}`}>{t("review.export.xlsx")}</a>
+            <a href={`/competitions/${c.id}/nominations/export${exportQuery(search, "csv")}`}>
+              {t("review.export.csv")}
+            </a>
+            <a href={`/competitions/${c.id}/nominations/export${exportQuery(search, "xlsx")}`}>
+              {t("review.export.xlsx")}
+            </a>
           </p>
           <NominationTable rows={all.rows} />
         </section>

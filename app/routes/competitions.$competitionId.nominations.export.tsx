@@ -2,7 +2,13 @@ import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import { exportCsv, neutralizeCell as neutralize } from "~/domain/csv";
-import { CollectiveKind, Gender, OccupationGroup, Sector, type Enumeration } from "~/domain/nominations/fields";
+import {
+  CollectiveKind,
+  Gender,
+  OccupationGroup,
+  Sector,
+  type Enumeration,
+} from "~/domain/nominations/fields";
 import { NOMINATION_STATUSES, statusLabelKey, type NominationStatus } from "~/domain/nominations/lifecycle";
 import { negotiateLocale, translator, type MessageKey, type Translate } from "~/i18n";
 import { resourceRefusal } from "~/models/nomination-files.server";
@@ -35,13 +41,29 @@ async function exportList(request: Request, context: AppLoadContext, rawId: stri
   const q = ExportQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!q.success) throw badRequest();
   const { format, org, category, status } = q.data;
-  const rows = await listNominationsForExport(context.db, { competitionId: c.id, orgId: org, categoryId: category, status });
-  const t = translator(negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language")));
-  const table = [COLUMNS.map((col) => t(`review.col.${col}` as MessageKey)), ...rows.map((r) => COLUMNS.map((col) => neutralize(cellValue(t, r, col))))];
+  const rows = await listNominationsForExport(context.db, {
+    competitionId: c.id,
+    orgId: org,
+    categoryId: category,
+    status,
+  });
+  const t = translator(
+    negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language")),
+  );
+  const table = [
+    COLUMNS.map((col) => t(`review.col.${col}` as MessageKey)),
+    ...rows.map((r) => COLUMNS.map((col) => neutralize(cellValue(t, r, col)))),
+  ];
   const name = `nominations-${c.id}`;
   const common = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
   if (format === "csv") {
-    return new Response(exportCsv(table), { headers: { ...common, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` } });
+    return new Response(exportCsv(table), {
+      headers: {
+        ...common,
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}.csv"`,
+      },
+    });
   }
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(t("review.export.sheet"));
@@ -51,7 +73,11 @@ async function exportList(request: Request, context: AppLoadContext, rawId: stri
   ws.columns.forEach((col, i) => (col.width = WIDTHS[COLUMNS[i]] ?? 14));
   const bytes = await wb.xlsx.writeBuffer();
   return new Response(new Uint8Array(bytes as ArrayBuffer), {
-    headers: { ...common, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Content-Disposition": `attachment; filename="${name}.xlsx"` },
+    headers: {
+      ...common,
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${name}.xlsx"`,
+    },
   });
 }
 
@@ -84,10 +110,18 @@ const COLUMNS = [
 ] as const;
 type Column = (typeof COLUMNS)[number];
 
-const WIDTHS: Partial<Record<Column, number>> = { name: 18, nominating_org: 20, workplace: 28, summary: 50, deeds: 80, id_number: 22 };
+const WIDTHS: Partial<Record<Column, number>> = {
+  name: 18,
+  nominating_org: 20,
+  workplace: 28,
+  summary: 50,
+  deeds: 80,
+  id_number: 22,
+};
 
 function cellValue(t: Translate, r: NominationExportRow, col: Column): string | number {
-  const label = <T extends string>(e: Enumeration<T>, v: string | null) => (v && (e.values as readonly string[]).includes(v) ? t(e.labelKey(v as T) as MessageKey) : (v ?? ""));
+  const label = <T extends string>(e: Enumeration<T>, v: string | null) =>
+    v && (e.values as readonly string[]).includes(v) ? t(e.labelKey(v as T) as MessageKey) : (v ?? "");
   switch (col) {
     case "kind":
       return t(`nominationKind.${r.kind}` as MessageKey);

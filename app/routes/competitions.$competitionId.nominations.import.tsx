@@ -9,12 +9,25 @@ import { useLocale, useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
-import { UploadProgress, UploadReport, useProgressUpload, type UploadResult } from "~/components/nomination-upload";
+import {
+  UploadProgress,
+  UploadReport,
+  useProgressUpload,
+  type UploadResult,
+} from "~/components/nomination-upload";
 
 /** The organizer's admins, and nominators for their own orgs (decision 009); anyone else 403. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { competition: c, admin, nominating } = await requireUploadAccess(request, context, params.competitionId);
-  const categories = (await listCategories(context.db, c.id)).map(({ id, name, kind }) => ({ id, name, kind }));
+  const {
+    competition: c,
+    admin,
+    nominating,
+  } = await requireUploadAccess(request, context, params.competitionId);
+  const categories = (await listCategories(context.db, c.id)).map(({ id, name, kind }) => ({
+    id,
+    name,
+    kind,
+  }));
   return {
     competition: { id: c.id, title: c.title, stage: c.stage },
     open: canFileNominations(c.stage),
@@ -35,7 +48,11 @@ export default function ImportNominations() {
   const locale = useLocale();
   const { competition: c, open, categories, ownOrgs, columns } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as UploadResult | undefined;
-  const upload = useProgressUpload(`/competitions/${c.id}/nominations/import/upload`, MAX_SHEET_BYTES, MAX_SHEET_MEGABYTES);
+  const upload = useProgressUpload(
+    `/competitions/${c.id}/nominations/import/upload`,
+    MAX_SHEET_BYTES,
+    MAX_SHEET_MEGABYTES,
+  );
   const result = upload.result ?? posted ?? null;
   const state = result && !result.ok ? result : undefined;
   const chosen = state?.values?.category ?? (categories.length === 1 ? String(categories[0].id) : "");
@@ -43,18 +60,34 @@ export default function ImportNominations() {
   return (
     <>
       <p className="muted">
-        <Link to={`/competitions/${c.id}`}>{c.title}</Link> · {t(`stage.${c.stage}` as MessageKey)} · <Link to={listHref}>{t("nominations.list.title")}</Link>
+        <Link to={`/competitions/${c.id}`}>{c.title}</Link> · {t(`stage.${c.stage}` as MessageKey)} ·{" "}
+        <Link to={listHref}>{t("nominations.list.title")}</Link>
       </p>
       <h1>{t("import.upload.title")}</h1>
       <p>{t("import.upload.intro")}</p>
-      <p className="hint">{t("import.upload.columns", { columns: columns.map((col) => (locale === "en" ? col.en : col.zh)).join(locale === "en" ? ", " : "、") })}</p>
-      {ownOrgs && <p className="card">{t("import.upload.nominatorScope", { orgs: ownOrgs.join(locale === "en" ? ", " : "、") })}</p>}
+      <p className="hint">
+        {t("import.upload.columns", {
+          columns: columns
+            .map((col) => (locale === "en" ? col.en : col.zh))
+            .join(locale === "en" ? ", " : "、"),
+        })}
+      </p>
+      {ownOrgs && (
+        <p className="card">
+          {t("import.upload.nominatorScope", { orgs: ownOrgs.join(locale === "en" ? ", " : "、") })}
+        </p>
+      )}
       {!open ? (
         <p className="alert alert-error">{t("import.nomination.notNominating")}</p>
       ) : (
         <>
           <ErrorSummary state={state} />
-          <AppForm className="stack card" encType="multipart/form-data" onSubmit={upload.onSubmit} aria-busy={upload.busy}>
+          <AppForm
+            className="stack card"
+            encType="multipart/form-data"
+            onSubmit={upload.onSubmit}
+            aria-busy={upload.busy}
+          >
             <div className={state?.errors?.category ? "field field-invalid" : "field"}>
               <label htmlFor="f-category">{t("import.upload.category")}</label>
               <select id="f-category" name="category" required defaultValue={chosen} key={chosen}>
@@ -68,14 +101,26 @@ export default function ImportNominations() {
             </div>
             <div className={state?.errors?.sheet ? "field field-invalid" : "field"}>
               <label htmlFor="f-sheet">{t("import.upload.file")}</label>
-              <input id="f-sheet" name="sheet" type="file" required accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="f-sheet-hint" />
+              <input
+                id="f-sheet"
+                name="sheet"
+                type="file"
+                required
+                accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                aria-describedby="f-sheet-hint"
+              />
               <p className="hint" id="f-sheet-hint">
                 {t("import.upload.fileHint", { max: MAX_SHEET_MEGABYTES })}
               </p>
             </div>
             <div className="field">
               <label>
-                <input type="checkbox" name="all_or_nothing" defaultChecked={state?.values?.all_or_nothing === "on"} /> {t("import.upload.allOrNothing")}
+                <input
+                  type="checkbox"
+                  name="all_or_nothing"
+                  defaultChecked={state?.values?.all_or_nothing === "on"}
+                />{" "}
+                {t("import.upload.allOrNothing")}
               </label>
             </div>
             <UploadProgress phase={upload.phase} />

@@ -1,10 +1,23 @@
-import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { parseNomination } from "~/domain/nominations/nomination-schema";
 import { listCategories } from "~/models/competition.server";
 import { createNomination, transitionNomination } from "~/models/nomination.server";
-import { addNominationFiles, formValues, issuesToErrors, MAX_FILES_PER_UPLOAD, MAX_UPLOAD_TOTAL_MEGABYTES, readNominationForm, vetUploads } from "~/models/nomination-files.server";
+import {
+  addNominationFiles,
+  formValues,
+  issuesToErrors,
+  MAX_FILES_PER_UPLOAD,
+  MAX_UPLOAD_TOTAL_MEGABYTES,
+  readNominationForm,
+  vetUploads,
+} from "~/models/nomination-files.server";
 import { nominatingOrgsOf, placesOf } from "~/models/nomination-query.server";
 import { canFileNominations } from "~/domain/nominations/stage-windows";
 import { actorOf, requireUser } from "~/utils/auth.server";
@@ -61,7 +74,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const target = Intent.safeParse(values);
   if (!target.success) {
     const field = String(target.error.issues[0].path[0]);
-    return formError({ errors: { [field]: { key: values[field] ? "form.invalidChoice" : "form.required" } }, values });
+    return formError({
+      errors: { [field]: { key: values[field] ? "form.invalidChoice" : "form.required" } },
+      values,
+    });
   }
   const org = requireNominatingOrg(user, c, target.data.org);
   const category = (await listCategories(context.db, c.id)).find((cat) => cat.id === target.data.category);
@@ -76,11 +92,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       trx,
       actor,
       context.secrets.dataKey,
-      { competitionId: c.id, competitionYear: c.year, categoryId: category.id, categoryKind: category.kind, org },
+      {
+        competitionId: c.id,
+        competitionYear: c.year,
+        categoryId: category.id,
+        categoryKind: category.kind,
+        org,
+      },
       parsed.value,
     );
     await addNominationFiles(trx, actor, { id: created.id, org_path: org.path }, files.files);
-    if (target.data.intent === "submit") await transitionNomination(trx, actor, { id: created.id, status: "draft", org_path: org.path }, "submitted", "nominator");
+    if (target.data.intent === "submit")
+      await transitionNomination(
+        trx,
+        actor,
+        { id: created.id, status: "draft", org_path: org.path },
+        "submitted",
+        "nominator",
+      );
     return redirect(`/nominations/${created.id}`);
   });
 }
@@ -94,7 +123,9 @@ export default function NewNomination() {
       <p className="muted">
         <Link to={`/competitions/${c.id}/nominations?org=${org.id}`}>{c.title}</Link> · {org.name}
       </p>
-      <h1>{category ? t("nominations.new.titleIn", { category: category.name }) : t("nominations.new.title")}</h1>
+      <h1>
+        {category ? t("nominations.new.titleIn", { category: category.name }) : t("nominations.new.title")}
+      </h1>
       {!category ? (
         <ChooseCategory org={org} nominating={nominating} places={places} />
       ) : category.used >= category.places ? (
@@ -106,7 +137,13 @@ export default function NewNomination() {
           <AppForm encType="multipart/form-data">
             <input type="hidden" name="category" value={category.categoryId} />
             <input type="hidden" name="org" value={org.id} />
-            <NominationFields kind={category.kind} defaults={{}} state={state} maxFilesAtOnce={MAX_FILES_PER_UPLOAD} maxTotalMegabytes={MAX_UPLOAD_TOTAL_MEGABYTES} />
+            <NominationFields
+              kind={category.kind}
+              defaults={{}}
+              state={state}
+              maxFilesAtOnce={MAX_FILES_PER_UPLOAD}
+              maxTotalMegabytes={MAX_UPLOAD_TOTAL_MEGABYTES}
+            />
             <p className="hint">{t("nominations.submitHint")}</p>
             <div className="actions">
               <button type="submit" name="intent" value="submit" className="primary">
@@ -123,7 +160,15 @@ export default function NewNomination() {
   );
 }
 
-function ChooseCategory({ org, nominating, places }: { org: { id: number; name: string }; nominating: { id: number; name: string }[]; places: { categoryId: number; name: string; kind: string; places: number; used: number }[] }) {
+function ChooseCategory({
+  org,
+  nominating,
+  places,
+}: {
+  org: { id: number; name: string };
+  nominating: { id: number; name: string }[];
+  places: { categoryId: number; name: string; kind: string; places: number; used: number }[];
+}) {
   const t = useT();
   return (
     <>
@@ -143,7 +188,15 @@ function ChooseCategory({ org, nominating, places }: { org: { id: number; name: 
       <ul>
         {places.map((p) => (
           <li key={p.categoryId}>
-            {p.used < p.places ? <Link to={`?category=${p.categoryId}&org=${org.id}`}>{p.name}</Link> : p.name} <span className="muted">({t(`nominationKind.${p.kind}` as MessageKey)} · {t("nominations.places.usedOf", { used: p.used, places: p.places })})</span>
+            {p.used < p.places ? (
+              <Link to={`?category=${p.categoryId}&org=${org.id}`}>{p.name}</Link>
+            ) : (
+              p.name
+            )}{" "}
+            <span className="muted">
+              ({t(`nominationKind.${p.kind}` as MessageKey)} ·{" "}
+              {t("nominations.places.usedOf", { used: p.used, places: p.places })})
+            </span>
           </li>
         ))}
       </ul>

@@ -35,10 +35,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     listObjections(context.db, context.secrets.dataKey, c.id),
   ]);
   return {
-    competition: { id: c.id, title: c.title, stage: c.stage, notice_days: c.notice_days, notice_unit: c.notice_unit },
+    competition: {
+      id: c.id,
+      title: c.title,
+      stage: c.stage,
+      notice_days: c.notice_days,
+      notice_unit: c.notice_unit,
+    },
     notice: notice && { ...notice, state: noticeState(notice) },
     today: noticeToday(),
-    entries: entries.map((e) => ({ id: e.id, ref: e.ref, name: e.name, org_name: e.org_name, category_name: e.category_name, position: e.position })),
+    entries: entries.map((e) => ({
+      id: e.id,
+      ref: e.ref,
+      name: e.name,
+      org_name: e.org_name,
+      category_name: e.category_name,
+      position: e.position,
+    })),
     objections,
   };
 }
@@ -86,15 +99,33 @@ export default function NoticeAdmin() {
       )}
       {notice ? (
         <p className="alert alert-ok" role="status">
-          {t("notice.admin.opened", { start: formatDate(locale, notice.starts_on), end: formatDate(locale, notice.ends_on) })}{" "}
+          {t("notice.admin.opened", {
+            start: formatDate(locale, notice.starts_on),
+            end: formatDate(locale, notice.ends_on),
+          })}{" "}
           <Link to={`/notices/${c.id}`}>{t("notice.admin.publicPage")}</Link>
         </p>
       ) : (
         c.stage === "notice" && (
           <AppForm className="stack">
             <input type="hidden" name="intent" value="open" />
-            <TextField name="start" type="date" label={t("notice.admin.start")} defaultValue={today} hint={t("notice.admin.startHint")} required state={result} />
-            <TextField name="days" type="number" label={t("notice.admin.days")} defaultValue={String(c.notice_days)} required state={result} />
+            <TextField
+              name="start"
+              type="date"
+              label={t("notice.admin.start")}
+              defaultValue={today}
+              hint={t("notice.admin.startHint")}
+              required
+              state={result}
+            />
+            <TextField
+              name="days"
+              type="number"
+              label={t("notice.admin.days")}
+              defaultValue={String(c.notice_days)}
+              required
+              state={result}
+            />
             <SelectField
               name="unit"
               label={t("notice.admin.unit")}
@@ -117,12 +148,23 @@ export default function NoticeAdmin() {
         </p>
       )}
       <h2>{t("notice.admin.objections", { count: open })}</h2>
-      {objections.length === 0 ? <p className="muted">{t("notice.admin.noObjections")}</p> : <ObjectionQueue label={t("notice.admin.objections", { count: open })} objections={objections} canResolve={c.stage === "notice"} />}
+      {objections.length === 0 ? (
+        <p className="muted">{t("notice.admin.noObjections")}</p>
+      ) : (
+        <ObjectionQueue
+          label={t("notice.admin.objections", { count: open })}
+          objections={objections}
+          canResolve={c.stage === "notice"}
+        />
+      )}
       <h2>{t("notice.admin.proposed", { count: entries.length })}</h2>
       <ol>
         {entries.map((e) => (
           <li key={e.id}>
-            <Link to={`/nominations/${e.id}`}>{e.name}</Link> <span className="muted">{e.category_name} · {e.org_name} · {e.ref}</span>
+            <Link to={`/nominations/${e.id}`}>{e.name}</Link>{" "}
+            <span className="muted">
+              {e.category_name} · {e.org_name} · {e.ref}
+            </span>
           </li>
         ))}
       </ol>
@@ -132,7 +174,15 @@ export default function NoticeAdmin() {
 
 type Objection = ReturnType<typeof useLoaderData<typeof loader>>["objections"][number];
 
-function ObjectionQueue({ label, objections, canResolve }: { label: string; objections: Objection[]; canResolve: boolean }) {
+function ObjectionQueue({
+  label,
+  objections,
+  canResolve,
+}: {
+  label: string;
+  objections: Objection[];
+  canResolve: boolean;
+}) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -152,7 +202,11 @@ function ObjectionQueue({ label, objections, canResolve }: { label: string; obje
             <tr key={o.id} id={`objection-${o.id}`}>
               <td>{o.nominee}</td>
               <td className="objection-facts">{o.facts}</td>
-              <td>{o.objector_name ? `${o.objector_name}${o.objector_contact ? ` · ${o.objector_contact}` : ""}` : o.objector_contact ?? t("objection.anonymous")}</td>
+              <td>
+                {o.objector_name
+                  ? `${o.objector_name}${o.objector_contact ? ` · ${o.objector_contact}` : ""}`
+                  : (o.objector_contact ?? t("objection.anonymous"))}
+              </td>
               <td>{formatDateTime(locale, o.created_at)}</td>
               <td>
                 <span className="status">{t(`objection.status.${o.status}` as MessageKey)}</span>

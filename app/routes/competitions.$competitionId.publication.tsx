@@ -34,9 +34,17 @@ async function guard(request: Request, context: LoaderFunctionArgs["context"], r
  * publish in its name. A decision issued as a union is that union's act, so only its own admins
  * issue it (decision 013); the others are listed to say whom to ask.
  */
-async function publishingOrgs(db: LoaderFunctionArgs["context"]["db"], orgId: number, grants: readonly Grant[]) {
+async function publishingOrgs(
+  db: LoaderFunctionArgs["context"]["db"],
+  orgId: number,
+  grants: readonly Grant[],
+) {
   const organizer = (await getOrg(db, orgId))!;
-  return [organizer, ...(await listAncestors(db, organizer)).reverse()].map((o) => ({ id: o.id, name: o.name, mayPublish: hasRoleAt(grants, "admin", o.path) }));
+  return [organizer, ...(await listAncestors(db, organizer)).reverse()].map((o) => ({
+    id: o.id,
+    name: o.name,
+    mayPublish: hasRoleAt(grants, "admin", o.path),
+  }));
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -53,13 +61,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 const PublishSchema = z.object({
-  doc_number: z.string({ required_error: "publication.docNumber" }).trim().min(1, "publication.docNumber").max(100),
+  doc_number: z
+    .string({ required_error: "publication.docNumber" })
+    .trim()
+    .min(1, "publication.docNumber")
+    .max(100),
   published_on: IsoDateSchema,
   publishing_org: idParam,
 });
 const RevokeSchema = z.object({
   honoree: idParam,
-  reason: z.string({ required_error: "publication.reasonRequired" }).trim().min(1, "publication.reasonRequired").max(1000),
+  reason: z
+    .string({ required_error: "publication.reasonRequired" })
+    .trim()
+    .min(1, "publication.reasonRequired")
+    .max(1000),
   revoked_on: IsoDateSchema,
 });
 const IntentSchema = z.object({ intent: z.enum(["publish", "revoke"]) });
@@ -76,13 +92,31 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!parsed.ok) return formError(parsed);
       const p = parsed.data;
       const org = (await publishingOrgs(trx, c.org_id, user.grants)).find((o) => o.id === p.publishing_org);
-      if (org && !org.mayPublish) return formError({ errors: { publishing_org: { key: "publication.publishingOrgNotAdmin", params: { org: org.name } } }, values: {} }, 403);
-      await publish(trx, actor, c, { docNumber: p.doc_number, publishedOn: p.published_on, publishingOrgId: p.publishing_org });
+      if (org && !org.mayPublish)
+        return formError(
+          {
+            errors: {
+              publishing_org: { key: "publication.publishingOrgNotAdmin", params: { org: org.name } },
+            },
+            values: {},
+          },
+          403,
+        );
+      await publish(trx, actor, c, {
+        docNumber: p.doc_number,
+        publishedOn: p.published_on,
+        publishingOrgId: p.publishing_org,
+      });
     } else {
       const parsed = parseForm(form, RevokeSchema);
       if (!parsed.ok) return formError(parsed);
       const p = parsed.data;
-      await revoke(trx, actor, { competitionId: c.id, honoreeId: p.honoree, reason: p.reason, revokedOn: p.revoked_on });
+      await revoke(trx, actor, {
+        competitionId: c.id,
+        honoreeId: p.honoree,
+        reason: p.reason,
+        revokedOn: p.revoked_on,
+      });
     }
     return undefined;
   });
@@ -107,8 +141,11 @@ export default function PublicationPage() {
       {publication ? (
         <>
           <p className="alert alert-ok" role="status">
-            {t("publication.published", { doc: publication.doc_number, date: formatDate(locale, publication.published_on) })} {publication.publishing_org}{" "}
-            <Link to={`/honors/${c.id}`}>{t("publication.publicPage")}</Link>
+            {t("publication.published", {
+              doc: publication.doc_number,
+              date: formatDate(locale, publication.published_on),
+            })}{" "}
+            {publication.publishing_org} <Link to={`/honors/${c.id}`}>{t("publication.publicPage")}</Link>
           </p>
           <p>
             {t("publication.digest")}: <span className="digest">{groupDigest(publication.digest)}</span>
@@ -131,11 +168,39 @@ export default function PublicationPage() {
           {c.stage === "notice" && (
             <AppForm className="stack">
               <input type="hidden" name="intent" value="publish" />
-              <TextField name="doc_number" label={t("publication.field.docNumber")} hint={t("publication.field.docNumberHint")} required maxLength={100} state={result} />
-              <TextField name="published_on" type="date" label={t("publication.field.date")} defaultValue={today} required state={result} />
-              <SelectField name="publishing_org" label={t("publication.field.org")} options={orgs.filter((o) => o.mayPublish).map((o) => ({ value: String(o.id), label: o.name }))} state={result} />
+              <TextField
+                name="doc_number"
+                label={t("publication.field.docNumber")}
+                hint={t("publication.field.docNumberHint")}
+                required
+                maxLength={100}
+                state={result}
+              />
+              <TextField
+                name="published_on"
+                type="date"
+                label={t("publication.field.date")}
+                defaultValue={today}
+                required
+                state={result}
+              />
+              <SelectField
+                name="publishing_org"
+                label={t("publication.field.org")}
+                options={orgs
+                  .filter((o) => o.mayPublish)
+                  .map((o) => ({ value: String(o.id), label: o.name }))}
+                state={result}
+              />
               {orgs.some((o) => !o.mayPublish) && (
-                <p className="hint">{t("publication.field.orgOthers", { orgs: orgs.filter((o) => !o.mayPublish).map((o) => o.name).join(locale === "en" ? ", " : "、") })}</p>
+                <p className="hint">
+                  {t("publication.field.orgOthers", {
+                    orgs: orgs
+                      .filter((o) => !o.mayPublish)
+                      .map((o) => o.name)
+                      .join(locale === "en" ? ", " : "、"),
+                  })}
+                </p>
               )}
               <button type="submit" className="primary">
                 {t("publication.publish")}
@@ -174,15 +239,31 @@ function AdminRoll({ roll, today }: { roll: RollRow[]; today: string }) {
               <td>{h.org_name}</td>
               <td>
                 {h.revoked ? (
-                  <span className="status status-revoked">{t("publication.revoked", { date: formatDate(locale, h.revoked_on ?? ""), reason: h.revoked_reason ?? "" })}</span>
+                  <span className="status status-revoked">
+                    {t("publication.revoked", {
+                      date: formatDate(locale, h.revoked_on ?? ""),
+                      reason: h.revoked_reason ?? "",
+                    })}
+                  </span>
                 ) : (
                   <details>
                     <summary>{t("publication.revoke")}</summary>
                     <AppForm>
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="honoree" value={h.id} />
-                      <TextField name="reason" label={t("publication.revokeReason")} required maxLength={1000} />
-                      <TextField name="revoked_on" type="date" label={t("publication.revokedOn")} defaultValue={today} required />
+                      <TextField
+                        name="reason"
+                        label={t("publication.revokeReason")}
+                        required
+                        maxLength={1000}
+                      />
+                      <TextField
+                        name="revoked_on"
+                        type="date"
+                        label={t("publication.revokedOn")}
+                        defaultValue={today}
+                        required
+                      />
                       <button type="submit" className="secondary">
                         {t("publication.revoke")}
                       </button>

@@ -12,7 +12,10 @@ import { TableRegion } from "~/components/table-region";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const all = await listAllCompetitions(context.db);
-  return { competitions: all.filter((c) => allows(user, "competition:read", { orgPath: c.org_path })), isAdmin: hasRole(user.grants, "admin") };
+  return {
+    competitions: all.filter((c) => allows(user, "competition:read", { orgPath: c.org_path })),
+    isAdmin: hasRole(user.grants, "admin"),
+  };
 }
 
 export default function Competitions() {

@@ -22,7 +22,8 @@ const MAX_TEMPLATE_BYTES = 2 * 1024 * 1024;
 
 async function templateText(form: FormData): Promise<string> {
   const file = form.get("file");
-  if (file && typeof file !== "string" && file.size > 0) return file.size > MAX_TEMPLATE_BYTES ? "" : await file.text();
+  if (file && typeof file !== "string" && file.size > 0)
+    return file.size > MAX_TEMPLATE_BYTES ? "" : await file.text();
   const text = form.get("template");
   return typeof text === "string" ? text : "";
 }
@@ -31,8 +32,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   authorize(user, "competition:create", null);
   const form = await readForm(request, context);
-  const fail = (key: "competitions.templateJson" | "competitions.templateInvalid" | "error.orgOutsideScope", detail = "") =>
-    formError({ errors: { template: { key, params: { detail } } }, values: {} });
+  const fail = (
+    key: "competitions.templateJson" | "competitions.templateInvalid" | "error.orgOutsideScope",
+    detail = "",
+  ) => formError({ errors: { template: { key, params: { detail } } }, values: {} });
   let json: unknown;
   try {
     json = JSON.parse(await templateText(form));
@@ -42,7 +45,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = CompetitionTemplateSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fail("competitions.templateInvalid", `${issue.path.join(".")}: ${isMessageKey(issue.message) ? issue.message : issue.code}`);
+    return fail(
+      "competitions.templateInvalid",
+      `${issue.path.join(".")}: ${isMessageKey(issue.message) ? issue.message : issue.code}`,
+    );
   }
   const organizer = await getOrgByName(context.db, parsed.data.organizer);
   if (!organizer || !hasRoleAt(user.grants, "admin", organizer.path)) return fail("error.orgOutsideScope");

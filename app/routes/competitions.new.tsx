@@ -29,7 +29,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const orgId = idParam.safeParse(form.get("orgId"));
   const org = orgId.success ? await getOrg(context.db, orgId.data) : undefined;
   if (!org || !hasRoleAt(user.grants, "admin", org.path) || !scopes.length) {
-    return formError({ errors: { orgId: { key: "error.orgOutsideScope" } }, values: parsed.ok ? {} : parsed.values });
+    return formError({
+      errors: { orgId: { key: "error.orgOutsideScope" } },
+      values: parsed.ok ? {} : parsed.values,
+    });
   }
   if (!parsed.ok) return formError(parsed);
   return runAction(context, form, async (trx) => {

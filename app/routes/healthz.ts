@@ -4,6 +4,10 @@
  */
 export async function loader() {
   return new Response("ok", {
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Length": "2", "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Content-Length": "2",
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -4,7 +4,12 @@ import { groupDigest } from "~/domain/honors/digest-format";
 import { parseRollQuery } from "~/domain/honors/query";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
-import { getPublishedList, listRegions, listRollCategories, listRollEntries } from "~/models/honor-roll.server";
+import {
+  getPublishedList,
+  listRegions,
+  listRollCategories,
+  listRollEntries,
+} from "~/models/honor-roll.server";
 import { publishedPageHeaders } from "~/models/honor-page-cache.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
@@ -26,7 +31,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const categories = await listRollCategories(context.db, list.id);
   const category = query.category ? categories.find((c) => c.id === query.category) : categories[0];
   if (!category) throw notFound();
-  const [entries, regions] = await Promise.all([listRollEntries(context.db, { categoryId: category.id, region: query.region, page: query.page }), listRegions(context.db)]);
+  const [entries, regions] = await Promise.all([
+    listRollEntries(context.db, { categoryId: category.id, region: query.region, page: query.page }),
+    listRegions(context.db),
+  ]);
   return { list, categories, category, entries, regions, region: query.region ?? null };
 }
 
@@ -44,7 +52,13 @@ export default function HonorRoll() {
     <>
       <p className="muted">{list.year}</p>
       <h1>{list.title}</h1>
-      <p className="decision">{t("honors.decision", { org: list.publishing_org, doc: list.doc_number, date: formatDate(locale, list.published_on) })}</p>
+      <p className="decision">
+        {t("honors.decision", {
+          org: list.publishing_org,
+          doc: list.doc_number,
+          date: formatDate(locale, list.published_on),
+        })}
+      </p>
       {kinds.map((kind) => (
         <nav key={kind} aria-label={t(kind === "collective" ? "honors.collectives" : "honors.individuals")}>
           <strong>{t(kind === "collective" ? "honors.collectives" : "honors.individuals")}</strong>
@@ -53,7 +67,10 @@ export default function HonorRoll() {
               .filter((c) => c.kind === kind)
               .map((c) => (
                 <li key={c.id}>
-                  <Link to={`/honors/${list.id}?category=${c.id}`} aria-current={c.id === category.id ? "page" : undefined}>
+                  <Link
+                    to={`/honors/${list.id}?category=${c.id}`}
+                    aria-current={c.id === category.id ? "page" : undefined}
+                  >
                     {c.name}
                   </Link>{" "}
                   <span className="muted">{t("honors.count", { count: c.count })}</span>

@@ -3,7 +3,12 @@ import ExcelJS from "exceljs";
 import { z } from "zod";
 import { exportCsv, neutralizeCell as neutralize } from "~/domain/csv";
 import { negotiateLocale, translator, type MessageKey, type Translate } from "~/i18n";
-import { getPublishedList, listRollCategories, listWholeRoll, type PublishedList } from "~/models/honor-roll.server";
+import {
+  getPublishedList,
+  listRollCategories,
+  listWholeRoll,
+  type PublishedList,
+} from "~/models/honor-roll.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { contentTag, publicExport } from "~/utils/public-export.server";
 import { idParam } from "~/utils/zod";
@@ -17,28 +22,64 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!list) throw notFound();
   const q = ExportQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!q.success) throw badRequest();
-  const [categories, rows] = await Promise.all([listRollCategories(context.db, list.id), listWholeRoll(context.db, list.id)]);
+  const [categories, rows] = await Promise.all([
+    listRollCategories(context.db, list.id),
+    listWholeRoll(context.db, list.id),
+  ]);
   const headers = { "X-Content-Type-Options": "nosniff", "X-List-Digest": list.digest };
   const name = `honor-roll-${list.id}`;
   if (q.data.format === "json") {
     const body = JSON.stringify({
       ...listMeta(list),
-      categories: categories.map((c) => ({ name: c.name, kind: c.kind, entries: rows.filter((r) => r.category_id === c.id).map(publicEntry) })),
+      categories: categories.map((c) => ({
+        name: c.name,
+        kind: c.kind,
+        entries: rows.filter((r) => r.category_id === c.id).map(publicEntry),
+      })),
     });
-    return publicExport(request, contentTag(body), { ...headers, "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" }, () => body);
+    return publicExport(
+      request,
+      contentTag(body),
+      { ...headers, "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" },
+      () => body,
+    );
   }
-  const t = translator(negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language")));
-  const table = [COLUMNS.map((c) => t(c.label)), ...rows.map((r) => COLUMNS.map((c) => neutralize(c.value(r, t))))];
+  const t = translator(
+    negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language")),
+  );
+  const table = [
+    COLUMNS.map((c) => t(c.label)),
+    ...rows.map((r) => COLUMNS.map((c) => neutralize(c.value(r, t)))),
+  ];
   const meta = metaRows(list, t);
   if (q.data.format === "csv") {
     const body = exportCsv([...table, [], ...meta]);
-    return publicExport(request, contentTag(body), { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` }, () => body);
+    return publicExport(
+      request,
+      contentTag(body),
+      {
+        ...headers,
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}.csv"`,
+      },
+      () => body,
+    );
   }
-  const xlsx = { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Content-Disposition": `attachment; filename="${name}.xlsx"` };
-  return publicExport(request, contentTag("xlsx", JSON.stringify([table, meta])), xlsx, () => workbook(table, meta, t));
+  const xlsx = {
+    ...headers,
+    "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "Content-Disposition": `attachment; filename="${name}.xlsx"`,
+  };
+  return publicExport(request, contentTag("xlsx", JSON.stringify([table, meta])), xlsx, () =>
+    workbook(table, meta, t),
+  );
 }
 
-async function workbook(table: (string | number)[][], meta: string[][], t: Translate): Promise<Uint8Array<ArrayBuffer>> {
+async function workbook(
+  table: (string | number)[][],
+  meta: string[][],
+  t: Translate,
+): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(t("publication.roll"));
   for (const row of table) ws.addRow(row);
@@ -55,18 +96,39 @@ async function workbook(table: (string | number)[][], meta: string[][], t: Trans
 type Row = Awaited<ReturnType<typeof listWholeRoll>>[number];
 
 function listMeta(list: PublishedList) {
-  return { competition: list.title, year: list.year, doc_number: list.doc_number, published_on: list.published_on, publishing_org: list.publishing_org, digest: list.digest };
+  return {
+    competition: list.title,
+    year: list.year,
+    doc_number: list.doc_number,
+    published_on: list.published_on,
+    publishing_org: list.publishing_org,
+    digest: list.digest,
+  };
 }
 
 function publicEntry(r: Row) {
-  return { position: r.position, name: r.name, gender: r.gender, workplace: r.workplace, post: r.post, org: r.org_name, region_code: r.region_code, summary: r.summary, url: `/honors/people/${r.id}` };
+  return {
+    position: r.position,
+    name: r.name,
+    gender: r.gender,
+    workplace: r.workplace,
+    post: r.post,
+    org: r.org_name,
+    region_code: r.region_code,
+    summary: r.summary,
+    url: `/honors/people/${r.id}`,
+  };
 }
 
 const COLUMNS: { label: MessageKey; width: number; value: (r: Row, t: Translate) => string | number }[] = [
   { label: "honors.col.category", width: 16, value: (r) => r.category_name },
   { label: "honors.col.position", width: 8, value: (r) => r.position },
   { label: "notice.col.name", width: 24, value: (r) => r.name },
-  { label: "notice.col.gender", width: 8, value: (r, t) => (r.gender ? t(`gender.${r.gender}` as MessageKey) : "") },
+  {
+    label: "notice.col.gender",
+    width: 8,
+    value: (r, t) => (r.gender ? t(`gender.${r.gender}` as MessageKey) : ""),
+  },
   { label: "notice.col.workplace", width: 36, value: (r) => [r.workplace, r.post].filter(Boolean).join(" ") },
   { label: "notice.col.org", width: 24, value: (r) => r.org_name },
   { label: "honors.col.region", width: 10, value: (r) => r.region_code ?? "" },

@@ -19,7 +19,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const id = idParam.safeParse(params.competitionId);
   const list = id.success ? await getPublishedList(context.db, id.data) : undefined;
   if (!list) throw notFound();
-  const [categories, rows] = await Promise.all([listRollCategories(context.db, list.id), listWholeRoll(context.db, list.id)]);
+  const [categories, rows] = await Promise.all([
+    listRollCategories(context.db, list.id),
+    listWholeRoll(context.db, list.id),
+  ]);
   return { list, categories, rows: rows.map(({ summary: _summary, ...r }) => r) };
 }
 
@@ -30,7 +33,13 @@ export default function PrintRoll() {
   return (
     <div className="print-view">
       <h1>{list.title}</h1>
-      <p className="decision">{t("honors.decision", { org: list.publishing_org, doc: list.doc_number, date: formatDate(locale, list.published_on) })}</p>
+      <p className="decision">
+        {t("honors.decision", {
+          org: list.publishing_org,
+          doc: list.doc_number,
+          date: formatDate(locale, list.published_on),
+        })}
+      </p>
       {categories.map((c) => (
         <section key={c.id}>
           <h2>{c.name}</h2>

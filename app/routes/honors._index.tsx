@@ -23,7 +23,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listPublishedLists(context.db, { year: query.year }),
     listRollYears(context.db),
     listRegions(context.db),
-    query.q ? searchHonorees(context.db, { q: query.q, region: query.region, year: query.year }) : Promise.resolve(null),
+    query.q
+      ? searchHonorees(context.db, { q: query.q, region: query.region, year: query.year })
+      : Promise.resolve(null),
   ]);
   return { query, lists, years, regions, results };
 }
@@ -79,7 +81,11 @@ export default function Honors() {
                       <td>
                         <Link to={`/honors/people/${r.id}`}>{r.name}</Link>
                       </td>
-                      <td>{r.kind === "individual" ? workplaceAndPost(r) : t(`nominationKind.${r.kind}` as MessageKey)}</td>
+                      <td>
+                        {r.kind === "individual"
+                          ? workplaceAndPost(r)
+                          : t(`nominationKind.${r.kind}` as MessageKey)}
+                      </td>
                       <td>{r.category_name}</td>
                       <td>
                         {r.year} · {r.competition_title}
@@ -100,7 +106,13 @@ export default function Honors() {
           {lists.map((l) => (
             <li key={l.id}>
               <Link to={`/honors/${l.id}`}>{l.title}</Link>{" "}
-              <span className="decision">{t("honors.decision", { org: l.publishing_org, doc: l.doc_number, date: formatDate(locale, l.published_on) })}</span>
+              <span className="decision">
+                {t("honors.decision", {
+                  org: l.publishing_org,
+                  doc: l.doc_number,
+                  date: formatDate(locale, l.published_on),
+                })}
+              </span>
             </li>
           ))}
         </ul>

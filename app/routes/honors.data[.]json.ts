@@ -17,5 +17,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     page_url: `/honors/${l.id}`,
   }));
   const text = JSON.stringify({ lists: body });
-  return publicExport(request, contentTag(text), { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" }, () => text);
+  return publicExport(
+    request,
+    contentTag(text),
+    { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" },
+    () => text,
+  );
 }

@@ -28,7 +28,12 @@ export default function Honoree() {
         </Link>
       </p>
       <h1>{h.name}</h1>
-      <p className="lead">{t("honors.honoree.awarded", { competition: h.competition_title, category: h.honor_title ?? h.category_name })}</p>
+      <p className="lead">
+        {t("honors.honoree.awarded", {
+          competition: h.competition_title,
+          category: h.honor_title ?? h.category_name,
+        })}
+      </p>
       <dl className="facts">
         {h.kind === "individual" && h.gender && (
           <>
@@ -45,7 +50,13 @@ export default function Honoree() {
         <dt>{t("notice.col.org")}</dt>
         <dd>{h.org_name}</dd>
         <dt>{t("honors.honoree.decision")}</dt>
-        <dd>{t("honors.decision", { org: h.publishing_org, doc: h.doc_number, date: formatDate(locale, h.published_on) })}</dd>
+        <dd>
+          {t("honors.decision", {
+            org: h.publishing_org,
+            doc: h.doc_number,
+            date: formatDate(locale, h.published_on),
+          })}
+        </dd>
       </dl>
       {h.summary && (
         <>

@@ -24,7 +24,13 @@ export default function Certificate() {
       <p className="hint no-print">{t("honors.certificate.printHint")}</p>
       <div className="certificate">
         <h1>{t("honors.certificate.title")}</h1>
-        <p className="body">{t("honors.certificate.body", { name: h.name, competition: h.competition_title, title: h.honor_title ?? h.category_name })}</p>
+        <p className="body">
+          {t("honors.certificate.body", {
+            name: h.name,
+            competition: h.competition_title,
+            title: h.honor_title ?? h.category_name,
+          })}
+        </p>
         <p className="issuer">
           {h.publishing_org}
           <br />

@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
@@ -22,7 +29,12 @@ import judgingStyles from "~/styles/judging.css";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingStyles }];
 
 /** Only the judge the nomination is assigned to; anyone else gets 404, so assignments do not leak. */
-async function guard<T>(request: Request, context: AppLoadContext, raw: string | undefined, find: (db: AppLoadContext["db"], userId: number, id: number) => Promise<T | undefined>) {
+async function guard<T>(
+  request: Request,
+  context: AppLoadContext,
+  raw: string | undefined,
+  find: (db: AppLoadContext["db"], userId: number, id: number) => Promise<T | undefined>,
+) {
   const user = await requireJudge(request, context);
   const id = idParam.safeParse(raw);
   const target = id.success ? await find(context.db, user.id, id.data) : undefined;
@@ -32,7 +44,11 @@ async function guard<T>(request: Request, context: AppLoadContext, raw: string |
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { target } = await guard(request, context, params.nominationId, getJudgeTarget);
-  return { ...target, open: isJudgingOpen(target.cat.stage), cat: { name: target.cat.name, criteria: target.cat.criteria, stage: target.cat.stage } };
+  return {
+    ...target,
+    open: isJudgingOpen(target.cat.stage),
+    cat: { name: target.cat.name, criteria: target.cat.criteria, stage: target.cat.stage },
+  };
 }
 
 /** Points as the form sent them: "" is a criterion left empty, anything unreadable NaN (refused by the rubric check). */
@@ -42,14 +58,25 @@ const pointsOf = (form: FormData, count: number) =>
     return raw === "" ? null : Number(raw);
   });
 
-const SheetSchema = z.object({ intent: z.enum(["save", "submit", "conflict"]), version: z.coerce.number().int().min(0), comment: z.string().max(2000).default(""), reason: z.string().max(500).default("") });
+const SheetSchema = z.object({
+  intent: z.enum(["save", "submit", "conflict"]),
+  version: z.coerce.number().int().min(0),
+  comment: z.string().max(2000).default(""),
+  reason: z.string().max(500).default(""),
+});
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, target } = await guard(request, context, params.nominationId, getJudgeSeat);
   const form = await readForm(request, context);
   const parsed = SheetSchema.safeParse(Object.fromEntries(form));
-  const values = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === "string" && k !== "_csrf")) as Record<string, string>;
-  if (!parsed.success) return data({ ok: false as const, errors: { _form: { key: "form.invalid" } } as FieldErrors, values }, { status: 400 });
+  const values = Object.fromEntries(
+    [...form.entries()].filter(([k, v]) => typeof v === "string" && k !== "_csrf"),
+  ) as Record<string, string>;
+  if (!parsed.success)
+    return data(
+      { ok: false as const, errors: { _form: { key: "form.invalid" } } as FieldErrors, values },
+      { status: 400 },
+    );
   const actor = actorOf(user, context);
   const ref = { memberId: target.memberId, nominationId: target.nominationId };
   return runAction(
@@ -58,15 +85,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     async (trx) => {
       if (parsed.data.intent === "conflict") {
         if (!isJudgingOpen(target.cat.stage)) throw new DomainError("judging.closed");
-        await declareConflict(trx, actor, target.cat, ref.memberId, ref.nominationId, parsed.data.reason.trim() || null);
+        await declareConflict(
+          trx,
+          actor,
+          target.cat,
+          ref.memberId,
+          ref.nominationId,
+          parsed.data.reason.trim() || null,
+        );
         return redirect("/judging");
       }
       const submit = parsed.data.intent === "submit";
       const points = pointsOf(form, target.cat.criteria.length);
-      await saveScoreSheet(trx, actor, target.cat, ref, { points, comment: parsed.data.comment.trim(), version: parsed.data.version, submit });
+      await saveScoreSheet(trx, actor, target.cat, ref, {
+        points,
+        comment: parsed.data.comment.trim(),
+        version: parsed.data.version,
+        submit,
+      });
       return redirect(submit ? "/judging" : `/judging/${ref.nominationId}?saved=1`);
     },
-    { statusOf: statusFor({ "judging.sheet.stale": 409 }), body: ({ errors }) => ({ ok: false as const, errors, values }) },
+    {
+      statusOf: statusFor({ "judging.sheet.stale": 409 }),
+      body: ({ errors }) => ({ ok: false as const, errors, values }),
+    },
   );
 }
 
@@ -75,7 +117,8 @@ function SheetForm() {
   const { cat, sheet, open } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const locked = !open || sheet?.status === "submitted" || sheet?.status === "void";
-  const value = (i: number) => state?.values?.[`p${i}`] ?? (sheet?.points[i] == null ? "" : String(sheet.points[i]));
+  const value = (i: number) =>
+    state?.values?.[`p${i}`] ?? (sheet?.points[i] == null ? "" : String(sheet.points[i]));
   return (
     <AppForm className="score-sheet">
       <input type="hidden" name="version" value={sheet?.version ?? 0} />
@@ -87,14 +130,32 @@ function SheetForm() {
               {c.title} <span className="muted">(0–{c.maxPoints})</span>
             </label>
             {c.description && <p className="hint">{c.description}</p>}
-            <input id={`f-p${i}`} name={`p${i}`} type="number" min={0} max={c.maxPoints} step={0.5} inputMode="decimal" defaultValue={value(i)} disabled={locked} aria-invalid={error ? true : undefined} />
+            <input
+              id={`f-p${i}`}
+              name={`p${i}`}
+              type="number"
+              min={0}
+              max={c.maxPoints}
+              step={0.5}
+              inputMode="decimal"
+              defaultValue={value(i)}
+              disabled={locked}
+              aria-invalid={error ? true : undefined}
+            />
             {error && <p className="field-error">{t(error.key, error.params)}</p>}
           </div>
         );
       })}
       <div className="field">
         <label htmlFor="f-comment">{t("judging.sheet.comment")}</label>
-        <textarea id="f-comment" name="comment" maxLength={2000} rows={3} defaultValue={state?.values?.comment ?? sheet?.comment ?? ""} disabled={locked} />
+        <textarea
+          id="f-comment"
+          name="comment"
+          maxLength={2000}
+          rows={3}
+          defaultValue={state?.values?.comment ?? sheet?.comment ?? ""}
+          disabled={locked}
+        />
       </div>
       {!locked && (
         <p className="actions">
@@ -134,7 +195,8 @@ export default function JudgeSheetPage() {
               <input type="hidden" name="version" value={sheet?.version ?? 0} />
               <details>
                 <summary>{t("judging.conflict.declare")}</summary>
-                <label htmlFor="f-reason">{t("judging.reason")}</label> <input id="f-reason" name="reason" maxLength={500} />{" "}
+                <label htmlFor="f-reason">{t("judging.reason")}</label>{" "}
+                <input id="f-reason" name="reason" maxLength={500} />{" "}
                 <button type="submit" name="intent" value="conflict">
                   {t("judging.conflict.confirm")}
                 </button>

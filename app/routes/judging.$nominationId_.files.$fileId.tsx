@@ -11,7 +11,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const user = await requireJudge(request, context);
     const nominationId = idParam.safeParse(params.nominationId);
     const fileId = idParam.safeParse(params.fileId);
-    const target = nominationId.success ? await getJudgeTarget(context.db, user.id, nominationId.data) : undefined;
+    const target = nominationId.success
+      ? await getJudgeTarget(context.db, user.id, nominationId.data)
+      : undefined;
     if (!target || !fileId.success) throw notFound();
     const file = await getNominationFile(context.db, target.dossier.id, fileId.data);
     if (!file) throw notFound();

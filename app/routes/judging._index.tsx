@@ -12,10 +12,29 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingSty
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireJudge(request, context);
   const rows = await listJudgeQueue(context.db, user.id);
-  const groups = new Map<number, { id: number; title: string; category: string; stage: string; items: { nominationId: number; label: string; status: string }[] }>();
+  const groups = new Map<
+    number,
+    {
+      id: number;
+      title: string;
+      category: string;
+      stage: string;
+      items: { nominationId: number; label: string; status: string }[];
+    }
+  >();
   for (const r of rows) {
-    const g = groups.get(r.category_id) ?? { id: r.category_id, title: r.competition_title, category: r.category_name, stage: r.stage, items: [] };
-    g.items.push({ nominationId: r.nomination_id, label: r.blind ? r.ref : `${r.ref} ${r.name}`, status: r.sheet_status ?? "none" });
+    const g = groups.get(r.category_id) ?? {
+      id: r.category_id,
+      title: r.competition_title,
+      category: r.category_name,
+      stage: r.stage,
+      items: [],
+    };
+    g.items.push({
+      nominationId: r.nomination_id,
+      label: r.blind ? r.ref : `${r.ref} ${r.name}`,
+      status: r.sheet_status ?? "none",
+    });
     groups.set(r.category_id, g);
   }
   return { groups: [...groups.values()] };
@@ -36,13 +55,17 @@ export default function JudgeDesk() {
               {g.title} · {g.category}
             </h2>
             <p>
-              <progress max={g.items.length} value={done} /> {t("judging.desk.progress", { done, total: g.items.length })}
+              <progress max={g.items.length} value={done} />{" "}
+              {t("judging.desk.progress", { done, total: g.items.length })}
               {g.stage !== "judging" && <span className="badge">{t("judging.desk.closed")}</span>}
             </p>
             <ol>
               {g.items.map((i) => (
                 <li key={i.nominationId}>
-                  <Link to={`/judging/${i.nominationId}`}>{i.label}</Link> <span className={`sheet-status sheet-${i.status}`}>{t(`judging.sheet.status.${i.status as "none"}`)}</span>
+                  <Link to={`/judging/${i.nominationId}`}>{i.label}</Link>{" "}
+                  <span className={`sheet-status sheet-${i.status}`}>
+                    {t(`judging.sheet.status.${i.status as "none"}`)}
+                  </span>
                 </li>
               ))}
             </ol>

@@ -1,4 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
@@ -21,7 +26,8 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await getUser(request, context)) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  if (await getUser(request, context))
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
   return null;
 }
 
@@ -33,10 +39,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await signIn(context.db, { username, password, ip: context.clientIp });
   if (!outcome.ok) {
     const status = outcome.reason === "locked" ? 429 : 400;
-    const key = outcome.reason === "locked" ? "login.locked" : outcome.reason === "disabled" ? "login.disabled" : "login.invalid";
-    return formError({ errors: { _form: { key, params: { minutes: outcome.minutes ?? 15 } } }, values: { username } }, status);
+    const key =
+      outcome.reason === "locked"
+        ? "login.locked"
+        : outcome.reason === "disabled"
+          ? "login.disabled"
+          : "login.invalid";
+    return formError(
+      { errors: { _form: { key, params: { minutes: outcome.minutes ?? 15 } } }, values: { username } },
+      status,
+    );
   }
-  return redirect(safeRedirect(redirectTo), { headers: await commitLogin(context, outcome.userId, outcome.epoch) });
+  return redirect(safeRedirect(redirectTo), {
+    headers: await commitLogin(context, outcome.userId, outcome.epoch),
+  });
 }
 
 export default function Login() {
@@ -49,8 +65,21 @@ export default function Login() {
       <ErrorSummary state={state} />
       <AppForm className="stack">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
-        <TextField name="username" label={t("login.username")} autoComplete="username" required state={state} />
-        <TextField name="password" label={t("login.password")} type="password" autoComplete="current-password" required state={state} />
+        <TextField
+          name="username"
+          label={t("login.username")}
+          autoComplete="username"
+          required
+          state={state}
+        />
+        <TextField
+          name="password"
+          label={t("login.password")}
+          type="password"
+          autoComplete="current-password"
+          required
+          state={state}
+        />
         <button type="submit" className="primary">
           {t("login.submit")}
         </button>

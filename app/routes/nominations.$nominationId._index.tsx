@@ -1,12 +1,28 @@
-import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
 import type { LifecycleRole, NominationStatus } from "~/domain/nominations/lifecycle";
-import { CONSULTED_DEPARTMENTS, listConsultations, OPINIONS, recordConsultation } from "~/models/consultation.server";
+import {
+  CONSULTED_DEPARTMENTS,
+  listConsultations,
+  OPINIONS,
+  recordConsultation,
+} from "~/models/consultation.server";
 import { transitionNomination } from "~/models/nomination.server";
 import { formValues, listNominationFiles } from "~/models/nomination-files.server";
-import { getNominationDossier, listNominationEvents, nominationAccess, revealPersonalData } from "~/models/nomination-query.server";
+import {
+  getNominationDossier,
+  listNominationEvents,
+  nominationAccess,
+  revealPersonalData,
+} from "~/models/nomination-query.server";
 import { canConsult, canEditFields, openSteps } from "~/domain/nominations/stage-windows";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { runAction } from "~/utils/action.server";
@@ -34,7 +50,11 @@ async function guard(request: Request, context: AppLoadContext, rawId: string | 
   return { user, n, access, status: n.status as NominationStatus };
 }
 
-const stepInfo = (e: { action: string; to: string; reasonRequired: boolean }) => ({ action: e.action, to: e.to, reasonRequired: e.reasonRequired });
+const stepInfo = (e: { action: string; to: string; reasonRequired: boolean }) => ({
+  action: e.action,
+  to: e.to,
+  reasonRequired: e.reasonRequired,
+});
 
 /** A reveal answers no-store; the page and the data response carry it too (issue #14). */
 export const headers = actionCacheControl;
@@ -66,8 +86,17 @@ const NOMINATOR_STEPS = ["submit", "resubmit", "withdraw"] as const;
 const ADMIN_STEPS = ["return", "markEligible", "markIneligible", "reinstate"] as const;
 
 const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.enum([...NOMINATOR_STEPS, ...ADMIN_STEPS]), version: z.coerce.number().int().min(1), reason: optionalText(500) }),
-  z.object({ intent: z.literal("consult"), department: text(50), opinion: z.enum(OPINIONS), note: optionalText(500) }),
+  z.object({
+    intent: z.enum([...NOMINATOR_STEPS, ...ADMIN_STEPS]),
+    version: z.coerce.number().int().min(1),
+    reason: optionalText(500),
+  }),
+  z.object({
+    intent: z.literal("consult"),
+    department: text(50),
+    opinion: z.enum(OPINIONS),
+    note: optionalText(500),
+  }),
   z.object({ intent: z.literal("reveal") }),
 ]);
 
@@ -76,7 +105,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const intent = String(form.get("intent") ?? "");
   const parsed = parseForm(form, ActionSchema);
-  if (!parsed.ok) return data({ ok: false as const, intent, errors: parsed.errors, values: parsed.values, revealed: null }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { ok: false as const, intent, errors: parsed.errors, values: parsed.values, revealed: null },
+      { status: 400 },
+    );
   const input = parsed.data;
   const actor = actorOf(user, context);
   return runAction(
@@ -86,16 +119,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (input.intent === "reveal") {
         authorize(user, "competition:manage", { orgPath: n.organizer_path });
         const revealed = await revealPersonalData(trx, actor, context.secrets.dataKey, n);
-        return data({ ok: true as const, intent, errors: undefined, values: undefined, revealed }, { headers: { "Cache-Control": "no-store" } });
+        return data(
+          { ok: true as const, intent, errors: undefined, values: undefined, revealed },
+          { headers: { "Cache-Control": "no-store" } },
+        );
       }
       if (input.intent === "consult") {
         authorize(user, "competition:manage", { orgPath: n.organizer_path });
         if (!canConsult(n.competition_stage, status)) throw new DomainError("nominations.stepClosed");
-        await recordConsultation(trx, actor, n, { department: input.department, opinion: input.opinion, note: input.note ?? "" });
+        await recordConsultation(trx, actor, n, {
+          department: input.department,
+          opinion: input.opinion,
+          note: input.note ?? "",
+        });
         return redirect(`/nominations/${n.id}`);
       }
-      const role: LifecycleRole = (NOMINATOR_STEPS as readonly string[]).includes(input.intent) ? "nominator" : "admin";
-      if (role === "nominator") authorize(user, "nomination:edit", { organizerPath: n.organizer_path, orgPath: n.org_path });
+      const role: LifecycleRole = (NOMINATOR_STEPS as readonly string[]).includes(input.intent)
+        ? "nominator"
+        : "admin";
+      if (role === "nominator")
+        authorize(user, "nomination:edit", { organizerPath: n.organizer_path, orgPath: n.org_path });
       else authorize(user, "competition:manage", { orgPath: n.organizer_path });
       const step = openSteps(n.competition_stage, status, role).find((s) => s.action === input.intent);
       if (!step) throw new DomainError("nominations.stepClosed");
@@ -103,20 +146,41 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await transitionNomination(trx, actor, n, step.to, role, input.reason);
       return redirect(`/nominations/${n.id}`);
     },
-    { body: ({ errors }) => ({ ok: false as const, intent, errors, values: formValues(form), revealed: null }) },
+    {
+      body: ({ errors }) => ({
+        ok: false as const,
+        intent,
+        errors,
+        values: formValues(form),
+        revealed: null,
+      }),
+    },
   );
 }
 
 export default function NominationDossier() {
   const t = useT();
-  const { nomination: n, events, files, consultations, access, canEdit, nominatorSteps, reviewSteps, consultationOpen, departments, hasPersonal } = useLoaderData<typeof loader>();
+  const {
+    nomination: n,
+    events,
+    files,
+    consultations,
+    access,
+    canEdit,
+    nominatorSteps,
+    reviewSteps,
+    consultationOpen,
+    departments,
+    hasPersonal,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const state = result && !result.ok ? result : undefined;
   const revealed = result?.ok ? result.revealed : null;
   return (
     <>
       <p className="muted">
-        <Link to={`/competitions/${n.competition_id}/nominations`}>{n.competition_title}</Link> · {t(`stage.${n.competition_stage}` as MessageKey)}
+        <Link to={`/competitions/${n.competition_id}/nominations`}>{n.competition_title}</Link> ·{" "}
+        {t(`stage.${n.competition_stage}` as MessageKey)}
       </p>
       <h1>{n.name}</h1>
       <ErrorSummary state={state} />
@@ -152,8 +216,17 @@ export default function NominationDossier() {
       {access.admin && (
         <section aria-labelledby="review">
           <h2 id="review">{t("review.title")}</h2>
-          {reviewSteps.length > 0 ? <NominationStepForms steps={reviewSteps} version={n.version} state={state} /> : <p className="muted">{t("review.noSteps")}</p>}
-          <ConsultationPanel consultations={consultations} departments={departments} open={consultationOpen} state={state} />
+          {reviewSteps.length > 0 ? (
+            <NominationStepForms steps={reviewSteps} version={n.version} state={state} />
+          ) : (
+            <p className="muted">{t("review.noSteps")}</p>
+          )}
+          <ConsultationPanel
+            consultations={consultations}
+            departments={departments}
+            open={consultationOpen}
+            state={state}
+          />
         </section>
       )}
       <h2>{t("nominations.history.title")}</h2>

@@ -1,12 +1,31 @@
-import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
 import type { NominationStatus } from "~/domain/nominations/lifecycle";
 import { parseNomination } from "~/domain/nominations/nomination-schema";
 import { transitionNomination, updateNomination } from "~/models/nomination.server";
-import { addNominationFiles, deleteNominationFile, formValues, issuesToErrors, listNominationFiles, MAX_FILES_PER_UPLOAD, MAX_UPLOAD_TOTAL_MEGABYTES, readNominationForm, vetUploads } from "~/models/nomination-files.server";
-import { getNominationDossier, storedPersonalData, type NominationDossier } from "~/models/nomination-query.server";
+import {
+  addNominationFiles,
+  deleteNominationFile,
+  formValues,
+  issuesToErrors,
+  listNominationFiles,
+  MAX_FILES_PER_UPLOAD,
+  MAX_UPLOAD_TOTAL_MEGABYTES,
+  readNominationForm,
+  vetUploads,
+} from "~/models/nomination-files.server";
+import {
+  getNominationDossier,
+  storedPersonalData,
+  type NominationDossier,
+} from "~/models/nomination-query.server";
 import { canEditFields, openSteps } from "~/domain/nominations/stage-windows";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { runAction } from "~/utils/action.server";
@@ -27,7 +46,8 @@ async function guard(request: Request, context: AppLoadContext, rawId: string | 
   const n = id.success ? await getNominationDossier(context.db, id.data) : undefined;
   if (!n) throw notFound();
   authorize(user, "nomination:edit", { organizerPath: n.organizer_path, orgPath: n.org_path });
-  if (!canEditFields(n.competition_stage, n.status as NominationStatus)) throw errorResponse(403, "nominations.notEditable");
+  if (!canEditFields(n.competition_stage, n.status as NominationStatus))
+    throw errorResponse(403, "nominations.notEditable");
   return { user, n };
 }
 
@@ -56,9 +76,21 @@ function formDefaults(n: NominationDossier): Record<string, string> {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { n } = await guard(request, context, params.nominationId);
-  const steps = openSteps(n.competition_stage, n.status as NominationStatus, "nominator").filter((s) => s.action === "submit" || s.action === "resubmit");
+  const steps = openSteps(n.competition_stage, n.status as NominationStatus, "nominator").filter(
+    (s) => s.action === "submit" || s.action === "resubmit",
+  );
   return {
-    nomination: { id: n.id, ref: n.ref, name: n.name, kind: n.kind, status: n.status, version: n.version, category_name: n.category_name, org_name: n.org_name, competition_title: n.competition_title },
+    nomination: {
+      id: n.id,
+      ref: n.ref,
+      name: n.name,
+      kind: n.kind,
+      status: n.status,
+      version: n.version,
+      category_name: n.category_name,
+      org_name: n.org_name,
+      competition_title: n.competition_title,
+    },
     defaults: formDefaults(n),
     stored: { idNumber: n.id_number_masked, phone: n.phone_masked },
     files: await listNominationFiles(context.db, n.id),
@@ -78,7 +110,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = Intent.safeParse(values);
   if (!intent.success) {
     const field = String(intent.error.issues[0].path[0] ?? "intent");
-    return formError({ errors: { [field]: { key: values[field] ? "form.invalid" : "form.required" } }, values });
+    return formError({
+      errors: { [field]: { key: values[field] ? "form.invalid" : "form.required" } },
+      values,
+    });
   }
   const actor = actorOf(user, context);
   const input = intent.data;
@@ -87,7 +122,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await deleteNominationFile(trx, actor, n, input.fileId);
       return redirect(`/nominations/${n.id}/edit`);
     }
-    if (input.intent !== "save" && !openSteps(n.competition_stage, n.status as NominationStatus, "nominator").some((s) => s.action === input.intent)) {
+    if (
+      input.intent !== "save" &&
+      !openSteps(n.competition_stage, n.status as NominationStatus, "nominator").some(
+        (s) => s.action === input.intent,
+      )
+    ) {
       throw new DomainError("nominations.stepClosed");
     }
     if (input.version !== n.version) throw new DomainError("nomination.stale", undefined, "_form");
@@ -125,7 +165,14 @@ export default function EditNomination() {
       <ErrorSummary state={state} />
       <AppForm encType="multipart/form-data">
         <input type="hidden" name="version" value={n.version} />
-        <NominationFields kind={n.kind === "collective" ? "collective" : "individual"} defaults={defaults} state={state} stored={stored} maxFilesAtOnce={MAX_FILES_PER_UPLOAD} maxTotalMegabytes={MAX_UPLOAD_TOTAL_MEGABYTES} />
+        <NominationFields
+          kind={n.kind === "collective" ? "collective" : "individual"}
+          defaults={defaults}
+          state={state}
+          stored={stored}
+          maxFilesAtOnce={MAX_FILES_PER_UPLOAD}
+          maxTotalMegabytes={MAX_UPLOAD_TOTAL_MEGABYTES}
+        />
         <div className="actions">
           {submitStep && (
             <button type="submit" name="intent" value={submitStep} className="primary">

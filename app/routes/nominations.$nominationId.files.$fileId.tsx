@@ -19,7 +19,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
 }
 
-async function serveFile(request: Request, context: AppLoadContext, rawNomination: string | undefined, rawFile: string | undefined) {
+async function serveFile(
+  request: Request,
+  context: AppLoadContext,
+  rawNomination: string | undefined,
+  rawFile: string | undefined,
+) {
   const user = await requireUser(request, context);
   const nominationId = idParam.safeParse(rawNomination);
   const fileId = idParam.safeParse(rawFile);

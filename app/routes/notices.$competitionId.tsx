@@ -1,4 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ObjectionSchema, MAX_OBJECTION_FACTS } from "~/domain/notice/objection-input";
 import type { MessageKey } from "~/i18n";
@@ -43,7 +48,12 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     category_name: e.category_name,
     category_id: e.category_id,
   }));
-  return { competition: { id: c.id, title: c.title, organizer: c.org_name }, notice: { starts_on: notice.starts_on, ends_on: notice.ends_on }, state: noticeState(notice), entries };
+  return {
+    competition: { id: c.id, title: c.title, organizer: c.org_name },
+    notice: { starts_on: notice.starts_on, ends_on: notice.ends_on },
+    state: noticeState(notice),
+    entries,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -55,11 +65,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (parsed.data.website) return redirect(`/notices/${c.id}?filed=1`);
   // The rate limit answers 429, as the sign-in's does: the form was fine, the sender too busy.
   // A full queue is no fault of this sender: 503, this notice's intake is out of service.
-  return runAction(context, form, async (trx) => {
-    const { nomination, facts, name, contact } = parsed.data;
-    await fileObjection(trx, context.secrets.dataKey, { competitionId: c.id, nominationId: nomination, facts, name, contact, ip: context.clientIp });
-    return redirect(`/notices/${c.id}?filed=1`);
-  }, { statusOf: statusFor({ "objection.tooMany": 429, "objection.queueFull": 503 }) });
+  return runAction(
+    context,
+    form,
+    async (trx) => {
+      const { nomination, facts, name, contact } = parsed.data;
+      await fileObjection(trx, context.secrets.dataKey, {
+        competitionId: c.id,
+        nominationId: nomination,
+        facts,
+        name,
+        contact,
+        ip: context.clientIp,
+      });
+      return redirect(`/notices/${c.id}?filed=1`);
+    },
+    { statusOf: statusFor({ "objection.tooMany": 429, "objection.queueFull": 503 }) },
+  );
 }
 
 export default function NoticePage() {
@@ -75,10 +97,19 @@ export default function NoticePage() {
       <h1>{t("notice.title", { title: competition.title })}</h1>
       <p className="lead">{t("notice.intro")}</p>
       <p>
-        <strong>{t("notice.period", { start: formatDate(locale, notice.starts_on), end: formatDate(locale, notice.ends_on) })}</strong>
+        <strong>
+          {t("notice.period", {
+            start: formatDate(locale, notice.starts_on),
+            end: formatDate(locale, notice.ends_on),
+          })}
+        </strong>
       </p>
-      {state === "ended" && <p className="muted">{t("notice.periodEnded", { end: formatDate(locale, notice.ends_on) })}</p>}
-      {state === "pending" && <p className="muted">{t("notice.notStarted", { start: formatDate(locale, notice.starts_on) })}</p>}
+      {state === "ended" && (
+        <p className="muted">{t("notice.periodEnded", { end: formatDate(locale, notice.ends_on) })}</p>
+      )}
+      {state === "pending" && (
+        <p className="muted">{t("notice.notStarted", { start: formatDate(locale, notice.starts_on) })}</p>
+      )}
       {search.get("filed") && (
         <p className="alert alert-ok" role="status">
           {t("notice.objection.filed")}
@@ -128,18 +159,43 @@ export default function NoticePage() {
             label={t("notice.objection.entry")}
             state={result}
             required
-            options={[{ value: "", label: "—" }, ...entries.map((e) => ({ value: String(e.id), label: `${e.name}（${e.org_name}）` }))]}
+            options={[
+              { value: "", label: "—" },
+              ...entries.map((e) => ({ value: String(e.id), label: `${e.name}（${e.org_name}）` })),
+            ]}
           />
           <div className={result?.errors?.facts ? "field field-invalid" : "field"}>
             <label htmlFor="f-facts">{t("notice.objection.facts")}</label>
-            <textarea id="f-facts" name="facts" rows={6} required maxLength={MAX_OBJECTION_FACTS} defaultValue={result?.values?.facts ?? ""} aria-describedby="f-facts-hint" />
+            <textarea
+              id="f-facts"
+              name="facts"
+              rows={6}
+              required
+              maxLength={MAX_OBJECTION_FACTS}
+              defaultValue={result?.values?.facts ?? ""}
+              aria-describedby="f-facts-hint"
+            />
             <p className="hint" id="f-facts-hint">
               {t("notice.objection.factsHint")}
             </p>
-            {result?.errors?.facts && <p className="field-error">{t(result.errors.facts.key, result.errors.facts.params)}</p>}
+            {result?.errors?.facts && (
+              <p className="field-error">{t(result.errors.facts.key, result.errors.facts.params)}</p>
+            )}
           </div>
-          <TextField name="name" label={t("notice.objection.name")} state={result} maxLength={50} autoComplete="name" />
-          <TextField name="contact" label={t("notice.objection.contact")} state={result} maxLength={100} hint={t("notice.objection.identityHint")} />
+          <TextField
+            name="name"
+            label={t("notice.objection.name")}
+            state={result}
+            maxLength={50}
+            autoComplete="name"
+          />
+          <TextField
+            name="contact"
+            label={t("notice.objection.contact")}
+            state={result}
+            maxLength={100}
+            hint={t("notice.objection.identityHint")}
+          />
           <div className="honeypot" aria-hidden="true">
             <label htmlFor="f-website">{t("notice.objection.website")}</label>
             <input id="f-website" name="website" type="text" tabIndex={-1} autoComplete="off" />

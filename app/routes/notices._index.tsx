@@ -23,7 +23,11 @@ export default function Notices() {
             <li key={n.id}>
               <Link to={`/notices/${n.id}`}>{n.title}</Link>{" "}
               <span className="muted">
-                {n.org_name} · {t("notice.period", { start: formatDate(locale, n.starts_on), end: formatDate(locale, n.ends_on) })}
+                {n.org_name} ·{" "}
+                {t("notice.period", {
+                  start: formatDate(locale, n.starts_on),
+                  end: formatDate(locale, n.ends_on),
+                })}
               </span>
             </li>
           ))}

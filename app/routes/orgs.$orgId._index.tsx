@@ -19,13 +19,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!org) throw notFound();
   const user = await getUser(request, context);
   const isAdmin = !!user && hasRoleAt(user.grants, "admin", org.path);
-  const [ancestors, children] = await Promise.all([listAncestors(context.db, org), listChildren(context.db, org.id)]);
+  const [ancestors, children] = await Promise.all([
+    listAncestors(context.db, org),
+    listChildren(context.db, org.id),
+  ]);
   // Who works where is for the org's own admins only.
-  let users: { id: number; username: string; display_name: string; is_active: number; roles: string[] }[] = [];
+  let users: { id: number; username: string; display_name: string; is_active: number; roles: string[] }[] =
+    [];
   if (isAdmin) {
     const rows = await listUsersOfOrg(context.db, org.id);
-    const roles = await listRolesOfUsers(context.db, rows.map((r) => r.id));
-    users = rows.map((r) => ({ ...r, roles: roles.filter((g) => g.user_id === r.id).map((g) => `${g.role}@${g.org_name}`) }));
+    const roles = await listRolesOfUsers(
+      context.db,
+      rows.map((r) => r.id),
+    );
+    users = rows.map((r) => ({
+      ...r,
+      roles: roles.filter((g) => g.user_id === r.id).map((g) => `${g.role}@${g.org_name}`),
+    }));
   }
   return { org, ancestors, children, users, isAdmin, canEdit: !!user && canEditOrg(user.grants, org.path) };
 }
@@ -43,7 +53,15 @@ export default function OrgPage() {
         <dt>{t("orgs.regionCode")}</dt>
         <dd>{org.region_code ?? t("orgs.none")}</dd>
         <dt>{t("orgs.parent")}</dt>
-        <dd>{ancestors.length ? <Link to={`/orgs/${ancestors[ancestors.length - 1].id}`}>{ancestors[ancestors.length - 1].name}</Link> : t("orgs.none")}</dd>
+        <dd>
+          {ancestors.length ? (
+            <Link to={`/orgs/${ancestors[ancestors.length - 1].id}`}>
+              {ancestors[ancestors.length - 1].name}
+            </Link>
+          ) : (
+            t("orgs.none")
+          )}
+        </dd>
       </dl>
       {(isAdmin || canEdit) && (
         <div className="actions">
@@ -59,7 +77,8 @@ export default function OrgPage() {
         <ul>
           {children.map((c) => (
             <li key={c.id}>
-              <Link to={`/orgs/${c.id}`}>{c.name}</Link> <span className="muted">{t(`orgKind.${c.kind}` as MessageKey)}</span>
+              <Link to={`/orgs/${c.id}`}>{c.name}</Link>{" "}
+              <span className="muted">{t(`orgKind.${c.kind}` as MessageKey)}</span>
             </li>
           ))}
         </ul>
@@ -87,7 +106,11 @@ export default function OrgPage() {
                         <Link to={`/users/${u.id}`}>{u.username}</Link>
                       </td>
                       <td>{u.display_name}</td>
-                      <td>{u.roles.length ? u.roles.map((r) => <RoleLabel key={r} value={r} />) : t("users.noRoles")}</td>
+                      <td>
+                        {u.roles.length
+                          ? u.roles.map((r) => <RoleLabel key={r} value={r} />)
+                          : t("users.noRoles")}
+                      </td>
                       <td>{u.is_active ? t("users.isActive") : t("users.isInactive")}</td>
                     </tr>
                   ))}

@@ -45,14 +45,31 @@ export default function NewUser() {
       </h1>
       <ErrorSummary state={state} />
       <AppForm className="stack card">
-        <TextField name="username" label={t("users.username")} required maxLength={32} autoComplete="off" state={state} hint={t("form.usernameFormat")} />
+        <TextField
+          name="username"
+          label={t("users.username")}
+          required
+          maxLength={32}
+          autoComplete="off"
+          state={state}
+          hint={t("form.usernameFormat")}
+        />
         <TextField name="displayName" label={t("users.displayName")} required maxLength={50} state={state} />
-        <TextField name="password" label={t("users.password")} type="password" required autoComplete="new-password" state={state} hint={t("form.passwordLength")} />
+        <TextField
+          name="password"
+          label={t("users.password")}
+          type="password"
+          required
+          autoComplete="new-password"
+          state={state}
+          hint={t("form.passwordLength")}
+        />
         <fieldset className="field">
           <legend>{t("users.roles")}</legend>
           {ROLES.map((r) => (
             <label key={r}>
-              <input type="checkbox" name="roles" value={r} defaultChecked={checked(r)} /> {t(`role.${r}` as MessageKey)}
+              <input type="checkbox" name="roles" value={r} defaultChecked={checked(r)} />{" "}
+              {t(`role.${r}` as MessageKey)}
             </label>
           ))}
         </fieldset>

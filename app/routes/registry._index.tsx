@@ -14,9 +14,18 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: registrySt
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { scope } = await requireRegistryAdmin(request, context);
-  const [coverage, totals] = await Promise.all([coverageOf(context.db, scope), registryTotals(context.db, scope)]);
+  const [coverage, totals] = await Promise.all([
+    coverageOf(context.db, scope),
+    registryTotals(context.db, scope),
+  ]);
   const poor = coverage.counties.filter((c) => c.poverty_level !== "none");
-  return { cities: coverage.cities, counties: poor.length, covered: poor.filter((c) => c.covered).length, totals, mayMatch: scope.all };
+  return {
+    cities: coverage.cities,
+    counties: poor.length,
+    covered: poor.filter((c) => c.covered).length,
+    totals,
+    mayMatch: scope.all,
+  };
 }
 
 export default function RegistryDashboard() {

@@ -1,4 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PAIRING_TIERS, POVERTY_LEVELS } from "../../db/schema-registry";
@@ -37,7 +42,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { scope, county } = await guard(request, context, params.countyId);
   const pairings = await listCountyPairings(context.db, county.id);
   const live = pairings.filter((p) => !p.helper_revoked_at);
-  const counts = { units: live.filter((p) => p.helper_kind === "unit").length, workers: live.filter((p) => p.helper_kind === "worker").length };
+  const counts = {
+    units: live.filter((p) => p.helper_kind === "unit").length,
+    workers: live.filter((p) => p.helper_kind === "worker").length,
+  };
   const projects = await listProjectsOf(context.db, { countyId: county.id });
   return { county, pairings, coverage: countyCoverage(county, counts), mayMatch: scope.all, projects };
 }
@@ -66,13 +74,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!parsed.ok) return formError(parsed);
       const helper = await getHelperByRef(trx, parsed.data.helper_ref);
       if (!helper || !helperInScope(scope, helper.org_path)) {
-        return formError({ errors: { helper_ref: { key: "registry.pairing.unknownHelper", params: { id: parsed.data.helper_ref } } }, values: { helper_ref: parsed.data.helper_ref } });
+        return formError({
+          errors: {
+            helper_ref: { key: "registry.pairing.unknownHelper", params: { id: parsed.data.helper_ref } },
+          },
+          values: { helper_ref: parsed.data.helper_ref },
+        });
       }
-      const p = { helper, county, tier: parsed.data.tier, startedOn: parsed.data.started_on, source: "form" as const };
+      const p = {
+        helper,
+        county,
+        tier: parsed.data.tier,
+        startedOn: parsed.data.started_on,
+        source: "form" as const,
+      };
       await createPairing(trx, actor, p, auditPath);
     } else if (intent === "remove") {
       const pairingId = idParam.safeParse(form.get("pairing"));
-      const pairing = pairingId.success ? (await listCountyPairings(trx, county.id)).find((p) => p.id === pairingId.data) : undefined;
+      const pairing = pairingId.success
+        ? (await listCountyPairings(trx, county.id)).find((p) => p.id === pairingId.data)
+        : undefined;
       if (!pairing) throw notFound();
       await deletePairing(trx, actor, county, pairing, auditPath);
     } else throw badRequest();
@@ -102,21 +123,37 @@ export default function CountyPage() {
         <dd>{county.needs.split(";").join("、") || "—"}</dd>
         <dt>{t("registry.county.state")}</dt>
         <dd>
-          <CoverageState covered={coverage.covered} short={coverage.short} closerKind={coverage.closer_kind} />
+          <CoverageState
+            covered={coverage.covered}
+            short={coverage.short}
+            closerKind={coverage.closer_kind}
+          />
         </dd>
       </dl>
       <h2>{t("registry.nav.pairings")}</h2>
       <ListTable
         label={t("registry.nav.pairings")}
         empty={pairings.length === 0 && t("registry.county.noPairings")}
-        head={[t("registry.helper.ref"), t("registry.helper.name"), t("registry.helper.kind"), t("registry.helper.city"), t("registry.tier"), t("registry.startedOn"), t("common.actions")]}
+        head={[
+          t("registry.helper.ref"),
+          t("registry.helper.name"),
+          t("registry.helper.kind"),
+          t("registry.helper.city"),
+          t("registry.tier"),
+          t("registry.startedOn"),
+          t("common.actions"),
+        ]}
       >
         {pairings.map((p) => (
           <tr key={p.id}>
             <td>{p.helper_ref}</td>
             <td>
               <Link to={`/registry/helpers/${p.helper_id}`}>{p.helper_name}</Link>
-              {p.helper_revoked_at && <span className="status status-revoked">{t("registry.helper.revoked", { date: p.helper_revoked_at.slice(0, 10) })}</span>}
+              {p.helper_revoked_at && (
+                <span className="status status-revoked">
+                  {t("registry.helper.revoked", { date: p.helper_revoked_at.slice(0, 10) })}
+                </span>
+              )}
             </td>
             <td>{t(`registry.kind.${p.helper_kind}`)}</td>
             <td>{p.helper_city}</td>
@@ -135,8 +172,19 @@ export default function CountyPage() {
       <h3>{t("registry.county.addPairing")}</h3>
       <AppForm className="inline-form card">
         <input type="hidden" name="intent" value="add" />
-        <TextField name="helper_ref" label={t("registry.county.helperRef")} state={state} required maxLength={50} />
-        <SelectField name="tier" label={t("registry.tier")} state={state} options={PAIRING_TIERS.map((v) => ({ value: v, label: t(`registry.tier.${v}`) }))} />
+        <TextField
+          name="helper_ref"
+          label={t("registry.county.helperRef")}
+          state={state}
+          required
+          maxLength={50}
+        />
+        <SelectField
+          name="tier"
+          label={t("registry.tier")}
+          state={state}
+          options={PAIRING_TIERS.map((v) => ({ value: v, label: t(`registry.tier.${v}`) }))}
+        />
         <TextField name="started_on" type="date" label={t("registry.startedOn")} state={state} />
         <button type="submit" className="primary">
           {t("registry.county.addPairing")}
@@ -150,11 +198,44 @@ export default function CountyPage() {
       <h2>{t("registry.county.edit")}</h2>
       <AppForm className="stack card">
         <input type="hidden" name="intent" value="edit" />
-        <TextField name="name" label={t("registry.county.name")} state={state} defaultValue={county.name} required maxLength={100} />
-        <TextField name="city" label={t("registry.city")} state={state} defaultValue={county.city} required maxLength={100} />
-        <SelectField name="poverty_level" label={t("registry.county.level")} state={state} defaultValue={county.poverty_level} options={POVERTY_LEVELS.map((v) => ({ value: v, label: t(`registry.level.${v}`) }))} />
-        <TextField name="exited_year" label={t("registry.county.exitedYear")} state={state} defaultValue={county.exited_year === null ? "" : String(county.exited_year)} maxLength={4} />
-        <TextField name="needs" label={t("registry.county.needs")} state={state} defaultValue={county.needs} hint={t("registry.county.needsHint")} maxLength={500} />
+        <TextField
+          name="name"
+          label={t("registry.county.name")}
+          state={state}
+          defaultValue={county.name}
+          required
+          maxLength={100}
+        />
+        <TextField
+          name="city"
+          label={t("registry.city")}
+          state={state}
+          defaultValue={county.city}
+          required
+          maxLength={100}
+        />
+        <SelectField
+          name="poverty_level"
+          label={t("registry.county.level")}
+          state={state}
+          defaultValue={county.poverty_level}
+          options={POVERTY_LEVELS.map((v) => ({ value: v, label: t(`registry.level.${v}`) }))}
+        />
+        <TextField
+          name="exited_year"
+          label={t("registry.county.exitedYear")}
+          state={state}
+          defaultValue={county.exited_year === null ? "" : String(county.exited_year)}
+          maxLength={4}
+        />
+        <TextField
+          name="needs"
+          label={t("registry.county.needs")}
+          state={state}
+          defaultValue={county.needs}
+          hint={t("registry.county.needsHint")}
+          maxLength={500}
+        />
         <button type="submit" className="primary">
           {t("common.save")}
         </button>

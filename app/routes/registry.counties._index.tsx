@@ -40,8 +40,20 @@ export default function Counties() {
       <h1>{t("registry.nav.counties")}</h1>
       <RegistryNav mayMatch={mayMatch} />
       <FilterForm>
-        <FilterSelect name="city" label={t("registry.city")} value={filter.city} allLabel={t("registry.allCities")} options={cities.map((c) => [c, c] as const)} />
-        <FilterSelect name="level" label={t("registry.county.level")} value={filter.level} allLabel={t("registry.county.allLevels")} options={POVERTY_LEVELS.map((l) => [l, t(`registry.level.${l}`)] as const)} />
+        <FilterSelect
+          name="city"
+          label={t("registry.city")}
+          value={filter.city}
+          allLabel={t("registry.allCities")}
+          options={cities.map((c) => [c, c] as const)}
+        />
+        <FilterSelect
+          name="level"
+          label={t("registry.county.level")}
+          value={filter.level}
+          allLabel={t("registry.county.allLevels")}
+          options={POVERTY_LEVELS.map((l) => [l, t(`registry.level.${l}`)] as const)}
+        />
         <FilterSelect
           name="state"
           label={t("registry.county.state")}
@@ -56,7 +68,15 @@ export default function Counties() {
       </FilterForm>
       <ListTable
         label={t("registry.nav.counties")}
-        head={[t("registry.county.code"), t("registry.county.name"), t("registry.city"), t("registry.county.level"), t("registry.county.units"), t("registry.county.workers"), t("registry.county.state")]}
+        head={[
+          t("registry.county.code"),
+          t("registry.county.name"),
+          t("registry.city"),
+          t("registry.county.level"),
+          t("registry.county.units"),
+          t("registry.county.workers"),
+          t("registry.county.state"),
+        ]}
       >
         {counties.map((c) => (
           <tr key={c.county_code}>

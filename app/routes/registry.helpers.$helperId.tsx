@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { HONOR_LEVELS } from "../../db/schema-registry";
 import { HelperRowSchema, OWNERSHIPS, type HelperRow } from "~/domain/registry/registry-rows";
@@ -34,7 +40,12 @@ export const headers = actionCacheControl;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { scope, helper } = await guard(request, context, params.helperId);
-  return { helper, pairings: await listHelperPairings(context.db, helper.id), mayMatch: scope.all, projects: await listProjectsOf(context.db, { helperId: helper.id }) };
+  return {
+    helper,
+    pairings: await listHelperPairings(context.db, helper.id),
+    mayMatch: scope.all,
+    projects: await listProjectsOf(context.db, { helperId: helper.id }),
+  };
 }
 
 const EditSchema = HelperRowSchema.omit({ id: true, kind: true });
@@ -45,13 +56,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = actorOf(user, context);
   const intent = form.get("intent");
   if (intent === "reveal") {
-    const contact = await context.db.transaction().execute((trx) => revealHelperContact(trx, actor, context.secrets.dataKey, helper));
+    const contact = await context.db
+      .transaction()
+      .execute((trx) => revealHelperContact(trx, actor, context.secrets.dataKey, helper));
     return data({ revealed: contact }, { headers: { "Cache-Control": "no-store" } });
   }
   if (intent !== "edit") throw badRequest();
   const parsed = parseForm(form, EditSchema);
   if (!parsed.ok) return formError(parsed);
-  if (helper.kind === "worker" && parsed.data.ownership) return formError({ errors: { ownership: { key: "registry.row.ownershipForUnit" } }, values: {} });
+  if (helper.kind === "worker" && parsed.data.ownership)
+    return formError({ errors: { ownership: { key: "registry.row.ownershipForUnit" } }, values: {} });
   const row = { ...parsed.data, id: helper.ref, kind: helper.kind } as HelperRow;
   return runAction(context, form, async (trx) => {
     const auditPath = await registryAuditPath(trx);
@@ -79,7 +93,11 @@ export default function HelperPage() {
       <p>
         {t(`registry.kind.${helper.kind}`)}
         {helper.nomination_id && <span className="badge">{t("registry.helper.fromHonor")}</span>}
-        {helper.revoked_at && <span className="status status-revoked">{t("registry.helper.revoked", { date: helper.revoked_at.slice(0, 10) })}</span>}
+        {helper.revoked_at && (
+          <span className="status status-revoked">
+            {t("registry.helper.revoked", { date: helper.revoked_at.slice(0, 10) })}
+          </span>
+        )}
       </p>
       <p>
         {t("registry.helper.contact")}: {helper.contact_masked ?? "—"}
@@ -108,17 +126,83 @@ export default function HelperPage() {
       <ErrorSummary state={state} />
       <AppForm className="stack card">
         <input type="hidden" name="intent" value="edit" />
-        <TextField name="name" label={t("registry.helper.name")} state={state} defaultValue={helper.name} required maxLength={100} />
-        <TextField name="city" label={t("registry.helper.city")} state={state} defaultValue={helper.city} required maxLength={100} />
-        <TextField name="skills" label={t("registry.helper.skills")} state={state} defaultValue={helper.skills} hint={t("registry.county.needsHint")} maxLength={500} />
-        <TextField name="capacity" type="number" label={t("registry.helper.capacity")} state={state} defaultValue={String(helper.capacity)} required />
-        <SelectField name="level" label={t("registry.helper.level")} state={state} defaultValue={helper.level ?? ""} options={options(HONOR_LEVELS, "registry.honor")} />
-        <TextField name="title" label={t("registry.helper.title")} state={state} defaultValue={helper.title} maxLength={100} />
-        <TextField name="year" label={t("registry.helper.year")} state={state} defaultValue={helper.year === null ? "" : String(helper.year)} maxLength={4} />
-        {helper.kind === "unit" && <SelectField name="ownership" label={t("registry.helper.ownership")} state={state} defaultValue={helper.ownership ?? ""} options={options(OWNERSHIPS, "registry.ownership")} />}
+        <TextField
+          name="name"
+          label={t("registry.helper.name")}
+          state={state}
+          defaultValue={helper.name}
+          required
+          maxLength={100}
+        />
+        <TextField
+          name="city"
+          label={t("registry.helper.city")}
+          state={state}
+          defaultValue={helper.city}
+          required
+          maxLength={100}
+        />
+        <TextField
+          name="skills"
+          label={t("registry.helper.skills")}
+          state={state}
+          defaultValue={helper.skills}
+          hint={t("registry.county.needsHint")}
+          maxLength={500}
+        />
+        <TextField
+          name="capacity"
+          type="number"
+          label={t("registry.helper.capacity")}
+          state={state}
+          defaultValue={String(helper.capacity)}
+          required
+        />
+        <SelectField
+          name="level"
+          label={t("registry.helper.level")}
+          state={state}
+          defaultValue={helper.level ?? ""}
+          options={options(HONOR_LEVELS, "registry.honor")}
+        />
+        <TextField
+          name="title"
+          label={t("registry.helper.title")}
+          state={state}
+          defaultValue={helper.title}
+          maxLength={100}
+        />
+        <TextField
+          name="year"
+          label={t("registry.helper.year")}
+          state={state}
+          defaultValue={helper.year === null ? "" : String(helper.year)}
+          maxLength={4}
+        />
+        {helper.kind === "unit" && (
+          <SelectField
+            name="ownership"
+            label={t("registry.helper.ownership")}
+            state={state}
+            defaultValue={helper.ownership ?? ""}
+            options={options(OWNERSHIPS, "registry.ownership")}
+          />
+        )}
         {helper.kind === "unit" || <input type="hidden" name="ownership" value="" />}
-        <TextField name="workplace" label={t("registry.helper.workplace")} state={state} defaultValue={helper.workplace} maxLength={100} />
-        <TextField name="contact" label={t("registry.helper.contact")} state={state} hint={t("registry.helper.contactHint")} maxLength={100} />
+        <TextField
+          name="workplace"
+          label={t("registry.helper.workplace")}
+          state={state}
+          defaultValue={helper.workplace}
+          maxLength={100}
+        />
+        <TextField
+          name="contact"
+          label={t("registry.helper.contact")}
+          state={state}
+          hint={t("registry.helper.contactHint")}
+          maxLength={100}
+        />
         <button type="submit" className="primary">
           {t("common.save")}
         </button>

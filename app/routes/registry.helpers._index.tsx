@@ -38,21 +38,39 @@ export default function Helpers() {
       <h1>{t("registry.nav.helpers")}</h1>
       <RegistryNav mayMatch={mayMatch} />
       <FilterForm>
-        <FilterSelect name="kind" label={t("registry.helper.kind")} value={filter.kind} allLabel={t("registry.kind.all")} options={HELPER_KINDS.map((k) => [k, t(`registry.kind.${k}`)] as const)} />
+        <FilterSelect
+          name="kind"
+          label={t("registry.helper.kind")}
+          value={filter.kind}
+          allLabel={t("registry.kind.all")}
+          options={HELPER_KINDS.map((k) => [k, t(`registry.kind.${k}`)] as const)}
+        />
         <FilterText name="city" label={t("registry.helper.city")} value={filter.city} />
         <FilterText name="q" label={t("registry.search")} value={filter.q} />
       </FilterForm>
       <ListTable
         label={t("registry.nav.helpers")}
         empty={rows.length === 0 && t("registry.helper.empty")}
-        head={[t("registry.helper.ref"), t("registry.helper.name"), t("registry.helper.kind"), t("registry.helper.city"), t("registry.helper.skills"), t("registry.helper.paired"), t("registry.helper.contact")]}
+        head={[
+          t("registry.helper.ref"),
+          t("registry.helper.name"),
+          t("registry.helper.kind"),
+          t("registry.helper.city"),
+          t("registry.helper.skills"),
+          t("registry.helper.paired"),
+          t("registry.helper.contact"),
+        ]}
       >
         {rows.map((h) => (
           <tr key={h.id}>
             <td>{h.ref}</td>
             <td>
               <Link to={`/registry/helpers/${h.id}`}>{h.name}</Link>
-              {h.revoked_at && <span className="status status-revoked">{t("registry.helper.revoked", { date: h.revoked_at.slice(0, 10) })}</span>}
+              {h.revoked_at && (
+                <span className="status status-revoked">
+                  {t("registry.helper.revoked", { date: h.revoked_at.slice(0, 10) })}
+                </span>
+              )}
             </td>
             <td>{t(`registry.kind.${h.kind}`)}</td>
             <td>{h.city || "—"}</td>

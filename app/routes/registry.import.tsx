@@ -20,7 +20,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: registrySt
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { scope } = await requireRegistryAdmin(request, context);
-  const columns = Object.fromEntries(REGISTRY_SHEETS.map((s) => [s, REGISTRY_COLUMNS[s].map((c) => `${c.en} (${c.zh})`).join(", ")]));
+  const columns = Object.fromEntries(
+    REGISTRY_SHEETS.map((s) => [s, REGISTRY_COLUMNS[s].map((c) => `${c.en} (${c.zh})`).join(", ")]),
+  );
   return { columns, mayMatch: scope.all };
 }
 
@@ -35,12 +37,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(form, UploadSchema);
   if (!parsed.ok) return formError(parsed);
   const file = form.get("file");
-  if (!file || typeof file === "string" || file.size === 0) return formError({ errors: { file: { key: "import.upload.fileMissing" } }, values: {} });
+  if (!file || typeof file === "string" || file.size === 0)
+    return formError({ errors: { file: { key: "import.upload.fileMissing" } }, values: {} });
   let rows: string[][];
   try {
     rows = await readSheet(Buffer.from(await file.arrayBuffer()));
   } catch (error) {
-    if (error instanceof SheetError) return formError({ errors: { file: { key: error.message as MessageKey, params: error.params } }, values: {} });
+    if (error instanceof SheetError)
+      return formError({
+        errors: { file: { key: error.message as MessageKey, params: error.params } },
+        values: {},
+      });
     throw error;
   }
   const report = await importRegistrySheet(context.db, actorOf(user, context), parsed.data.sheet, rows, {
@@ -67,7 +74,8 @@ export default function RegistryImport() {
       <ul>
         {REGISTRY_SHEETS.map((s) => (
           <li key={s}>
-            <strong>{t(`registry.import.sheet.${s}`)}</strong>: {t("registry.import.columns", { columns: columns[s] })}
+            <strong>{t(`registry.import.sheet.${s}`)}</strong>:{" "}
+            {t("registry.import.columns", { columns: columns[s] })}
           </li>
         ))}
       </ul>
@@ -79,7 +87,10 @@ export default function RegistryImport() {
               ? t("import.upload.headerRefused")
               : result.rolledBack
                 ? t("registry.import.rolledBack", { refused: result.report.refused })
-                : t("registry.import.done", { imported: result.report.imported, refused: result.report.refused })}
+                : t("registry.import.done", {
+                    imported: result.report.imported,
+                    refused: result.report.refused,
+                  })}
           </p>
         </div>
       )}
@@ -107,10 +118,21 @@ export default function RegistryImport() {
         </TableRegion>
       )}
       <AppForm className="stack card" encType="multipart/form-data">
-        <SelectField name="sheet" label={t("registry.import.sheet")} state={state} options={REGISTRY_SHEETS.map((s) => ({ value: s, label: t(`registry.import.sheet.${s}`) }))} />
+        <SelectField
+          name="sheet"
+          label={t("registry.import.sheet")}
+          state={state}
+          options={REGISTRY_SHEETS.map((s) => ({ value: s, label: t(`registry.import.sheet.${s}`) }))}
+        />
         <div className="field">
           <label htmlFor="f-file">{t("import.upload.file")}</label>
-          <input id="f-file" name="file" type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+          <input
+            id="f-file"
+            name="file"
+            type="file"
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+          />
         </div>
         <label>
           <input type="checkbox" name="allOrNothing" /> {t("import.upload.allOrNothing")}

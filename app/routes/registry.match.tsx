@@ -25,7 +25,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const PICK = /^([^|]{1,50})\|(\d{6})$/;
 const AcceptSchema = z.object({
   tier: z.enum(PAIRING_TIERS),
-  pick: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.string().regex(PICK, "registry.match.badPick")).min(1, "registry.match.nothingPicked").max(10_000)),
+  pick: z.preprocess(
+    (v) => (v === undefined ? [] : [v].flat()),
+    z
+      .array(z.string().regex(PICK, "registry.match.badPick"))
+      .min(1, "registry.match.nothingPicked")
+      .max(10_000),
+  ),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -48,10 +54,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return runAction(
     context,
     form,
-    async (trx) => ({ kind: "accepted" as const, accepted: await acceptSuggestions(trx, actorOf(user, context), picks, parsed.data.tier) }),
+    async (trx) => ({
+      kind: "accepted" as const,
+      accepted: await acceptSuggestions(trx, actorOf(user, context), picks, parsed.data.tier),
+    }),
     {
       statusOf: () => 409,
-      body: ({ messageKey }) => ({ ok: false as const, errors: { pick: { key: "registry.match.stale" as const, params: { detail: messageKey } } }, values: {} }),
+      body: ({ messageKey }) => ({
+        ok: false as const,
+        errors: { pick: { key: "registry.match.stale" as const, params: { detail: messageKey } } },
+        values: {},
+      }),
     },
   );
 }
@@ -59,7 +72,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 function Suggestions({ run }: { run: MatchRun }) {
   const t = useT();
   const { result, helperNames, countyNames } = run;
-  if (result.suggestions.length === 0 && result.uncovered.length === 0) return <p className="alert alert-ok">{t("registry.match.none")}</p>;
+  if (result.suggestions.length === 0 && result.uncovered.length === 0)
+    return <p className="alert alert-ok">{t("registry.match.none")}</p>;
   return (
     <>
       {result.suggestions.length > 0 && (
@@ -83,7 +97,13 @@ function Suggestions({ run }: { run: MatchRun }) {
                   return (
                     <tr key={value}>
                       <td>
-                        <input type="checkbox" name="pick" value={value} defaultChecked aria-label={`${t("registry.match.pick")} ${value}`} />
+                        <input
+                          type="checkbox"
+                          name="pick"
+                          value={value}
+                          defaultChecked
+                          aria-label={`${t("registry.match.pick")} ${value}`}
+                        />
                       </td>
                       <td>
                         {helperNames[s.helper_id]} <span className="muted">{s.helper_id}</span>
@@ -94,8 +114,18 @@ function Suggestions({ run }: { run: MatchRun }) {
                       <td>{s.cost}</td>
                       <td>
                         <ul className="reasons">
-                          <li>{s.reason.shared_skills.length ? t("registry.match.sharedSkills", { skills: s.reason.shared_skills.join("、") }) : t("registry.match.noSharedSkills")}</li>
-                          <li>{s.reason.same_city ? t("registry.match.sameCity") : t("registry.match.otherCity")}</li>
+                          <li>
+                            {s.reason.shared_skills.length
+                              ? t("registry.match.sharedSkills", {
+                                  skills: s.reason.shared_skills.join("、"),
+                                })
+                              : t("registry.match.noSharedSkills")}
+                          </li>
+                          <li>
+                            {s.reason.same_city
+                              ? t("registry.match.sameCity")
+                              : t("registry.match.otherCity")}
+                          </li>
                           <li>{t("registry.match.load", { k: s.reason.load })}</li>
                         </ul>
                       </td>
@@ -105,7 +135,12 @@ function Suggestions({ run }: { run: MatchRun }) {
               </tbody>
             </table>
           </TableRegion>
-          <SelectField name="tier" label={t("registry.match.acceptTier")} defaultValue="province" options={PAIRING_TIERS.map((v) => ({ value: v, label: t(`registry.tier.${v}`) }))} />
+          <SelectField
+            name="tier"
+            label={t("registry.match.acceptTier")}
+            defaultValue="province"
+            options={PAIRING_TIERS.map((v) => ({ value: v, label: t(`registry.tier.${v}`) }))}
+          />
           <button type="submit" className="primary">
             {t("registry.match.accept")}
           </button>
@@ -150,7 +185,8 @@ export default function Matching() {
       {outcome && "errors" in outcome && <ErrorSummary state={outcome} />}
       {outcome && "kind" in outcome && outcome.kind === "accepted" && (
         <p className="alert alert-ok" role="status">
-          {t("registry.match.accepted", { count: outcome.accepted })} <Link to="/registry">{t("nav.registry")}</Link>
+          {t("registry.match.accepted", { count: outcome.accepted })}{" "}
+          <Link to="/registry">{t("nav.registry")}</Link>
         </p>
       )}
       <AppForm className="actions">
@@ -175,7 +211,9 @@ export default function Matching() {
               <dd>{(outcome.run.result.gap * 100).toFixed(2)}%</dd>
             </div>
             <div>
-              <dt>{outcome.run.result.optimal ? t("registry.match.optimal") : t("registry.match.notProven")}</dt>
+              <dt>
+                {outcome.run.result.optimal ? t("registry.match.optimal") : t("registry.match.notProven")}
+              </dt>
               <dd>{t("registry.match.elapsed", { ms: outcome.ms })}</dd>
             </div>
           </dl>

@@ -37,18 +37,32 @@ export default function Pairings() {
       <h1>{t("registry.nav.pairings")}</h1>
       <RegistryNav mayMatch={mayMatch} />
       <FilterForm>
-        <FilterSelect name="tier" label={t("registry.tier")} value={filter.tier} allLabel={t("registry.tier.all")} options={PAIRING_TIERS.map((v) => [v, t(`registry.tier.${v}`)] as const)} />
+        <FilterSelect
+          name="tier"
+          label={t("registry.tier")}
+          value={filter.tier}
+          allLabel={t("registry.tier.all")}
+          options={PAIRING_TIERS.map((v) => [v, t(`registry.tier.${v}`)] as const)}
+        />
         <FilterText name="city" label={t("registry.city")} value={filter.city} />
       </FilterForm>
       <ListTable
         label={t("registry.nav.pairings")}
         empty={rows.length === 0 && t("registry.pairing.empty")}
-        head={[t("registry.nav.counties"), t("registry.city"), t("registry.nav.helpers"), t("registry.helper.kind"), t("registry.tier"), t("registry.startedOn")]}
+        head={[
+          t("registry.nav.counties"),
+          t("registry.city"),
+          t("registry.nav.helpers"),
+          t("registry.helper.kind"),
+          t("registry.tier"),
+          t("registry.startedOn"),
+        ]}
       >
         {rows.map((p) => (
           <tr key={p.id}>
             <td>
-              <Link to={`/registry/counties/${p.county_id}`}>{p.county_name}</Link> <span className="muted">{p.county_code}</span>
+              <Link to={`/registry/counties/${p.county_id}`}>{p.county_name}</Link>{" "}
+              <span className="muted">{p.county_code}</span>
             </td>
             <td>{p.county_city}</td>
             <td>

@@ -30,7 +30,9 @@ function Figures({ s }: { s: StatsFen }) {
     <ul className="stats">
       {STAT_KEYS.map((k) => (
         <li key={k}>
-          <span className="figure">{k === "funds_yuan" ? formatFen(s.funds_fen, locale) : formatNumber(locale, s[k])}</span>
+          <span className="figure">
+            {k === "funds_yuan" ? formatFen(s.funds_fen, locale) : formatNumber(locale, s[k])}
+          </span>
           {t(`stats.col.${k === "funds_yuan" ? "funds" : k}` as MessageKey)}
         </li>
       ))}
@@ -63,9 +65,30 @@ function Charts({ report }: { report: ReturnType<typeof useLoaderData<typeof loa
   const locale = useLocale();
   return (
     <div className="stats-charts">
-      <BarChart title={t("stats.chartFunds")} bars={report.byCity.map((c) => ({ label: c.key, value: c.stats.funds_fen, text: formatFen(c.stats.funds_fen, locale) }))} />
-      <BarChart title={t("stats.chartLifted")} bars={report.byCity.map((c) => ({ label: c.key, value: c.stats.people_lifted, text: formatNumber(locale, c.stats.people_lifted) }))} />
-      <BarChart title={t("stats.chartYears")} bars={report.byYear.map((y) => ({ label: String(y.key), value: y.stats.activities, text: formatNumber(locale, y.stats.activities) }))} />
+      <BarChart
+        title={t("stats.chartFunds")}
+        bars={report.byCity.map((c) => ({
+          label: c.key,
+          value: c.stats.funds_fen,
+          text: formatFen(c.stats.funds_fen, locale),
+        }))}
+      />
+      <BarChart
+        title={t("stats.chartLifted")}
+        bars={report.byCity.map((c) => ({
+          label: c.key,
+          value: c.stats.people_lifted,
+          text: formatNumber(locale, c.stats.people_lifted),
+        }))}
+      />
+      <BarChart
+        title={t("stats.chartYears")}
+        bars={report.byYear.map((y) => ({
+          label: String(y.key),
+          value: y.stats.activities,
+          text: formatNumber(locale, y.stats.activities),
+        }))}
+      />
     </div>
   );
 }
@@ -94,16 +117,34 @@ export default function StatsPage() {
         <>
           <Figures s={report.province} />
           <p className="actions">
-            {t("stats.export")} <a href={`/stats/export?format=csv${query}`}>{t("stats.exportCsv")}</a> <a href={`/stats/export?format=xlsx${query}`}>{t("stats.exportXlsx")}</a>
+            {t("stats.export")} <a href={`/stats/export?format=csv${query}`}>{t("stats.exportCsv")}</a>{" "}
+            <a href={`/stats/export?format=xlsx${query}`}>{t("stats.exportXlsx")}</a>
           </p>
           <Charts report={report} />
-          <StatsTable caption={t("stats.byCity")} head={[t("stats.col.city")]} lines={report.byCity.map((c) => ({ key: c.key, label: c.key, stats: c.stats }))} />
-          <StatsTable caption={t("stats.byYear")} head={[t("stats.year")]} lines={report.byYear.map((y) => ({ key: String(y.key), label: String(y.key), stats: y.stats }))} />
-          <StatsTable caption={t("stats.byKind")} head={[t("stats.scope.kind")]} lines={report.byKind.map((k) => ({ key: k.key, label: k.key, stats: k.stats }))} />
+          <StatsTable
+            caption={t("stats.byCity")}
+            head={[t("stats.col.city")]}
+            lines={report.byCity.map((c) => ({ key: c.key, label: c.key, stats: c.stats }))}
+          />
+          <StatsTable
+            caption={t("stats.byYear")}
+            head={[t("stats.year")]}
+            lines={report.byYear.map((y) => ({ key: String(y.key), label: String(y.key), stats: y.stats }))}
+          />
+          <StatsTable
+            caption={t("stats.byKind")}
+            head={[t("stats.scope.kind")]}
+            lines={report.byKind.map((k) => ({ key: k.key, label: k.key, stats: k.stats }))}
+          />
           <StatsTable
             caption={t("stats.byCounty")}
             head={[t("stats.scope.county"), t("stats.col.code"), t("stats.col.city")]}
-            lines={report.byCounty.map((c) => ({ key: c.code, label: c.key, extra: [c.code, c.city], stats: c.stats }))}
+            lines={report.byCounty.map((c) => ({
+              key: c.code,
+              label: c.key,
+              extra: [c.code, c.city],
+              stats: c.stats,
+            }))}
           />
         </>
       )}

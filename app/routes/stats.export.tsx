@@ -10,13 +10,30 @@ import { parseExportFormat, parseStatsYear } from "~/utils/stats-query.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const year = parseStatsYear(request);
   const format = parseExportFormat(request);
-  const t = translator(negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language")));
+  const t = translator(
+    negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language")),
+  );
   const report = await loadStatsReport(context.db, year);
-  const header = [t("stats.col.scope"), t("stats.col.name"), t("stats.col.code"), ...NUMBER_COLUMNS.map((c) => t(`stats.col.${c}` as MessageKey))];
-  const body = exportRows(report, t("stats.scope.province")).map((r) => [t(`stats.scope.${r.scope}` as MessageKey), neutralize(r.name), r.code, ...r.numbers]);
+  const header = [
+    t("stats.col.scope"),
+    t("stats.col.name"),
+    t("stats.col.code"),
+    ...NUMBER_COLUMNS.map((c) => t(`stats.col.${c}` as MessageKey)),
+  ];
+  const body = exportRows(report, t("stats.scope.province")).map((r) => [
+    t(`stats.scope.${r.scope}` as MessageKey),
+    neutralize(r.name),
+    r.code,
+    ...r.numbers,
+  ]);
   const name = `aid-stats${year === null ? "" : `-${year}`}`;
   if (format === "csv") {
-    return new Response(exportCsv([header, ...body]), { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"` } });
+    return new Response(exportCsv([header, ...body]), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}.csv"`,
+      },
+    });
   }
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(t("nav.stats"));
@@ -27,6 +44,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ws.views = [{ state: "frozen", ySplit: 1 }];
   const bytes = await wb.xlsx.writeBuffer();
   return new Response(new Uint8Array(bytes as ArrayBuffer), {
-    headers: { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Content-Disposition": `attachment; filename="${name}.xlsx"` },
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${name}.xlsx"`,
+    },
   });
 }

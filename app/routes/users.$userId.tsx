@@ -1,4 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type AppLoadContext } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type AppLoadContext,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ROLES } from "../../db/schema";
@@ -6,7 +11,14 @@ import { scopesOf } from "~/domain/permissions";
 import { isWithin } from "~/domain/org-tree";
 import { RoleSchema } from "~/domain/user-input";
 import { getOrg, listOrgsWithin } from "~/models/org.server";
-import { getGrant, getUser as getUserRow, grantRole, listGrants, revokeRole, setActive } from "~/models/user.server";
+import {
+  getGrant,
+  getUser as getUserRow,
+  grantRole,
+  listGrants,
+  revokeRole,
+  setActive,
+} from "~/models/user.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { runAction } from "~/utils/action.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
@@ -33,8 +45,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { admin, target, grants, scopes } = await guard(request, context, params.userId);
   const orgs = await listOrgsWithin(context.db, scopes);
   return {
-    target: { id: target.id, username: target.username, displayName: target.display_name, orgId: target.org_id, orgName: target.org_name, active: !!target.is_active },
-    grants: grants.map((g) => ({ ...g, revocable: scopes.some((s) => isWithin(g.orgPath, s)) && target.id !== admin.id })),
+    target: {
+      id: target.id,
+      username: target.username,
+      displayName: target.display_name,
+      orgId: target.org_id,
+      orgName: target.org_name,
+      active: !!target.is_active,
+    },
+    grants: grants.map((g) => ({
+      ...g,
+      revocable: scopes.some((s) => isWithin(g.orgPath, s)) && target.id !== admin.id,
+    })),
     orgs: orgs.map(({ id, name }) => ({ id, name })),
     isSelf: target.id === admin.id,
   };
@@ -58,13 +80,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return runAction(context, form, async (trx) => {
     if (input.intent === "grant") {
       const org = await getOrg(trx, input.orgId);
-      if (!org || !inScope(org.path)) return formError({ errors: { orgId: { key: "error.orgOutsideScope" } }, values: {} });
+      if (!org || !inScope(org.path))
+        return formError({ errors: { orgId: { key: "error.orgOutsideScope" } }, values: {} });
       await grantRole(trx, actor, target.id, org, input.role);
     } else if (input.intent === "revoke") {
       const grant = await getGrant(trx, target.id, input.grantId);
       if (!grant) throw notFound();
       authorize(admin, "role:revoke", { orgPath: grant.org_path });
-      if (target.id === admin.id) return formError({ errors: { _form: { key: "error.selfRevoke" } }, values: {} });
+      if (target.id === admin.id)
+        return formError({ errors: { _form: { key: "error.selfRevoke" } }, values: {} });
       await revokeRole(trx, actor, target.id, grant.id);
     } else {
       authorize(admin, "user:activate", { self: target.id === admin.id });
@@ -122,8 +146,19 @@ export default function UserPage() {
       <h2>{t("users.grant")}</h2>
       <AppForm className="inline-form card">
         <input type="hidden" name="intent" value="grant" />
-        <SelectField name="role" label={t("users.roles")} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }))} state={state} />
-        <SelectField name="orgId" label={t("users.grantAt")} defaultValue={String(target.orgId ?? "")} options={orgs.map((o) => ({ value: String(o.id), label: o.name }))} state={state} />
+        <SelectField
+          name="role"
+          label={t("users.roles")}
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }))}
+          state={state}
+        />
+        <SelectField
+          name="orgId"
+          label={t("users.grantAt")}
+          defaultValue={String(target.orgId ?? "")}
+          options={orgs.map((o) => ({ value: String(o.id), label: o.name }))}
+          state={state}
+        />
         <button type="submit" className="primary">
           {t("users.grant")}
         </button>

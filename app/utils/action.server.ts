@@ -34,7 +34,12 @@ export function runAction<T, B>(
   work: (trx: Transaction<Database>) => Promise<T>,
   answer: Answer & { body: (refusal: Refusal) => B },
 ): Promise<T | Failed<B>>;
-export function runAction<T>(context: AppLoadContext, form: FormData, work: (trx: Transaction<Database>) => Promise<T>, answer?: Answer): Promise<T | Failed<Omit<FormFailure, "ok"> & { ok: false }>>;
+export function runAction<T>(
+  context: AppLoadContext,
+  form: FormData,
+  work: (trx: Transaction<Database>) => Promise<T>,
+  answer?: Answer,
+): Promise<T | Failed<Omit<FormFailure, "ok"> & { ok: false }>>;
 export async function runAction<T, B>(
   context: AppLoadContext,
   form: FormData,
@@ -53,7 +58,9 @@ export async function runAction<T, B>(
       values: textValues(form),
     };
     const status = answer.statusOf?.(error.messageKey) ?? 400;
-    return answer.body ? data(answer.body(refusal), { status }) : data({ ok: false as const, errors: refusal.errors, values: refusal.values }, { status });
+    return answer.body
+      ? data(answer.body(refusal), { status })
+      : data({ ok: false as const, errors: refusal.errors, values: refusal.values }, { status });
   }
 }
 

@@ -25,7 +25,8 @@ export async function getUser(request: Request, context: AppLoadContext): Promis
   const found = await getSessionUser(context.db, sessionId, now);
   if (!found) return undefined;
   // Best effort: a missed touch costs at most a minute of idle time, never the request.
-  if (needsTouch(found.lastSeenAt, now)) await touchSession(context.db, sessionId, now).catch(() => undefined);
+  if (needsTouch(found.lastSeenAt, now))
+    await touchSession(context.db, sessionId, now).catch(() => undefined);
   return found.user;
 }
 
@@ -51,7 +52,10 @@ export async function commitLogin(context: AppLoadContext, userId: number, epoch
   const token = await createSession(context.db, userId, epoch);
   const headers = new Headers();
   headers.append("Set-Cookie", await context.sessionCookie.serialize(token));
-  headers.append("Set-Cookie", csrfCookieHeader(newCsrfToken(context.secrets.sessionSecret), context.production));
+  headers.append(
+    "Set-Cookie",
+    csrfCookieHeader(newCsrfToken(context.secrets.sessionSecret), context.production),
+  );
   return headers;
 }
 
@@ -60,8 +64,14 @@ export async function commitLogout(request: Request, context: AppLoadContext): P
   const token = await sessionToken(request, context);
   if (token) await deleteSession(context.db, token);
   const headers = new Headers();
-  headers.append("Set-Cookie", await context.sessionCookie.serialize("", { maxAge: undefined, expires: new Date(0) }));
-  headers.append("Set-Cookie", csrfCookieHeader(newCsrfToken(context.secrets.sessionSecret), context.production));
+  headers.append(
+    "Set-Cookie",
+    await context.sessionCookie.serialize("", { maxAge: undefined, expires: new Date(0) }),
+  );
+  headers.append(
+    "Set-Cookie",
+    csrfCookieHeader(newCsrfToken(context.secrets.sessionSecret), context.production),
+  );
   return headers;
 }
 

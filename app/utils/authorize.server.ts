@@ -23,13 +23,21 @@ import { idParam } from "./zod";
  * loaders below (or a model function that scopes children to their parent) and authorizes once;
  * tests/unit/authorization-in-one-place.test.ts keeps routes from refusing by themselves.
  */
-export function authorize<A extends PolicyAction>(user: SessionUser, action: A, object: PolicyObjects[A]): void {
+export function authorize<A extends PolicyAction>(
+  user: SessionUser,
+  action: A,
+  object: PolicyObjects[A],
+): void {
   const verdict = decide(user.grants, action, object);
   if (!verdict.ok) throw errorResponse(verdict.status, verdict.messageKey);
 }
 
 /** The same question without throwing, for pages that show more to those allowed. */
-export function allows<A extends PolicyAction>(user: SessionUser, action: A, object: PolicyObjects[A]): boolean {
+export function allows<A extends PolicyAction>(
+  user: SessionUser,
+  action: A,
+  object: PolicyObjects[A],
+): boolean {
   return may(user.grants, action, object);
 }
 
@@ -55,14 +63,23 @@ export function findCompetition(context: AppLoadContext, raw: string | undefined
   return found(raw, (id) => getCompetition(context.db, id));
 }
 
-export async function requireCompetition(context: AppLoadContext, raw: string | undefined, user: SessionUser, action: "competition:read" | "competition:manage"): Promise<CompetitionRow> {
+export async function requireCompetition(
+  context: AppLoadContext,
+  raw: string | undefined,
+  user: SessionUser,
+  action: "competition:read" | "competition:manage",
+): Promise<CompetitionRow> {
   const c = await findCompetition(context, raw);
   authorize(user, action, { orgPath: c.org_path });
   return c;
 }
 
 /** The category of the URL, for an admin of its competition's organizer; 404 for a category of another competition. */
-export async function requireCategoryAdmin(request: Request, context: AppLoadContext, params: Record<string, string | undefined>): Promise<{ user: SessionUser; cat: JudgingCategory }> {
+export async function requireCategoryAdmin(
+  request: Request,
+  context: AppLoadContext,
+  params: Record<string, string | undefined>,
+): Promise<{ user: SessionUser; cat: JudgingCategory }> {
   const user = await requireUser(request, context);
   const c = await requireCompetition(context, params.competitionId, user, "competition:manage");
   return { user, cat: await found(params.categoryId, (id) => getCompetitionCategory(context.db, c.id, id)) };
@@ -89,9 +106,13 @@ export async function requireJudge(request: Request, context: AppLoadContext): P
 }
 
 /** A top-level union's admin, and the union the calendar's edits are recorded under. */
-export async function requireCalendarAdmin(request: Request, context: AppLoadContext): Promise<{ user: SessionUser; orgPath: string }> {
+export async function requireCalendarAdmin(
+  request: Request,
+  context: AppLoadContext,
+): Promise<{ user: SessionUser; orgPath: string }> {
   const user = await requireUser(request, context);
-  const orgPath = user.grants.find((g) => may(user.grants, "calendar:manage", { orgPath: g.orgPath }))?.orgPath ?? null;
+  const orgPath =
+    user.grants.find((g) => may(user.grants, "calendar:manage", { orgPath: g.orgPath }))?.orgPath ?? null;
   authorize(user, "calendar:manage", { orgPath });
   return { user, orgPath: orgPath ?? "" };
 }
@@ -111,20 +132,31 @@ export async function requireAidAdmin(request: Request, context: AppLoadContext)
 }
 
 /** The team of a URL parameter: 404 when there is none, 403 when it is another org's. */
-export async function requireTeam(context: AppLoadContext, user: SessionUser, raw: string | undefined): Promise<TeamRecord> {
+export async function requireTeam(
+  context: AppLoadContext,
+  user: SessionUser,
+  raw: string | undefined,
+): Promise<TeamRecord> {
   const team = await found(raw, (id) => getTeam(context.db, id));
   authorize(user, "aid:manage", { orgPath: team.org_path });
   return team;
 }
 
 /** The project of a URL parameter, managed by the admins of its helper's org. */
-export async function requireProject(context: AppLoadContext, user: SessionUser, raw: string | undefined): Promise<ProjectRecord> {
+export async function requireProject(
+  context: AppLoadContext,
+  user: SessionUser,
+  raw: string | undefined,
+): Promise<ProjectRecord> {
   const project = await found(raw, (id) => getProject(context.db, id));
   authorize(user, "aid:manage", { orgPath: project.org_path });
   return project;
 }
 
-export async function requireRegistryAdmin(request: Request, context: AppLoadContext): Promise<{ user: SessionUser; scope: RegistryScope }> {
+export async function requireRegistryAdmin(
+  request: Request,
+  context: AppLoadContext,
+): Promise<{ user: SessionUser; scope: RegistryScope }> {
   const user = await requireUser(request, context);
   authorize(user, "registry:manage", null);
   return { user, scope: await loadRegistryScope(context.db, scopesOf(user.grants, "admin")) };

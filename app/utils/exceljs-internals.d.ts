@@ -12,7 +12,10 @@ declare module "exceljs/lib/utils/parse-sax.js" {
 }
 
 declare module "exceljs/lib/utils/utils.js" {
-  const utils: { isDateFmt(fmt: string | undefined): boolean; excelToDate(v: number, date1904: boolean): Date };
+  const utils: {
+    isDateFmt(fmt: string | undefined): boolean;
+    excelToDate(v: number, date1904: boolean): Date;
+  };
   export default utils;
 }
 

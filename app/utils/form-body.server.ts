@@ -87,6 +87,12 @@ export function countFields(request: Request, max = MAX_FORM_FIELDS): CountedReq
     },
     cancel: (reason) => reader.cancel(reason),
   });
-  const counted = new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal, duplex: "half" } as RequestInit);
+  const counted = new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body,
+    signal: request.signal,
+    duplex: "half",
+  } as RequestInit);
   return { request: counted, exceeded: () => exceeded };
 }

@@ -35,16 +35,21 @@ export async function readForm(request: Request, context: AppLoadContext): Promi
  * (the query would fail with a 500). Refused whole, before anything reads the values.
  */
 export function refuseNul(form: FormData): void {
-  for (const value of form.values()) if (typeof value === "string" && value.includes("\u0000")) throw errorResponse(400, "error.400.generic");
+  for (const value of form.values())
+    if (typeof value === "string" && value.includes("\u0000")) throw errorResponse(400, "error.400.generic");
 }
 
 function issueToError(issue: z.ZodIssue): FieldError {
   if (isMessageKey(issue.message)) return { key: issue.message };
   switch (issue.code) {
     case "invalid_type":
-      return { key: issue.received === "undefined" || issue.received === "null" ? "form.required" : "form.invalid" };
+      return {
+        key: issue.received === "undefined" || issue.received === "null" ? "form.required" : "form.invalid",
+      };
     case "too_small":
-      return issue.minimum === 1 ? { key: "form.required" } : { key: "form.tooShort", params: { min: Number(issue.minimum) } };
+      return issue.minimum === 1
+        ? { key: "form.required" }
+        : { key: "form.tooShort", params: { min: Number(issue.minimum) } };
     case "too_big":
       return { key: "form.tooLong", params: { max: Number(issue.maximum) } };
     case "invalid_enum_value":
@@ -58,12 +63,16 @@ function issueToError(issue: z.ZodIssue): FieldError {
 /** The text fields of a form, to show again: never the CSRF token, never a password. */
 export function textValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string" && k !== CSRF_FIELD && !/password/i.test(k)) values[k] = v;
+  for (const [k, v] of form.entries())
+    if (typeof v === "string" && k !== CSRF_FIELD && !/password/i.test(k)) values[k] = v;
   return values;
 }
 
 /** Validates a form with its schema: the data, or the errors keyed by field (first error each). */
-export function parseForm<S extends z.ZodTypeAny>(form: FormData, schema: S): { ok: true; data: z.infer<S> } | FormFailure {
+export function parseForm<S extends z.ZodTypeAny>(
+  form: FormData,
+  schema: S,
+): { ok: true; data: z.infer<S> } | FormFailure {
   // One pass: getAll per distinct name would cost the square of the field count.
   const raw = new Map<string, FormDataEntryValue | FormDataEntryValue[]>();
   for (const [key, value] of form.entries()) {

@@ -10,7 +10,11 @@ const hashKeys = new WeakMap<Buffer, Buffer>();
 /** Derived once per data key: an import hashes thousands of ID numbers. */
 function hashKey(dataKey: Buffer): Buffer {
   let key = hashKeys.get(dataKey);
-  if (!key) hashKeys.set(dataKey, (key = Buffer.from(crypto.hkdfSync("sha256", dataKey, Buffer.alloc(0), "laurel:keyed-hash", 32))));
+  if (!key)
+    hashKeys.set(
+      dataKey,
+      (key = Buffer.from(crypto.hkdfSync("sha256", dataKey, Buffer.alloc(0), "laurel:keyed-hash", 32))),
+    );
   return key;
 }
 
@@ -35,5 +39,7 @@ export function keyedHash(dataKey: Buffer, value: string): string {
 }
 
 export function maskPhone(phone: string): string {
-  return phone.length <= 7 ? "*".repeat(phone.length) : `${phone.slice(0, 3)}${"*".repeat(phone.length - 7)}${phone.slice(-4)}`;
+  return phone.length <= 7
+    ? "*".repeat(phone.length)
+    : `${phone.slice(0, 3)}${"*".repeat(phone.length - 7)}${phone.slice(-4)}`;
 }

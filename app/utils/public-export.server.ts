@@ -15,7 +15,12 @@ export function contentTag(...parts: string[]): string {
 }
 
 /** The export under its tag: a 304 when the reader holds it already, else the body `make` builds. */
-export async function publicExport(request: Request, tag: string, headers: Record<string, string>, make: () => BodyInit | Promise<BodyInit>): Promise<Response> {
+export async function publicExport(
+  request: Request,
+  tag: string,
+  headers: Record<string, string>,
+  make: () => BodyInit | Promise<BodyInit>,
+): Promise<Response> {
   // Weak: an XLSX's bytes carry the time it was written, its tag only what it says.
   const etag = `W/"${tag}"`;
   const caching = { "Cache-Control": PUBLIC_EXPORT_CACHE_CONTROL, ETag: etag };

@@ -29,9 +29,12 @@ export function loadSecrets(env: NodeJS.ProcessEnv = process.env, dataDir = "dat
     generated.push(file);
     return value;
   };
-  const sessionSecret = env.SESSION_SECRET || fromFileOrNew("SESSION_SECRET", () => crypto.randomBytes(32).toString("base64url"));
+  const sessionSecret =
+    env.SESSION_SECRET || fromFileOrNew("SESSION_SECRET", () => crypto.randomBytes(32).toString("base64url"));
   if (sessionSecret.length < 32) throw new ConfigError("SESSION_SECRET must be at least 32 characters");
-  const keyHex = env.LAUREL_DATA_KEY || fromFileOrNew("LAUREL_DATA_KEY", () => crypto.randomBytes(32).toString("hex"));
-  if (!/^[0-9a-fA-F]{64}$/.test(keyHex)) throw new ConfigError("LAUREL_DATA_KEY must be 64 hexadecimal characters");
+  const keyHex =
+    env.LAUREL_DATA_KEY || fromFileOrNew("LAUREL_DATA_KEY", () => crypto.randomBytes(32).toString("hex"));
+  if (!/^[0-9a-fA-F]{64}$/.test(keyHex))
+    throw new ConfigError("LAUREL_DATA_KEY must be 64 hexadecimal characters");
   return { sessionSecret, dataKey: Buffer.from(keyHex, "hex"), generated };
 }

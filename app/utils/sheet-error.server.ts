@@ -18,7 +18,8 @@ const MB = 1024 * 1024;
 
 /** The refusal of a sheet past one of its limits, the limit named in the message. */
 export function overLimit(limit: SheetLimit): SheetError {
-  if (limit === "xmlBytes" || limit === "partBytes") return new SheetError("import.limit.xmlBytes", { max: SHEET_LIMITS[limit] / MB });
+  if (limit === "xmlBytes" || limit === "partBytes")
+    return new SheetError("import.limit.xmlBytes", { max: SHEET_LIMITS[limit] / MB });
   return new SheetError(`import.limit.${limit}`, { max: SHEET_LIMITS[limit].toLocaleString("en-US") });
 }
 

@@ -16,7 +16,8 @@ function readCsv(bytes: Buffer): string[][] {
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   const reader = new CsvReader(SHEET_LIMITS);
   try {
-    for (let at = 0; at < bytes.length; at += CSV_PIECE) reader.push(decoder.decode(bytes.subarray(at, at + CSV_PIECE), { stream: true }));
+    for (let at = 0; at < bytes.length; at += CSV_PIECE)
+      reader.push(decoder.decode(bytes.subarray(at, at + CSV_PIECE), { stream: true }));
     return reader.push(decoder.decode()).end();
   } catch (error) {
     if (error instanceof CsvLimitError) throw overLimit(error.limit);

@@ -83,7 +83,9 @@ async function firstSheet(zip: Unpacked): Promise<{ path: string | null; date190
   if (rid === null) return { path: null, date1904 };
   let target: string | null = null;
   for await (const events of parseSax(zip.text("xl/_rels/workbook.xml.rels", "partBytes"))) {
-    for (const e of events) if (e.eventType === "opentag" && e.value.name === "Relationship" && e.value.attributes.Id === rid) target = e.value.attributes.Target ?? null;
+    for (const e of events)
+      if (e.eventType === "opentag" && e.value.name === "Relationship" && e.value.attributes.Id === rid)
+        target = e.value.attributes.Target ?? null;
   }
   if (target === null) return { path: null, date1904 };
   return { path: target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`, date1904 };
@@ -136,7 +138,8 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (value == null) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   // An ID number typed as a number has lost its last digits: keep it recognizable as such.
-  if (typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)) return value.toExponential();
+  if (typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value))
+    return value.toExponential();
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
     if ("text" in value && typeof value.text === "string") return value.text;
@@ -194,7 +197,11 @@ function cellValue(c: RawCell, x: Context): ExcelJS.CellValue {
       }
     }
   };
-  if (c.formula !== undefined) return { formula: c.formula, result: c.value === undefined ? undefined : typed(c.value) } as ExcelJS.CellFormulaValue;
+  if (c.formula !== undefined)
+    return {
+      formula: c.formula,
+      result: c.value === undefined ? undefined : typed(c.value),
+    } as ExcelJS.CellFormulaValue;
   return c.value === undefined ? null : typed(c.value);
 }
 

@@ -31,7 +31,8 @@ function u64(bytes: Buffer, at: number): number {
 }
 
 function findEnd(bytes: Buffer): number {
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) if (bytes.readUInt32LE(at) === END) return at;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--)
+    if (bytes.readUInt32LE(at) === END) return at;
   throw new ZipError("zip: no end of central directory");
 }
 
@@ -40,7 +41,11 @@ function directory(bytes: Buffer): { offset: number; count: number } {
   const end = findEnd(bytes);
   let offset = bytes.readUInt32LE(end + 16);
   let count = bytes.readUInt16LE(end + 10);
-  if ((offset === 0xffffffff || count === 0xffff) && end >= 20 && bytes.readUInt32LE(end - 20) === END64_LOCATOR) {
+  if (
+    (offset === 0xffffffff || count === 0xffff) &&
+    end >= 20 &&
+    bytes.readUInt32LE(end - 20) === END64_LOCATOR
+  ) {
     const at = u64(bytes, end - 12);
     if (at + 56 > bytes.length || bytes.readUInt32LE(at) !== END64) throw new ZipError("zip: bad zip64 end");
     count = u64(bytes, at + 32);
@@ -51,7 +56,12 @@ function directory(bytes: Buffer): { offset: number; count: number } {
 }
 
 /** A zip64 extra field's sizes and offset, for the 32-bit fields that are full. */
-function zip64Extra(bytes: Buffer, from: number, to: number, full: { size: boolean; compressed: boolean; offset: boolean }) {
+function zip64Extra(
+  bytes: Buffer,
+  from: number,
+  to: number,
+  full: { size: boolean; compressed: boolean; offset: boolean },
+) {
   for (let at = from; at + 4 <= to; at += 4 + bytes.readUInt16LE(at + 2)) {
     if (bytes.readUInt16LE(at) !== 0x0001) continue;
     let field = at + 4;
@@ -68,7 +78,8 @@ export function zipParts(bytes: Buffer): Map<string, ZipPart> {
   const parts = new Map<string, ZipPart>();
   let { offset: at, count } = directory(bytes);
   for (; count > 0; count--) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) throw new ZipError("zip: bad central directory");
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL)
+      throw new ZipError("zip: bad central directory");
     const flags = bytes.readUInt16LE(at + 8);
     const method = bytes.readUInt16LE(at + 10);
     let size = bytes.readUInt32LE(at + 20);
@@ -77,14 +88,20 @@ export function zipParts(bytes: Buffer): Map<string, ZipPart> {
     let local = bytes.readUInt32LE(at + 42);
     const name = bytes.toString("utf8", at + 46, at + 46 + nameLength);
     const extra = at + 46 + nameLength;
-    const full = { size: bytes.readUInt32LE(at + 24) === 0xffffffff, compressed: size === 0xffffffff, offset: local === 0xffffffff };
+    const full = {
+      size: bytes.readUInt32LE(at + 24) === 0xffffffff,
+      compressed: size === 0xffffffff,
+      offset: local === 0xffffffff,
+    };
     if (full.size || full.compressed || full.offset) {
       const wide = zip64Extra(bytes, extra, extra + extraLength, full);
       size = wide.compressed ?? size;
       local = wide.offset ?? local;
     }
-    if (flags & 1 || (method !== 0 && method !== 8)) throw new ZipError("zip: encrypted or unknown compression");
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL) throw new ZipError("zip: bad local header");
+    if (flags & 1 || (method !== 0 && method !== 8))
+      throw new ZipError("zip: encrypted or unknown compression");
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL)
+      throw new ZipError("zip: bad local header");
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     if (start + size > bytes.length) throw new ZipError("zip: part past the end of the file");
     parts.set(name, { method, start, size });

@@ -9,23 +9,27 @@ import { readFileArg, sheetRows } from "./orgs";
 
 function parseYear(value: unknown): number | null {
   if (value === undefined) return null;
-  if (typeof value !== "string" || !/^\d{4}$/.test(value.trim())) throw new UsageError(tr("cli.stats.badYear"));
+  if (typeof value !== "string" || !/^\d{4}$/.test(value.trim()))
+    throw new UsageError(tr("cli.stats.badYear"));
   return Number(value.trim());
 }
 
 export const stats: Command = {
   usage: "stats [--year Y] [--format json]",
-  summary: "aid activity statistics for the province: teams, activities, person-times, funds, villages, households and people",
+  summary:
+    "aid activity statistics for the province: teams, activities, person-times, funds, villages, households and people",
   options: { year: { type: "string" }, format: { type: "string" } },
   async run({ values, positionals }) {
     if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
     const year = parseYear(values.year);
     const format = values.format ?? "table";
     if (format !== "json" && format !== "table") throw new UsageError("--format must be json or table");
-    const totals = toStats(await withDatabase(async (db) => {
-      await migrateToLatest(db);
-      return loadProvinceStats(db, year);
-    }));
+    const totals = toStats(
+      await withDatabase(async (db) => {
+        await migrateToLatest(db);
+        return loadProvinceStats(db, year);
+      }),
+    );
     if (format === "json") process.stdout.write(`${JSON.stringify(totals)}\n`);
     else {
       const width = Math.max(...STAT_KEYS.map((k) => k.length));
@@ -47,4 +51,3 @@ export async function runActivitiesImport(file: string, allOrNothing: boolean): 
   if (report.refused > 0 || isFatalHeader(report.issues)) return EXIT.rowsRefused;
   return EXIT.ok;
 }
-

@@ -32,7 +32,8 @@ export const backup: Command = {
 
 export const restore: Command = {
   usage: "restore FILE",
-  summary: "replace the database with a backup (refuses a file that is not a Laurel database of a known schema)",
+  summary:
+    "replace the database with a backup (refuses a file that is not a Laurel database of a known schema)",
   async run({ positionals }) {
     if (positionals.length !== 1) throw new UsageError("expected exactly one FILE");
     await guarded(() => restoreDatabase(target(), positionals[0]));

@@ -6,7 +6,12 @@ import { nextStage, stageIndex } from "../../app/domain/competitions/stages";
 import { DomainError } from "../../app/domain/errors";
 import { isMessageKey } from "../../app/i18n";
 import type { Actor } from "../../app/models/audit.server";
-import { advanceCompetition, createCompetition, exportCompetition, getCompetition } from "../../app/models/competition.server";
+import {
+  advanceCompetition,
+  createCompetition,
+  exportCompetition,
+  getCompetition,
+} from "../../app/models/competition.server";
 import { getOrgByName } from "../../app/models/org.server";
 import { type Command, CommandError, EXIT, tr, UsageError, withDatabase } from "../cli-kit";
 import { readFileArg } from "./orgs";
@@ -15,7 +20,8 @@ export const CLI_ACTOR: Actor = { userId: null, label: "cli", ip: null };
 
 /** A positive integer id from an argument, or exit 2. */
 export function parseId(value: string | boolean | string[] | undefined, what: string): number {
-  if (typeof value !== "string" || !/^[1-9]\d{0,9}$/.test(value.trim())) throw new UsageError(`${what} must be a positive integer`);
+  if (typeof value !== "string" || !/^[1-9]\d{0,9}$/.test(value.trim()))
+    throw new UsageError(`${what} must be a positive integer`);
   return Number(value.trim());
 }
 
@@ -28,12 +34,17 @@ const stageLabel = (stage: Stage) => tr(`stage.${stage}`);
 /** The template's problems, one per line: where, and what is wrong (our message, or zod's own). */
 function templateProblems(error: z.ZodError): string {
   return error.issues
-    .map((i) => `${i.path.length ? `${i.path.join(".")}: ` : ""}${isMessageKey(i.message) ? tr(i.message) : i.message}`)
+    .map(
+      (i) =>
+        `${i.path.length ? `${i.path.join(".")}: ` : ""}${isMessageKey(i.message) ? tr(i.message) : i.message}`,
+    )
     .join("; ");
 }
 
 function readTemplate(positionals: string[]) {
-  const text = readFileArg(positionals).toString("utf8").replace(/^\uFEFF/, "");
+  const text = readFileArg(positionals)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -41,7 +52,8 @@ function readTemplate(positionals: string[]) {
     throw new CommandError(tr("competitions.templateJson"));
   }
   const parsed = CompetitionTemplateSchema.safeParse(json);
-  if (!parsed.success) throw new CommandError(tr("competitions.templateInvalid", { detail: templateProblems(parsed.error) }));
+  if (!parsed.success)
+    throw new CommandError(tr("competitions.templateInvalid", { detail: templateProblems(parsed.error) }));
   return parsed.data;
 }
 
@@ -53,9 +65,12 @@ export const competitionImport: Command = {
     const id = await withDatabase(async (db) => {
       await migrateToLatest(db);
       const organizer = await getOrgByName(db, template.organizer);
-      if (!organizer) throw new CommandError(tr("cli.competition.organizerUnknown", { org: template.organizer }));
+      if (!organizer)
+        throw new CommandError(tr("cli.competition.organizerUnknown", { org: template.organizer }));
       try {
-        return await db.transaction().execute((trx) => createCompetition(trx, CLI_ACTOR, organizer, template));
+        return await db
+          .transaction()
+          .execute((trx) => createCompetition(trx, CLI_ACTOR, organizer, template));
       } catch (error) {
         if (error instanceof DomainError) throw new CommandError(domainMessage(error));
         throw error;
@@ -84,7 +99,8 @@ export const competitionExport: Command = {
 
 function parseTarget(value: string | boolean | string[] | undefined): Stage | null {
   if (value === undefined) return null;
-  if (typeof value !== "string" || !(STAGES as readonly string[]).includes(value)) throw new UsageError(`--to must be one of ${STAGES.join(", ")}`);
+  if (typeof value !== "string" || !(STAGES as readonly string[]).includes(value))
+    throw new UsageError(`--to must be one of ${STAGES.join(", ")}`);
   return value as Stage;
 }
 
@@ -112,17 +128,26 @@ export const competitionAdvance: Command = {
         }
         throw new CommandError(tr("stage.refuse.last"));
       }
-      if (stageIndex(goal) < stageIndex(start.stage)) throw new CommandError(tr("cli.competition.cannotGoBack", { stage: stageLabel(start.stage), target: stageLabel(goal) }));
+      if (stageIndex(goal) < stageIndex(start.stage))
+        throw new CommandError(
+          tr("cli.competition.cannotGoBack", { stage: stageLabel(start.stage), target: stageLabel(goal) }),
+        );
       for (;;) {
         const { from, outcome } = await db.transaction().execute(async (trx) => {
           const c = (await getCompetition(trx, id))!;
           return { from: c.stage, outcome: await advanceCompetition(trx, CLI_ACTOR, c) };
         });
         // Someone else (the web page, another run) advanced it between this run's read and its lock.
-        if (!outcome.ok && outcome.movedTo) throw new CommandError(tr("competitions.alreadyMoved", { stage: stageLabel(outcome.movedTo) }));
+        if (!outcome.ok && outcome.movedTo)
+          throw new CommandError(tr("competitions.alreadyMoved", { stage: stageLabel(outcome.movedTo) }));
         if (!outcome.ok) {
-          const heading = tr("cli.competition.refusedAt", { stage: stageLabel(from), next: stageLabel(nextStage(from) ?? from) });
-          throw new CommandError([heading, ...outcome.refusals.map((r) => `  ${tr(r.messageKey, r.params)}`)].join("\n"));
+          const heading = tr("cli.competition.refusedAt", {
+            stage: stageLabel(from),
+            next: stageLabel(nextStage(from) ?? from),
+          });
+          throw new CommandError(
+            [heading, ...outcome.refusals.map((r) => `  ${tr(r.messageKey, r.params)}`)].join("\n"),
+          );
         }
         process.stderr.write(`${tr("competitions.advanced", { stage: stageLabel(outcome.stage) })}\n`);
         if (outcome.stage === goal) return EXIT.ok;

@@ -13,7 +13,8 @@ export const demoLoad: Command = {
       if (values.reset) await dropAllTables(db);
       await migrateToLatest(db);
       // Checked and loaded under one lock: a server starting on the same database meanwhile cannot load it twice.
-      if (!(await loadDemoIfEmpty(db, loadSecrets().dataKey))) throw new CommandError("The database already holds data: use demo load --reset to replace it.");
+      if (!(await loadDemoIfEmpty(db, loadSecrets().dataKey)))
+        throw new CommandError("The database already holds data: use demo load --reset to replace it.");
     });
     process.stderr.write("Demo data loaded.\n");
     return EXIT.ok;

@@ -23,7 +23,8 @@ function categoryName(values: Values): string {
 
 function methodOf(values: Values): AggregationMethod | undefined {
   if (values.method === undefined) return undefined;
-  if (!AGGREGATION_METHODS.includes(values.method as AggregationMethod)) throw new UsageError(`--method must be one of ${AGGREGATION_METHODS.join(", ")}`);
+  if (!AGGREGATION_METHODS.includes(values.method as AggregationMethod))
+    throw new UsageError(`--method must be one of ${AGGREGATION_METHODS.join(", ")}`);
   return values.method as AggregationMethod;
 }
 
@@ -42,8 +43,14 @@ async function resultsOf(db: Kysely<Database>, values: Values): Promise<Category
   const name = categoryName(values);
   const method = methodOf(values);
   await migrateToLatest(db);
-  if (!(await getCompetition(db, competitionId))) throw new CommandError(tr("cli.competition.notFound", { id: competitionId }));
-  const cat = await db.selectFrom("categories").select("id").where("competition_id", "=", competitionId).where("name", "=", name).executeTakeFirst();
+  if (!(await getCompetition(db, competitionId)))
+    throw new CommandError(tr("cli.competition.notFound", { id: competitionId }));
+  const cat = await db
+    .selectFrom("categories")
+    .select("id")
+    .where("competition_id", "=", competitionId)
+    .where("name", "=", name)
+    .executeTakeFirst();
   if (!cat) throw new CommandError(tr("cli.nominations.noCategory", { category: name }));
   return (await categoryResults(db, cat.id, method))!;
 }
@@ -51,7 +58,11 @@ async function resultsOf(db: Kysely<Database>, values: Values): Promise<Category
 export const scoresImport: Command = {
   usage: "scores import FILE --competition ID --category NAME [--add-judges]",
   summary: "Paper score sheets, entered as submitted",
-  options: { competition: { type: "string" }, category: { type: "string" }, "add-judges": { type: "boolean" } },
+  options: {
+    competition: { type: "string" },
+    category: { type: "string" },
+    "add-judges": { type: "boolean" },
+  },
   async run({ values, positionals }) {
     const competitionId = parseId(values.competition, "--competition");
     const name = categoryName(values);
@@ -59,7 +70,9 @@ export const scoresImport: Command = {
     const report = await withDatabase(async (db) => {
       await migrateToLatest(db);
       try {
-        return await importScores(db, CLI_ACTOR, { competitionId, categoryName: name }, rows, { addJudges: !!values["add-judges"] });
+        return await importScores(db, CLI_ACTOR, { competitionId, categoryName: name }, rows, {
+          addJudges: !!values["add-judges"],
+        });
       } catch (error) {
         if (error instanceof DomainError) throw new CommandError(domainMessage(error));
         throw error;
@@ -74,16 +87,46 @@ export const scoresImport: Command = {
 export const ranking: Command = {
   usage: "ranking --competition ID --category NAME [--method M] [--format json|csv]",
   summary: "The ranking of a category, best first",
-  options: { competition: { type: "string" }, category: { type: "string" }, method: { type: "string" }, format: { type: "string" } },
+  options: {
+    competition: { type: "string" },
+    category: { type: "string" },
+    method: { type: "string" },
+    format: { type: "string" },
+  },
   async run({ values, positionals }) {
     noPositionals(positionals);
     const format = formatOf(values, ["table", "json", "csv"]);
     const r = await withDatabase((db) => resultsOf(db, values));
-    const entries = r.entries.map((e) => ({ ref: e.ref, name: e.name, score: e.score, rank: e.rank, tied: e.tied }));
-    if (format === "json") process.stdout.write(`${JSON.stringify({ method: r.method, fallback_to_mean: r.fallbackToMean, entries })}\n`);
-    else if (format === "csv") process.stdout.write(exportCsv([["ref", "name", "score", "rank", "tied"], ...entries.map((e) => [e.ref, e.name, e.score, e.rank, e.tied])], { bom: false, eol: "\n" }));
+    const entries = r.entries.map((e) => ({
+      ref: e.ref,
+      name: e.name,
+      score: e.score,
+      rank: e.rank,
+      tied: e.tied,
+    }));
+    if (format === "json")
+      process.stdout.write(
+        `${JSON.stringify({ method: r.method, fallback_to_mean: r.fallbackToMean, entries })}\n`,
+      );
+    else if (format === "csv")
+      process.stdout.write(
+        exportCsv(
+          [
+            ["ref", "name", "score", "rank", "tied"],
+            ...entries.map((e) => [e.ref, e.name, e.score, e.rank, e.tied]),
+          ],
+          { bom: false, eol: "\n" },
+        ),
+      );
     else {
-      process.stdout.write(entries.map((e) => `${e.rank}${e.tied ? "=" : ""}\t${e.ref}\t${e.name}\t${Math.round(e.score * 1000) / 1000}\n`).join(""));
+      process.stdout.write(
+        entries
+          .map(
+            (e) =>
+              `${e.rank}${e.tied ? "=" : ""}\t${e.ref}\t${e.name}\t${Math.round(e.score * 1000) / 1000}\n`,
+          )
+          .join(""),
+      );
       if (r.fallbackToMean) process.stderr.write(`${tr("judging.fallbackToMean")}\n`);
     }
     return EXIT.ok;
@@ -93,7 +136,12 @@ export const ranking: Command = {
 export const select: Command = {
   usage: "select --competition ID --category NAME [--method M] [--format json]",
   summary: "The proposed list under the composition rules",
-  options: { competition: { type: "string" }, category: { type: "string" }, method: { type: "string" }, format: { type: "string" } },
+  options: {
+    competition: { type: "string" },
+    category: { type: "string" },
+    method: { type: "string" },
+    format: { type: "string" },
+  },
   async run({ values, positionals }) {
     noPositionals(positionals);
     const format = formatOf(values, ["table", "json"]);
@@ -104,11 +152,16 @@ export const select: Command = {
       return { ref: k.ref, reason: tr(m.key, m.params) };
     });
     if (format === "json") {
-      process.stdout.write(`${JSON.stringify({ quota: s.quota, selected: s.selected.map(({ ref, rank }) => ({ ref, rank })), skipped, unmet: s.unmet })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ quota: s.quota, selected: s.selected.map(({ ref, rank }) => ({ ref, rank })), skipped, unmet: s.unmet })}\n`,
+      );
     } else {
       process.stdout.write(s.selected.map((e) => `${e.rank}\t${e.ref}\n`).join(""));
       for (const k of skipped) process.stderr.write(`skipped ${k.ref}: ${k.reason}\n`);
-      for (const u of s.unmet) process.stderr.write(`${tr("judging.selection.unmetRule", { rule: u.rule, required: u.required, selected: u.selected })}\n`);
+      for (const u of s.unmet)
+        process.stderr.write(
+          `${tr("judging.selection.unmetRule", { rule: u.rule, required: u.required, selected: u.selected })}\n`,
+        );
     }
     return EXIT.ok;
   },

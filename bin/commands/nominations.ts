@@ -27,7 +27,12 @@ function noPositionals(positionals: string[]) {
 }
 
 async function findCategory(db: Kysely<Database>, competitionId: number, name: string) {
-  const category = await db.selectFrom("categories").select(["id", "name"]).where("competition_id", "=", competitionId).where("name", "=", name).executeTakeFirst();
+  const category = await db
+    .selectFrom("categories")
+    .select(["id", "name"])
+    .where("competition_id", "=", competitionId)
+    .where("name", "=", name)
+    .executeTakeFirst();
   if (!category) throw new CommandError(tr("cli.nominations.noCategory", { category: name }));
   return category;
 }
@@ -41,7 +46,11 @@ async function requireCompetition(db: Kysely<Database>, id: number) {
 export const nominationsImport: Command = {
   usage: "nominations import FILE --competition ID --category NAME [--all-or-nothing]",
   summary: "import a nominations sheet (CSV or XLSX) into a category; rows go in as submitted",
-  options: { competition: { type: "string" }, category: { type: "string" }, "all-or-nothing": { type: "boolean" } },
+  options: {
+    competition: { type: "string" },
+    category: { type: "string" },
+    "all-or-nothing": { type: "boolean" },
+  },
   async run({ values, positionals }) {
     const competitionId = parseId(values.competition, "--competition");
     const categoryName = requireCategory(values);
@@ -63,7 +72,9 @@ export const nominationsImport: Command = {
     const report = await withDatabase(async (db) => {
       await migrateToLatest(db);
       try {
-        return await importNominations(db, CLI_ACTOR, dataKey, { competitionId, categoryName }, rows, { allOrNothing: !!values["all-or-nothing"] });
+        return await importNominations(db, CLI_ACTOR, dataKey, { competitionId, categoryName }, rows, {
+          allOrNothing: !!values["all-or-nothing"],
+        });
       } catch (error) {
         if (error instanceof DomainError) throw new CommandError(domainMessage(error));
         throw error;
@@ -84,7 +95,11 @@ export interface NominationListEntry {
 }
 
 /** Sorted here, by code points, so SQLite and PostgreSQL (whose collations differ) agree. */
-async function listEntries(db: Kysely<Database>, competitionId: number, categoryId: number | null): Promise<NominationListEntry[]> {
+async function listEntries(
+  db: Kysely<Database>,
+  competitionId: number,
+  categoryId: number | null,
+): Promise<NominationListEntry[]> {
   let q = db
     .selectFrom("nominations")
     .innerJoin("orgs", "orgs.id", "nominations.org_id")
@@ -98,13 +113,22 @@ async function listEntries(db: Kysely<Database>, competitionId: number, category
 /** Columns as wide as a terminal shows them: CJK and full-width characters take two cells. */
 function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return w;
 }
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c + " ".repeat(widths[i] - displayWidth(c)))).join("  ");
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c + " ".repeat(widths[i] - displayWidth(c))))
+      .join("  ");
   return [line(header), ...rows.map(line)].map((l) => `${l}\n`).join("");
 }
 
@@ -120,11 +144,18 @@ export const nominationsList: Command = {
     const entries = await withDatabase(async (db) => {
       await migrateToLatest(db);
       await requireCompetition(db, competitionId);
-      const category = values.category === undefined ? null : await findCategory(db, competitionId, requireCategory(values));
+      const category =
+        values.category === undefined ? null : await findCategory(db, competitionId, requireCategory(values));
       return listEntries(db, competitionId, category?.id ?? null);
     });
     if (format === "json") process.stdout.write(`${JSON.stringify(entries)}\n`);
-    else process.stdout.write(table(["ref", "name", "org", "status"], entries.map((e) => [e.ref, e.name, e.org, tr(statusLabelKey(e.status as NominationStatus))])));
+    else
+      process.stdout.write(
+        table(
+          ["ref", "name", "org", "status"],
+          entries.map((e) => [e.ref, e.name, e.org, tr(statusLabelKey(e.status as NominationStatus))]),
+        ),
+      );
     return EXIT.ok;
   },
 };
@@ -146,10 +177,17 @@ function parseReview(values: Values, positionals: string[]): ReviewRequest {
   const refs = [...given, ...positionals].map((r) => r.trim());
   if (refs.some((r) => !r)) throw new UsageError("--ref needs a reference");
   if (!!values.all === refs.length > 0) throw new UsageError("give either --ref R (one or more) or --all");
-  if (!!values.eligible === !!values.ineligible) throw new UsageError("give either --eligible or --ineligible");
+  if (!!values.eligible === !!values.ineligible)
+    throw new UsageError("give either --eligible or --ineligible");
   const reason = typeof values.reason === "string" && values.reason.trim() ? values.reason.trim() : null;
   if (values.ineligible && !reason) throw new UsageError("--ineligible needs --reason T");
-  return { competitionId, categoryName, refs: values.all ? "all" : [...new Set(refs)], to: values.eligible ? "eligible" : "ineligible", reason };
+  return {
+    competitionId,
+    categoryName,
+    refs: values.all ? "all" : [...new Set(refs)],
+    to: values.eligible ? "eligible" : "ineligible",
+    reason,
+  };
 }
 
 /** Every decision in one transaction: one refusal and none is written. */
@@ -163,11 +201,16 @@ async function decide(db: Kysely<Database>, req: ReviewRequest): Promise<number>
       .innerJoin("orgs", "orgs.id", "nominations.org_id")
       .select(["nominations.id", "nominations.ref", "nominations.status", "orgs.path as org_path"])
       .where("nominations.category_id", "=", category.id);
-    q = req.refs === "all" ? q.where("nominations.status", "in", ["submitted", "resubmitted"]) : q.where("nominations.ref", "in", req.refs);
+    q =
+      req.refs === "all"
+        ? q.where("nominations.status", "in", ["submitted", "resubmitted"])
+        : q.where("nominations.ref", "in", req.refs);
     const found = await q.execute();
     const refusals: string[] = [];
     if (req.refs !== "all") {
-      for (const ref of req.refs) if (!found.some((n) => n.ref === ref)) refusals.push(`${ref}: ${tr("cli.review.unknownRef", { ref })}`);
+      for (const ref of req.refs)
+        if (!found.some((n) => n.ref === ref))
+          refusals.push(`${ref}: ${tr("cli.review.unknownRef", { ref })}`);
     }
     for (const n of found.sort((a, b) => (a.ref < b.ref ? -1 : 1))) {
       try {
@@ -177,13 +220,15 @@ async function decide(db: Kysely<Database>, req: ReviewRequest): Promise<number>
         refusals.push(`${n.ref}: ${domainMessage(error)}`);
       }
     }
-    if (refusals.length) throw new CommandError([...refusals, tr("cli.review.refused", { count: refusals.length })].join("\n"));
+    if (refusals.length)
+      throw new CommandError([...refusals, tr("cli.review.refused", { count: refusals.length })].join("\n"));
     return found.length;
   });
 }
 
 export const nominationsReview: Command = {
-  usage: "nominations review --competition ID --category NAME (--ref R … | --all) --eligible|--ineligible [--reason T]",
+  usage:
+    "nominations review --competition ID --category NAME (--ref R … | --all) --eligible|--ineligible [--reason T]",
   summary: "record eligibility decisions (reviewing stage); --all takes every undecided nomination",
   options: {
     competition: { type: "string" },
@@ -201,7 +246,10 @@ export const nominationsReview: Command = {
       return decide(db, req);
     });
     if (count === 0) process.stderr.write(`${tr("cli.review.nothingUndecided")}\n`);
-    else process.stderr.write(`${tr(req.to === "eligible" ? "cli.review.eligible" : "cli.review.ineligible", { count })}\n`);
+    else
+      process.stderr.write(
+        `${tr(req.to === "eligible" ? "cli.review.eligible" : "cli.review.ineligible", { count })}\n`,
+      );
     return EXIT.ok;
   },
 };

@@ -16,15 +16,19 @@ export const calendarImport: Command = {
     const rows = await sheetRows(readFileArg(positionals));
     const parsed = parseCalendarSheet(rows);
     printIssues(parsed.issues);
-    if (parsed.fatal) throw new CommandError(tr("import.report", { imported: 0, refused: Math.max(0, rows.length - 1) }));
+    if (parsed.fatal)
+      throw new CommandError(tr("import.report", { imported: 0, refused: Math.max(0, rows.length - 1) }));
     const refusedRows = new Set(parsed.issues.filter((i) => i.row > 1).map((i) => i.row)).size;
-    if (refusedRows > 0 && values["all-or-nothing"]) throw new CommandError(tr("import.report", { imported: 0, refused: refusedRows }));
+    if (refusedRows > 0 && values["all-or-nothing"])
+      throw new CommandError(tr("import.report", { imported: 0, refused: refusedRows }));
     const result = await withDatabase(async (db) => {
       await migrateToLatest(db);
       return db.transaction().execute((trx) => importCalendarEntries(trx, CLI_ACTOR, parsed.entries, null));
     });
     process.stderr.write(`${tr("calendar.imported", result)}\n`);
-    process.stderr.write(`${tr("import.report", { imported: parsed.entries.length, refused: refusedRows })}\n`);
+    process.stderr.write(
+      `${tr("import.report", { imported: parsed.entries.length, refused: refusedRows })}\n`,
+    );
     return refusedRows > 0 ? EXIT.rowsRefused : EXIT.ok;
   },
 };
@@ -32,11 +36,20 @@ export const calendarImport: Command = {
 export const noticeEnd: Command = {
   usage: "notice end --start DATE --days N [--calendar-days] [--format json]",
   summary: "The last day of a notice period (working days by the calendar in the database)",
-  options: { start: { type: "string" }, days: { type: "string" }, "calendar-days": { type: "boolean" }, format: { type: "string" } },
+  options: {
+    start: { type: "string" },
+    days: { type: "string" },
+    "calendar-days": { type: "boolean" },
+    format: { type: "string" },
+  },
   async run({ values }) {
     const format = values.format ?? "text";
     if (format !== "text" && format !== "json") throw new UsageError("--format must be json");
-    const parsed = NoticePeriodSchema.safeParse({ start: values.start, days: values.days, unit: values["calendar-days"] ? "calendar" : "working" });
+    const parsed = NoticePeriodSchema.safeParse({
+      start: values.start,
+      days: values.days,
+      unit: values["calendar-days"] ? "calendar" : "working",
+    });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = String(issue.path[0] ?? "");
@@ -49,9 +62,18 @@ export const noticeEnd: Command = {
     });
     const window = noticeWindow(start, days, unit, calendar);
     const known = calendarYears(calendar);
-    const outside = [Number(window.first.slice(0, 4)), Number(window.last.slice(0, 4))].filter((y) => !known.includes(y));
-    if (unit === "working" && outside.length) process.stderr.write(`warning: the calendar lists no holidays for ${[...new Set(outside)].join(", ")}\n`);
-    process.stdout.write(format === "json" ? `${JSON.stringify({ start, days, unit, first: window.first, last: window.last })}\n` : `${window.last}\n`);
+    const outside = [Number(window.first.slice(0, 4)), Number(window.last.slice(0, 4))].filter(
+      (y) => !known.includes(y),
+    );
+    if (unit === "working" && outside.length)
+      process.stderr.write(
+        `warning: the calendar lists no holidays for ${[...new Set(outside)].join(", ")}\n`,
+      );
+    process.stdout.write(
+      format === "json"
+        ? `${JSON.stringify({ start, days, unit, first: window.first, last: window.last })}\n`
+        : `${window.last}\n`,
+    );
     return EXIT.ok;
   },
 };

@@ -11,7 +11,9 @@ export function readFileArg(positionals: string[]): Buffer {
   try {
     return fs.readFileSync(positionals[0]);
   } catch (error) {
-    throw new CommandError(`cannot read ${positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new CommandError(
+      `cannot read ${positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
@@ -32,7 +34,9 @@ export const orgsImport: Command = {
     const rows = await sheetRows(readFileArg(positionals));
     const report = await withDatabase(async (db) => {
       await migrateToLatest(db);
-      return importOrgs(db, { ...SYSTEM_ACTOR, label: "cli" }, rows, { allOrNothing: !!values["all-or-nothing"] });
+      return importOrgs(db, { ...SYSTEM_ACTOR, label: "cli" }, rows, {
+        allOrNothing: !!values["all-or-nothing"],
+      });
     });
     printIssues(report.issues);
     process.stderr.write(`${tr("import.report", { imported: report.imported, refused: report.refused })}\n`);

@@ -3,7 +3,11 @@ import { isFatalHeader } from "../../app/domain/sheet-columns";
 import { DomainError } from "../../app/domain/errors";
 import { registryScope } from "../../app/domain/registry/registry-scope";
 import { acceptSuggestions, matchJson, runMatching, type MatchRun } from "../../app/models/matching.server";
-import { importRegistrySheet, REGISTRY_SHEETS, type RegistrySheet } from "../../app/models/registry-import.server";
+import {
+  importRegistrySheet,
+  REGISTRY_SHEETS,
+  type RegistrySheet,
+} from "../../app/models/registry-import.server";
 import { ConfigError, loadSecrets } from "../../app/utils/secrets.server";
 import { type Command, CommandError, EXIT, printIssues, tr, UsageError, withDatabase } from "../cli-kit";
 import { runActivitiesImport } from "./activities";
@@ -33,12 +37,17 @@ export const registryImport: Command = {
       if (rest.length !== 1) throw new UsageError("expected exactly one FILE");
       return runActivitiesImport(rest[0], allOrNothing);
     }
-    if (!(REGISTRY_SHEETS as readonly string[]).includes(kind ?? "")) throw new UsageError("the sheet is counties, helpers, pairings or activities");
+    if (!(REGISTRY_SHEETS as readonly string[]).includes(kind ?? ""))
+      throw new UsageError("the sheet is counties, helpers, pairings or activities");
     const rows = await sheetRows(readFileArg(rest));
     const key = kind === "helpers" ? dataKey() : Buffer.alloc(32);
     const report = await withDatabase(async (db) => {
       await migrateToLatest(db);
-      return importRegistrySheet(db, CLI_ACTOR, kind as RegistrySheet, rows, { allOrNothing, scope: EVERYTHING, dataKey: key });
+      return importRegistrySheet(db, CLI_ACTOR, kind as RegistrySheet, rows, {
+        allOrNothing,
+        scope: EVERYTHING,
+        dataKey: key,
+      });
     });
     printIssues(report.issues);
     process.stderr.write(`${tr("import.report", { imported: report.imported, refused: report.refused })}\n`);
@@ -52,11 +61,18 @@ function printHuman(run: MatchRun): void {
     `cost ${r.cost}  lower_bound ${r.lower_bound}  gap ${(r.gap * 100).toFixed(2)}%  optimal ${r.optimal}  unfilled ${r.unfilled}`,
   ];
   for (const s of r.suggestions) {
-    const why = [s.reason.same_city ? "same city" : "other city", s.reason.shared_skills.length ? `skills ${s.reason.shared_skills.join(";")}` : "no shared skill", `pairing #${s.reason.load}`];
-    out.push(`${s.helper_id}\t${run.helperNames[s.helper_id] ?? ""}\t→ ${s.county_code}\t${run.countyNames[s.county_code] ?? ""}\tcost ${s.cost}\t${why.join(", ")}`);
+    const why = [
+      s.reason.same_city ? "same city" : "other city",
+      s.reason.shared_skills.length ? `skills ${s.reason.shared_skills.join(";")}` : "no shared skill",
+      `pairing #${s.reason.load}`,
+    ];
+    out.push(
+      `${s.helper_id}\t${run.helperNames[s.helper_id] ?? ""}\t→ ${s.county_code}\t${run.countyNames[s.county_code] ?? ""}\tcost ${s.cost}\t${why.join(", ")}`,
+    );
   }
   for (const d of r.deep_kinds) out.push(`deep ${d.county_code}: ${d.kind}s`);
-  for (const u of r.uncovered) out.push(`uncovered ${u.county_code}\t${run.countyNames[u.county_code] ?? ""}\tneed ${u.need}`);
+  for (const u of r.uncovered)
+    out.push(`uncovered ${u.county_code}\t${run.countyNames[u.county_code] ?? ""}\tneed ${u.need}`);
   process.stdout.write(`${out.join("\n")}\n`);
 }
 
@@ -73,7 +89,9 @@ export const match: Command = {
       const found = await runMatching(db, {}, false);
       if (values.apply && found.result.suggestions.length) {
         try {
-          await db.transaction().execute((trx) => acceptSuggestions(trx, CLI_ACTOR, found.result.suggestions, "province"));
+          await db
+            .transaction()
+            .execute((trx) => acceptSuggestions(trx, CLI_ACTOR, found.result.suggestions, "province"));
         } catch (error) {
           if (error instanceof DomainError) throw new CommandError(domainMessage(error));
           throw error;
@@ -83,7 +101,8 @@ export const match: Command = {
     });
     if (format === "json") process.stdout.write(`${JSON.stringify(matchJson(run.result))}\n`);
     else printHuman(run);
-    if (values.apply) process.stderr.write(`${tr("registry.match.accepted", { count: run.result.suggestions.length })}\n`);
+    if (values.apply)
+      process.stderr.write(`${tr("registry.match.accepted", { count: run.result.suggestions.length })}\n`);
     return EXIT.ok;
   },
 };

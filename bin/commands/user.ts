@@ -7,18 +7,31 @@ import { DomainError } from "../../app/domain/errors";
 import { PasswordSchema, RoleSchema, UsernameSchema } from "../../app/domain/user-input";
 import { type Command, CommandError, EXIT, readStdin, tr, UsageError, withDatabase } from "../cli-kit";
 
-const Args = z.object({ username: UsernameSchema, org: z.string().min(1), role: RoleSchema, name: z.string().max(50).optional() });
+const Args = z.object({
+  username: UsernameSchema,
+  org: z.string().min(1),
+  role: RoleSchema,
+  name: z.string().max(50).optional(),
+});
 
 export const userCreate: Command = {
-  usage: "user create --username U --org NAME --role admin|nominator|judge [--name DISPLAY] (password on stdin)",
+  usage:
+    "user create --username U --org NAME --role admin|nominator|judge [--name DISPLAY] (password on stdin)",
   summary: "create a login with a role at its org",
-  options: { username: { type: "string" }, org: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+  options: {
+    username: { type: "string" },
+    org: { type: "string" },
+    role: { type: "string" },
+    name: { type: "string" },
+  },
   async run({ values, positionals }) {
     if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
     const args = Args.safeParse(values);
     if (!args.success) {
       const issue = args.error.issues[0];
-      throw new UsageError(`--${issue.path.join(".")}: ${issue.message.startsWith("form.") ? tr(issue.message as never) : issue.message}`);
+      throw new UsageError(
+        `--${issue.path.join(".")}: ${issue.message.startsWith("form.") ? tr(issue.message as never) : issue.message}`,
+      );
     }
     const password = PasswordSchema.safeParse((await readStdin()).replace(/\r?\n$/, ""));
     if (!password.success) throw new CommandError(`password: ${tr("form.passwordLength")}`);
@@ -28,13 +41,17 @@ export const userCreate: Command = {
       if (!org) throw new CommandError(`no org named ${args.data.org}`);
       try {
         return await db.transaction().execute((trx) =>
-          createUser(trx, { ...SYSTEM_ACTOR, label: "cli" }, {
-            username: args.data.username,
-            displayName: args.data.name ?? args.data.username,
-            password: password.data,
-            org,
-            roles: [args.data.role],
-          }),
+          createUser(
+            trx,
+            { ...SYSTEM_ACTOR, label: "cli" },
+            {
+              username: args.data.username,
+              displayName: args.data.name ?? args.data.username,
+              password: password.data,
+              org,
+              roles: [args.data.role],
+            },
+          ),
         );
       } catch (error) {
         if (error instanceof DomainError) throw new CommandError(tr(error.messageKey, error.params));

@@ -8,7 +8,20 @@ import { addMember, createTeam, type TeamRecord } from "../../app/models/team.se
 
 const TEAM_KINDS = ["农业技术服务队", "医疗卫生服务队", "电商技能服务队"];
 const ACTIVITY_KINDS = ["技术培训", "产业指导", "义诊", "捐资助学", "电商培训", "劳务对接"];
-const VILLAGE_STEMS = ["杨家", "李家", "王庄", "河湾", "石门", "柳树", "东坡", "前进", "红星", "新民", "枣林", "黄土"];
+const VILLAGE_STEMS = [
+  "杨家",
+  "李家",
+  "王庄",
+  "河湾",
+  "石门",
+  "柳树",
+  "东坡",
+  "前进",
+  "红星",
+  "新民",
+  "枣林",
+  "黄土",
+];
 const MEMBERS = ["张建国", "李秀英", "王志强", "刘海燕", "陈伟明", "杨丽华"];
 const ACTIVITIES = 320;
 
@@ -17,14 +30,27 @@ const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * lis
 const between = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
 
 /** A few teams under city federations whose cities have poverty counties. */
-async function loadTeams(trx: Transaction<Database>, cities: string[], rng: Rng): Promise<Map<string, TeamRecord[]>> {
+async function loadTeams(
+  trx: Transaction<Database>,
+  cities: string[],
+  rng: Rng,
+): Promise<Map<string, TeamRecord[]>> {
   const teams = new Map<string, TeamRecord[]>();
   for (const city of cities) {
-    const org = await trx.selectFrom("orgs").select(["id", "name", "path"]).where("name", "=", `${city}总工会`).executeTakeFirst();
+    const org = await trx
+      .selectFrom("orgs")
+      .select(["id", "name", "path"])
+      .where("name", "=", `${city}总工会`)
+      .executeTakeFirst();
     const list: TeamRecord[] = [];
     for (const kind of TEAM_KINDS.slice(0, 1 + Math.floor(rng() * 2))) {
       const team = await createTeam(trx, SYSTEM_ACTOR, `${city}总工会${kind}`, org ?? null);
-      for (let m = 0; m < 3; m++) await addMember(trx, SYSTEM_ACTOR, team, { name: pick(rng, MEMBERS), workplace: `${city}某单位`, skills: kind.slice(0, 2) });
+      for (let m = 0; m < 3; m++)
+        await addMember(trx, SYSTEM_ACTOR, team, {
+          name: pick(rng, MEMBERS),
+          workplace: `${city}某单位`,
+          skills: kind.slice(0, 2),
+        });
       list.push(team);
     }
     teams.set(city, list);
@@ -32,27 +58,73 @@ async function loadTeams(trx: Transaction<Database>, cities: string[], rng: Rng)
   return teams;
 }
 
-function activity(rng: Rng, team: TeamRecord, county: { id: number; name: string }, i: number): ActivityInsert {
+function activity(
+  rng: Rng,
+  team: TeamRecord,
+  county: { id: number; name: string },
+  i: number,
+): ActivityInsert {
   const year = i % 2 === 0 ? 2017 : 2018;
   const date = new Date(Date.UTC(year, 0, 1) + between(rng, 0, 364) * 86_400_000).toISOString().slice(0, 10);
   const people = between(rng, 5, 120);
   const households = between(rng, 2, Math.floor(people / 2));
   const peopleLifted = Math.floor(people * rng() * 0.4);
   return {
-    teamId: team.id, countyId: county.id, date, year, village: `${pick(rng, VILLAGE_STEMS)}村`, kind: pick(rng, ACTIVITY_KINDS),
-    person_times: between(rng, 3, 60), fundsFen: between(rng, 0, 50_000) * 100 + (rng() < 0.3 ? between(rng, 1, 99) : 0),
-    households_helped: households, people_helped: people, households_lifted: Math.min(households, Math.floor(peopleLifted / 3)), people_lifted: peopleLifted,
+    teamId: team.id,
+    countyId: county.id,
+    date,
+    year,
+    village: `${pick(rng, VILLAGE_STEMS)}村`,
+    kind: pick(rng, ACTIVITY_KINDS),
+    person_times: between(rng, 3, 60),
+    fundsFen: between(rng, 0, 50_000) * 100 + (rng() < 0.3 ? between(rng, 1, 99) : 0),
+    households_helped: households,
+    people_helped: people,
+    households_lifted: Math.min(households, Math.floor(peopleLifted / 3)),
+    people_lifted: peopleLifted,
   };
 }
 
 /** A handful of projects by the first helpers, in counties of their city where there are any. */
-async function loadProjects(trx: Transaction<Database>, counties: { id: number; city: string }[], rng: Rng): Promise<void> {
-  const helpers = await trx.selectFrom("helpers").leftJoin("orgs", "orgs.id", "helpers.org_id").select(["helpers.id", "helpers.city", "orgs.path"]).orderBy("helpers.id").limit(8).execute();
-  const titles = ["苹果产业示范园", "扶贫车间", "光伏电站", "乡村道路硬化", "中药材种植基地", "技能培训中心", "饮水安全工程", "电商服务站"];
+async function loadProjects(
+  trx: Transaction<Database>,
+  counties: { id: number; city: string }[],
+  rng: Rng,
+): Promise<void> {
+  const helpers = await trx
+    .selectFrom("helpers")
+    .leftJoin("orgs", "orgs.id", "helpers.org_id")
+    .select(["helpers.id", "helpers.city", "orgs.path"])
+    .orderBy("helpers.id")
+    .limit(8)
+    .execute();
+  const titles = [
+    "苹果产业示范园",
+    "扶贫车间",
+    "光伏电站",
+    "乡村道路硬化",
+    "中药材种植基地",
+    "技能培训中心",
+    "饮水安全工程",
+    "电商服务站",
+  ];
   for (const [i, h] of helpers.entries()) {
     const county = counties.find((c) => c.city === h.city) ?? pick(rng, counties);
     const status = pick(rng, ["planned", "ongoing", "completed"] as const);
-    await createProject(trx, SYSTEM_ACTOR, { helperId: h.id, countyId: county.id, title: titles[i % titles.length], investment: between(rng, 5, 800) * 1_000_000, startedOn: `${2017 + (i % 2)}-0${1 + (i % 9)}-01`, endedOn: status === "completed" ? "2018-12-31" : null, status }, h.path);
+    await createProject(
+      trx,
+      SYSTEM_ACTOR,
+      {
+        helperId: h.id,
+        countyId: county.id,
+        title: titles[i % titles.length],
+        investment: between(rng, 5, 800) * 1_000_000,
+        startedOn: `${2017 + (i % 2)}-0${1 + (i % 9)}-01`,
+        endedOn: status === "completed" ? "2018-12-31" : null,
+        status,
+      },
+      h.path,
+    );
   }
 }
 

@@ -37,7 +37,13 @@ const GRASSROOTS: [string, string][] = [
   ["大唐灞桥热电厂工会", "省能源化学地质工会"],
 ];
 
-export const DEMO_USERS: { username: string; displayName: string; role: Role; org: string; roleAt?: string }[] = [
+export const DEMO_USERS: {
+  username: string;
+  displayName: string;
+  role: Role;
+  org: string;
+  roleAt?: string;
+}[] = [
   { username: "admin", displayName: "省总管理员", role: "admin", org: PROVINCE },
   { username: "xian_admin", displayName: "西安市总管理员", role: "admin", org: "西安市总工会" },
   { username: "nominator", displayName: "西安市总填报员", role: "nominator", org: "西安市总工会" },
@@ -60,14 +66,19 @@ export async function isEmptyDatabase(db: Kysely<Database>): Promise<boolean> {
 async function loadOrgs(trx: Transaction<Database>): Promise<Map<string, OrgRow>> {
   const byName = new Map<string, OrgRow>();
   const add = async (parent: string | null, name: string, kind: OrgKind, regionCode: string | null) => {
-    const org = await createOrg(trx, SYSTEM_ACTOR, parent ? byName.get(parent)! : null, { name, kind, regionCode });
+    const org = await createOrg(trx, SYSTEM_ACTOR, parent ? byName.get(parent)! : null, {
+      name,
+      kind,
+      regionCode,
+    });
     byName.set(name, org);
   };
   await add(null, PROVINCE, "provincial", "610000");
   for (const [name, code] of CITIES) await add(PROVINCE, name, "city", code);
   const [header, ...rows] = parseCsv(demoFile("shaanxi-poverty-counties.csv"));
   const col = (n: string) => header.indexOf(n);
-  for (const r of rows) await add(`${r[col("city")]}总工会`, `${r[col("name")]}总工会`, "county", r[col("code")]);
+  for (const r of rows)
+    await add(`${r[col("city")]}总工会`, `${r[col("name")]}总工会`, "county", r[col("code")]);
   for (const name of INDUSTRY) await add(PROVINCE, name, "industry", null);
   for (const [name, parent] of GRASSROOTS) await add(parent, name, "grassroots", null);
   return byName;
@@ -80,16 +91,34 @@ const PLACES = { city: { individual: 9, collective: 4 }, industry: { individual:
 const FILED = { city: { individual: 8, collective: 4 }, industry: { individual: 4, collective: 2 } };
 
 function template2018(): CompetitionTemplate {
-  const unions = [...CITIES.map(([name]) => ({ name, kind: "city" as const })), ...INDUSTRY.map((name) => ({ name, kind: "industry" as const }))];
+  const unions = [
+    ...CITIES.map(([name]) => ({ name, kind: "city" as const })),
+    ...INDUSTRY.map((name) => ({ name, kind: "industry" as const })),
+  ];
   const criteria = [
     { title: "事迹突出", max_points: 40, description: "在脱贫攻坚中贡献突出，事迹真实感人" },
     { title: "示范带动", max_points: 30, description: "发挥劳模示范带动作用" },
     { title: "帮扶成效", max_points: 30, description: "帮扶对象增收脱贫成效明显" },
   ];
-  const allocations = (kind: "individual" | "collective") => unions.map((u) => ({ org: u.name, nominations: PLACES[u.kind][kind] }));
-  const category = (name: string, kind: "individual" | "collective", quota: number, rules: CompetitionTemplate["categories"][number]["rules"]) => ({
-    name, kind, quota, aggregation: "trimmed" as const, judges_per_nomination: null, blind: false, honor_level: null, honor_title: null,
-    criteria, rules, allocations: allocations(kind),
+  const allocations = (kind: "individual" | "collective") =>
+    unions.map((u) => ({ org: u.name, nominations: PLACES[u.kind][kind] }));
+  const category = (
+    name: string,
+    kind: "individual" | "collective",
+    quota: number,
+    rules: CompetitionTemplate["categories"][number]["rules"],
+  ) => ({
+    name,
+    kind,
+    quota,
+    aggregation: "trimmed" as const,
+    judges_per_nomination: null,
+    blind: false,
+    honor_level: null,
+    honor_title: null,
+    criteria,
+    rules,
+    allocations: allocations(kind),
   });
   return {
     title: DEMO_2018_TITLE,
@@ -108,8 +137,20 @@ function template2018(): CompetitionTemplate {
     categories: [
       category("先进集体", "collective", 33, []),
       category("先进个人", "individual", 77, [
-        { label: "一线职工不少于40%", attribute: "occupation_group", values: ["frontline"], op: "at_least", share: "0.4" },
-        { label: "机关干部不超过10%", attribute: "occupation_group", values: ["official"], op: "at_most", share: "0.1" },
+        {
+          label: "一线职工不少于40%",
+          attribute: "occupation_group",
+          values: ["frontline"],
+          op: "at_least",
+          share: "0.4",
+        },
+        {
+          label: "机关干部不超过10%",
+          attribute: "occupation_group",
+          values: ["official"],
+          op: "at_most",
+          share: "0.1",
+        },
         { label: "女性不少于20%", attribute: "gender", values: ["female"], op: "at_least", share: "0.2" },
       ]),
     ],
@@ -117,19 +158,39 @@ function template2018(): CompetitionTemplate {
 }
 
 /** The running 2018 competition, in its nominating stage with about 150 submitted nominations. */
-async function loadCompetition2018(trx: Transaction<Database>, orgs: Map<string, OrgRow>, dataKey: Buffer): Promise<void> {
+async function loadCompetition2018(
+  trx: Transaction<Database>,
+  orgs: Map<string, OrgRow>,
+  dataKey: Buffer,
+): Promise<void> {
   const id = await createCompetition(trx, SYSTEM_ACTOR, orgs.get(PROVINCE)!, template2018());
   const outcome = await advanceCompetition(trx, SYSTEM_ACTOR, (await getCompetition(trx, id))!);
   if (!outcome.ok) throw new Error(`demo competition cannot open: ${JSON.stringify(outcome.refusals)}`);
-  const categories = await trx.selectFrom("categories").select(["id", "kind"]).where("competition_id", "=", id).execute();
+  const categories = await trx
+    .selectFrom("categories")
+    .select(["id", "kind"])
+    .where("competition_id", "=", id)
+    .execute();
   const rng = seeded(2018);
-  const unions = [...CITIES.map(([name]) => ({ name, kind: "city" as const })), ...INDUSTRY.map((name) => ({ name, kind: "industry" as const }))];
+  const unions = [
+    ...CITIES.map(([name]) => ({ name, kind: "city" as const })),
+    ...INDUSTRY.map((name) => ({ name, kind: "industry" as const })),
+  ];
   for (const u of unions) {
     const org = orgs.get(u.name)!;
     for (const cat of categories) {
       for (let i = 0; i < FILED[u.kind][cat.kind]; i++) {
-        const fields = cat.kind === "individual" ? individual(rng, org.region_code ?? "610100") : collective(rng, u.name.replace(/总工会$|工会$/, ""));
-        const target = { competitionId: id, competitionYear: 2018, categoryId: cat.id, categoryKind: cat.kind, org };
+        const fields =
+          cat.kind === "individual"
+            ? individual(rng, org.region_code ?? "610100")
+            : collective(rng, u.name.replace(/总工会$|工会$/, ""));
+        const target = {
+          competitionId: id,
+          competitionYear: 2018,
+          categoryId: cat.id,
+          categoryKind: cat.kind,
+          org,
+        };
         await createNomination(trx, SYSTEM_ACTOR, dataKey, target, fields, { status: "submitted" });
       }
     }
@@ -152,7 +213,8 @@ const DEMO_LOCK_KEY = 0x6c617572656c64n;
  */
 export async function loadDemoIfEmpty(db: Kysely<Database>, dataKey: Buffer): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    if (dialectOf(trx) === "postgres") await sql`select pg_advisory_xact_lock(${DEMO_LOCK_KEY.toString()}::bigint)`.execute(trx);
+    if (dialectOf(trx) === "postgres")
+      await sql`select pg_advisory_xact_lock(${DEMO_LOCK_KEY.toString()}::bigint)`.execute(trx);
     if (!(await isEmptyDatabase(trx))) return false;
     await loadDemoInto(trx, dataKey);
     return true;

@@ -11,14 +11,73 @@ export function seeded(seed: number) {
 }
 export type Rng = ReturnType<typeof seeded>;
 
-const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗"];
-const GIVEN = ["建国", "秀英", "卫东", "丽娟", "志强", "海燕", "国庆", "春梅", "明", "静", "伟", "芳", "磊", "娜", "军", "霞", "涛", "敏", "斌", "红"];
+const SURNAMES = [
+  "王",
+  "李",
+  "张",
+  "刘",
+  "陈",
+  "杨",
+  "赵",
+  "黄",
+  "周",
+  "吴",
+  "徐",
+  "孙",
+  "马",
+  "朱",
+  "胡",
+  "郭",
+  "何",
+  "高",
+  "林",
+  "罗",
+];
+const GIVEN = [
+  "建国",
+  "秀英",
+  "卫东",
+  "丽娟",
+  "志强",
+  "海燕",
+  "国庆",
+  "春梅",
+  "明",
+  "静",
+  "伟",
+  "芳",
+  "磊",
+  "娜",
+  "军",
+  "霞",
+  "涛",
+  "敏",
+  "斌",
+  "红",
+];
 const ETHNICITIES = ["汉族", "汉族", "汉族", "汉族", "回族", "满族", "蒙古族"];
 const POLITICAL = ["中共党员", "中共党员", "群众", "共青团员"];
 const EDUCATION = ["高中", "中专", "大专", "大学本科", "研究生"];
 const POSTS = ["技术员", "班组长", "车间主任", "高级技师", "村党支部书记", "工程师", "驾驶员"];
-const WORKPLACES = ["陕西煤业化工集团", "西安电力机械制造公司", "宝鸡石油机械有限责任公司", "陕西建工集团", "延长石油集团", "汉中钢铁集团", "安康市农业合作社", "商洛现代农业园区"];
-const OCCUPATIONS = ["frontline", "frontline", "frontline", "technical", "manager", "official", "other"] as const;
+const WORKPLACES = [
+  "陕西煤业化工集团",
+  "西安电力机械制造公司",
+  "宝鸡石油机械有限责任公司",
+  "陕西建工集团",
+  "延长石油集团",
+  "汉中钢铁集团",
+  "安康市农业合作社",
+  "商洛现代农业园区",
+];
+const OCCUPATIONS = [
+  "frontline",
+  "frontline",
+  "frontline",
+  "technical",
+  "manager",
+  "official",
+  "other",
+] as const;
 const SECTORS = ["state", "state", "non_public", "public_institution", "rural"] as const;
 const DEEDS = [
   "扎根基层二十年，带领班组攻克关键技术难题，帮助贫困村建立特色产业，带动农户增收脱贫。",

@@ -6,7 +6,18 @@ import { parseTags } from "../../app/domain/registry/tags";
 import { personName, seeded } from "./people";
 import { demoFile } from "./load";
 
-const CITIES = ["西安市", "铜川市", "宝鸡市", "咸阳市", "渭南市", "延安市", "汉中市", "榆林市", "安康市", "商洛市"];
+const CITIES = [
+  "西安市",
+  "铜川市",
+  "宝鸡市",
+  "咸阳市",
+  "渭南市",
+  "延安市",
+  "汉中市",
+  "榆林市",
+  "安康市",
+  "商洛市",
+];
 const UNIT_STEMS = ["电力", "建工", "煤业", "石化", "农发", "机械", "交通", "水务", "医药", "食品"];
 const UNIT_KINDS = ["集团有限公司", "有限责任公司", "股份有限公司"];
 const OWNERSHIPS = ["central_soe", "local_soe", "local_soe", "private", "other"];
@@ -23,7 +34,10 @@ interface DemoCounty {
   needs: string[];
 }
 
-async function loadCounties(trx: Transaction<Database>, now: string): Promise<(DemoCounty & { id: number })[]> {
+async function loadCounties(
+  trx: Transaction<Database>,
+  now: string,
+): Promise<(DemoCounty & { id: number })[]> {
   const [header, ...rows] = parseCsv(demoFile("shaanxi-poverty-counties.csv"));
   const at = (r: string[], name: string) => r[header.indexOf(name)].trim();
   const out: (DemoCounty & { id: number })[] = [];
@@ -39,7 +53,13 @@ async function loadCounties(trx: Transaction<Database>, now: string): Promise<(D
       updated_at: now,
     };
     const { id } = await trx.insertInto("counties").values(county).returning("id").executeTakeFirstOrThrow();
-    out.push({ id, code: county.code, city: county.city, level: county.poverty_level, needs: parseTags(county.needs) });
+    out.push({
+      id,
+      code: county.code,
+      city: county.city,
+      level: county.poverty_level,
+      needs: parseTags(county.needs),
+    });
   }
   return out;
 }
@@ -58,11 +78,16 @@ export async function loadRegistryDemo(trx: Transaction<Database>): Promise<void
   for (let i = 0; i < UNITS + WORKERS; i++) {
     const kind: HelperKind = i < UNITS ? "unit" : "worker";
     const city = rng.next() < 0.3 ? "西安市" : rng.pick(CITIES);
-    const skills = [...new Set([rng.pick(allNeeds), rng.pick(allNeeds), ...(rng.next() < 0.5 ? [rng.pick(allNeeds)] : [])])];
+    const skills = [
+      ...new Set([rng.pick(allNeeds), rng.pick(allNeeds), ...(rng.next() < 0.5 ? [rng.pick(allNeeds)] : [])]),
+    ];
     const values = {
       ref: `${kind === "unit" ? "DW" : "LM"}${String(i + 1).padStart(4, "0")}`,
       kind,
-      name: kind === "unit" ? `陕西${rng.pick(UNIT_STEMS)}${rng.pick(UNIT_KINDS)}${city.slice(0, 2)}分公司` : personName(rng),
+      name:
+        kind === "unit"
+          ? `陕西${rng.pick(UNIT_STEMS)}${rng.pick(UNIT_KINDS)}${city.slice(0, 2)}分公司`
+          : personName(rng),
       city,
       skills: skills.join(";"),
       capacity: kind === "unit" ? rng.int(2, 4) : rng.int(1, 2),
@@ -77,18 +102,37 @@ export async function loadRegistryDemo(trx: Transaction<Database>): Promise<void
     const { id } = await trx.insertInto("helpers").values(values).returning("id").executeTakeFirstOrThrow();
     helpers.push({ id, kind, city, capacity: values.capacity, used: 0 });
   }
-  const open = new Set(counties.filter((c) => c.level === "poverty").map((c) => c.code).filter(() => rng.next() < 0.25).slice(0, LEFT_OPEN));
+  const open = new Set(
+    counties
+      .filter((c) => c.level === "poverty")
+      .map((c) => c.code)
+      .filter(() => rng.next() < 0.25)
+      .slice(0, LEFT_OPEN),
+  );
   for (const county of counties) {
     if (open.has(county.code)) continue;
     const kind: HelperKind | null = county.level === "deep" ? "unit" : null;
     // One deep county stops a unit short, so a deep gap shows too.
     const wanted = county.level === "deep" ? (county.code === "610830" ? 2 : 3) : rng.int(1, 2);
-    const near = helpers.filter((h) => h.used < h.capacity && (!kind || h.kind === kind) && h.city === county.city);
-    const far = helpers.filter((h) => h.used < h.capacity && (!kind || h.kind === kind) && h.city !== county.city);
+    const near = helpers.filter(
+      (h) => h.used < h.capacity && (!kind || h.kind === kind) && h.city === county.city,
+    );
+    const far = helpers.filter(
+      (h) => h.used < h.capacity && (!kind || h.kind === kind) && h.city !== county.city,
+    );
     for (const h of [...near, ...far].slice(0, wanted)) {
       h.used++;
       const tier = rng.pick(["province", "city", "county"] as const);
-      await trx.insertInto("pairings").values({ helper_id: h.id, county_id: county.id, tier, started_on: `2018-0${rng.int(3, 9)}-1${rng.int(0, 9)}`, created_at: now }).execute();
+      await trx
+        .insertInto("pairings")
+        .values({
+          helper_id: h.id,
+          county_id: county.id,
+          tier,
+          started_on: `2018-0${rng.int(3, 9)}-1${rng.int(0, 9)}`,
+          created_at: now,
+        })
+        .execute();
     }
   }
 }

@@ -61,7 +61,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("description", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("max_points", real, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("criteria_category").on("criteria").columns(["category_id", "position"]).execute();
+  await db.schema
+    .createIndex("criteria_category")
+    .on("criteria")
+    .columns(["category_id", "position"])
+    .execute();
 
   await db.schema
     .createTable("composition_rules")
@@ -75,7 +79,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Kept as the decimal text the admin wrote, so ⌈share·Q⌉ is computed exactly.
     .addColumn("share", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("rules_category").on("composition_rules").columns(["category_id", "position"]).execute();
+  await db.schema
+    .createIndex("rules_category")
+    .on("composition_rules")
+    .columns(["category_id", "position"])
+    .execute();
 
   await db.schema
     .createTable("allocations")
@@ -122,8 +130,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("submitted_at", "text")
     .addUniqueConstraint("nominations_ref", ["competition_id", "ref"])
     .execute();
-  await db.schema.createIndex("nominations_category_org").on("nominations").columns(["category_id", "org_id", "status"]).execute();
-  await db.schema.createIndex("nominations_competition_status").on("nominations").columns(["competition_id", "status"]).execute();
+  await db.schema
+    .createIndex("nominations_category_org")
+    .on("nominations")
+    .columns(["category_id", "org_id", "status"])
+    .execute();
+  await db.schema
+    .createIndex("nominations_competition_status")
+    .on("nominations")
+    .columns(["competition_id", "status"])
+    .execute();
   // One person, one live nomination per competition; a withdrawn one frees the ID number.
   await db.schema
     .createIndex("nominations_id_hash")
@@ -145,7 +161,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("to_status", "text", (c) => c.notNull())
     .addColumn("reason", "text")
     .execute();
-  await db.schema.createIndex("nomination_events_nomination").on("nomination_events").columns(["nomination_id", "id"]).execute();
+  await db.schema
+    .createIndex("nomination_events_nomination")
+    .on("nomination_events")
+    .columns(["nomination_id", "id"])
+    .execute();
 
   await db.schema
     .createTable("nomination_files")
@@ -159,7 +179,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("uploaded_by", "integer", (c) => c.references("users.id"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("nomination_files_nomination").on("nomination_files").column("nomination_id").execute();
+  await db.schema
+    .createIndex("nomination_files_nomination")
+    .on("nomination_files")
+    .column("nomination_id")
+    .execute();
 
   await db.schema
     .createTable("consultations")
@@ -171,7 +195,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("recorded_by", "integer", (c) => c.references("users.id"))
     .addColumn("at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("consultations_nomination").on("consultations").column("nomination_id").execute();
+  await db.schema
+    .createIndex("consultations_nomination")
+    .on("consultations")
+    .column("nomination_id")
+    .execute();
 }
 
 export async function down(): Promise<void> {

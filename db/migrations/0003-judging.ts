@@ -37,7 +37,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("assigned_at", "text", (c) => c.notNull())
     .addUniqueConstraint("judge_assignments_pair", ["panel_member_id", "nomination_id"])
     .execute();
-  await db.schema.createIndex("judge_assignments_nomination").on("judge_assignments").column("nomination_id").execute();
+  await db.schema
+    .createIndex("judge_assignments_nomination")
+    .on("judge_assignments")
+    .column("nomination_id")
+    .execute();
 
   await db.schema
     .createTable("score_sheets")
@@ -54,7 +58,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("submitted_at", "text")
     .addUniqueConstraint("score_sheets_pair", ["nomination_id", "panel_member_id"])
     .execute();
-  await db.schema.createIndex("score_sheets_category").on("score_sheets").columns(["category_id", "status"]).execute();
+  await db.schema
+    .createIndex("score_sheets_category")
+    .on("score_sheets")
+    .columns(["category_id", "status"])
+    .execute();
 
   await db.schema
     .createTable("score_sheet_history")
@@ -69,7 +77,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("total", real, (c) => c.notNull())
     .addColumn("comment", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("score_sheet_history_sheet").on("score_sheet_history").column("sheet_id").execute();
+  await db.schema
+    .createIndex("score_sheet_history_sheet")
+    .on("score_sheet_history")
+    .column("sheet_id")
+    .execute();
 
   await db.schema
     .createTable("committee_overrides")
@@ -94,5 +106,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("position", "integer")
     .addColumn("override_reason", "text")
     .execute();
-  await db.schema.createIndex("proposed_entries_category").on("proposed_entries").columns(["category_id", "rank"]).execute();
+  await db.schema
+    .createIndex("proposed_entries_category")
+    .on("proposed_entries")
+    .columns(["category_id", "rank"])
+    .execute();
 }

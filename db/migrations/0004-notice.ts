@@ -43,7 +43,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("promoted_nomination_id", "integer", (c) => c.references("nominations.id"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("objections_competition").on("objections").columns(["competition_id", "status"]).execute();
+  await db.schema
+    .createIndex("objections_competition")
+    .on("objections")
+    .columns(["competition_id", "status"])
+    .execute();
   await db.schema.createIndex("objections_ip").on("objections").columns(["ip_hash", "created_at"]).execute();
 
   await db.schema
@@ -80,7 +84,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.insertInto("honor_roll_state").values({ id: 1, version: 1 }).execute();
 }
 
-async function createHonorees(db: Kysely<any>, id: "serial" | "integer", idCol: (c: any) => any, pg: boolean) {
+async function createHonorees(
+  db: Kysely<any>,
+  id: "serial" | "integer",
+  idCol: (c: any) => any,
+  pg: boolean,
+) {
   await db.schema
     .createTable("honorees")
     .addColumn("id", id, idCol)
@@ -107,8 +116,16 @@ async function createHonorees(db: Kysely<any>, id: "serial" | "integer", idCol: 
     .addColumn("revoked", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
   // The roll page: one category's live entries in list order.
-  await db.schema.createIndex("honorees_category").on("honorees").columns(["category_id", "revoked", "position"]).execute();
-  await db.schema.createIndex("honorees_region").on("honorees").columns(["category_id", "region_code", "position"]).execute();
+  await db.schema
+    .createIndex("honorees_category")
+    .on("honorees")
+    .columns(["category_id", "revoked", "position"])
+    .execute();
+  await db.schema
+    .createIndex("honorees_region")
+    .on("honorees")
+    .columns(["category_id", "region_code", "position"])
+    .execute();
   await db.schema.createIndex("honorees_year").on("honorees").columns(["year", "competition_id"]).execute();
   await db.schema.createIndex("honorees_name").on("honorees").columns(["name"]).execute();
 

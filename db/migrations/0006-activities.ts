@@ -3,7 +3,13 @@ import { columnKinds } from "./column-kinds";
 
 // Frozen once merged: later changes go in a new numbered migration.
 
-const COUNTS = ["person_times", "households_helped", "people_helped", "households_lifted", "people_lifted"] as const;
+const COUNTS = [
+  "person_times",
+  "households_helped",
+  "people_helped",
+  "households_lifted",
+  "people_lifted",
+] as const;
 
 export async function up(db: Kysely<any>): Promise<void> {
   const { id, idCol, bigint } = columnKinds(db);
@@ -39,9 +45,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("funds_fen", bigint, (c) => c.notNull());
   for (const col of COUNTS) activities = activities.addColumn(col, bigint, (c) => c.notNull());
   await activities.addColumn("created_at", "text", (c) => c.notNull()).execute();
-  await db.schema.createIndex("activities_county_year").on("activities").columns(["county_id", "year"]).execute();
+  await db.schema
+    .createIndex("activities_county_year")
+    .on("activities")
+    .columns(["county_id", "year"])
+    .execute();
   // One team, one day, one village, one kind: a sheet imported twice is refused, not counted twice.
-  await db.schema.createIndex("activities_unique").on("activities").columns(["team_id", "held_on", "county_id", "village", "kind"]).unique().execute();
+  await db.schema
+    .createIndex("activities_unique")
+    .on("activities")
+    .columns(["team_id", "held_on", "county_id", "village", "kind"])
+    .unique()
+    .execute();
 
   let totals = db.schema
     .createTable("activity_totals")
@@ -71,10 +86,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint("activity_villages_pk", ["county_id", "year", "kind", "village"])
     .execute();
   // Covering indexes for the distinct-village counts by year and by kind (decision 008).
-  await db.schema.createIndex("activity_villages_year").on("activity_villages").columns(["year", "county_id", "village"]).execute();
-  await db.schema.createIndex("activity_villages_kind").on("activity_villages").columns(["kind", "county_id", "village"]).execute();
-  await db.schema.createIndex("activity_teams_year").on("activity_teams").columns(["year", "team_id"]).execute();
-  await db.schema.createIndex("activity_teams_kind").on("activity_teams").columns(["kind", "team_id"]).execute();
+  await db.schema
+    .createIndex("activity_villages_year")
+    .on("activity_villages")
+    .columns(["year", "county_id", "village"])
+    .execute();
+  await db.schema
+    .createIndex("activity_villages_kind")
+    .on("activity_villages")
+    .columns(["kind", "county_id", "village"])
+    .execute();
+  await db.schema
+    .createIndex("activity_teams_year")
+    .on("activity_teams")
+    .columns(["year", "team_id"])
+    .execute();
+  await db.schema
+    .createIndex("activity_teams_kind")
+    .on("activity_teams")
+    .columns(["kind", "team_id"])
+    .execute();
 
   await db.schema
     .createTable("aid_projects")

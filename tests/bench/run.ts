@@ -11,7 +11,13 @@
  */
 import { parseArgs } from "node:util";
 import { BENCHMARKS } from "./benchmarks/index";
-import { describeTarget, meetsTarget, type Benchmark, type BenchOptions, type MetricValue } from "./lib/benchmark";
+import {
+  describeTarget,
+  meetsTarget,
+  type Benchmark,
+  type BenchOptions,
+  type MetricValue,
+} from "./lib/benchmark";
 
 const USAGE = `usage: npm run bench [-- [NAME…] [--json] [--list]]
   NAME     one of: ${Object.keys(BENCHMARKS).join(", ")} (default: all)
@@ -26,7 +32,8 @@ function intFromEnv(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`${name} must be a whole number ≥ ${min} (got "${raw}")`);
+  if (!Number.isInteger(value) || value < min)
+    throw new UsageError(`${name} must be a whole number ≥ ${min} (got "${raw}")`);
   return value;
 }
 
@@ -51,10 +58,16 @@ async function runOne(bench: Benchmark, options: BenchOptions): Promise<{ outcom
     const rows: [string, string][] = Object.entries(metrics).map(([k, v]) => [k, formatValue(v)]);
     rows.push(["target", describeTarget(bench.target)], ["ok", formatValue(ok)]);
     const seconds = Math.round((Date.now() - started) / 1000);
-    return { outcome: { ...metrics, target: bench.target.value, ok }, text: `${heading} (${seconds} s)\n${table(rows)}` };
+    return {
+      outcome: { ...metrics, target: bench.target.value, ok },
+      text: `${heading} (${seconds} s)\n${table(rows)}`,
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { outcome: { error: message, target: bench.target.value, ok: false }, text: `${heading}\n  FAILED: ${message}` };
+    return {
+      outcome: { error: message, target: bench.target.value, ok: false },
+      text: `${heading}\n  FAILED: ${message}`,
+    };
   }
 }
 
@@ -77,7 +90,9 @@ async function main(argv: string[]): Promise<number> {
   process.env.NODE_ENV = "production";
   const json = values.json === true;
   // With --json, stdout is the document's alone, whatever the app or a library prints.
-  const say = json ? (line: string) => process.stderr.write(`${line}\n`) : (line: string) => process.stdout.write(`${line}\n`);
+  const say = json
+    ? (line: string) => process.stderr.write(`${line}\n`)
+    : (line: string) => process.stdout.write(`${line}\n`);
   if (json) console.log = console.info = console.warn = console.error;
 
   if (values.list) {

@@ -41,11 +41,21 @@ interface Violation {
 async function auditPage(page: Page): Promise<string[]> {
   if (!(await page.evaluate("typeof window.axe === 'object'"))) await page.evaluate(AXE_SOURCE);
   // resultTypes: only violations keep every node; passes keep one each (halves the time on long tables).
-  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] }).then((r) => ({ violations: r.violations, passes: r.passes.length }))")) as { violations: Violation[]; passes: number };
+  const result = (await page.evaluate(
+    "axe.run(document, { resultTypes: ['violations'] }).then((r) => ({ violations: r.violations, passes: r.passes.length }))",
+  )) as { violations: Violation[]; passes: number };
   // A run that checked nothing would pass vacuously.
   expect(result.passes, page.url()).toBeGreaterThan(10);
   const { violations } = result;
-  return violations.filter((v) => BLOCKING.has(v.impact ?? "")).map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  return violations
+    .filter((v) => BLOCKING.has(v.impact ?? ""))
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
 }
 
 /** The first link matching `selector` on the page shown, as a path. */
@@ -69,50 +79,78 @@ export async function auditPaths(page: Page, paths: readonly string[]): Promise<
 }
 
 describe("accessibility (axe-core: no serious or critical violations)", () => {
-  it("public pages, in Chinese and English", async () => {
-    const page = await browser.newPage();
-    expect(await auditPaths(page, PUBLIC_PAGES)).toEqual([]);
-    await page.close();
-  }, AUDIT_TIMEOUT);
+  it(
+    "public pages, in Chinese and English",
+    async () => {
+      const page = await browser.newPage();
+      expect(await auditPaths(page, PUBLIC_PAGES)).toEqual([]);
+      await page.close();
+    },
+    AUDIT_TIMEOUT,
+  );
 
-  it("the honor roll, a roll and an honoree, the notices and a notice, the statistics", async () => {
-    await browser.context.clearCookies();
-    const page = await browser.newPage();
-    await page.goto("/honors");
-    const roll = await firstHref(page, 'main a[href^="/honors/"]:not([href^="/honors/people"])');
-    await page.goto(roll);
-    const honoree = await firstHref(page, 'main a[href^="/honors/people/"]');
-    await page.goto("/notices");
-    const notice = await firstHref(page, 'main a[href^="/notices/"]');
-    // The demo notice has an objection with a contact: the public page never shows it.
-    await page.goto(notice);
-    expect(await page.content()).not.toContain("13800000000");
-    expect(await auditPaths(page, ["/honors", roll, honoree, "/notices", notice, "/stats"])).toEqual([]);
-    await page.close();
-  }, AUDIT_TIMEOUT);
+  it(
+    "the honor roll, a roll and an honoree, the notices and a notice, the statistics",
+    async () => {
+      await browser.context.clearCookies();
+      const page = await browser.newPage();
+      await page.goto("/honors");
+      const roll = await firstHref(page, 'main a[href^="/honors/"]:not([href^="/honors/people"])');
+      await page.goto(roll);
+      const honoree = await firstHref(page, 'main a[href^="/honors/people/"]');
+      await page.goto("/notices");
+      const notice = await firstHref(page, 'main a[href^="/notices/"]');
+      // The demo notice has an objection with a contact: the public page never shows it.
+      await page.goto(notice);
+      expect(await page.content()).not.toContain("13800000000");
+      expect(await auditPaths(page, ["/honors", roll, honoree, "/notices", notice, "/stats"])).toEqual([]);
+      await page.close();
+    },
+    AUDIT_TIMEOUT,
+  );
 
-  it("the judge's desk and a dossier, as a demo judge", async () => {
-    await browser.context.clearCookies();
-    const page = await browser.newPage();
-    await login(page, "judge1");
-    await page.goto("/judging");
-    const dossier = await firstHref(page, 'main a[href^="/judging/"]');
-    expect(await auditPaths(page, ["/judging", dossier])).toEqual([]);
-    await page.close();
-  }, AUDIT_TIMEOUT);
+  it(
+    "the judge's desk and a dossier, as a demo judge",
+    async () => {
+      await browser.context.clearCookies();
+      const page = await browser.newPage();
+      await login(page, "judge1");
+      await page.goto("/judging");
+      const dossier = await firstHref(page, 'main a[href^="/judging/"]');
+      expect(await auditPaths(page, ["/judging", dossier])).toEqual([]);
+      await page.close();
+    },
+    AUDIT_TIMEOUT,
+  );
 
-  it("a competition, the nomination form, its list and the dossier, as the nominator", async () => {
-    await browser.context.clearCookies();
-    const page = await browser.newPage();
-    await login(page, "nominator");
-    await page.goto("/competitions");
-    const href = await page.locator('main a[href^="/competitions/"]', { hasText: "2018年度全省工会脱贫攻坚竞赛" }).first().getAttribute("href");
-    const competition = href!.replace(/\/$/, "");
-    await page.goto(`${competition}/nominations`);
-    const dossier = await page.locator('main a[href^="/nominations/"]').first().getAttribute("href");
-    expect(await auditPaths(page, ["/competitions", competition, `${competition}/nominations/new`, `${competition}/nominations`, dossier!, "/account/password"])).toEqual([]);
-    await page.close();
-  }, AUDIT_TIMEOUT);
+  it(
+    "a competition, the nomination form, its list and the dossier, as the nominator",
+    async () => {
+      await browser.context.clearCookies();
+      const page = await browser.newPage();
+      await login(page, "nominator");
+      await page.goto("/competitions");
+      const href = await page
+        .locator('main a[href^="/competitions/"]', { hasText: "2018年度全省工会脱贫攻坚竞赛" })
+        .first()
+        .getAttribute("href");
+      const competition = href!.replace(/\/$/, "");
+      await page.goto(`${competition}/nominations`);
+      const dossier = await page.locator('main a[href^="/nominations/"]').first().getAttribute("href");
+      expect(
+        await auditPaths(page, [
+          "/competitions",
+          competition,
+          `${competition}/nominations/new`,
+          `${competition}/nominations`,
+          dossier!,
+          "/account/password",
+        ]),
+      ).toEqual([]);
+      await page.close();
+    },
+    AUDIT_TIMEOUT,
+  );
 });
 
 describe("security headers on every page", () => {

@@ -36,7 +36,10 @@ describe("notice, objection, publication and the honor roll", () => {
     await login(page, "admin");
     await page.goto(`/competitions/${server.competitionId}/notice`);
     await page.locator('input[name="start"]').fill("2018-10-08");
-    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.locator("main button.primary", { hasText: "发布公示" }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.locator("main button.primary", { hasText: "发布公示" }).click(),
+    ]);
     await expect.poll(() => main().innerText()).toContain("公示已发布：2018年10月8日 至 2018年10月12日");
   });
 
@@ -61,7 +64,10 @@ describe("notice, objection, publication and the honor roll", () => {
     expect(await main().innerText()).toContain("实名反映人 · 13800001111");
     await page.locator('input[name="outcome"][value="dismissed"]').check();
     await page.locator('textarea[name="reason"]').fill("经核实，台账口径不同，反映情况不属实。");
-    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.locator("main button.primary", { hasText: "处理" }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.locator("main button.primary", { hasText: "处理" }).click(),
+    ]);
     await expect.poll(() => main().innerText()).toContain("已处理：异议不成立。");
 
     await page.goto(`/competitions/${server.competitionId}/publication`);
@@ -69,7 +75,10 @@ describe("notice, objection, publication and the honor roll", () => {
     server.setToday("2018-10-15");
     await page.goto(`/competitions/${server.competitionId}/publication`);
     await page.locator('input[name="doc_number"]').fill("陕工发〔2018〕12号");
-    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.locator("main button.primary").click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.locator("main button.primary").click(),
+    ]);
     await expect.poll(() => main().innerText()).toContain("表彰决定已发布：陕工发〔2018〕12号");
     expect(await page.locator("main .digest").innerText()).toMatch(/^([0-9a-f]{8} ){7}[0-9a-f]{8}$/);
   });
@@ -100,7 +109,9 @@ describe("notice, objection, publication and the honor roll", () => {
     const first = await page.request.get(`/honors/${server.competitionId}`);
     const etag = first.headers()["etag"];
     expect(first.headers()["cache-control"]).toBe("private, max-age=0, must-revalidate");
-    const again = await page.request.get(`/honors/${server.competitionId}`, { headers: { "if-none-match": etag } });
+    const again = await page.request.get(`/honors/${server.competitionId}`, {
+      headers: { "if-none-match": etag },
+    });
     expect(again.status()).toBe(304);
   });
 });

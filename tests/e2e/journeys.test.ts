@@ -1,7 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page, Response } from "playwright-core";
 import { startServer, type RunningServer } from "./support/server";
-import { DEMO_PASSWORD, errorPage, launchBrowser, login, logout, openFreshPage, type Browser } from "./support/browser";
+import {
+  DEMO_PASSWORD,
+  errorPage,
+  launchBrowser,
+  login,
+  logout,
+  openFreshPage,
+  type Browser,
+} from "./support/browser";
 
 // One real server (fresh SQLite file with the demo data) and one Chinese-speaking browser for
 // the whole file; the tests run in order and each signs in as whom it needs ("a new user" signs
@@ -32,7 +40,10 @@ async function submitAndCatch(p: Page, button: Locator, path: string): Promise<R
 
 /** The id in a link such as /orgs/2 found by its exact text. */
 async function idOfLink(p: Page, prefix: string, name: string): Promise<number> {
-  const href = await p.locator(`a[href^="${prefix}"]`, { hasText: new RegExp(`^${name}$`) }).first().getAttribute("href");
+  const href = await p
+    .locator(`a[href^="${prefix}"]`, { hasText: new RegExp(`^${name}$`) })
+    .first()
+    .getAttribute("href");
   return Number(href!.slice(prefix.length));
 }
 
@@ -64,11 +75,21 @@ describe("the public", () => {
     expect(await text(page.locator("main .lead"))).toBe(
       "本平台供各级工会开展劳动竞赛、征集推荐、组织评审、公示拟表彰名单、发布先进集体和先进个人光荣榜，并管理劳模和劳模单位与贫困县结对帮扶的信息。",
     );
-    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["首页", "光荣榜", "帮扶统计", "组织机构"]);
+    expect(await page.locator("header nav a").allInnerTexts()).toEqual([
+      "首页",
+      "光荣榜",
+      "帮扶统计",
+      "组织机构",
+    ]);
     expect(await text(page.locator('header a[href="/login"]'))).toBe("登录");
     // 1 province + 11 cities + 56 county federations + 3 industry unions + 2 grassroots unions; 8 users.
     const figures = await page.locator("main .stats li").allInnerTexts();
-    expect(figures.map((f) => f.split("\n")[1])).toEqual(["受表彰的先进集体和个人", "已发布的表彰名单", "工会组织", "系统用户"]);
+    expect(figures.map((f) => f.split("\n")[1])).toEqual([
+      "受表彰的先进集体和个人",
+      "已发布的表彰名单",
+      "工会组织",
+      "系统用户",
+    ]);
     expect(figures.slice(2)).toEqual(["73\n工会组织", "8\n系统用户"]);
     expect(await page.getByRole("button", { name: "中文" }).getAttribute("aria-pressed")).toBe("true");
 
@@ -76,10 +97,20 @@ describe("the public", () => {
     await expect.poll(() => h1()).toBe("Laurel — Labor Competitions and Model Worker Commendation");
     expect(new URL(page.url()).pathname).toBe("/");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["Home", "Honor rolls", "Aid statistics", "Organizations"]);
+    expect(await page.locator("header nav a").allInnerTexts()).toEqual([
+      "Home",
+      "Honor rolls",
+      "Aid statistics",
+      "Organizations",
+    ]);
     expect(await text(page.locator('header a[href="/login"]'))).toBe("Sign in");
-    expect((await page.locator("main .stats li").allInnerTexts()).slice(2)).toEqual(["73\nUnion organizations", "8\nUsers"]);
-    expect(await page.getByRole("button", { name: "English", exact: true }).getAttribute("aria-pressed")).toBe("true");
+    expect((await page.locator("main .stats li").allInnerTexts()).slice(2)).toEqual([
+      "73\nUnion organizations",
+      "8\nUsers",
+    ]);
+    expect(
+      await page.getByRole("button", { name: "English", exact: true }).getAttribute("aria-pressed"),
+    ).toBe("true");
 
     // The choice is a cookie: it holds on the next page, and the switch returns to the same page.
     await page.goto("/orgs");
@@ -107,9 +138,9 @@ describe("the public", () => {
       expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes), path).not.toThrow();
     }
     const tree = await (await fetch(`${server.url}/orgs`)).text();
-    for (const name of ["陕西省总工会", "周至县总工会", "商南县总工会", "大唐灞桥热电厂工会"]) expect(tree).toContain(name);
+    for (const name of ["陕西省总工会", "周至县总工会", "商南县总工会", "大唐灞桥热电厂工会"])
+      expect(tree).toContain(name);
   });
-
 
   it("runs Remix's inline scripts under a nonce-based Content-Security-Policy, a fresh nonce each response", async () => {
     const nonces: string[] = [];
@@ -132,7 +163,9 @@ describe("the public", () => {
     const p = await freshPage();
     await p.goto("/login");
     // The client router exists only when the nonce let the hydration scripts run.
-    await expect.poll(() => p.evaluate(() => typeof (window as { __remixRouter?: unknown }).__remixRouter)).toBe("object");
+    await expect
+      .poll(() => p.evaluate(() => typeof (window as { __remixRouter?: unknown }).__remixRouter))
+      .toBe("object");
     expect(pageErrors).toEqual([]);
   });
   it("refuses a wrong password with 用户名或密码不正确。 and stays on /login", async () => {
@@ -164,7 +197,10 @@ describe("the public", () => {
     });
     await page.locator("main").getByRole("button", { name: "登录" }).click();
     await expect.poll(() => page.locator("section.error-page").count()).toBe(1);
-    expect(await errorPage(page)).toEqual({ title: "出错了 403", message: "表单已过期或来源不正确，请刷新页面后重试。" });
+    expect(await errorPage(page)).toEqual({
+      title: "出错了 403",
+      message: "表单已过期或来源不正确，请刷新页面后重试。",
+    });
     await page.goto("/");
     expect(await page.locator('header a[href="/login"]').count()).toBe(1);
     expect(await page.locator("header .user-name").count()).toBe(0);
@@ -176,7 +212,10 @@ describe("the public", () => {
     expect(page.url()).toBe(`${server.url}/login?redirectTo=%2Faudit`);
     await page.getByLabel("用户名").fill("admin");
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((u) => u.pathname === "/audit"), page.locator("main").getByRole("button", { name: "登录" }).click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === "/audit"),
+      page.locator("main").getByRole("button", { name: "登录" }).click(),
+    ]);
     await expect.poll(() => h1()).toBe("审计日志");
   });
 });
@@ -189,9 +228,20 @@ describe("an admin", () => {
     await freshPage();
     await login(page, "admin");
     expect(await text(page.locator("header .user-name"))).toBe("当前用户：省总管理员");
-    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["首页", "光荣榜", "帮扶统计", "组织机构", "劳动竞赛", "劳模结对帮扶", "审计日志"]);
+    expect(await page.locator("header nav a").allInnerTexts()).toEqual([
+      "首页",
+      "光荣榜",
+      "帮扶统计",
+      "组织机构",
+      "劳动竞赛",
+      "劳模结对帮扶",
+      "审计日志",
+    ]);
 
-    await Promise.all([page.waitForURL((u) => u.pathname === "/orgs"), page.locator("header nav").getByRole("link", { name: "组织机构" }).click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === "/orgs"),
+      page.locator("header nav").getByRole("link", { name: "组织机构" }).click(),
+    ]);
     await expect.poll(() => h1()).toBe("组织机构");
     expect(await text(page.locator("main p").nth(1))).toBe("共 73 个组织");
     const tree = page.locator("nav.tree");
@@ -199,22 +249,41 @@ describe("an admin", () => {
     expect(await province.count()).toBe(1);
     expect(await text(province.locator(":scope > a"))).toBe("陕西省总工会");
     expect(await text(province.locator(":scope > .kind"))).toBe("省总工会");
-    const xian = province.locator(":scope > ul > li").filter({ has: page.locator(':scope > a:text-is("西安市总工会")') });
+    const xian = province
+      .locator(":scope > ul > li")
+      .filter({ has: page.locator(':scope > a:text-is("西安市总工会")') });
     expect(await text(xian.locator(":scope > .kind"))).toBe("市总工会");
     expect(await xian.locator(":scope > ul > li > a").allInnerTexts()).toEqual(["周至县总工会"]);
     expect(await province.locator(":scope > ul > li > a").allInnerTexts()).toEqual(
-      expect.arrayContaining(["西安市总工会", "杨凌示范区总工会", "省能源化学地质工会", "省建设工会", "省教科文卫体工会"]),
+      expect.arrayContaining([
+        "西安市总工会",
+        "杨凌示范区总工会",
+        "省能源化学地质工会",
+        "省建设工会",
+        "省教科文卫体工会",
+      ]),
     );
 
     await Promise.all([page.waitForURL(/\/orgs\/\d+$/), xian.locator(":scope > a").click()]);
     await expect.poll(() => h1()).toBe("西安市总工会");
     xianId = Number(new URL(page.url()).pathname.split("/")[2]);
-    expect(await page.locator("main dl.facts dd").allInnerTexts()).toEqual(["市总工会", "610100", "陕西省总工会"]);
-    expect(await page.locator("main .actions a").allInnerTexts()).toEqual(["编辑组织", "新增下级组织", "创建用户"]);
+    expect(await page.locator("main dl.facts dd").allInnerTexts()).toEqual([
+      "市总工会",
+      "610100",
+      "陕西省总工会",
+    ]);
+    expect(await page.locator("main .actions a").allInnerTexts()).toEqual([
+      "编辑组织",
+      "新增下级组织",
+      "创建用户",
+    ]);
     const usersTable = page.locator("main table tbody tr");
     expect(await usersTable.locator("td:first-child").allInnerTexts()).toEqual(["nominator", "xian_admin"]);
 
-    await Promise.all([page.waitForURL(`**/orgs/${xianId}/users/new`), page.locator("main .actions").getByRole("link", { name: "创建用户" }).click()]);
+    await Promise.all([
+      page.waitForURL(`**/orgs/${xianId}/users/new`),
+      page.locator("main .actions").getByRole("link", { name: "创建用户" }).click(),
+    ]);
     await expect.poll(() => h1()).toBe("创建用户 · 西安市总工会");
     expect(await page.getByLabel("推荐单位填报员").isChecked()).toBe(true);
     expect(await page.getByLabel("工会管理员").isChecked()).toBe(false);
@@ -223,22 +292,46 @@ describe("an admin", () => {
     await page.getByLabel("姓名").fill("王建国");
     await page.getByLabel("初始密码").fill("first-password-2026");
     await page.getByLabel("评委").check();
-    await Promise.all([page.waitForURL(/\/users\/\d+$/), page.locator("main").getByRole("button", { name: "创建用户" }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/users\/\d+$/),
+      page.locator("main").getByRole("button", { name: "创建用户" }).click(),
+    ]);
     await expect.poll(() => h1()).toBe("用户：王建国");
     newUserId = Number(new URL(page.url()).pathname.split("/")[2]);
-    expect(await page.locator("main dl.facts dd").allInnerTexts()).toEqual(["e2e.wang", "西安市总工会", "启用"]);
+    expect(await page.locator("main dl.facts dd").allInnerTexts()).toEqual([
+      "e2e.wang",
+      "西安市总工会",
+      "启用",
+    ]);
     // Grants at one org come in no particular order.
-    expect((await page.locator("main > ul li").allInnerTexts()).sort()).toEqual(["推荐单位填报员 · 西安市总工会 撤销", "评委 · 西安市总工会 撤销"].sort());
+    expect((await page.locator("main > ul li").allInnerTexts()).sort()).toEqual(
+      ["推荐单位填报员 · 西安市总工会 撤销", "评委 · 西安市总工会 撤销"].sort(),
+    );
 
     await page.goto(`/orgs/${xianId}`);
     const row = usersTable.filter({ has: page.getByRole("link", { name: "e2e.wang", exact: true }) });
     const [username, name, roles, status] = await row.locator("td").allInnerTexts();
-    expect([username, name, roles.split("\n").sort(), status]).toEqual(["e2e.wang", "王建国", ["推荐单位填报员 · 西安市总工会", "评委 · 西安市总工会"].sort(), "启用"]);
+    expect([username, name, roles.split("\n").sort(), status]).toEqual([
+      "e2e.wang",
+      "王建国",
+      ["推荐单位填报员 · 西安市总工会", "评委 · 西安市总工会"].sort(),
+      "启用",
+    ]);
     expect(await row.locator("a").getAttribute("href")).toBe(`/users/${newUserId}`);
 
-    await Promise.all([page.waitForURL("**/audit"), page.locator("header nav").getByRole("link", { name: "审计日志" }).click()]);
+    await Promise.all([
+      page.waitForURL("**/audit"),
+      page.locator("header nav").getByRole("link", { name: "审计日志" }).click(),
+    ]);
     await expect.poll(() => h1()).toBe("审计日志");
-    expect(await page.locator("main table thead th").allInnerTexts()).toEqual(["时间", "操作人", "操作", "对象", "IP", "变更内容"]);
+    expect(await page.locator("main table thead th").allInnerTexts()).toEqual([
+      "时间",
+      "操作人",
+      "操作",
+      "对象",
+      "IP",
+      "变更内容",
+    ]);
     // Newest first: the two grants, then the creation.
     const rows = page.locator("main table tbody tr");
     const cells = async (i: number) => (await rows.nth(i).locator("td").allInnerTexts()).slice(1, 5);
@@ -246,13 +339,20 @@ describe("an admin", () => {
     expect(await cells(1)).toEqual(["admin", "role.grant", `user ${newUserId}`, "127.0.0.1"]);
     expect(await cells(2)).toEqual(["admin", "user.create", `user ${newUserId}`, "127.0.0.1"]);
     const after = await text(rows.nth(2).locator('pre[aria-label="变更后"]'));
-    expect(after).toBe(`+ {"username":"e2e.wang","displayName":"王建国","org":"西安市总工会","roles":["nominator","judge"]}`);
+    expect(after).toBe(
+      `+ {"username":"e2e.wang","displayName":"王建国","org":"西安市总工会","roles":["nominator","judge"]}`,
+    );
     expect(after).not.toContain("first-password-2026");
 
     // The filter is a GET form: only creations, ours on top.
     await page.locator("#f-action").selectOption("user.create");
-    await Promise.all([page.waitForURL(/action=user\.create/), page.locator("main").getByRole("button", { name: "筛选" }).click()]);
-    await expect.poll(async () => (await rows.nth(0).locator("td").allInnerTexts())[3]).toBe(`user ${newUserId}`);
+    await Promise.all([
+      page.waitForURL(/action=user\.create/),
+      page.locator("main").getByRole("button", { name: "筛选" }).click(),
+    ]);
+    await expect
+      .poll(async () => (await rows.nth(0).locator("td").allInnerTexts())[3])
+      .toBe(`user ${newUserId}`);
     const actions = await rows.locator("td:nth-child(3)").allInnerTexts();
     expect(new Set(actions)).toEqual(new Set(["user.create"]));
     expect(actions).toHaveLength(9);
@@ -266,7 +366,11 @@ describe("an admin", () => {
     await page.getByLabel("用户名").fill("A!");
     await page.getByLabel("姓名").fill("坏数据");
     await page.getByLabel("初始密码").fill("short");
-    const res = await submitAndCatch(page, page.locator("main").getByRole("button", { name: "创建用户" }), `/orgs/${xianId}/users/new`);
+    const res = await submitAndCatch(
+      page,
+      page.locator("main").getByRole("button", { name: "创建用户" }),
+      `/orgs/${xianId}/users/new`,
+    );
     expect(res.status()).toBe(400);
     await expect.poll(() => page.locator("main [role=alert]").count()).toBe(1);
     expect(new URL(page.url()).pathname).toBe(`/orgs/${xianId}/users/new`);
@@ -274,7 +378,9 @@ describe("an admin", () => {
       "用户名为 3–32 位小写字母、数字、点、下划线或连字符。",
       "密码至少 10 个字符。",
     ]);
-    expect(await text(page.locator("#f-username-error"))).toBe("用户名为 3–32 位小写字母、数字、点、下划线或连字符。");
+    expect(await text(page.locator("#f-username-error"))).toBe(
+      "用户名为 3–32 位小写字母、数字、点、下划线或连字符。",
+    );
     expect(await text(page.locator("#f-password-error"))).toBe("密码至少 10 个字符。");
     expect(await page.locator("#f-displayName-error").count()).toBe(0);
     expect(await page.getByLabel("用户名").getAttribute("aria-invalid")).toBe("true");
@@ -284,7 +390,11 @@ describe("an admin", () => {
     // A taken username is a field error too.
     await page.getByLabel("用户名").fill("nominator");
     await page.getByLabel("初始密码").fill("long-enough-password");
-    const taken = await submitAndCatch(page, page.locator("main").getByRole("button", { name: "创建用户" }), `/orgs/${xianId}/users/new`);
+    const taken = await submitAndCatch(
+      page,
+      page.locator("main").getByRole("button", { name: "创建用户" }),
+      `/orgs/${xianId}/users/new`,
+    );
     expect(taken.status()).toBe(400);
     await expect.poll(() => text(page.locator("#f-username-error"))).toBe("用户名「nominator」已被使用。");
 
@@ -329,7 +439,10 @@ describe("an admin", () => {
     // Posting to nowhere is 404 too (with a valid token, so the CSRF check is not what answers).
     const token = await page.locator('header input[name="_csrf"]').first().inputValue();
     const posted = await page.evaluate(async (csrf) => {
-      const res = await fetch("/no-such-page", { method: "POST", body: new URLSearchParams({ _csrf: csrf }) });
+      const res = await fetch("/no-such-page", {
+        method: "POST",
+        body: new URLSearchParams({ _csrf: csrf }),
+      });
       return res.status;
     }, token);
     expect(posted).toBe(404);
@@ -360,10 +473,19 @@ describe("permissions by org subtree", () => {
     await freshPage();
     await login(page, "nominator");
     expect(await text(page.locator("header .user-name"))).toBe("当前用户：西安市总填报员");
-    expect(await page.locator("header nav a").allInnerTexts()).toEqual(["首页", "光荣榜", "帮扶统计", "组织机构", "劳动竞赛"]);
+    expect(await page.locator("header nav a").allInnerTexts()).toEqual([
+      "首页",
+      "光荣榜",
+      "帮扶统计",
+      "组织机构",
+      "劳动竞赛",
+    ]);
     const res = await page.goto("/audit");
     expect(res!.status()).toBe(403);
-    expect(await errorPage(page)).toEqual({ title: "出错了 403", message: "您没有权限访问此页面或执行此操作。" });
+    expect(await errorPage(page)).toEqual({
+      title: "出错了 403",
+      message: "您没有权限访问此页面或执行此操作。",
+    });
     // Nor does the nominator see who works at the org.
     await page.goto("/orgs/1");
     expect(await page.locator("main table").count()).toBe(0);
@@ -380,7 +502,10 @@ describe("permissions by org subtree", () => {
 
     const province = await page.goto("/orgs/1/users/new");
     expect(province!.status()).toBe(403);
-    expect(await errorPage(page)).toEqual({ title: "出错了 403", message: "您没有权限访问此页面或执行此操作。" });
+    expect(await errorPage(page)).toEqual({
+      title: "出错了 403",
+      message: "您没有权限访问此页面或执行此操作。",
+    });
     expect((await page.goto(`/orgs/${baojiId}/users/new`))!.status()).toBe(403);
 
     const own = await page.goto(`/orgs/${xianId}/users/new`);
@@ -394,12 +519,22 @@ describe("permissions by org subtree", () => {
     await page.goto("/orgs/1");
     expect(await page.locator("main table").count()).toBe(0);
     await page.goto(`/orgs/${xianId}`);
-    expect(await page.locator("main table tbody td:first-child").allInnerTexts()).toEqual(["e2e.wang", "nominator", "xian_admin"]);
+    expect(await page.locator("main table tbody td:first-child").allInnerTexts()).toEqual([
+      "e2e.wang",
+      "nominator",
+      "xian_admin",
+    ]);
 
     // A posted form to the province is refused on the server too, not only by hiding the link.
     const token = await page.locator('header input[name="_csrf"]').first().inputValue();
     const status = await page.evaluate(async (csrf) => {
-      const body = new URLSearchParams({ _csrf: csrf, username: "sneaky", displayName: "越权", password: "long-enough-password", roles: "admin" });
+      const body = new URLSearchParams({
+        _csrf: csrf,
+        username: "sneaky",
+        displayName: "越权",
+        password: "long-enough-password",
+        roles: "admin",
+      });
       return (await fetch("/orgs/1/users/new", { method: "POST", body })).status;
     }, token);
     expect(status).toBe(403);
@@ -415,7 +550,10 @@ describe("a new user", () => {
     await freshPage();
     await login(page, "e2e.wang", "first-password-2026");
     expect(await text(page.locator("header .user-name"))).toBe("当前用户：王建国");
-    await Promise.all([page.waitForURL("**/account/password"), page.locator("header").getByRole("link", { name: "修改密码" }).click()]);
+    await Promise.all([
+      page.waitForURL("**/account/password"),
+      page.locator("header").getByRole("link", { name: "修改密码" }).click(),
+    ]);
     await expect.poll(() => h1()).toBe("修改密码");
 
     // A mismatch first.
@@ -440,7 +578,9 @@ describe("a new user", () => {
     await page.getByLabel("用户名").fill("e2e.wang");
     await page.getByLabel("密码").fill("first-password-2026");
     await page.locator("main").getByRole("button", { name: "登录" }).click();
-    await expect.poll(() => page.locator("main [role=alert] li").allInnerTexts()).toEqual(["用户名或密码不正确。"]);
+    await expect
+      .poll(() => page.locator("main [role=alert] li").allInnerTexts())
+      .toEqual(["用户名或密码不正确。"]);
     await login(page, "e2e.wang", "second-password-2026");
     expect(await text(page.locator("header .user-name"))).toBe("当前用户：王建国");
   });
@@ -460,17 +600,27 @@ describe("without JavaScript", () => {
     expect(await p.evaluate(() => "__remixRouter" in window)).toBe(false);
     await p.getByLabel("用户名").fill("nominator");
     await p.getByLabel("密码").fill("wrong-password");
-    const refused = await submitAndCatch(p, p.locator("main").getByRole("button", { name: "登录" }), "/login");
+    const refused = await submitAndCatch(
+      p,
+      p.locator("main").getByRole("button", { name: "登录" }),
+      "/login",
+    );
     expect(refused.status()).toBe(400);
     await p.waitForLoadState();
     expect(await p.locator("main [role=alert] li").allInnerTexts()).toEqual(["用户名或密码不正确。"]);
 
     await p.getByLabel("密码").fill(DEMO_PASSWORD);
-    await Promise.all([p.waitForURL((u) => u.pathname === "/"), p.locator("main").getByRole("button", { name: "登录" }).click()]);
+    await Promise.all([
+      p.waitForURL((u) => u.pathname === "/"),
+      p.locator("main").getByRole("button", { name: "登录" }).click(),
+    ]);
     expect(await text(p.locator("header .user-name"))).toBe("当前用户：西安市总填报员");
 
     await p.goto("/orgs");
-    await Promise.all([p.waitForLoadState(), p.getByRole("button", { name: "English", exact: true }).click()]);
+    await Promise.all([
+      p.waitForLoadState(),
+      p.getByRole("button", { name: "English", exact: true }).click(),
+    ]);
     await p.waitForURL((u) => u.pathname === "/orgs");
     expect(await h1(p)).toBe("Organizations");
     expect(await text(p.locator("header .user-name"))).toBe("Signed in as 西安市总填报员");
@@ -493,7 +643,10 @@ describe("without JavaScript", () => {
     const res = await submitAndCatch(p, p.locator("main").getByRole("button", { name: "登录" }), "/login");
     expect(res.status()).toBe(403);
     await p.waitForLoadState();
-    expect(await errorPage(p)).toEqual({ title: "出错了 403", message: "表单已过期或来源不正确，请刷新页面后重试。" });
+    expect(await errorPage(p)).toEqual({
+      title: "出错了 403",
+      message: "表单已过期或来源不正确，请刷新页面后重试。",
+    });
   });
 });
 

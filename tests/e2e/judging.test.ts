@@ -29,25 +29,59 @@ async function prepare(file: string, dataKey: Buffer) {
   try {
     await migrateToLatest(db);
     await loadDemo(db, dataKey);
-    const c = await db.selectFrom("competitions").select("id").where("title", "=", DEMO_2018_TITLE).executeTakeFirstOrThrow();
+    const c = await db
+      .selectFrom("competitions")
+      .select("id")
+      .where("title", "=", DEMO_2018_TITLE)
+      .executeTakeFirstOrThrow();
     competitionId = c.id;
-    const cat = await db.selectFrom("categories").select("id").where("competition_id", "=", c.id).where("name", "=", "先进个人").executeTakeFirstOrThrow();
+    const cat = await db
+      .selectFrom("categories")
+      .select("id")
+      .where("competition_id", "=", c.id)
+      .where("name", "=", "先进个人")
+      .executeTakeFirstOrThrow();
     categoryId = cat.id;
-    await db.updateTable("nominations").set({ status: "ineligible" }).where("competition_id", "=", c.id).execute();
+    await db
+      .updateTable("nominations")
+      .set({ status: "ineligible" })
+      .where("competition_id", "=", c.id)
+      .execute();
     await db.updateTable("competitions").set({ stage: "judging" }).where("id", "=", c.id).execute();
-    const judges = await db.selectFrom("users").select("id").where("username", "in", ["judge1", "judge2"]).orderBy("username").execute();
+    const judges = await db
+      .selectFrom("users")
+      .select("id")
+      .where("username", "in", ["judge1", "judge2"])
+      .orderBy("username")
+      .execute();
     const judging = (await getJudgingCategory(db, cat.id))!;
     await db.transaction().execute(async (trx) => {
       for (const j of judges) await addPanelJudge(trx, SYSTEM_ACTOR, judging, j.id);
     });
     // Three nominations neither judge has a conflict with.
-    await db.updateTable("nominations").set({ status: "eligible" }).where("category_id", "=", cat.id).execute();
+    await db
+      .updateTable("nominations")
+      .set({ status: "eligible" })
+      .where("category_id", "=", cat.id)
+      .execute();
     await db.transaction().execute((trx) => assignPanel(trx, SYSTEM_ACTOR, judging));
-    const both = await db.selectFrom("judge_assignments").select("nomination_id").groupBy("nomination_id").having((eb) => eb.fn.countAll(), "=", 2).execute();
+    const both = await db
+      .selectFrom("judge_assignments")
+      .select("nomination_id")
+      .groupBy("nomination_id")
+      .having((eb) => eb.fn.countAll(), "=", 2)
+      .execute();
     const keep = both.slice(0, 3).map((b) => b.nomination_id);
-    await db.updateTable("nominations").set({ status: "ineligible" }).where("category_id", "=", cat.id).where("id", "not in", keep).execute();
+    await db
+      .updateTable("nominations")
+      .set({ status: "ineligible" })
+      .where("category_id", "=", cat.id)
+      .where("id", "not in", keep)
+      .execute();
     await db.deleteFrom("judge_assignments").where("nomination_id", "not in", keep).execute();
-    refs = (await db.selectFrom("nominations").select("ref").where("id", "in", keep).orderBy("ref").execute()).map((r) => r.ref);
+    refs = (
+      await db.selectFrom("nominations").select("ref").where("id", "in", keep).orderBy("ref").execute()
+    ).map((r) => r.ref);
   } finally {
     await db.destroy();
   }
@@ -58,7 +92,9 @@ beforeAll(async () => {
   const file = path.join(dir, "laurel.db");
   const dataKey = crypto.randomBytes(32);
   await prepare(file, dataKey);
-  const server = await startServer({ database: { url: `file:${file}`, sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey } });
+  const server = await startServer({
+    database: { url: `file:${file}`, sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey },
+  });
   url = server.url;
   stopServer = server.stop;
   browser = await launchBrowser({ baseURL: url });
@@ -82,7 +118,10 @@ async function scoreAll(username: string, points: number[]) {
     await page.locator("#f-p0").fill(String(points[i] * 0.4));
     await page.locator("#f-p1").fill(String(points[i] * 0.3));
     await page.locator("#f-p2").fill(String(points[i] * 0.3));
-    await Promise.all([page.waitForURL((u) => u.pathname === "/judging"), page.locator('button[value="submit"]').click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === "/judging"),
+      page.locator('button[value="submit"]').click(),
+    ]);
   }
   // The URL changes with the client-side navigation; the queue's text may land a moment later.
   await expect.poll(() => page.locator("main").innerText()).toContain("已提交 3 / 3");
@@ -112,8 +151,16 @@ describe("judging in the browser", () => {
 
     // The per-judge matrix opens now that judging has closed; a correction needs a reason.
     await page.goto(`/competitions/${competitionId}/categories/${categoryId}/sheets`);
-    expect(await page.locator("table.matrix thead th").allInnerTexts()).toEqual(["推荐编号", "姓名/名称", "评委一", "评委二"]);
-    await Promise.all([page.waitForURL(/\/sheets\/\d+$/), page.locator("table.matrix tbody a").first().click()]);
+    expect(await page.locator("table.matrix thead th").allInnerTexts()).toEqual([
+      "推荐编号",
+      "姓名/名称",
+      "评委一",
+      "评委二",
+    ]);
+    await Promise.all([
+      page.waitForURL(/\/sheets\/\d+$/),
+      page.locator("table.matrix tbody a").first().click(),
+    ]);
     await page.locator("#f-p0").fill("40");
     await page.locator("#f-reason").fill("录入错误");
     await page.locator("main button.primary").click();

@@ -16,7 +16,11 @@ let sqlite: Database.Database;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-e2e-probes-"));
-  const database: PreparedDatabase = { url: `file:${path.join(dir, "laurel.db")}`, sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey: crypto.randomBytes(32) };
+  const database: PreparedDatabase = {
+    url: `file:${path.join(dir, "laurel.db")}`,
+    sessionSecret: crypto.randomBytes(32).toString("hex"),
+    dataKey: crypto.randomBytes(32),
+  };
   server = await startServer({ database });
   sqlite = new Database(path.join(dir, "laurel.db"), { readonly: true });
 });
@@ -31,14 +35,24 @@ afterAll(async () => {
 class Visitor {
   private cookies = new Map<string, string>();
 
-  async request(pathname: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
-    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") };
+  async request(
+    pathname: string,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = {
+      cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+    };
     let body: string | undefined;
     if (init.form) {
       headers["content-type"] = "application/x-www-form-urlencoded";
       body = new URLSearchParams({ _csrf: this.cookies.get("laurel_csrf") ?? "", ...init.form }).toString();
     }
-    const res = await fetch(server.url + pathname, { method: init.method ?? (body ? "POST" : "GET"), headers, body, redirect: "manual" });
+    const res = await fetch(server.url + pathname, {
+      method: init.method ?? (body ? "POST" : "GET"),
+      headers,
+      body,
+      redirect: "manual",
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const eq = pair.indexOf("=");
@@ -58,7 +72,17 @@ const count = (sql: string, ...args: unknown[]) => (sqlite.prepare(sql).get(...a
 
 describe("an outsider's probes against the production server", () => {
   it("lands every redirect trick after sign-in on our own origin, never a 500", async () => {
-    const tricks = ["/%09/evil.example", "/\t/evil.example", "//evil.example", "/\\evil.example", "/%5Cevil.example", "/.//evil.example", "https://evil.example/", "/\n/evil.example", "javascript:alert(1)"];
+    const tricks = [
+      "/%09/evil.example",
+      "/\t/evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "/%5Cevil.example",
+      "/.//evil.example",
+      "https://evil.example/",
+      "/\n/evil.example",
+      "javascript:alert(1)",
+    ];
     for (const trick of tricks) {
       const res = await new Visitor().signIn("xian_admin", DEMO_PASSWORD, trick);
       expect(res.status, trick).toBe(302);
@@ -72,13 +96,27 @@ describe("an outsider's probes against the production server", () => {
     const city = new Visitor();
     expect((await city.signIn("xian_admin")).status).toBe(302);
     const xian = sqlite.prepare("select id from orgs where name = ?").get("西安市总工会") as { id: number };
-    const created = await city.request("/competitions/new", { form: { title: "西安市探测用竞赛", year: "2026", noticeDays: "5", noticeUnit: "working", orgId: String(xian.id) } });
+    const created = await city.request("/competitions/new", {
+      form: {
+        title: "西安市探测用竞赛",
+        year: "2026",
+        noticeDays: "5",
+        noticeUnit: "working",
+        orgId: String(xian.id),
+      },
+    });
     expect(created.status).toBe(302);
     const own = /^\/competitions\/(\d+)$/.exec(created.headers.get("location")!)![1];
-    const foreign = sqlite.prepare("select c.id from categories c join competitions k on k.id = c.competition_id join orgs o on o.id = k.org_id where o.name = ? order by c.id limit 1").get("陕西省总工会") as { id: number };
+    const foreign = sqlite
+      .prepare(
+        "select c.id from categories c join competitions k on k.id = c.competition_id join orgs o on o.id = k.org_id where o.name = ? order by c.id limit 1",
+      )
+      .get("陕西省总工会") as { id: number };
     expect(foreign).toBeDefined();
 
-    const res = await city.request(`/competitions/${own}/categories/${foreign.id}`, { form: { intent: "delete" } });
+    const res = await city.request(`/competitions/${own}/categories/${foreign.id}`, {
+      form: { intent: "delete" },
+    });
     expect(res.status).toBe(404);
     expect(count("select count(*) as n from categories where id = ?", foreign.id)).toBe(1);
   });
@@ -88,10 +126,14 @@ describe("an outsider's probes against the production server", () => {
     await city.signIn("xian_admin");
     const xian = sqlite.prepare("select id from orgs where name = ?").get("西安市总工会") as { id: number };
     const before = count("select count(*) as n from orgs");
-    const res = await city.request(`/orgs/${xian.id}/new`, { form: { name: "探测用区总工会", kind: "county", regionCode: "610000" } });
+    const res = await city.request(`/orgs/${xian.id}/new`, {
+      form: { name: "探测用区总工会", kind: "county", regionCode: "610000" },
+    });
     expect(res.status).toBe(400);
     expect(count("select count(*) as n from orgs")).toBe(before);
-    expect(count("select count(*) as n from orgs where region_code = '610324' and name like '%探测%'")).toBe(0);
+    expect(count("select count(*) as n from orgs where region_code = '610324' and name like '%探测%'")).toBe(
+      0,
+    );
   });
 
   it("evaluates at most five of 40 parallel password guesses, and the right password then waits out the lock", async () => {
@@ -100,7 +142,9 @@ describe("an outsider's probes against the production server", () => {
     const statuses = answers.map((r) => r.status);
     const evaluated = statuses.filter((s) => s === 400).length;
     const locked = statuses.filter((s) => s === 429).length;
-    console.info(`40 parallel guesses: ${evaluated} evaluated (400), ${locked} refused unevaluated (429), others ${JSON.stringify(statuses.filter((s) => s !== 400 && s !== 429))}`);
+    console.info(
+      `40 parallel guesses: ${evaluated} evaluated (400), ${locked} refused unevaluated (429), others ${JSON.stringify(statuses.filter((s) => s !== 400 && s !== 429))}`,
+    );
     expect(evaluated).toBeLessThanOrEqual(5);
     expect(evaluated + locked).toBe(40);
     const right = await new Visitor().signIn("admin");

@@ -11,7 +11,8 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-const figure = async (label: string) => Number(await page.locator(".stats li", { hasText: label }).locator(".figure").innerText());
+const figure = async (label: string) =>
+  Number(await page.locator(".stats li", { hasText: label }).locator(".figure").innerText());
 
 beforeAll(async () => {
   server = await startServer();
@@ -55,7 +56,13 @@ describe("registry", () => {
   it("every registry page renders and hydrates without errors; a sheet upload reports its rows", async () => {
     await freshPage();
     await login(page, "admin");
-    for (const path of ["/registry/counties", "/registry/helpers", "/registry/pairings", "/registry/import", "/registry/match"]) {
+    for (const path of [
+      "/registry/counties",
+      "/registry/helpers",
+      "/registry/pairings",
+      "/registry/import",
+      "/registry/match",
+    ]) {
       expect((await page.goto(path))!.status(), path).toBe(200);
       await page.waitForLoadState("networkidle");
     }

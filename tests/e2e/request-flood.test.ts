@@ -30,11 +30,19 @@ function urlencoded(fields: number): string {
 }
 
 function multipart(fields: number): string {
-  const part = (name: string, value = "") => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-  return part("_csrf", csrf.token) + Array.from({ length: fields - 1 }, (_, i) => part(`f${i}`)).join("") + `--${BOUNDARY}--\r\n`;
+  const part = (name: string, value = "") =>
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  return (
+    part("_csrf", csrf.token) +
+    Array.from({ length: fields - 1 }, (_, i) => part(`f${i}`)).join("") +
+    `--${BOUNDARY}--\r\n`
+  );
 }
 
-const CONTENT_TYPE = { urlencoded: "application/x-www-form-urlencoded", multipart: `multipart/form-data; boundary=${BOUNDARY}` };
+const CONTENT_TYPE = {
+  urlencoded: "application/x-www-form-urlencoded",
+  multipart: `multipart/form-data; boundary=${BOUNDARY}`,
+};
 
 interface FloodOutcome {
   status: number;
@@ -57,7 +65,12 @@ async function timedHealth(): Promise<number> {
 }
 
 /** Posts the flood and, until it is answered (and for at least half a second), times /healthz. */
-async function flood(path: string, kind: keyof typeof CONTENT_TYPE, fields: number, headers: Record<string, string> = {}): Promise<FloodOutcome> {
+async function flood(
+  path: string,
+  kind: keyof typeof CONTENT_TYPE,
+  fields: number,
+  headers: Record<string, string> = {},
+): Promise<FloodOutcome> {
   const body = kind === "urlencoded" ? urlencoded(fields) : multipart(fields);
   const started = performance.now();
   let answered = false;
@@ -83,8 +96,16 @@ async function flood(path: string, kind: keyof typeof CONTENT_TYPE, fields: numb
     await new Promise((r) => setTimeout(r, 25));
   }
   const { status, body: text } = await post;
-  const outcome = { status, body: text, answeredMs, slowestHealthMs: Math.round(Math.max(...timings)), healthChecks: timings.length };
-  console.log(`flood ${path} ${kind} ${fields} fields (${body.length} bytes): ${JSON.stringify({ ...outcome, body: undefined })}`);
+  const outcome = {
+    status,
+    body: text,
+    answeredMs,
+    slowestHealthMs: Math.round(Math.max(...timings)),
+    healthChecks: timings.length,
+  };
+  console.log(
+    `flood ${path} ${kind} ${fields} fields (${body.length} bytes): ${JSON.stringify({ ...outcome, body: undefined })}`,
+  );
   return outcome;
 }
 
@@ -94,20 +115,30 @@ describe("a form with too many fields", () => {
     ["/login", "multipart", 40_000],
     ["/lang", "urlencoded", 200_000],
     ["/lang", "multipart", 200_000],
-  ] as const)("POST %s %s with %i fields: 413, and /healthz answers meanwhile", async (path, kind, fields) => {
-    const outcome = await flood(path, kind, fields);
-    expect(outcome.status).toBe(413);
-    expect(outcome.slowestHealthMs).toBeLessThan(HEALTH_BUDGET_MS);
-  });
+  ] as const)(
+    "POST %s %s with %i fields: 413, and /healthz answers meanwhile",
+    async (path, kind, fields) => {
+      const outcome = await flood(path, kind, fields);
+      expect(outcome.status).toBe(413);
+      expect(outcome.slowestHealthMs).toBeLessThan(HEALTH_BUDGET_MS);
+    },
+  );
 
   it("says why, in the reader's language", async () => {
     expect((await flood("/login", "urlencoded", 5_000)).body).toContain("表单最多只能包含 1000 个字段");
-    expect((await flood("/login", "urlencoded", 5_000, { "Accept-Language": "en" })).body).toContain("A form may have at most 1000 fields");
+    expect((await flood("/login", "urlencoded", 5_000, { "Accept-Language": "en" })).body).toContain(
+      "A form may have at most 1000 fields",
+    );
   });
 
   it("still takes an ordinary sign-in form afterwards", async () => {
     const body = `_csrf=${csrf.token}&username=nobody&password=wrong-password`;
-    const res = await fetch(`${server.url}/login`, { method: "POST", headers: { "Content-Type": CONTENT_TYPE.urlencoded, Cookie: csrf.cookie }, body, redirect: "manual" });
+    const res = await fetch(`${server.url}/login`, {
+      method: "POST",
+      headers: { "Content-Type": CONTENT_TYPE.urlencoded, Cookie: csrf.cookie },
+      body,
+      redirect: "manual",
+    });
     // An unknown user: the form was read, checked and answered as a failed sign-in.
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("用户名或密码");
@@ -117,7 +148,10 @@ describe("a form with too many fields", () => {
 describe("a query string with too many parameters", () => {
   it("is refused with 414 before any page reads it", async () => {
     const started = performance.now();
-    const res = await fetch(`${server.url}/registry/helpers?${Array.from({ length: 1_500 }, (_, i) => `f${i}=`).join("&")}`, { redirect: "manual" });
+    const res = await fetch(
+      `${server.url}/registry/helpers?${Array.from({ length: 1_500 }, (_, i) => `f${i}=`).join("&")}`,
+      { redirect: "manual" },
+    );
     expect(res.status).toBe(414);
     expect(performance.now() - started).toBeLessThan(HEALTH_BUDGET_MS);
   });

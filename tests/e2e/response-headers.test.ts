@@ -24,7 +24,14 @@ beforeAll(async () => {
   try {
     await migrateToLatest(db);
     await loadDemo(db, secrets.dataKey);
-    nominationId = (await db.selectFrom("nominations").select("id").where("id_number_enc", "is not", null).orderBy("id").executeTakeFirstOrThrow()).id;
+    nominationId = (
+      await db
+        .selectFrom("nominations")
+        .select("id")
+        .where("id_number_enc", "is not", null)
+        .orderBy("id")
+        .executeTakeFirstOrThrow()
+    ).id;
     helperId = (await db.selectFrom("helpers").select("id").orderBy("id").executeTakeFirstOrThrow()).id;
   } finally {
     await db.destroy();
@@ -32,8 +39,18 @@ beforeAll(async () => {
   server = await startServer({ database: { url: `file:${file}`, ...secrets } });
   const first = await fetch(`${server.url}/login`);
   const token = /laurel_csrf=([^;]+)/.exec(first.headers.get("set-cookie") ?? "")![1];
-  const body = new URLSearchParams({ _csrf: token, username: "admin", password: DEMO_PASSWORD, redirectTo: "/" });
-  const signedIn = await fetch(`${server.url}/login`, { method: "POST", body, headers: { Cookie: `laurel_csrf=${token}` }, redirect: "manual" });
+  const body = new URLSearchParams({
+    _csrf: token,
+    username: "admin",
+    password: DEMO_PASSWORD,
+    redirectTo: "/",
+  });
+  const signedIn = await fetch(`${server.url}/login`, {
+    method: "POST",
+    body,
+    headers: { Cookie: `laurel_csrf=${token}` },
+    redirect: "manual",
+  });
   expect(signedIn.status).toBe(302);
   const session = /(__laurel=[^;]+)/.exec(signedIn.headers.get("set-cookie") ?? "")![1];
   admin = { cookie: `laurel_csrf=${token}; ${session}`, token };
@@ -46,17 +63,28 @@ afterAll(async () => {
 
 function reveal(url: string) {
   const body = new URLSearchParams({ _csrf: admin.token, intent: "reveal" });
-  return fetch(`${server.url}${url}`, { method: "POST", body, headers: { Cookie: admin.cookie }, redirect: "manual" });
+  return fetch(`${server.url}${url}`, {
+    method: "POST",
+    body,
+    headers: { Cookie: admin.cookie },
+    redirect: "manual",
+  });
 }
 
 describe("a reveal of personal data is never stored by a cache", () => {
   it.each([
     ["the ID number, as a page", () => `/nominations/${nominationId}?index`],
     ["the ID number, as data", () => `/nominations/${nominationId}.data?index`],
-    ["the ID number, as data (?_data=)", () => `/nominations/${nominationId}?index&_data=routes/nominations.$nominationId._index`],
+    [
+      "the ID number, as data (?_data=)",
+      () => `/nominations/${nominationId}?index&_data=routes/nominations.$nominationId._index`,
+    ],
     ["a helper's contact, as a page", () => `/registry/helpers/${helperId}`],
     ["a helper's contact, as data", () => `/registry/helpers/${helperId}.data`],
-    ["a helper's contact, as data (?_data=)", () => `/registry/helpers/${helperId}?_data=routes/registry.helpers.$helperId`],
+    [
+      "a helper's contact, as data (?_data=)",
+      () => `/registry/helpers/${helperId}?_data=routes/registry.helpers.$helperId`,
+    ],
   ])("%s", async (_what, url) => {
     const res = await reveal(url());
     expect(res.status).toBe(200);
@@ -77,6 +105,8 @@ describe("a bad TRUST_PROXY", () => {
       async (s) => (await s.stop(), ""),
       (error: Error) => error.message,
     );
-    expect(refused).toContain('TRUST_PROXY must be a hop count from 1 to 10, a comma-separated list of proxy addresses or subnets (e.g. "10.0.0.0/8, loopback"), or "true" (got "yes")');
+    expect(refused).toContain(
+      'TRUST_PROXY must be a hop count from 1 to 10, a comma-separated list of proxy addresses or subnets (e.g. "10.0.0.0/8, loopback"), or "true" (got "yes")',
+    );
   });
 });

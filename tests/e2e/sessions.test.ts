@@ -16,10 +16,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const cookieValue = async (name: string) => (await browser.context.cookies()).find((c) => c.name === name)?.value;
+const cookieValue = async (name: string) =>
+  (await browser.context.cookies()).find((c) => c.name === name)?.value;
 
 /** GET `path` with only `cookie`, not following redirects: what a thief holding the copy would see. */
-const replay = (path: string, cookie: string) => fetch(server.url + path, { headers: { cookie }, redirect: "manual" });
+const replay = (path: string, cookie: string) =>
+  fetch(server.url + path, { headers: { cookie }, redirect: "manual" });
 
 describe("sessions on the production server", () => {
   it("signs a cookie copied before logout out, and rotates the CSRF cookie at sign-in and sign-out", async () => {

@@ -19,11 +19,15 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const text = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).replace(/\s+/g, " ").trim();
+const text = async (page: Page, selector: string) =>
+  (await page.locator(selector).first().innerText()).replace(/\s+/g, " ").trim();
 
 /** Posts the advance form shown on `page` and answers the HTTP status of the page it leads to. */
 async function submitAdvance(page: Page): Promise<number> {
-  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: /^进入下一阶段/ }).click()]);
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    page.getByRole("button", { name: /^进入下一阶段/ }).click(),
+  ]);
   await page.waitForLoadState("load");
   return res.status();
 }
@@ -33,7 +37,10 @@ describe("advancing a competition twice without JavaScript", () => {
     const first = await browser.newPage();
     await login(first, "admin");
     await first.goto("/competitions");
-    const href = await first.locator("main a", { hasText: "2018年度全省工会脱贫攻坚竞赛" }).first().getAttribute("href");
+    const href = await first
+      .locator("main a", { hasText: "2018年度全省工会脱贫攻坚竞赛" })
+      .first()
+      .getAttribute("href");
     const second = await browser.newPage();
     await first.goto(href!);
     await second.goto(href!);
@@ -43,7 +50,9 @@ describe("advancing a competition twice without JavaScript", () => {
     expect(await text(first, "main [role=status]")).toBe("竞赛已进入「资格审查」阶段。");
 
     expect(await submitAdvance(second)).toBe(409);
-    expect(await text(second, "main [role=alert]")).toContain("此竞赛已进入「资格审查」阶段，本次操作未执行。");
+    expect(await text(second, "main [role=alert]")).toContain(
+      "此竞赛已进入「资格审查」阶段，本次操作未执行。",
+    );
     // Still in review: the second click moved nothing.
     await second.goto(href!);
     expect(await text(second, "main .timeline li[aria-current=step] strong")).toBe("资格审查");

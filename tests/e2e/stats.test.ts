@@ -32,7 +32,7 @@ async function figure(page: Page, label: string): Promise<string> {
 
 const SHEET = [
   "服务队,日期,县区代码,村,活动类型,人次,资金（元）,帮扶户数,帮扶人数,脱贫户数,脱贫人数,组织单位",
-  "周至县猕猴桃技术服务队,2018-09-10,610124,竹峪村,技术培训,40,\"1,500,000.00\",30,100,10,35,",
+  '周至县猕猴桃技术服务队,2018-09-10,610124,竹峪村,技术培训,40,"1,500,000.00",30,100,10,35,',
   "周至县猕猴桃技术服务队,2018-09-11,610124,新村,产业指导,20,500000.50,10,30,5,12,",
   "周至县猕猴桃技术服务队,2018-09-12,610124,新村,义诊,20,100,10,30,11,12,",
 ].join("\n");
@@ -52,9 +52,16 @@ describe("aid statistics", () => {
     const file = path.join(dir, "activities.csv");
     fs.writeFileSync(file, SHEET);
     await admin.locator('input[name="sheet"]').setInputFiles(file);
-    await Promise.all([admin.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/aid/upload")), admin.locator('main button[type="submit"]').click()]);
+    await Promise.all([
+      admin.waitForResponse(
+        (r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/aid/upload"),
+      ),
+      admin.locator('main button[type="submit"]').click(),
+    ]);
     await expect.poll(() => admin.locator("main [role=status]").innerText()).toBe("导入 2 行，拒绝 1 行。");
-    expect(await admin.locator("table.upload-report tbody tr").innerText()).toContain("脱贫户数不能多于帮扶户数");
+    expect(await admin.locator("table.upload-report tbody tr").innerText()).toContain(
+      "脱贫户数不能多于帮扶户数",
+    );
     await admin.close();
     await browser.context.clearCookies();
 

@@ -19,7 +19,10 @@ afterAll(async () => {
   for (const c of cleanups) await c();
 });
 
-const secrets = () => ({ sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey: crypto.randomBytes(32) });
+const secrets = () => ({
+  sessionSecret: crypto.randomBytes(32).toString("hex"),
+  dataKey: crypto.randomBytes(32),
+});
 
 function sqliteDatabase(): { database: PreparedDatabase; env: Record<string, string> } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-two-"));
@@ -27,7 +30,9 @@ function sqliteDatabase(): { database: PreparedDatabase; env: Record<string, str
   return { database: { url: `file:${path.join(dir, "laurel.db")}`, ...secrets() }, env: {} };
 }
 
-async function postgresDatabase(url: string): Promise<{ database: PreparedDatabase; env: Record<string, string> }> {
+async function postgresDatabase(
+  url: string,
+): Promise<{ database: PreparedDatabase; env: Record<string, string> }> {
   const schema = `two_${crypto.randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -56,7 +61,9 @@ async function demoCounts(database: PreparedDatabase, env: Record<string, string
 }
 
 async function bothStartOnEmpty(prepared: { database: PreparedDatabase; env: Record<string, string> }) {
-  const started = await Promise.allSettled([0, 1].map(() => startServer({ database: prepared.database, env: prepared.env })));
+  const started = await Promise.allSettled(
+    [0, 1].map(() => startServer({ database: prepared.database, env: prepared.env })),
+  );
   for (const s of started) if (s.status === "fulfilled") servers.push(s.value);
   const failures = started.flatMap((s) => (s.status === "rejected" ? [String(s.reason).slice(0, 2000)] : []));
   expect(failures).toEqual([]);
@@ -68,7 +75,10 @@ async function bothStartOnEmpty(prepared: { database: PreparedDatabase; env: Rec
 async function visitorCookie(server: RunningServer): Promise<string> {
   const res = await fetch(`${server.url}/honors`);
   await res.arrayBuffer();
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 async function sameEtagFromEither([a, b]: RunningServer[]) {
@@ -89,7 +99,9 @@ async function sameEtagFromEither([a, b]: RunningServer[]) {
     await fromB.arrayBuffer();
     expect(fromB.headers.get("etag"), page).toBe(etag);
     // Now from B's memory: still a 304.
-    expect((await fetch(b.url + page, { headers: { cookie, "if-none-match": etag! } })).status, page).toBe(304);
+    expect((await fetch(b.url + page, { headers: { cookie, "if-none-match": etag! } })).status, page).toBe(
+      304,
+    );
   }
 }
 
@@ -104,13 +116,16 @@ describe("two servers on one SQLite database", () => {
   });
 });
 
-describe.runIf(/^postgres/.test(process.env.TEST_DATABASE_URL ?? ""))("two servers on one PostgreSQL database", () => {
-  let pair: RunningServer[];
-  it("start at once on an empty database and load the demo exactly once", async () => {
-    pair = await bothStartOnEmpty(await postgresDatabase(process.env.TEST_DATABASE_URL!));
-  }, 240_000);
+describe.runIf(/^postgres/.test(process.env.TEST_DATABASE_URL ?? ""))(
+  "two servers on one PostgreSQL database",
+  () => {
+    let pair: RunningServer[];
+    it("start at once on an empty database and load the demo exactly once", async () => {
+      pair = await bothStartOnEmpty(await postgresDatabase(process.env.TEST_DATABASE_URL!));
+    }, 240_000);
 
-  it("give a page the same ETag, and a 304 for the other's", async () => {
-    await sameEtagFromEither(pair);
-  });
-});
+    it("give a page the same ETag, and a 304 for the other's", async () => {
+      await sameEtagFromEither(pair);
+    });
+  },
+);

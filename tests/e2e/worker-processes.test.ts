@@ -35,7 +35,12 @@ function alive(pid: number): boolean {
 async function submittedSheets(): Promise<number> {
   const db = createDatabase({ dialect: "sqlite", file });
   try {
-    const row = await db.selectFrom("score_sheets").select((eb) => eb.fn.countAll().as("n")).where("category_id", "=", categoryId).where("status", "=", "submitted").executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("score_sheets")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("category_id", "=", categoryId)
+      .where("status", "=", "submitted")
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   } finally {
     await db.destroy();
@@ -45,12 +50,20 @@ async function submittedSheets(): Promise<number> {
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-e2e-workers-"));
   file = path.join(dir, "laurel.db");
-  const secrets = { sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey: crypto.randomBytes(32), generated: [] };
+  const secrets = {
+    sessionSecret: crypto.randomBytes(32).toString("hex"),
+    dataKey: crypto.randomBytes(32),
+    generated: [],
+  };
   const db = createDatabase({ dialect: "sqlite", file });
   try {
     await migrateToLatest(db);
     await loadDemo(db, secrets.dataKey);
-    ({ judges, categoryId } = await seedJudgingLoad(db, secrets, { judges: JUDGES, nominations: NOMINATIONS, criteria: CRITERIA }));
+    ({ judges, categoryId } = await seedJudgingLoad(db, secrets, {
+      judges: JUDGES,
+      nominations: NOMINATIONS,
+      criteria: CRITERIA,
+    }));
   } finally {
     await db.destroy();
   }
@@ -78,8 +91,19 @@ describe("the server with two worker processes", () => {
     process.kill(victim, "SIGKILL");
     await expect.poll(() => workerPids().filter((p) => p !== victim).length, { timeout: 30_000 }).toBe(2);
     expect(workerPids()).toContain(survivor);
-    await expect.poll(() => server.output()).toContain(`Worker ${victim} exited (SIGKILL); starting another.`);
-    await expect.poll(() => fetch(`${server.url}/healthz`).then((res) => res.status, () => 0), { timeout: 30_000 }).toBe(200);
+    await expect
+      .poll(() => server.output())
+      .toContain(`Worker ${victim} exited (SIGKILL); starting another.`);
+    await expect
+      .poll(
+        () =>
+          fetch(`${server.url}/healthz`).then(
+            (res) => res.status,
+            () => 0,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(200);
   });
 
   it("stops every worker on SIGTERM", async () => {

@@ -23,13 +23,24 @@ describe("importing an activities sheet", () => {
     expect(report).toEqual({ imported: 600, refused: 0, issues: [] });
     const r = await loadStatsReport(t.db, null);
     expect(toStats(r.province)).toEqual({
-      teams: expected.teams, activities: 600, person_times: expected.person_times, funds_yuan: expected.funds_fen / 100, villages: expected.villages,
-      households_helped: expected.households_helped, people_helped: expected.people_helped, households_lifted: expected.households_lifted, people_lifted: expected.people_lifted,
+      teams: expected.teams,
+      activities: 600,
+      person_times: expected.person_times,
+      funds_yuan: expected.funds_fen / 100,
+      villages: expected.villages,
+      households_helped: expected.households_helped,
+      people_helped: expected.people_helped,
+      households_lifted: expected.households_lifted,
+      people_lifted: expected.people_lifted,
     });
     expect(r.province.funds_fen).toBe(expected.funds_fen);
     expect(r.byCity.map((c) => c.key)).toEqual(["安康市", "榆林市"]);
     expect(r.byCity.reduce((s, c) => s + c.stats.activities, 0)).toBe(600);
-    expect(r.byCounty.map((c) => [c.code, c.stats.activities])).toEqual([["610824", 200], ["610826", 200], ["610929", 200]]);
+    expect(r.byCounty.map((c) => [c.code, c.stats.activities])).toEqual([
+      ["610824", 200],
+      ["610826", 200],
+      ["610929", 200],
+    ]);
     expect(r.byYear.map((y) => y.key)).toEqual([2017, 2018]);
     expect(r.byYear[0].stats.activities).toBe(365);
     // Villages are (county, village) pairs: 东村 in two counties counts twice.
@@ -42,7 +53,20 @@ describe("importing an activities sheet", () => {
   });
 
   it("refuses implausible and malformed rows with a row report, and imports the rest", async () => {
-    const base = { team: "报告服务队", date: "2018-05-01", county_code: "610824", village: "报告村", kind: "技术培训", person_times: "3", funds_yuan: "1,234.56", households_helped: "2", people_helped: "5", households_lifted: "1", people_lifted: "2", org: "" };
+    const base = {
+      team: "报告服务队",
+      date: "2018-05-01",
+      county_code: "610824",
+      village: "报告村",
+      kind: "技术培训",
+      person_times: "3",
+      funds_yuan: "1,234.56",
+      households_helped: "2",
+      people_helped: "5",
+      households_lifted: "1",
+      people_lifted: "2",
+      org: "",
+    };
     const records = [
       base,
       { ...base, village: "甲村", households_lifted: "3", people_lifted: "3" }, // row 3: more households lifted than helped
@@ -71,7 +95,11 @@ describe("importing an activities sheet", () => {
       [11, "date", "activities.date.future"],
       [12, "people_helped", "activities.count.invalid"],
     ]);
-    const row = await t.db.selectFrom("activities").select(["funds_fen", "year"]).where("village", "=", "报告村").executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("activities")
+      .select(["funds_fen", "year"])
+      .where("village", "=", "报告村")
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ funds_fen: 123456, year: 2018 });
     // The same sheet again: its one good row is now a repeat of what is recorded.
     const again = await importActivities(t.db, SYSTEM_ACTOR, sheetRows([base]), { today: TODAY });
@@ -83,11 +111,16 @@ describe("importing an activities sheet", () => {
     const { records } = generateActivities(5, 99);
     const named: Record<string, string>[] = records.map((r) => ({ ...r, team: "全或无服务队" }));
     named[3].people_lifted = "999";
-    const report = await importActivities(t.db, SYSTEM_ACTOR, sheetRows(named), { today: TODAY, allOrNothing: true });
+    const report = await importActivities(t.db, SYSTEM_ACTOR, sheetRows(named), {
+      today: TODAY,
+      allOrNothing: true,
+    });
     expect(report.imported).toBe(0);
     expect(report.refused).toBe(1);
     expect((await loadStatsReport(t.db, null)).province).toEqual(before);
-    expect(await t.db.selectFrom("aid_teams").select("id").where("name", "=", "全或无服务队").executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db.selectFrom("aid_teams").select("id").where("name", "=", "全或无服务队").executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("reports a missing column on row 1 and reads nothing", async () => {
@@ -107,12 +140,32 @@ describe("importing an activities sheet", () => {
 describe("the statistics the database computes", () => {
   it("equal the reference computed from every activity, for all years and for one", async () => {
     const { buildReport } = await import("../../app/domain/activities/stats");
-    const acts = await t.db.selectFrom("activities").select(["county_id", "year", "kind", "team_id", "village", "person_times", "funds_fen", "households_helped", "people_helped", "households_lifted", "people_lifted"]).execute();
+    const acts = await t.db
+      .selectFrom("activities")
+      .select([
+        "county_id",
+        "year",
+        "kind",
+        "team_id",
+        "village",
+        "person_times",
+        "funds_fen",
+        "households_helped",
+        "people_helped",
+        "households_lifted",
+        "people_lifted",
+      ])
+      .execute();
     const counties = await t.db.selectFrom("counties").select(["id", "code", "name", "city"]).execute();
     const years = [...new Set(acts.map((a) => a.year))];
     for (const year of [null, 2018]) {
       const rows = acts.filter((a) => year === null || a.year === year);
-      const reference = buildReport(rows.map((a) => ({ ...a, activities: 1 })), rows, counties, years);
+      const reference = buildReport(
+        rows.map((a) => ({ ...a, activities: 1 })),
+        rows,
+        counties,
+        years,
+      );
       expect(await loadStatsReport(t.db, year)).toEqual(reference);
     }
   });

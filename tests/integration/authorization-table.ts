@@ -51,13 +51,24 @@ export function defaultParams(w: World): Record<string, string> {
 
 const all = (e: Expectation): Outcomes => Object.fromEntries(VISITORS.map((v) => [v, e])) as Outcomes;
 /** Signed-in visitors in `allowed` pass; other signed-in ones get `denied`; the anonymous sign in. */
-const only = (allowed: readonly Visitor[], denied: Expectation = 403): Outcomes => ({ ...all(denied), ...Object.fromEntries(allowed.map((v) => [v, "ok"])), anonymous: "login" });
+const only = (allowed: readonly Visitor[], denied: Expectation = 403): Outcomes => ({
+  ...all(denied),
+  ...Object.fromEntries(allowed.map((v) => [v, "ok"])),
+  anonymous: "login",
+});
 const members = only(VISITORS.filter((v) => v !== "anonymous"));
 
 const ADMINS = ["adminOrganizer", "adminSibling", "adminChild"] as const;
 const NOMINATORS = ["nominator", "nominatorOther"] as const;
 /** Whoever holds a role inside the organizer's subtree, and the organizer's admins. */
-const COMPETITION_READERS = ["nominator", "nominatorOther", "judgeAssigned", "judgeUnassigned", "adminOrganizer", "adminChild"] as const;
+const COMPETITION_READERS = [
+  "nominator",
+  "nominatorOther",
+  "judgeAssigned",
+  "judgeUnassigned",
+  "adminOrganizer",
+  "adminChild",
+] as const;
 const ORGANIZER = ["adminOrganizer"] as const;
 /** Admins of the county (the default :orgId) or above it. */
 const COUNTY_ADMINS = ["adminOrganizer", "adminChild"] as const;
@@ -67,47 +78,89 @@ const JUDGES = ["judgeAssigned", "judgeUnassigned"] as const;
 const COUNTY_610124 = ["adminOrganizer", "adminChild"] as const;
 
 /** Admins in `allowed` pass, other admins get `outside`; non-admins 403, the anonymous sign in (decisions 007, 008). */
-const scoped = (allowed: readonly Visitor[], outside: Expectation): Outcomes => ({ ...only(allowed), ...Object.fromEntries(ADMINS.filter((a) => !allowed.includes(a)).map((a) => [a, outside])) });
+const scoped = (allowed: readonly Visitor[], outside: Expectation): Outcomes => ({
+  ...only(allowed),
+  ...Object.fromEntries(ADMINS.filter((a) => !allowed.includes(a)).map((a) => [a, outside])),
+});
 /** The judging desk: only the judge the nomination is assigned to; another judge 404, so assignments do not leak. */
 const assignedJudge: Outcomes = { ...only(["judgeAssigned"]), judgeUnassigned: 404 };
 
-const draftParams: Fill = (w) => ({ competitionId: String(w.draft.id), categoryId: String(w.draft.categoryId) });
+const draftParams: Fill = (w) => ({
+  competitionId: String(w.draft.id),
+  categoryId: String(w.draft.categoryId),
+});
 const scratchParams: Fill = (w) => ({ competitionId: String(w.scratch.id) });
 /** A user of the second county: only the organizer's admins manage it, so a POST changes it at most once. */
 const scratchUser: Fill = (w) => ({ userId: String(w.users.scratch) });
 const stale = { version: "999999" };
-const judgingParams: Fill = (w) => ({ competitionId: String(w.judging.id), categoryId: String(w.judging.categoryId), nominationId: String(w.judging.nominationId), fileId: String(w.judging.fileId) });
-const noticeParams: Fill = (w) => ({ competitionId: String(w.notice.id), categoryId: String(w.notice.categoryId) });
+const judgingParams: Fill = (w) => ({
+  competitionId: String(w.judging.id),
+  categoryId: String(w.judging.categoryId),
+  nominationId: String(w.judging.nominationId),
+  fileId: String(w.judging.fileId),
+});
+const noticeParams: Fill = (w) => ({
+  competitionId: String(w.notice.id),
+  categoryId: String(w.notice.categoryId),
+});
 const publishedParams: Fill = (w) => ({ competitionId: String(w.published.id) });
 /** A category still nominating: its panel cannot be assigned, so "assign" passes the guard and changes nothing. */
-const nominatingCategory: Fill = (w) => ({ competitionId: String(w.running.id), categoryId: String(w.running.individualId) });
+const nominatingCategory: Fill = (w) => ({
+  competitionId: String(w.running.id),
+  categoryId: String(w.running.individualId),
+});
 
 export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
   root: { get: all("ok") },
   "routes/_index": { get: all("ok") },
   "routes/$": { get: all(404), post: { any: { expect: all(404) } } },
   "routes/healthz": { get: all("ok") },
-  "routes/login": { get: all("ok"), post: { signIn: { form: () => ({ username: "", password: "" }), expect: all("ok") } } },
+  "routes/login": {
+    get: all("ok"),
+    post: { signIn: { form: () => ({ username: "", password: "" }), expect: all("ok") } },
+  },
   "routes/logout": { get: all("ok"), post: { signOut: { expect: all("ok") } } },
-  "routes/lang": { get: all("ok"), post: { switch: { form: () => ({ lang: "en", returnTo: "/" }), expect: all("ok") } } },
-  "routes/account.password": { get: members, post: { change: { form: () => ({ current: "", next: "", confirm: "" }), expect: members } } },
+  "routes/lang": {
+    get: all("ok"),
+    post: { switch: { form: () => ({ lang: "en", returnTo: "/" }), expect: all("ok") } },
+  },
+  "routes/account.password": {
+    get: members,
+    post: { change: { form: () => ({ current: "", next: "", confirm: "" }), expect: members } },
+  },
   "routes/audit": { get: only(ADMINS) },
   "routes/orgs._index": { get: all("ok") },
   "routes/orgs.$orgId._index": { get: all("ok") },
-  "routes/orgs.$orgId.edit": { get: only(ORGANIZER), post: { save: { form: () => ({ name: "" }), expect: only(ORGANIZER) } } },
-  "routes/orgs.$orgId.new": { get: only(COUNTY_ADMINS), post: { create: { form: () => ({ name: "" }), expect: only(COUNTY_ADMINS) } } },
-  "routes/orgs.$orgId.users.new": { get: only(COUNTY_ADMINS), post: { create: { form: () => ({ username: "" }), expect: only(COUNTY_ADMINS) } } },
+  "routes/orgs.$orgId.edit": {
+    get: only(ORGANIZER),
+    post: { save: { form: () => ({ name: "" }), expect: only(ORGANIZER) } },
+  },
+  "routes/orgs.$orgId.new": {
+    get: only(COUNTY_ADMINS),
+    post: { create: { form: () => ({ name: "" }), expect: only(COUNTY_ADMINS) } },
+  },
+  "routes/orgs.$orgId.users.new": {
+    get: only(COUNTY_ADMINS),
+    post: { create: { form: () => ({ username: "" }), expect: only(COUNTY_ADMINS) } },
+  },
   "routes/users.$userId": {
     get: only(COUNTY_ADMINS),
     post: {
       grant: { form: () => ({ intent: "grant", role: "emperor", orgId: "1" }), expect: only(COUNTY_ADMINS) },
-      revoke: { params: scratchUser, form: () => ({ intent: "revoke", grantId: "x" }), expect: only(ORGANIZER) },
+      revoke: {
+        params: scratchUser,
+        form: () => ({ intent: "revoke", grantId: "x" }),
+        expect: only(ORGANIZER),
+      },
       deactivate: { params: scratchUser, form: () => ({ intent: "deactivate" }), expect: only(ORGANIZER) },
       activate: { params: scratchUser, form: () => ({ intent: "activate" }), expect: only(ORGANIZER) },
     },
   },
   "routes/competitions._index": { get: members },
-  "routes/competitions.new": { get: only(ADMINS), post: { create: { form: () => ({ title: "" }), expect: only(ADMINS) } } },
+  "routes/competitions.new": {
+    get: only(ADMINS),
+    post: { create: { form: () => ({ title: "" }), expect: only(ADMINS) } },
+  },
   "routes/competitions.import": { get: only(ADMINS), post: { import: { expect: only(ADMINS) } } },
   "routes/competitions.$competitionId._index": {
     get: only(COMPETITION_READERS),
@@ -116,7 +169,10 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
       advance: { params: scratchParams, form: () => ({ intent: "advance" }), expect: only(ORGANIZER) },
     },
   },
-  "routes/competitions.$competitionId.edit": { get: only(ORGANIZER), post: { save: { form: () => ({ title: "" }), expect: only(ORGANIZER) } } },
+  "routes/competitions.$competitionId.edit": {
+    get: only(ORGANIZER),
+    post: { save: { form: () => ({ title: "" }), expect: only(ORGANIZER) } },
+  },
   "routes/competitions.$competitionId.export": { get: only(ORGANIZER) },
   "routes/competitions.$competitionId.categories.$categoryId": {
     params: draftParams,
@@ -132,8 +188,24 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
     get: only(NOMINATORS),
     post: {
       // Each posts for one org: only that org's nominator may.
-      draft: { form: (w) => ({ intent: "draft", category: String(w.running.individualId), org: String(w.orgs.county.id), name: "" }), expect: only(["nominator"]) },
-      submit: { form: (w) => ({ intent: "submit", category: String(w.running.individualId), org: String(w.orgs.county2.id), name: "" }), expect: only(["nominatorOther"]) },
+      draft: {
+        form: (w) => ({
+          intent: "draft",
+          category: String(w.running.individualId),
+          org: String(w.orgs.county.id),
+          name: "",
+        }),
+        expect: only(["nominator"]),
+      },
+      submit: {
+        form: (w) => ({
+          intent: "submit",
+          category: String(w.running.individualId),
+          org: String(w.orgs.county2.id),
+          name: "",
+        }),
+        expect: only(["nominatorOther"]),
+      },
     },
   },
   "routes/nominations.$nominationId._index": {
@@ -145,7 +217,10 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
       markEligible: { form: () => ({ intent: "markEligible", ...stale }), expect: only(ORGANIZER) },
       markIneligible: { form: () => ({ intent: "markIneligible", ...stale }), expect: only(ORGANIZER) },
       reinstate: { form: () => ({ intent: "reinstate", ...stale }), expect: only(ORGANIZER) },
-      consult: { form: () => ({ intent: "consult", department: "纪检监察", opinion: "negative", note: "" }), expect: only(ORGANIZER) },
+      consult: {
+        form: () => ({ intent: "consult", department: "纪检监察", opinion: "negative", note: "" }),
+        expect: only(ORGANIZER),
+      },
       reveal: { form: () => ({ intent: "reveal" }), expect: only(ORGANIZER) },
     },
   },
@@ -154,12 +229,21 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
     post: {
       save: { form: () => ({ intent: "save", ...stale, name: "" }), expect: only(["nominator"]) },
       submit: { form: () => ({ intent: "submit", ...stale, name: "" }), expect: only(["nominator"]) },
-      deleteFile: { form: (w) => ({ intent: "deleteFile", fileId: String(w.nomination.scratchFileId) }), expect: only(["nominator"]) },
+      deleteFile: {
+        form: (w) => ({ intent: "deleteFile", fileId: String(w.nomination.scratchFileId) }),
+        expect: only(["nominator"]),
+      },
     },
   },
   "routes/nominations.$nominationId.files.$fileId": { get: only(NOMINATION_READERS) },
-  "routes/competitions.$competitionId.nominations.import": { get: only([...NOMINATORS, ...ORGANIZER]), post: { upload: { expect: only([...NOMINATORS, ...ORGANIZER]) } } },
-  "routes/competitions.$competitionId.nominations.import_.upload": { get: all(405), post: { upload: { expect: only([...NOMINATORS, ...ORGANIZER]) } } },
+  "routes/competitions.$competitionId.nominations.import": {
+    get: only([...NOMINATORS, ...ORGANIZER]),
+    post: { upload: { expect: only([...NOMINATORS, ...ORGANIZER]) } },
+  },
+  "routes/competitions.$competitionId.nominations.import_.upload": {
+    get: all(405),
+    post: { upload: { expect: only([...NOMINATORS, ...ORGANIZER]) } },
+  },
 
   // Judging (decision 005).
   "routes/judging._index": { get: only(JUDGES) },
@@ -191,7 +275,10 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
     get: only(ORGANIZER),
     post: { override: { form: () => ({ ref: "", decision: "include" }), expect: only(ORGANIZER) } },
   },
-  "routes/competitions.$competitionId.categories.$categoryId_.sheets._index": { params: noticeParams, get: only(ORGANIZER) },
+  "routes/competitions.$competitionId.categories.$categoryId_.sheets._index": {
+    params: noticeParams,
+    get: only(ORGANIZER),
+  },
   "routes/competitions.$competitionId.categories.$categoryId_.sheets.$sheetId": {
     params: noticeParams,
     get: only(ORGANIZER),
@@ -204,7 +291,10 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
     get: only(ORGANIZER),
     post: {
       open: { form: () => ({ intent: "open", start: "" }), expect: only(ORGANIZER) },
-      resolve: { form: (w) => ({ intent: "resolve", objection: String(w.notice.objectionId), outcome: "" }), expect: only(ORGANIZER) },
+      resolve: {
+        form: (w) => ({ intent: "resolve", objection: String(w.notice.objectionId), outcome: "" }),
+        expect: only(ORGANIZER),
+      },
     },
   },
   "routes/competitions.$competitionId.publication": {
@@ -212,7 +302,10 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
     get: only(ORGANIZER),
     post: {
       publish: { form: () => ({ intent: "publish", doc_number: "" }), expect: only(ORGANIZER) },
-      revoke: { form: (w) => ({ intent: "revoke", honoree: String(w.published.honoreeId), reason: "" }), expect: only(ORGANIZER) },
+      revoke: {
+        form: (w) => ({ intent: "revoke", honoree: String(w.published.honoreeId), reason: "" }),
+        expect: only(ORGANIZER),
+      },
     },
   },
   "routes/calendar": {
@@ -228,7 +321,9 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
   "routes/notices.$competitionId": {
     params: noticeParams,
     get: all("ok"),
-    post: { object: { form: (w) => ({ nomination: String(w.notice.nominationId), facts: "" }), expect: all("ok") } },
+    post: {
+      object: { form: (w) => ({ nomination: String(w.notice.nominationId), facts: "" }), expect: all("ok") },
+    },
   },
   "routes/honors._index": { get: all("ok") },
   "routes/honors.data[.]json": { get: all("ok") },
@@ -263,7 +358,10 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
       reveal: { form: () => ({ intent: "reveal" }), expect: scoped(ORGANIZER, 404) },
     },
   },
-  "routes/registry.import": { get: only(ADMINS), post: { upload: { form: () => ({ sheet: "" }), expect: only(ADMINS) } } },
+  "routes/registry.import": {
+    get: only(ADMINS),
+    post: { upload: { form: () => ({ sheet: "" }), expect: only(ADMINS) } },
+  },
   "routes/registry.match": {
     get: only([]),
     post: {
@@ -281,10 +379,19 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
       delete: { form: () => ({ intent: "delete", activityId: "x" }), expect: only(ADMINS) },
     },
   },
-  "routes/aid.activities.new": { get: only(ADMINS), post: { create: { form: () => ({ teamId: "" }), expect: only(ADMINS) } } },
+  "routes/aid.activities.new": {
+    get: only(ADMINS),
+    post: { create: { form: () => ({ teamId: "" }), expect: only(ADMINS) } },
+  },
   "routes/aid.projects._index": { get: only(ADMINS) },
-  "routes/aid.projects.new": { get: only(ADMINS), post: { create: { form: () => ({ title: "" }), expect: only(ADMINS) } } },
-  "routes/aid.projects.$projectId": { get: only(ORGANIZER), post: { save: { form: () => ({ title: "" }), expect: only(ORGANIZER) } } },
+  "routes/aid.projects.new": {
+    get: only(ADMINS),
+    post: { create: { form: () => ({ title: "" }), expect: only(ADMINS) } },
+  },
+  "routes/aid.projects.$projectId": {
+    get: only(ORGANIZER),
+    post: { save: { form: () => ({ title: "" }), expect: only(ORGANIZER) } },
+  },
   "routes/aid.teams.$teamId": {
     get: only(ORGANIZER),
     post: {
@@ -293,7 +400,12 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
     },
   },
   // Posted without its file (the matrix posts url-encoded forms): admins get the upload's 400.
-  "routes/aid.upload": { get: only(ADMINS), post: { upload: { expect: { ...only([]), ...Object.fromEntries(ADMINS.map((a) => [a, 400])) } as Outcomes } } },
+  "routes/aid.upload": {
+    get: only(ADMINS),
+    post: {
+      upload: { expect: { ...only([]), ...Object.fromEntries(ADMINS.map((a) => [a, 400])) } as Outcomes },
+    },
+  },
   "routes/stats._index": { get: all("ok") },
   "routes/stats.export": { get: all("ok") },
 };
@@ -317,65 +429,204 @@ export interface ForeignChild {
  * Fields that carry the id of a child; a POST intent posting one needs a foreign-child row.
  * (aid's `activityId` has no parent in its URL: the admin's scope is its parent, checked in deleteActivity.)
  */
-export const CHILD_FIELDS = ["fileId", "memberId", "grantId", "pairing", "objection", "honoree", "nomination", "category"] as const;
+export const CHILD_FIELDS = [
+  "fileId",
+  "memberId",
+  "grantId",
+  "pairing",
+  "objection",
+  "honoree",
+  "nomination",
+  "category",
+] as const;
 
-const foreignCategory: Fill = (w) => ({ competitionId: String(w.draft.id), categoryId: String(w.scratch.categoryId) });
+const foreignCategory: Fill = (w) => ({
+  competitionId: String(w.draft.id),
+  categoryId: String(w.scratch.categoryId),
+});
 
 export const FOREIGN_CHILD_TABLE: Record<string, Record<string, ForeignChild>> = {
   "routes/competitions.$competitionId.categories.$categoryId": {
     get: { visitor: "adminOrganizer", method: "GET", params: foreignCategory },
-    save: { visitor: "adminOrganizer", method: "POST", params: foreignCategory, form: () => ({ name: "改名" }) },
-    delete: { visitor: "adminOrganizer", method: "POST", params: foreignCategory, form: () => ({ intent: "delete" }) },
+    save: {
+      visitor: "adminOrganizer",
+      method: "POST",
+      params: foreignCategory,
+      form: () => ({ name: "改名" }),
+    },
+    delete: {
+      visitor: "adminOrganizer",
+      method: "POST",
+      params: foreignCategory,
+      form: () => ({ intent: "delete" }),
+    },
   },
   "routes/competitions.$competitionId.categories.$categoryId_.panel": {
-    get: { visitor: "adminOrganizer", method: "GET", params: (w) => ({ competitionId: String(w.judging.id), categoryId: String(w.notice.categoryId) }) },
-    remove: { visitor: "adminOrganizer", method: "POST", params: judgingParams, form: (w) => ({ intent: "remove", memberId: String(w.notice.memberId) }) },
-    assignOne: { visitor: "adminOrganizer", method: "POST", params: judgingParams, form: (w) => ({ intent: "assignOne", memberId: String(w.notice.memberId), ref: w.judging.ref }) },
-    unassign: { visitor: "adminOrganizer", method: "POST", params: judgingParams, form: (w) => ({ intent: "unassign", memberId: String(w.notice.memberId), ref: w.judging.ref }) },
-    conflict: { visitor: "adminOrganizer", method: "POST", params: judgingParams, form: (w) => ({ intent: "conflict", memberId: String(w.notice.memberId), ref: w.judging.ref }) },
+    get: {
+      visitor: "adminOrganizer",
+      method: "GET",
+      params: (w) => ({ competitionId: String(w.judging.id), categoryId: String(w.notice.categoryId) }),
+    },
+    remove: {
+      visitor: "adminOrganizer",
+      method: "POST",
+      params: judgingParams,
+      form: (w) => ({ intent: "remove", memberId: String(w.notice.memberId) }),
+    },
+    assignOne: {
+      visitor: "adminOrganizer",
+      method: "POST",
+      params: judgingParams,
+      form: (w) => ({ intent: "assignOne", memberId: String(w.notice.memberId), ref: w.judging.ref }),
+    },
+    unassign: {
+      visitor: "adminOrganizer",
+      method: "POST",
+      params: judgingParams,
+      form: (w) => ({ intent: "unassign", memberId: String(w.notice.memberId), ref: w.judging.ref }),
+    },
+    conflict: {
+      visitor: "adminOrganizer",
+      method: "POST",
+      params: judgingParams,
+      form: (w) => ({ intent: "conflict", memberId: String(w.notice.memberId), ref: w.judging.ref }),
+    },
   },
   "routes/competitions.$competitionId.categories.$categoryId_.results": {
-    get: { visitor: "adminOrganizer", method: "GET", params: (w) => ({ competitionId: String(w.notice.id), categoryId: String(w.published.categoryId) }) },
+    get: {
+      visitor: "adminOrganizer",
+      method: "GET",
+      params: (w) => ({ competitionId: String(w.notice.id), categoryId: String(w.published.categoryId) }),
+    },
   },
   "routes/competitions.$competitionId.categories.$categoryId_.sheets._index": {
-    get: { visitor: "adminOrganizer", method: "GET", params: (w) => ({ competitionId: String(w.notice.id), categoryId: String(w.published.categoryId) }) },
+    get: {
+      visitor: "adminOrganizer",
+      method: "GET",
+      params: (w) => ({ competitionId: String(w.notice.id), categoryId: String(w.published.categoryId) }),
+    },
   },
   "routes/competitions.$competitionId.categories.$categoryId_.sheets.$sheetId": {
-    get: { visitor: "adminOrganizer", method: "GET", params: (w) => ({ ...noticeParams(w), sheetId: String(w.published.sheetId) }) },
-    correct: { visitor: "adminOrganizer", method: "POST", params: (w) => ({ ...noticeParams(w), sheetId: String(w.published.sheetId) }), form: () => ({ version: "1", p0: "1", reason: "改" }) },
+    get: {
+      visitor: "adminOrganizer",
+      method: "GET",
+      params: (w) => ({ ...noticeParams(w), sheetId: String(w.published.sheetId) }),
+    },
+    correct: {
+      visitor: "adminOrganizer",
+      method: "POST",
+      params: (w) => ({ ...noticeParams(w), sheetId: String(w.published.sheetId) }),
+      form: () => ({ version: "1", p0: "1", reason: "改" }),
+    },
   },
   "routes/nominations.$nominationId.files.$fileId": {
-    get: { visitor: "nominator", method: "GET", params: (w) => ({ nominationId: String(w.nomination.id), fileId: String(w.judging.fileId) }) },
+    get: {
+      visitor: "nominator",
+      method: "GET",
+      params: (w) => ({ nominationId: String(w.nomination.id), fileId: String(w.judging.fileId) }),
+    },
   },
   "routes/judging.$nominationId_.files.$fileId": {
-    get: { visitor: "judgeAssigned", method: "GET", params: (w) => ({ ...judgingParams(w), fileId: String(w.nomination.fileId) }) },
+    get: {
+      visitor: "judgeAssigned",
+      method: "GET",
+      params: (w) => ({ ...judgingParams(w), fileId: String(w.nomination.fileId) }),
+    },
   },
   "routes/nominations.$nominationId.edit": {
     // Pinned by nomination-pages.test.ts: the file list answers "no such file" in the form.
-    deleteFile: { visitor: "nominator", method: "POST", form: (w) => ({ intent: "deleteFile", fileId: String(w.judging.fileId) }), expect: 400 },
+    deleteFile: {
+      visitor: "nominator",
+      method: "POST",
+      form: (w) => ({ intent: "deleteFile", fileId: String(w.judging.fileId) }),
+      expect: 400,
+    },
   },
   "routes/users.$userId": {
-    revoke: { visitor: "adminOrganizer", method: "POST", form: (w) => ({ intent: "revoke", grantId: String(w.scratchGrantId) }) },
+    revoke: {
+      visitor: "adminOrganizer",
+      method: "POST",
+      form: (w) => ({ intent: "revoke", grantId: String(w.scratchGrantId) }),
+    },
   },
   "routes/registry.counties.$countyId": {
-    remove: { visitor: "adminOrganizer", method: "POST", form: (w) => ({ intent: "remove", pairing: String(w.registry.scratchPairingId) }) },
+    remove: {
+      visitor: "adminOrganizer",
+      method: "POST",
+      form: (w) => ({ intent: "remove", pairing: String(w.registry.scratchPairingId) }),
+    },
   },
   "routes/aid.teams.$teamId": {
-    remove: { visitor: "adminOrganizer", method: "POST", form: (w) => ({ intent: "remove", memberId: String(w.aid.otherTeamMemberId) }) },
+    remove: {
+      visitor: "adminOrganizer",
+      method: "POST",
+      form: (w) => ({ intent: "remove", memberId: String(w.aid.otherTeamMemberId) }),
+    },
   },
   "routes/competitions.$competitionId.notice": {
-    resolve: { visitor: "adminOrganizer", method: "POST", params: publishedParams, form: (w) => ({ intent: "resolve", objection: String(w.notice.objectionId), outcome: "dismissed", reason: "不成立" }) },
+    resolve: {
+      visitor: "adminOrganizer",
+      method: "POST",
+      params: publishedParams,
+      form: (w) => ({
+        intent: "resolve",
+        objection: String(w.notice.objectionId),
+        outcome: "dismissed",
+        reason: "不成立",
+      }),
+    },
   },
   "routes/competitions.$competitionId.publication": {
-    revoke: { visitor: "adminOrganizer", method: "POST", params: noticeParams, form: (w) => ({ intent: "revoke", honoree: String(w.published.honoreeId), reason: "撤销", revoked_on: "2020-01-01" }) },
+    revoke: {
+      visitor: "adminOrganizer",
+      method: "POST",
+      params: noticeParams,
+      form: (w) => ({
+        intent: "revoke",
+        honoree: String(w.published.honoreeId),
+        reason: "撤销",
+        revoked_on: "2020-01-01",
+      }),
+    },
   },
   "routes/competitions.$competitionId.nominations.new": {
     // The category is a choice on the form: another competition's is "not among the choices".
-    draft: { visitor: "nominator", method: "POST", form: (w) => ({ intent: "draft", category: String(w.judging.categoryId), org: String(w.orgs.county.id), name: "" }), expect: 400 },
-    submit: { visitor: "nominator", method: "POST", form: (w) => ({ intent: "submit", category: String(w.judging.categoryId), org: String(w.orgs.county.id), name: "" }), expect: 400 },
+    draft: {
+      visitor: "nominator",
+      method: "POST",
+      form: (w) => ({
+        intent: "draft",
+        category: String(w.judging.categoryId),
+        org: String(w.orgs.county.id),
+        name: "",
+      }),
+      expect: 400,
+    },
+    submit: {
+      visitor: "nominator",
+      method: "POST",
+      form: (w) => ({
+        intent: "submit",
+        category: String(w.judging.categoryId),
+        org: String(w.orgs.county.id),
+        name: "",
+      }),
+      expect: 400,
+    },
   },
   "routes/notices.$competitionId": {
     // The public objection form picks an entry on notice: another competition's is "not on notice".
-    object: { visitor: "nominator", method: "POST", params: publishedParams, form: (w) => ({ nomination: String(w.notice.nominationId), facts: "请核实其事迹材料。", name: "李明", contact: "13800000000" }), expect: 400 },
+    object: {
+      visitor: "nominator",
+      method: "POST",
+      params: publishedParams,
+      form: (w) => ({
+        nomination: String(w.notice.nominationId),
+        facts: "请核实其事迹材料。",
+        name: "李明",
+        contact: "13800000000",
+      }),
+      expect: 400,
+    },
   },
 };

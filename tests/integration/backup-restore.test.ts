@@ -41,13 +41,26 @@ async function targetOf(db: TestDatabase): Promise<DatabaseTarget> {
 }
 
 const count = async (table: "orgs" | "users" | "role_grants" | "audit_log") =>
-  Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Everything these tests change, read back exactly. */
 async function snapshot() {
   return {
-    orgs: await t.db.selectFrom("orgs").select(["id", "name", "kind", "region_code", "parent_id", "path"]).orderBy("id").execute(),
-    users: (await t.db.selectFrom("users").select("username").orderBy("username").execute()).map((u) => u.username),
+    orgs: await t.db
+      .selectFrom("orgs")
+      .select(["id", "name", "kind", "region_code", "parent_id", "path"])
+      .orderBy("id")
+      .execute(),
+    users: (await t.db.selectFrom("users").select("username").orderBy("username").execute()).map(
+      (u) => u.username,
+    ),
     grants: await count("role_grants"),
     audit: await count("audit_log"),
     migrations: await appliedMigrations(t.db),
@@ -75,11 +88,17 @@ function sqliteFile(where: string, ddl: string) {
 /** Records a migration this version of Laurel does not have, takes a backup, and takes the record back out. */
 async function backupFromTheFuture(name: string): Promise<string> {
   const out = file(name);
-  await t.db.insertInto("kysely_migration" as any).values({ name: "9999-from-the-future", timestamp: new Date().toISOString() }).execute();
+  await t.db
+    .insertInto("kysely_migration" as any)
+    .values({ name: "9999-from-the-future", timestamp: new Date().toISOString() })
+    .execute();
   try {
     await backupDatabase(target, out);
   } finally {
-    await t.db.deleteFrom("kysely_migration" as any).where("name", "=", "9999-from-the-future").execute();
+    await t.db
+      .deleteFrom("kysely_migration" as any)
+      .where("name", "=", "9999-from-the-future")
+      .execute();
   }
   return out;
 }
@@ -89,7 +108,9 @@ async function foreignBackup(name: string): Promise<string> {
   const out = file(name);
   if (target.dialect === "sqlite") {
     const other = new SQLite(file(`${name}.src`));
-    other.exec("create table notes (id integer primary key, body text); insert into notes (body) values ('hello')");
+    other.exec(
+      "create table notes (id integer primary key, body text); insert into notes (body) values ('hello')",
+    );
     await other.backup(out);
     other.close();
     return out;
@@ -118,7 +139,11 @@ describe(`backup and restore (${process.env.TEST_DATABASE_URL?.startsWith("postg
     // Changes after the backup, including a table a newer migration might have made.
     const later = await makeOrg(t.db, null, { name: "备份之后的工会", kind: "provincial" });
     await makeUser(t.db, later, ["admin"], { username: "bk_later" });
-    await t.db.updateTable("orgs").set({ name: "改名的乙市总工会" }).where("name", "=", "乙市总工会").execute();
+    await t.db
+      .updateTable("orgs")
+      .set({ name: "改名的乙市总工会" })
+      .where("name", "=", "乙市总工会")
+      .execute();
     await sql`create table stray_after_backup (x integer)`.execute(t.db);
     expect(await count("orgs")).toBe(5);
 
@@ -145,20 +170,31 @@ describe(`backup and restore (${process.env.TEST_DATABASE_URL?.startsWith("postg
     const fakeDump = file("fake.dump");
     fs.writeFileSync(fakeDump, "PGDMP garbage that is no archive");
 
-    const refusals = async (f: string) => (await restoreDatabase(target, f).then(() => null, (e: Error) => e))?.message;
+    const refusals = async (f: string) =>
+      (
+        await restoreDatabase(target, f).then(
+          () => null,
+          (e: Error) => e,
+        )
+      )?.message;
     if (target.dialect === "sqlite") {
       expect(await refusals(text)).toBe(`${text} is not a Laurel database`);
       expect(await refusals(bareSqlite)).toBe(`${bareSqlite} is not a Laurel database`);
       expect(await refusals(noRows)).toBe(`${noRows} is not a Laurel database (no migrations recorded)`);
-      expect(await refusals(fakeDump)).toBe(`${fakeDump} is a PostgreSQL dump: restore it with a postgres:// DATABASE_URL`);
+      expect(await refusals(fakeDump)).toBe(
+        `${fakeDump} is a PostgreSQL dump: restore it with a postgres:// DATABASE_URL`,
+      );
     } else {
       expect(await refusals(text)).toBe(`${text} is not a Laurel database dump`);
-      for (const f of [bareSqlite, noRows]) expect(await refusals(f)).toBe(`${f} is a SQLite database: restore it with a file: DATABASE_URL`);
+      for (const f of [bareSqlite, noRows])
+        expect(await refusals(f)).toBe(`${f} is a SQLite database: restore it with a file: DATABASE_URL`);
       expect(await refusals(fakeDump)).toMatch(/^pg_restore failed: pg_restore: error: /);
     }
     const foreign = await foreignBackup("foreign.bak");
     expect(await refusals(foreign)).toBe(
-      target.dialect === "sqlite" ? `${foreign} is not a Laurel database` : `${foreign} is not a Laurel database dump`,
+      target.dialect === "sqlite"
+        ? `${foreign} is not a Laurel database`
+        : `${foreign} is not a Laurel database dump`,
     );
     expect(await refusals(file("missing.bak"))).toBe(`no file at ${file("missing.bak")}`);
     expect(await snapshot()).toEqual(before);
@@ -173,19 +209,23 @@ describe(`backup and restore (${process.env.TEST_DATABASE_URL?.startsWith("postg
     expect(await snapshot()).toEqual(before);
   });
 
-  it.runIf(process.env.TEST_DATABASE_URL?.startsWith("postgres"))("refuses on PostgreSQL a dump of another schema", async () => {
-    const other = await createTestDatabase();
-    try {
-      const otherTarget = await targetOf(other);
-      if (otherTarget.dialect !== "postgres" || target.dialect !== "postgres") throw new Error("expected PostgreSQL");
-      await backupDatabase(otherTarget, file("other.bak"));
-      await expect(restoreDatabase(target, file("other.bak"))).rejects.toThrow(
-        `${file("other.bak")} holds the schema "${otherTarget.schema}", but this database keeps Laurel in "${target.schema}"`,
-      );
-    } finally {
-      await other.destroy();
-    }
-  });
+  it.runIf(process.env.TEST_DATABASE_URL?.startsWith("postgres"))(
+    "refuses on PostgreSQL a dump of another schema",
+    async () => {
+      const other = await createTestDatabase();
+      try {
+        const otherTarget = await targetOf(other);
+        if (otherTarget.dialect !== "postgres" || target.dialect !== "postgres")
+          throw new Error("expected PostgreSQL");
+        await backupDatabase(otherTarget, file("other.bak"));
+        await expect(restoreDatabase(target, file("other.bak"))).rejects.toThrow(
+          `${file("other.bak")} holds the schema "${otherTarget.schema}", but this database keeps Laurel in "${target.schema}"`,
+        );
+      } finally {
+        await other.destroy();
+      }
+    },
+  );
 
   it("leaves nothing behind when a backup cannot be written", async () => {
     const where = path.join(dir, `missing-${crypto.randomBytes(3).toString("hex")}`, "x.bak");

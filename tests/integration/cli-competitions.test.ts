@@ -33,7 +33,11 @@ beforeAll(async () => {
   province = (await makeTree(t.db)).province;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-cli-comp-"));
   // Secrets in the environment, so the CLI generates nothing under data/.
-  env = { ...t.env, LAUREL_DATA_KEY: crypto.randomBytes(32).toString("hex"), SESSION_SECRET: crypto.randomBytes(32).toString("hex") };
+  env = {
+    ...t.env,
+    LAUREL_DATA_KEY: crypto.randomBytes(32).toString("hex"),
+    SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+  };
 });
 afterAll(async () => {
   await t.destroy();
@@ -51,10 +55,27 @@ const templateFile = (name: string, change: (tpl: typeof TEMPLATE) => void) => {
   return file(name, JSON.stringify(tpl));
 };
 const count = async (table: "competitions" | "categories" | "nominations" | "nomination_events") =>
-  Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
-const stageOf = async (id: number) => (await t.db.selectFrom("competitions").select("stage").where("id", "=", id).executeTakeFirstOrThrow()).stage;
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const stageOf = async (id: number) =>
+  (await t.db.selectFrom("competitions").select("stage").where("id", "=", id).executeTakeFirstOrThrow())
+    .stage;
 const statuses = async (id: number) =>
-  Object.fromEntries((await t.db.selectFrom("nominations").select(["ref", "status"]).where("competition_id", "=", id).execute()).map((n) => [n.ref, n.status]));
+  Object.fromEntries(
+    (
+      await t.db
+        .selectFrom("nominations")
+        .select(["ref", "status"])
+        .where("competition_id", "=", id)
+        .execute()
+    ).map((n) => [n.ref, n.status]),
+  );
 
 async function importTemplate(p = TEMPLATE_FILE): Promise<number> {
   const r = await runLaurel(["competition", "import", p], env);
@@ -65,7 +86,10 @@ async function importTemplate(p = TEMPLATE_FILE): Promise<number> {
 }
 
 /** A competition from the fixture template, made and advanced through the models. */
-async function competitionIn(stage: "draft" | "nominating" | "reviewing", template: typeof TEMPLATE = TEMPLATE): Promise<number> {
+async function competitionIn(
+  stage: "draft" | "nominating" | "reviewing",
+  template: typeof TEMPLATE = TEMPLATE,
+): Promise<number> {
   const id = await t.db.transaction().execute((trx) => createCompetition(trx, ACTOR, province, template));
   if (stage !== "draft") await advance(id);
   if (stage === "reviewing") {
@@ -76,12 +100,20 @@ async function competitionIn(stage: "draft" | "nominating" | "reviewing", templa
 }
 
 async function advance(id: number) {
-  const outcome = await t.db.transaction().execute(async (trx) => advanceCompetition(trx, ACTOR, (await getCompetition(trx, id))!));
+  const outcome = await t.db
+    .transaction()
+    .execute(async (trx) => advanceCompetition(trx, ACTOR, (await getCompetition(trx, id))!));
   expect(outcome.ok).toBe(true);
 }
 
 async function importFixture(id: number, p: string, category: string) {
-  const report = await importNominations(t.db, ACTOR, crypto.randomBytes(32), { competitionId: id, categoryName: category }, await readSheet(fs.readFileSync(p)));
+  const report = await importNominations(
+    t.db,
+    ACTOR,
+    crypto.randomBytes(32),
+    { competitionId: id, categoryName: category },
+    await readSheet(fs.readFileSync(p)),
+  );
   expect(report.refused).toBe(0);
 }
 
@@ -94,7 +126,9 @@ describe("competition import / export", () => {
     expect(exported).toEqual(TEMPLATE);
     const again = await importTemplate(file("exported.json", out.stdout));
     expect(again).toBeGreaterThan(id);
-    expect(JSON.parse((await runLaurel(["competition", "export", String(again)], env)).stdout)).toEqual(exported);
+    expect(JSON.parse((await runLaurel(["competition", "export", String(again)], env)).stdout)).toEqual(
+      exported,
+    );
   });
 
   it("refuses a bad template with exit 1, a clear message and nothing written", async () => {
@@ -102,25 +136,46 @@ describe("competition import / export", () => {
     const cases: [string, string][] = [
       [file("not-json.json", "{ title: 2018 }"), "The template is not valid JSON.\n"],
       [
-        file("quota.json", JSON.stringify({ ...TEMPLATE, categories: [{ ...TEMPLATE.categories[0], quota: 0 }], stages: { voting: ["2018-01-01", "2018-01-02"] } })),
+        file(
+          "quota.json",
+          JSON.stringify({
+            ...TEMPLATE,
+            categories: [{ ...TEMPLATE.categories[0], quota: 0 }],
+            stages: { voting: ["2018-01-01", "2018-01-02"] },
+          }),
+        ),
         "The template is not valid: stages: Unknown stage name.; categories.0.quota: The quota is at least 1.\n",
       ],
-      [file("organizer.json", JSON.stringify({ ...TEMPLATE, organizer: "没有这个工会" })), "No organization is named “没有这个工会” (the organizer).\n"],
+      [
+        file("organizer.json", JSON.stringify({ ...TEMPLATE, organizer: "没有这个工会" })),
+        "No organization is named “没有这个工会” (the organizer).\n",
+      ],
       // The first category goes in before the second's allocation is refused: the transaction takes both back.
-      [templateFile("alloc.json", (tpl) => tpl.categories[1].allocations.push({ org: "火星总工会", nominations: 1 })), "The allocation names an unknown organization “火星总工会”.\n"],
+      [
+        templateFile("alloc.json", (tpl) =>
+          tpl.categories[1].allocations.push({ org: "火星总工会", nominations: 1 }),
+        ),
+        "The allocation names an unknown organization “火星总工会”.\n",
+      ],
     ];
     for (const [p, message] of cases) {
       const r = await runLaurel(["competition", "import", p], env);
       expect([r.status, r.stdout, r.stderr], p).toEqual([1, "", message]);
     }
-    expect({ competitions: await count("competitions"), categories: await count("categories") }).toEqual(before);
+    expect({ competitions: await count("competitions"), categories: await count("categories") }).toEqual(
+      before,
+    );
   });
 
   it("refuses bad arguments with exit 2 and an unknown competition with exit 1", async () => {
     expect((await runLaurel(["competition", "import"], env)).status).toBe(2);
     expect((await runLaurel(["competition", "export", "abc"], env)).status).toBe(2);
     const missing = await runLaurel(["competition", "export", "99999"], env);
-    expect([missing.status, missing.stdout, missing.stderr]).toEqual([1, "", "No competition has the id 99999.\n"]);
+    expect([missing.status, missing.stdout, missing.stderr]).toEqual([
+      1,
+      "",
+      "No competition has the id 99999.\n",
+    ]);
   });
 });
 
@@ -128,7 +183,11 @@ describe("competition advance", () => {
   it("advances one stage by default, and stops with the refusals at the first stage whose checks fail", async () => {
     const id = await competitionIn("draft");
     const first = await runLaurel(["competition", "advance", String(id)], env);
-    expect([first.status, first.stdout, first.stderr]).toEqual([0, "", "The competition is now in the “Nominating” stage.\n"]);
+    expect([first.status, first.stdout, first.stderr]).toEqual([
+      0,
+      "",
+      "The competition is now in the “Nominating” stage.\n",
+    ]);
     const refused = await runLaurel(["competition", "advance", String(id), "--to", "judging"], env);
     expect([refused.status, refused.stdout, refused.stderr]).toEqual([
       1,
@@ -154,12 +213,25 @@ describe("competition advance", () => {
   it("goes several stages with --to, says so when already there, and never goes back", async () => {
     const id = await competitionIn("nominating");
     await importFixture(id, PEOPLE_CSV, "先进个人");
-    await t.db.updateTable("nominations").set({ status: "eligible" }).where("competition_id", "=", id).execute();
+    await t.db
+      .updateTable("nominations")
+      .set({ status: "eligible" })
+      .where("competition_id", "=", id)
+      .execute();
     const r = await runLaurel(["competition", "advance", String(id), "--to", "judging"], env);
-    expect([r.status, r.stderr]).toEqual([0, "The competition is now in the “Eligibility review” stage.\nThe competition is now in the “Judging” stage.\n"]);
+    expect([r.status, r.stderr]).toEqual([
+      0,
+      "The competition is now in the “Eligibility review” stage.\nThe competition is now in the “Judging” stage.\n",
+    ]);
     expect(await stageOf(id)).toBe("judging");
-    expect(await runLaurel(["competition", "advance", String(id), "--to", "judging"], env)).toMatchObject({ status: 0, stderr: "The competition is already in the “Judging” stage.\n" });
-    expect(await runLaurel(["competition", "advance", String(id), "--to", "draft"], env)).toMatchObject({ status: 1, stderr: "The competition is in the “Judging” stage and cannot go back to “Draft”.\n" });
+    expect(await runLaurel(["competition", "advance", String(id), "--to", "judging"], env)).toMatchObject({
+      status: 0,
+      stderr: "The competition is already in the “Judging” stage.\n",
+    });
+    expect(await runLaurel(["competition", "advance", String(id), "--to", "draft"], env)).toMatchObject({
+      status: 1,
+      stderr: "The competition is in the “Judging” stage and cannot go back to “Draft”.\n",
+    });
     expect((await runLaurel(["competition", "advance", String(id), "--to", "voting"], env)).status).toBe(2);
   });
 });
@@ -167,11 +239,23 @@ describe("competition advance", () => {
 describe("nominations import", () => {
   it("imports the fixtures and reports with exit 0", async () => {
     const id = await competitionIn("nominating");
-    const people = await runLaurel(["nominations", "import", PEOPLE_CSV, "--competition", String(id), "--category", "先进个人"], env);
+    const people = await runLaurel(
+      ["nominations", "import", PEOPLE_CSV, "--competition", String(id), "--category", "先进个人"],
+      env,
+    );
     expect([people.status, people.stdout, people.stderr]).toEqual([0, "", "3 rows imported, 0 refused.\n"]);
-    const groups = await runLaurel(["nominations", "import", GROUPS_CSV, "--competition", String(id), "--category", "先进集体"], env);
+    const groups = await runLaurel(
+      ["nominations", "import", GROUPS_CSV, "--competition", String(id), "--category", "先进集体"],
+      env,
+    );
     expect([groups.status, groups.stderr]).toEqual([0, "2 rows imported, 0 refused.\n"]);
-    expect(await statuses(id)).toEqual({ "GR-001": "submitted", "GR-002": "submitted", "GR-003": "submitted", "JT-001": "submitted", "JT-002": "submitted" });
+    expect(await statuses(id)).toEqual({
+      "GR-001": "submitted",
+      "GR-002": "submitted",
+      "GR-003": "submitted",
+      "JT-001": "submitted",
+      "JT-002": "submitted",
+    });
   });
 
   it("exits 3 with the row report when rows are refused; --all-or-nothing then writes nothing", async () => {
@@ -181,14 +265,35 @@ describe("nominations import", () => {
       `${ref},先进个人,${org},individual,某人,,汉族,,群众,高中,某厂,,frontline,no,${idNumber},${phone},,,事迹,,`;
     const csv = file(
       "mixed.csv",
-      [header, row("M-1", "甲市总工会", makeId("610102", "19800315", "123")), row("M-2", "丙市总工会", makeId("610102", "19800315", "135")), row("M-3", "甲市总工会", makeId("610102", "19800315", "147"), "911")].join("\n"),
+      [
+        header,
+        row("M-1", "甲市总工会", makeId("610102", "19800315", "123")),
+        row("M-2", "丙市总工会", makeId("610102", "19800315", "135")),
+        row("M-3", "甲市总工会", makeId("610102", "19800315", "147"), "911"),
+      ].join("\n"),
     );
-    const report = "row 3\tnominating_org\tNo organization is named “丙市总工会”.\nrow 4\tphone\tEnter an 11-digit mobile number or a landline with its area code (e.g. 029-87654321).\n";
+    const report =
+      "row 3\tnominating_org\tNo organization is named “丙市总工会”.\nrow 4\tphone\tEnter an 11-digit mobile number or a landline with its area code (e.g. 029-87654321).\n";
     const before = await count("nominations");
-    const all = await runLaurel(["nominations", "import", csv, "--competition", String(id), "--category", "先进个人", "--all-or-nothing"], env);
+    const all = await runLaurel(
+      [
+        "nominations",
+        "import",
+        csv,
+        "--competition",
+        String(id),
+        "--category",
+        "先进个人",
+        "--all-or-nothing",
+      ],
+      env,
+    );
     expect([all.status, all.stdout, all.stderr]).toEqual([3, "", `${report}0 rows imported, 2 refused.\n`]);
     expect(await count("nominations")).toBe(before);
-    const r = await runLaurel(["nominations", "import", csv, "--competition", String(id), "--category", "先进个人"], env);
+    const r = await runLaurel(
+      ["nominations", "import", csv, "--competition", String(id), "--category", "先进个人"],
+      env,
+    );
     expect([r.status, r.stdout, r.stderr]).toEqual([3, "", `${report}1 rows imported, 2 refused.\n`]);
     expect(await statuses(id)).toEqual({ "M-1": "submitted" });
   });
@@ -197,19 +302,57 @@ describe("nominations import", () => {
     const draft = await competitionIn("draft");
     const open = await competitionIn("nominating");
     const before = await count("nominations");
-    expect(await runLaurel(["nominations", "import", PEOPLE_CSV, "--competition", String(draft), "--category", "先进个人"], env)).toMatchObject({
+    expect(
+      await runLaurel(
+        ["nominations", "import", PEOPLE_CSV, "--competition", String(draft), "--category", "先进个人"],
+        env,
+      ),
+    ).toMatchObject({
       status: 1,
       stderr: "Nominations can be imported only while the competition is in the nominating stage.\n",
     });
-    expect(await runLaurel(["nominations", "import", PEOPLE_CSV, "--competition", String(open), "--category", "先进班组"], env)).toMatchObject({
+    expect(
+      await runLaurel(
+        ["nominations", "import", PEOPLE_CSV, "--competition", String(open), "--category", "先进班组"],
+        env,
+      ),
+    ).toMatchObject({
       status: 1,
       stderr: "The competition has no category “先进班组”.\n",
     });
     const latin = path.join(dir, "latin.csv");
     fs.writeFileSync(latin, Buffer.from([0x72, 0x65, 0x66, 0x0a, 0xe9, 0xff, 0x0a]));
-    expect(await runLaurel(["nominations", "import", latin, "--competition", String(open), "--category", "先进个人"], env)).toMatchObject({ status: 1, stderr: "The file is not a UTF-8 CSV.\n" });
-    expect((await runLaurel(["nominations", "import", PEOPLE_CSV, "--competition", "one", "--category", "先进个人"], env)).status).toBe(2);
-    expect((await runLaurel(["nominations", "import", PEOPLE_CSV, "--competition", String(open), "--category", "先进个人", "--dry-run"], env)).status).toBe(2);
+    expect(
+      await runLaurel(
+        ["nominations", "import", latin, "--competition", String(open), "--category", "先进个人"],
+        env,
+      ),
+    ).toMatchObject({ status: 1, stderr: "The file is not a UTF-8 CSV.\n" });
+    expect(
+      (
+        await runLaurel(
+          ["nominations", "import", PEOPLE_CSV, "--competition", "one", "--category", "先进个人"],
+          env,
+        )
+      ).status,
+    ).toBe(2);
+    expect(
+      (
+        await runLaurel(
+          [
+            "nominations",
+            "import",
+            PEOPLE_CSV,
+            "--competition",
+            String(open),
+            "--category",
+            "先进个人",
+            "--dry-run",
+          ],
+          env,
+        )
+      ).status,
+    ).toBe(2);
     expect(await count("nominations")).toBe(before);
   });
 });
@@ -228,7 +371,10 @@ describe("nominations list", () => {
       { ref: "JT-001", name: "某机械有限公司数控车间", org: "甲市总工会", status: "submitted" },
       { ref: "JT-002", name: "某村党支部", org: "乙市总工会", status: "submitted" },
     ]);
-    const groups = await runLaurel(["nominations", "list", "--competition", String(id), "--category", "先进集体", "--format", "json"], env);
+    const groups = await runLaurel(
+      ["nominations", "list", "--competition", String(id), "--category", "先进集体", "--format", "json"],
+      env,
+    );
     expect(JSON.parse(groups.stdout).map((n: { ref: string }) => n.ref)).toEqual(["JT-001", "JT-002"]);
   });
 
@@ -242,40 +388,78 @@ describe("nominations list", () => {
         "JT-001  某机械有限公司数控车间  甲市总工会  Submitted\n" +
         "JT-002  某村党支部              乙市总工会  Submitted\n",
     );
-    expect((await runLaurel(["nominations", "list", "--competition", String(id), "--format", "xml"], env)).status).toBe(2);
-    expect((await runLaurel(["nominations", "list", "--competition", String(id), "--category", "先进班组"], env)).status).toBe(1);
+    expect(
+      (await runLaurel(["nominations", "list", "--competition", String(id), "--format", "xml"], env)).status,
+    ).toBe(2);
+    expect(
+      (await runLaurel(["nominations", "list", "--competition", String(id), "--category", "先进班组"], env))
+        .status,
+    ).toBe(1);
   });
 });
 
 describe("nominations review", () => {
-  const review = (id: number, ...args: string[]) => runLaurel(["nominations", "review", "--competition", String(id), "--category", "先进个人", ...args], env);
+  const review = (id: number, ...args: string[]) =>
+    runLaurel(["nominations", "review", "--competition", String(id), "--category", "先进个人", ...args], env);
 
   it("refuses outside the reviewing stage", async () => {
     const id = await competitionIn("nominating");
     await importFixture(id, PEOPLE_CSV, "先进个人");
-    expect(await review(id, "--ref", "GR-001", "--eligible")).toMatchObject({ status: 1, stderr: "Eligibility decisions are made only in the reviewing stage.\n" });
-    expect(await statuses(id)).toEqual({ "GR-001": "submitted", "GR-002": "submitted", "GR-003": "submitted" });
+    expect(await review(id, "--ref", "GR-001", "--eligible")).toMatchObject({
+      status: 1,
+      stderr: "Eligibility decisions are made only in the reviewing stage.\n",
+    });
+    expect(await statuses(id)).toEqual({
+      "GR-001": "submitted",
+      "GR-002": "submitted",
+      "GR-003": "submitted",
+    });
   });
 
   it("decides eligibility in one transaction: one refusal and nothing is written", async () => {
     const id = await competitionIn("reviewing");
     const events = await count("nomination_events");
     const refused = await review(id, "--ref", "GR-001", "--ref", "GR-404", "--eligible");
-    expect([refused.status, refused.stderr]).toEqual([1, "GR-404: This category has no nomination with reference “GR-404”.\nNothing was changed: 1 decisions were refused.\n"]);
-    expect(await statuses(id)).toEqual({ "GR-001": "submitted", "GR-002": "submitted", "GR-003": "submitted" });
+    expect([refused.status, refused.stderr]).toEqual([
+      1,
+      "GR-404: This category has no nomination with reference “GR-404”.\nNothing was changed: 1 decisions were refused.\n",
+    ]);
+    expect(await statuses(id)).toEqual({
+      "GR-001": "submitted",
+      "GR-002": "submitted",
+      "GR-003": "submitted",
+    });
     expect(await count("nomination_events")).toBe(events);
 
-    expect(await review(id, "--ref", "GR-001", "GR-002", "--eligible")).toMatchObject({ status: 0, stderr: "2 nominations marked eligible.\n" });
+    expect(await review(id, "--ref", "GR-001", "GR-002", "--eligible")).toMatchObject({
+      status: 0,
+      stderr: "2 nominations marked eligible.\n",
+    });
     const twice = await review(id, "--ref", "GR-002", "--ref", "GR-003", "--eligible");
-    expect([twice.status, twice.stderr]).toEqual([1, "GR-002: This step is not possible from the nomination's current status.\nNothing was changed: 1 decisions were refused.\n"]);
+    expect([twice.status, twice.stderr]).toEqual([
+      1,
+      "GR-002: This step is not possible from the nomination's current status.\nNothing was changed: 1 decisions were refused.\n",
+    ]);
     expect((await statuses(id))["GR-003"]).toBe("submitted");
 
-    expect(await review(id, "--all", "--ineligible", "--reason", "  事迹材料不实  ")).toMatchObject({ status: 0, stderr: "1 nominations marked ineligible.\n" });
-    expect(await statuses(id)).toEqual({ "GR-001": "eligible", "GR-002": "eligible", "GR-003": "ineligible" });
+    expect(await review(id, "--all", "--ineligible", "--reason", "  事迹材料不实  ")).toMatchObject({
+      status: 0,
+      stderr: "1 nominations marked ineligible.\n",
+    });
+    expect(await statuses(id)).toEqual({
+      "GR-001": "eligible",
+      "GR-002": "eligible",
+      "GR-003": "ineligible",
+    });
     const gr3 = await t.db
       .selectFrom("nomination_events")
       .innerJoin("nominations", "nominations.id", "nomination_events.nomination_id")
-      .select(["nomination_events.action", "nomination_events.reason", "nomination_events.actor_label", "nomination_events.from_status"])
+      .select([
+        "nomination_events.action",
+        "nomination_events.reason",
+        "nomination_events.actor_label",
+        "nomination_events.from_status",
+      ])
       .where("nominations.competition_id", "=", id)
       .where("nominations.ref", "=", "GR-003")
       .orderBy("nomination_events.id")
@@ -284,22 +468,38 @@ describe("nominations review", () => {
       { action: "create", reason: null, actor_label: "test", from_status: null },
       { action: "markIneligible", reason: "事迹材料不实", actor_label: "cli", from_status: "submitted" },
     ]);
-    expect(await review(id, "--all", "--eligible")).toMatchObject({ status: 0, stderr: "This category has no nomination awaiting a decision.\n" });
+    expect(await review(id, "--all", "--eligible")).toMatchObject({
+      status: 0,
+      stderr: "This category has no nomination awaiting a decision.\n",
+    });
   });
 
   it("refuses bad arguments with exit 2", async () => {
     const id = await competitionIn("reviewing");
     expect((await review(id, "--ref", "GR-001", "--ineligible")).status).toBe(2);
     expect((await review(id, "--all", "--ref", "GR-001", "--eligible")).status).toBe(2);
-    expect((await review(id, "--ref", "GR-001", "--eligible", "--ineligible", "--reason", "x")).status).toBe(2);
-    expect(await statuses(id)).toEqual({ "GR-001": "submitted", "GR-002": "submitted", "GR-003": "submitted" });
+    expect((await review(id, "--ref", "GR-001", "--eligible", "--ineligible", "--reason", "x")).status).toBe(
+      2,
+    );
+    expect(await statuses(id)).toEqual({
+      "GR-001": "submitted",
+      "GR-002": "submitted",
+      "GR-003": "submitted",
+    });
   });
 });
 
 describe("help", () => {
   it("lists the new commands", async () => {
     const help = await runLaurel(["--help"], env);
-    for (const usage of ["competition import FILE.json", "competition export ID", "competition advance ID [--to STAGE]", "nominations import FILE", "nominations list", "nominations review"]) {
+    for (const usage of [
+      "competition import FILE.json",
+      "competition export ID",
+      "competition advance ID [--to STAGE]",
+      "nominations import FILE",
+      "nominations list",
+      "nominations review",
+    ]) {
       expect(help.stdout).toContain(usage);
     }
   });

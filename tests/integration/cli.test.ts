@@ -24,14 +24,24 @@ const file = (name: string, text: string) => {
   fs.writeFileSync(p, text);
   return p;
 };
-const orgCount = async () => Number((await t.db.selectFrom("orgs").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+const orgCount = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom("orgs")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("laurel CLI", () => {
   it("prints help and refuses unknown commands and options with exit 2", () => {
     const help = laurel(["--help"], t.env);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("orgs import FILE");
-    expect(laurel(["orgs", "import", "--help"], t.env).stdout).toContain("Usage: npm run laurel -- orgs import FILE");
+    expect(laurel(["orgs", "import", "--help"], t.env).stdout).toContain(
+      "Usage: npm run laurel -- orgs import FILE",
+    );
     expect(laurel(["frobnicate"], t.env).status).toBe(2);
     expect(laurel(["db", "migrate", "--bogus"], t.env).status).toBe(2);
     expect(laurel(["orgs", "import"], t.env).status).toBe(2);
@@ -69,7 +79,10 @@ describe("laurel CLI", () => {
   });
 
   it("imports nothing with --all-or-nothing when a row is refused", async () => {
-    const csv = file("orgs2.csv", "name,kind,parent,region_code\n全或无甲,city,导入省总工会,\n全或无乙,city,没有这个,\n");
+    const csv = file(
+      "orgs2.csv",
+      "name,kind,parent,region_code\n全或无甲,city,导入省总工会,\n全或无乙,city,没有这个,\n",
+    );
     const before = await orgCount();
     const r = laurel(["orgs", "import", csv, "--all-or-nothing"], t.env);
     expect(r.status).toBe(3);
@@ -103,16 +116,54 @@ describe("laurel CLI", () => {
   });
 
   it("creates a user with the password on stdin", async () => {
-    const r = laurel(["user", "create", "--username", "cli_admin", "--org", "导入省总工会", "--role", "admin"], t.env, "a-long-password\n");
+    const r = laurel(
+      ["user", "create", "--username", "cli_admin", "--org", "导入省总工会", "--role", "admin"],
+      t.env,
+      "a-long-password\n",
+    );
     expect(r.status).toBe(0);
-    const user = await t.db.selectFrom("users").select(["id", "username"]).where("username", "=", "cli_admin").executeTakeFirstOrThrow();
-    const grants = await t.db.selectFrom("role_grants").select("role").where("user_id", "=", user.id).execute();
+    const user = await t.db
+      .selectFrom("users")
+      .select(["id", "username"])
+      .where("username", "=", "cli_admin")
+      .executeTakeFirstOrThrow();
+    const grants = await t.db
+      .selectFrom("role_grants")
+      .select("role")
+      .where("user_id", "=", user.id)
+      .execute();
     expect(grants).toEqual([{ role: "admin" }]);
-    expect(laurel(["user", "create", "--username", "cli_admin", "--org", "导入省总工会", "--role", "admin"], t.env, "a-long-password").status).toBe(1);
-    expect(laurel(["user", "create", "--username", "xx2", "--org", "没有", "--role", "admin"], t.env, "a-long-password").status).toBe(1);
-    expect(laurel(["user", "create", "--username", "xx3", "--org", "导入省总工会", "--role", "emperor"], t.env, "a-long-password").status).toBe(2);
-    expect(laurel(["user", "create", "--username", "xx4", "--org", "导入省总工会", "--role", "judge"], t.env, "short").status).toBe(1);
-    expect(await t.db.selectFrom("users").select("id").where("username", "in", ["xx2", "xx3", "xx4"]).execute()).toEqual([]);
+    expect(
+      laurel(
+        ["user", "create", "--username", "cli_admin", "--org", "导入省总工会", "--role", "admin"],
+        t.env,
+        "a-long-password",
+      ).status,
+    ).toBe(1);
+    expect(
+      laurel(
+        ["user", "create", "--username", "xx2", "--org", "没有", "--role", "admin"],
+        t.env,
+        "a-long-password",
+      ).status,
+    ).toBe(1);
+    expect(
+      laurel(
+        ["user", "create", "--username", "xx3", "--org", "导入省总工会", "--role", "emperor"],
+        t.env,
+        "a-long-password",
+      ).status,
+    ).toBe(2);
+    expect(
+      laurel(
+        ["user", "create", "--username", "xx4", "--org", "导入省总工会", "--role", "judge"],
+        t.env,
+        "short",
+      ).status,
+    ).toBe(1);
+    expect(
+      await t.db.selectFrom("users").select("id").where("username", "in", ["xx2", "xx3", "xx4"]).execute(),
+    ).toEqual([]);
   });
 
   it("refuses demo load on a database with data, and --reset replaces it", async () => {
@@ -123,11 +174,19 @@ describe("laurel CLI", () => {
     expect(r.stderr).toBe("Demo data loaded.\n");
     expect(r.status).toBe(0);
     expect(await getOrgByName(t.db, "导入省总工会")).toBeUndefined();
-    expect(await getOrgByName(t.db, "陕西省总工会")).toMatchObject({ kind: "provincial", region_code: "610000", parent_id: null });
+    expect(await getOrgByName(t.db, "陕西省总工会")).toMatchObject({
+      kind: "provincial",
+      region_code: "610000",
+      parent_id: null,
+    });
     expect(await orgCount()).toBe(1 + 11 + 56 + 3 + 2);
     const users = await t.db.selectFrom("users").select("username").orderBy("username").execute();
     expect(users.map((u) => u.username)).toEqual(DEMO_USERS.map((u) => u.username).sort());
-    const competitions = await t.db.selectFrom("competitions").select(["title", "stage"]).orderBy("id").execute();
+    const competitions = await t.db
+      .selectFrom("competitions")
+      .select(["title", "stage"])
+      .orderBy("id")
+      .execute();
     expect(competitions).toEqual([
       { title: "2018年度全省工会脱贫攻坚竞赛", stage: "nominating" },
       { title: "2017年度全省工会脱贫攻坚竞赛", stage: "published" },
@@ -141,12 +200,26 @@ describe("laurel CLI", () => {
       .orderBy("kind")
       .orderBy("status")
       .execute();
-    const byStatus = (id: number) => nominations.filter((r) => r.competition_id === id).map((r) => `${r.kind} ${r.status} ${Number(r.n)}`);
+    const byStatus = (id: number) =>
+      nominations.filter((r) => r.competition_id === id).map((r) => `${r.kind} ${r.status} ${Number(r.n)}`);
     // The running competition: about 150 filed; 2017: 33 collectives and 77 individuals commended out of 42 and 98.
     expect(byStatus(1)).toEqual(["collective submitted 50", "individual submitted 100"]);
-    expect(byStatus(2)).toEqual(["collective commended 33", "collective scored 9", "individual commended 77", "individual scored 21"]);
-    expect(byStatus(3)).toEqual(["collective on_notice 10", "collective scored 4", "individual on_notice 20", "individual scored 8"]);
-    const published = await t.db.selectFrom("honorees").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(byStatus(2)).toEqual([
+      "collective commended 33",
+      "collective scored 9",
+      "individual commended 77",
+      "individual scored 21",
+    ]);
+    expect(byStatus(3)).toEqual([
+      "collective on_notice 10",
+      "collective scored 4",
+      "individual on_notice 20",
+      "individual scored 8",
+    ]);
+    const published = await t.db
+      .selectFrom("honorees")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(published.n)).toBe(110);
     const objections = await t.db.selectFrom("objections").select(["status"]).execute();
     expect(objections).toEqual([{ status: "open" }]);

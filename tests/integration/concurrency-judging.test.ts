@@ -32,7 +32,10 @@ afterEach(() => {
   delete process.env.LAUREL_TODAY;
 });
 
-const count = async (table: "score_sheets" | "score_sheet_history" | "objections" | "publications" | "honorees", where?: [string, string]) => {
+const count = async (
+  table: "score_sheets" | "score_sheet_history" | "objections" | "publications" | "honorees",
+  where?: [string, string],
+) => {
   let q = t.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n"));
   if (where) q = q.where(where[0] as never, "=", where[1] as never);
   return Number((await q.executeTakeFirstOrThrow()).n);
@@ -41,16 +44,35 @@ const count = async (table: "score_sheets" | "score_sheet_history" | "objections
 /** A category in judging, every one of `JUDGES` judges on its panel scoring every nominee. */
 async function judgingCategory() {
   const panelOrg = await makeOrg(t.db, tree.province, { name: "评审委员会", kind: "industry" });
-  const comp = await makeNominatingCompetition(t.db, tree, { cityA: 10, cityB: 10, county: 10, collective: 2 });
-  await t.db.updateTable("categories").set({ judges_per_nomination: null }).where("id", "=", comp.individual.id).execute();
+  const comp = await makeNominatingCompetition(t.db, tree, {
+    cityA: 10,
+    cityB: 10,
+    county: 10,
+    collective: 2,
+  });
+  await t.db
+    .updateTable("categories")
+    .set({ judges_per_nomination: null })
+    .where("id", "=", comp.individual.id)
+    .execute();
   await setStage(t.db, comp.competitionId, "judging");
   const target = { competitionId: comp.competitionId, categoryId: comp.individual.id };
   const nominees: number[] = [];
-  for (let i = 0; i < NOMINEES; i++) nominees.push((await insertEligible(t.db, target, [tree.cityA, tree.cityB, tree.county][i % 3])).id);
+  for (let i = 0; i < NOMINEES; i++)
+    nominees.push((await insertEligible(t.db, target, [tree.cityA, tree.cityB, tree.county][i % 3])).id);
   const judges: number[] = [];
   for (let j = 0; j < JUDGES; j++) {
     const u = await makeUser(t.db, panelOrg, [], { displayName: `评委${j}` });
-    await t.db.insertInto("role_grants").values({ user_id: u.id, org_id: tree.province.id, role: "judge", granted_by: null, created_at: new Date().toISOString() }).execute();
+    await t.db
+      .insertInto("role_grants")
+      .values({
+        user_id: u.id,
+        org_id: tree.province.id,
+        role: "judge",
+        granted_by: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
     judges.push(u.id);
   }
   const cat = (await getJudgingCategory(t.db, comp.individual.id))!;
@@ -69,7 +91,12 @@ describe(`judges submitting at once (${DB})`, () => {
     const { competitionId, individual, nominees, judges } = await judgingCategory();
     const h = routeHarness(t.db);
     const submit = (j: number, n: number) =>
-      h.post(deskRoute.action, `/judging/${nominees[n]}`, { intent: "submit", version: "0", p0: String(pointsOf(j, n)), comment: "" }, { userId: judges[j], params: { nominationId: String(nominees[n]) } });
+      h.post(
+        deskRoute.action,
+        `/judging/${nominees[n]}`,
+        { intent: "submit", version: "0", p0: String(pointsOf(j, n)), comment: "" },
+        { userId: judges[j], params: { nominationId: String(nominees[n]) } },
+      );
     // Every sheet of every judge at once, and each judge's first sheet twice (a double click).
     const posts = judges.flatMap((_, j) => [...nominees.keys()].map((n) => ({ j, n })));
     const doubles = judges.map((_, j) => ({ j, n: 0 }));
@@ -81,15 +108,26 @@ describe(`judges submitting at once (${DB})`, () => {
       expect(r.data.errors._form.key).toMatch(/^judging\.sheet\.(stale|alreadySubmitted)$/);
     }
     // Each (judge, nominee) sheet exactly once, with the points sent; one history line and one audit entry each.
-    const sheets = await t.db.selectFrom("score_sheets").select(["nomination_id", "total", "status", "version"]).where("category_id", "=", individual.id).execute();
+    const sheets = await t.db
+      .selectFrom("score_sheets")
+      .select(["nomination_id", "total", "status", "version"])
+      .where("category_id", "=", individual.id)
+      .execute();
     expect(sheets).toHaveLength(JUDGES * NOMINEES);
     expect(sheets.every((s) => s.status === "submitted" && s.version === 1)).toBe(true);
     expect(await count("score_sheet_history")).toBe(JUDGES * NOMINEES);
-    const audits = await t.db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).where("action", "=", "sheet.submit").executeTakeFirstOrThrow();
+    const audits = await t.db
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("action", "=", "sheet.submit")
+      .executeTakeFirstOrThrow();
     expect(Number(audits.n)).toBe(JUDGES * NOMINEES);
 
     const c = (await getCompetition(t.db, competitionId))!;
-    expect(await t.db.transaction().execute((trx) => advanceCompetition(trx, SYSTEM_ACTOR, c))).toEqual({ ok: true, stage: "deciding" });
+    expect(await t.db.transaction().execute((trx) => advanceCompetition(trx, SYSTEM_ACTOR, c))).toEqual({
+      ok: true,
+      stage: "deciding",
+    });
     const ranked = (await categoryResults(t.db, individual.id, "mean"))!;
     expect(ranked.unscored).toEqual([]);
     expect(ranked.entries.map((e) => e.nominationId)).toEqual([...nominees].reverse());
@@ -107,13 +145,20 @@ const LAST_DAY = "2018-10-05";
 const DAY_AFTER = "2018-10-06";
 
 async function listOnNotice() {
-  const comp = await makeNominatingCompetition(t.db, tree, { cityA: 10, cityB: 10, county: 5, collective: 2 });
+  const comp = await makeNominatingCompetition(t.db, tree, {
+    cityA: 10,
+    cityB: 10,
+    county: 5,
+    collective: 2,
+  });
   const ids = await makeProposedList(t.db, comp.competitionId, comp.individual.id, [
     { name: "王强", orgId: tree.cityA.id, proposed: true },
     { name: "张伟", orgId: tree.cityB.id, proposed: true },
   ]);
   const c = (await getCompetition(t.db, comp.competitionId))!;
-  await t.db.transaction().execute((trx) => openNotice(trx, SYSTEM_ACTOR, c, { start: "2018-10-01", days: 5, unit: "calendar" }));
+  await t.db
+    .transaction()
+    .execute((trx) => openNotice(trx, SYSTEM_ACTOR, c, { start: "2018-10-01", days: 5, unit: "calendar" }));
   return { competition: (await getCompetition(t.db, comp.competitionId))!, ids };
 }
 
@@ -135,28 +180,64 @@ function heldOpen<T>(work: (trx: Transaction<Database>) => Promise<T>) {
       await gate;
     }
   });
-  return { ready, release, done: done.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error })) };
+  return {
+    ready,
+    release,
+    done: done.then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    ),
+  };
 }
 
-const settle = <T>(p: Promise<T>) => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+const settle = <T>(p: Promise<T>) =>
+  p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
 
 /** The invariant of docs/domain.md#publication: a published list never has an open objection against it. */
 async function invariantHolds(competitionId: number) {
   const published = await count("publications", ["competition_id", String(competitionId)]);
-  const open = Number((await t.db.selectFrom("objections").select((eb) => eb.fn.countAll().as("n")).where("competition_id", "=", competitionId).where("status", "=", "open").executeTakeFirstOrThrow()).n);
+  const open = Number(
+    (
+      await t.db
+        .selectFrom("objections")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("competition_id", "=", competitionId)
+        .where("status", "=", "open")
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   return { published, open, holds: !(published > 0 && open > 0) };
 }
 
-const publishInput = () => ({ docNumber: "陕工发〔2018〕99号", publishedOn: DAY_AFTER, publishingOrgId: tree.province.id });
+const publishInput = () => ({
+  docNumber: "陕工发〔2018〕99号",
+  publishedOn: DAY_AFTER,
+  publishingOrgId: tree.province.id,
+});
 
 describe(`an objection filed while the admin publishes (${DB})`, () => {
   it("refuses a publication while an objection filed at the same moment is open, or takes the objection first", async () => {
     const { competition, ids } = await listOnNotice();
     // The objector's request was read on the notice's last day, the admin's just after midnight.
     process.env.LAUREL_TODAY = DAY_AFTER;
-    const objection = heldOpen((trx) => fileObjection(trx, Buffer.alloc(32, 1), { competitionId: competition.id, nominationId: ids[0], facts: "事迹不实。", name: null, contact: null, ip: "10.1.1.1", today: LAST_DAY }));
+    const objection = heldOpen((trx) =>
+      fileObjection(trx, Buffer.alloc(32, 1), {
+        competitionId: competition.id,
+        nominationId: ids[0],
+        facts: "事迹不实。",
+        name: null,
+        contact: null,
+        ip: "10.1.1.1",
+        today: LAST_DAY,
+      }),
+    );
     await objection.ready;
-    const publication = settle(t.db.transaction().execute((trx) => publish(trx, SYSTEM_ACTOR, competition, publishInput())));
+    const publication = settle(
+      t.db.transaction().execute((trx) => publish(trx, SYSTEM_ACTOR, competition, publishInput())),
+    );
     await new Promise((r) => setTimeout(r, 300));
     objection.release();
     const [filed, published] = await Promise.all([objection.done, publication]);
@@ -172,7 +253,19 @@ describe(`an objection filed while the admin publishes (${DB})`, () => {
     process.env.LAUREL_TODAY = DAY_AFTER;
     const publication = heldOpen((trx) => publish(trx, SYSTEM_ACTOR, competition, publishInput()));
     await publication.ready;
-    const objection = settle(t.db.transaction().execute((trx) => fileObjection(trx, Buffer.alloc(32, 1), { competitionId: competition.id, nominationId: ids[1], facts: "事迹不实。", name: null, contact: null, ip: "10.1.1.2", today: LAST_DAY })));
+    const objection = settle(
+      t.db.transaction().execute((trx) =>
+        fileObjection(trx, Buffer.alloc(32, 1), {
+          competitionId: competition.id,
+          nominationId: ids[1],
+          facts: "事迹不实。",
+          name: null,
+          contact: null,
+          ip: "10.1.1.2",
+          today: LAST_DAY,
+        }),
+      ),
+    );
     await new Promise((r) => setTimeout(r, 300));
     publication.release();
     const [published, filed] = await Promise.all([publication.done, objection]);

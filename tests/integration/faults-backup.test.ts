@@ -33,12 +33,19 @@ async function targetOf(t: TestDatabase): Promise<DatabaseTarget> {
 
 async function tables(t: TestDatabase): Promise<string[]> {
   const schema = await laurelSchema(t.db);
-  return (await t.db.introspection.getTables()).filter((x) => schema === undefined || x.schema === schema).map((x) => x.name).sort();
+  return (await t.db.introspection.getTables())
+    .filter((x) => schema === undefined || x.schema === schema)
+    .map((x) => x.name)
+    .sort();
 }
 
-const rowsOf = async (db: Kysely<Database>, table: string) => (await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1`.execute(db)).rows;
+const rowsOf = async (db: Kysely<Database>, table: string) =>
+  (await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1`.execute(db)).rows;
 /** Row count and sha256 of rows in id order: equal hashes, equal content. */
-const digest = (rows: unknown[]) => ({ rows: rows.length, sha256: crypto.createHash("sha256").update(JSON.stringify(rows)).digest("hex") });
+const digest = (rows: unknown[]) => ({
+  rows: rows.length,
+  sha256: crypto.createHash("sha256").update(JSON.stringify(rows)).digest("hex"),
+});
 
 async function contentOf(t: TestDatabase) {
   const out: Record<string, { rows: number; sha256: string }> = {};
@@ -71,8 +78,14 @@ describe(`online backup under writes (${process.env.TEST_DATABASE_URL?.startsWit
     await restoreDatabase(await targetOf(source), file);
     expect(await integrityCheck(source)).toBe("ok");
     const orgs = await source.db.selectFrom("orgs").select("id").orderBy("id").execute();
-    const created = await source.db.selectFrom("audit_log").select("entity_id").where("action", "=", "org.create").execute();
-    expect(created.map((a) => Number(a.entity_id)).sort((a, b) => a - b)).toEqual(orgs.map((o) => Number(o.id)));
+    const created = await source.db
+      .selectFrom("audit_log")
+      .select("entity_id")
+      .where("action", "=", "org.create")
+      .execute();
+    expect(created.map((a) => Number(a.entity_id)).sort((a, b) => a - b)).toEqual(
+      orgs.map((o) => Number(o.id)),
+    );
     // Taken while writes went on, some were left out: the backup is one moment, not the end.
     expect(orgs.length).toBeLessThan(full.orgs.length);
     for (const table of ["orgs", "audit_log"] as const) {

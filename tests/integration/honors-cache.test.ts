@@ -4,7 +4,13 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { publishedPageCache } from "../../scripts/honors-cache";
-import { CACHEABLE_HEADER, cachedPageStats, DEFAULT_PAGE_CACHE_BYTES, invalidateRollPages, setPageCacheBudget } from "~/models/honor-page-cache.server";
+import {
+  CACHEABLE_HEADER,
+  cachedPageStats,
+  DEFAULT_PAGE_CACHE_BYTES,
+  invalidateRollPages,
+  setPageCacheBudget,
+} from "~/models/honor-page-cache.server";
 import { bumpRollVersion } from "~/models/publication-refusals.server";
 
 // The published-page cache in front of a stand-in for Remix that counts its renders and writes
@@ -30,13 +36,21 @@ beforeAll(async () => {
     renders++;
     if (req.params.id === "404") return void res.status(404).send("none");
     res.setHeader(CACHEABLE_HEADER, "1");
-    res.type("html").send(`<p>roll ${req.params.id} render ${renders}</p><input name="_csrf" value="${res.locals.csrfToken}"><script nonce="${res.locals.cspNonce}"></script>`);
+    res
+      .type("html")
+      .send(
+        `<p>roll ${req.params.id} render ${renders}</p><input name="_csrf" value="${res.locals.csrfToken}"><script nonce="${res.locals.cspNonce}"></script>`,
+      );
   });
   // Pages whose content does not change from render to render, as a published roll's does not.
   const steady = (req: express.Request, res: express.Response) => {
     renders++;
     res.setHeader(CACHEABLE_HEADER, "1");
-    res.type("html").send(`<p>${req.path} ${"roll entry ".repeat(200)}</p><a href="${req.originalUrl}">here</a><input value="${res.locals.csrfToken}"><script nonce="${res.locals.cspNonce}"></script>`);
+    res
+      .type("html")
+      .send(
+        `<p>${req.path} ${"roll entry ".repeat(200)}</p><a href="${req.originalUrl}">here</a><input value="${res.locals.csrfToken}"><script nonce="${res.locals.cspNonce}"></script>`,
+      );
   };
   app.get("/honors/people/:id", steady);
   app.get("/honors/:id/print", steady);

@@ -18,9 +18,21 @@ beforeAll(async () => {
   h = routeHarness(t.db);
   w = await makeWorld(t.db, h.context.secrets.dataKey);
   const id = w.published.id;
-  await t.db.updateTable("competitions").set({ title: '=HYPERLINK("http://evil","点我")' }).where("id", "=", id).execute();
-  await t.db.updateTable("publications").set({ doc_number: "+1+1" }).where("competition_id", "=", id).execute();
-  const pub = await t.db.selectFrom("publications").select("publishing_org_id").where("competition_id", "=", id).executeTakeFirstOrThrow();
+  await t.db
+    .updateTable("competitions")
+    .set({ title: '=HYPERLINK("http://evil","点我")' })
+    .where("id", "=", id)
+    .execute();
+  await t.db
+    .updateTable("publications")
+    .set({ doc_number: "+1+1" })
+    .where("competition_id", "=", id)
+    .execute();
+  const pub = await t.db
+    .selectFrom("publications")
+    .select("publishing_org_id")
+    .where("competition_id", "=", id)
+    .executeTakeFirstOrThrow();
   await t.db.updateTable("orgs").set({ name: "@SUM(A1)" }).where("id", "=", pub.publishing_org_id).execute();
 });
 
@@ -29,11 +41,18 @@ afterAll(async () => {
 });
 
 async function exported(format: string, headers: Record<string, string> = {}): Promise<Response> {
-  const request = new Request(`http://laurel.test/honors/${w.published.id}/export?format=${format}`, { headers });
-  return (await exportRoute.loader({ request, params: { competitionId: String(w.published.id) }, context: h.context })) as Response;
+  const request = new Request(`http://laurel.test/honors/${w.published.id}/export?format=${format}`, {
+    headers,
+  });
+  return (await exportRoute.loader({
+    request,
+    params: { competitionId: String(w.published.id) },
+    context: h.context,
+  })) as Response;
 }
 
-const maxAge = (res: Response) => Number(/max-age=(\d+)/.exec(res.headers.get("cache-control") ?? "")?.[1] ?? NaN);
+const maxAge = (res: Response) =>
+  Number(/max-age=(\d+)/.exec(res.headers.get("cache-control") ?? "")?.[1] ?? NaN);
 
 describe("public roll exports", () => {
   it("neutralize the CSV footer's title, 文号 and publisher like every other cell", async () => {
@@ -74,10 +93,18 @@ describe("public roll exports", () => {
   });
 
   it("the open-data index too", async () => {
-    const first = (await openData.loader({ request: new Request("http://laurel.test/honors/data.json"), params: {}, context: h.context })) as Response;
+    const first = (await openData.loader({
+      request: new Request("http://laurel.test/honors/data.json"),
+      params: {},
+      context: h.context,
+    })) as Response;
     expect(maxAge(first)).toBeLessThanOrEqual(60);
     const etag = first.headers.get("etag")!;
-    const again = (await openData.loader({ request: new Request("http://laurel.test/honors/data.json", { headers: { "if-none-match": etag } }), params: {}, context: h.context })) as Response;
+    const again = (await openData.loader({
+      request: new Request("http://laurel.test/honors/data.json", { headers: { "if-none-match": etag } }),
+      params: {},
+      context: h.context,
+    })) as Response;
     expect(again.status).toBe(304);
   });
 });

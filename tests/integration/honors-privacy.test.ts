@@ -38,7 +38,11 @@ async function visit(loader: Parameters<typeof h.get>[0], path: string, params: 
 }
 
 async function xlsxText(path: string): Promise<string> {
-  const res = (await exportRoute.loader({ request: new Request(`http://laurel.test${path}`), params: { competitionId: String(competitionId) }, context: h.context })) as Response;
+  const res = (await exportRoute.loader({
+    request: new Request(`http://laurel.test${path}`),
+    params: { competitionId: String(competitionId) },
+    context: h.context,
+  })) as Response;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await res.arrayBuffer());
   const cells: string[] = [];
@@ -50,20 +54,65 @@ beforeAll(async () => {
   t = await createTestDatabase();
   h = routeHarness(t.db);
   await loadDemo(t.db, h.context.secrets.dataKey);
-  const c = await t.db.selectFrom("competitions").select("id").where("title", "=", DEMO_2018_TITLE).executeTakeFirstOrThrow();
+  const c = await t.db
+    .selectFrom("competitions")
+    .select("id")
+    .where("title", "=", DEMO_2018_TITLE)
+    .executeTakeFirstOrThrow();
   competitionId = c.id;
-  const rows = await t.db.selectFrom("nominations").select(["id", "category_id", "birth_date", "id_number_enc", "phone_enc", "id_number_masked", "phone_masked"]).where("competition_id", "=", c.id).orderBy("id").execute();
+  const rows = await t.db
+    .selectFrom("nominations")
+    .select([
+      "id",
+      "category_id",
+      "birth_date",
+      "id_number_enc",
+      "phone_enc",
+      "id_number_masked",
+      "phone_masked",
+    ])
+    .where("competition_id", "=", c.id)
+    .orderBy("id")
+    .execute();
   const key = h.context.secrets.dataKey;
-  secrets = rows.flatMap((r) => [r.birth_date, r.id_number_masked, r.phone_masked, r.id_number_enc && decryptPersonal(key, r.id_number_enc), r.phone_enc && decryptPersonal(key, r.phone_enc)]).filter((s): s is string => !!s);
+  secrets = rows
+    .flatMap((r) => [
+      r.birth_date,
+      r.id_number_masked,
+      r.phone_masked,
+      r.id_number_enc && decryptPersonal(key, r.id_number_enc),
+      r.phone_enc && decryptPersonal(key, r.phone_enc),
+    ])
+    .filter((s): s is string => !!s);
   for (const categoryId of new Set(rows.map((r) => r.category_id))) {
     const mine = rows.filter((r) => r.category_id === categoryId).slice(0, 8);
-    await writeProposedList(t.db, c.id, categoryId, mine.map((r, i) => ({ id: r.id, proposed: i < 6 })));
+    await writeProposedList(
+      t.db,
+      c.id,
+      categoryId,
+      mine.map((r, i) => ({ id: r.id, proposed: i < 6 })),
+    );
   }
   process.env.LAUREL_TODAY = "2018-10-08";
   const comp = (await getCompetition(t.db, c.id))!;
-  await t.db.transaction().execute((trx) => openNotice(trx, admin, comp, { start: "2018-09-28", days: 5, unit: "working" }));
-  const target = await t.db.selectFrom("nominations").select("id").where("competition_id", "=", c.id).where("status", "=", "on_notice").executeTakeFirstOrThrow();
-  await t.db.transaction().execute((trx) => fileObjection(trx, key, { competitionId: c.id, nominationId: target.id, facts: "反映情况。", ...OBJECTOR, ip: "127.0.0.1" }));
+  await t.db
+    .transaction()
+    .execute((trx) => openNotice(trx, admin, comp, { start: "2018-09-28", days: 5, unit: "working" }));
+  const target = await t.db
+    .selectFrom("nominations")
+    .select("id")
+    .where("competition_id", "=", c.id)
+    .where("status", "=", "on_notice")
+    .executeTakeFirstOrThrow();
+  await t.db.transaction().execute((trx) =>
+    fileObjection(trx, key, {
+      competitionId: c.id,
+      nominationId: target.id,
+      facts: "反映情况。",
+      ...OBJECTOR,
+      ip: "127.0.0.1",
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -75,23 +124,39 @@ describe("every public page and export shows nothing private", () => {
   it("while on notice", async () => {
     await visit(home.loader, "/");
     await visit(notices.loader, "/notices");
-    const page = await visit(notice.loader, `/notices/${competitionId}`, { competitionId: String(competitionId) });
+    const page = await visit(notice.loader, `/notices/${competitionId}`, {
+      competitionId: String(competitionId),
+    });
     expect(page.data.entries.length).toBeGreaterThan(0);
   });
 
   it("once published", async () => {
     const [objection] = await listObjections(t.db, h.context.secrets.dataKey, competitionId);
     const comp = (await getCompetition(t.db, competitionId))!;
-    await t.db.transaction().execute((trx) => resolveObjection(trx, admin, comp, { objectionId: objection.id, outcome: "dismissed", reason: "不属实。", promote: false }));
+    await t.db.transaction().execute((trx) =>
+      resolveObjection(trx, admin, comp, {
+        objectionId: objection.id,
+        outcome: "dismissed",
+        reason: "不属实。",
+        promote: false,
+      }),
+    );
     process.env.LAUREL_TODAY = "2018-10-10";
-    await t.db.transaction().execute((trx) => publish(trx, admin, comp, { docNumber: "陕工发〔2018〕12号", publishedOn: "2018-10-12", publishingOrgId: comp.org_id }));
+    await t.db.transaction().execute((trx) =>
+      publish(trx, admin, comp, {
+        docNumber: "陕工发〔2018〕12号",
+        publishedOn: "2018-10-12",
+        publishingOrgId: comp.org_id,
+      }),
+    );
     const id = String(competitionId);
     await visit(home.loader, "/");
     const list = await visit(roll.loader, `/honors/${id}`, { competitionId: id });
     const first = list.data.entries.rows[0];
     await visit(honors.loader, `/honors?q=${encodeURIComponent(first.name)}`);
     await visit(honors.loader, "/honors?year=2018&region=610100");
-    for (const cat of list.data.categories) await visit(roll.loader, `/honors/${id}?category=${cat.id}`, { competitionId: id });
+    for (const cat of list.data.categories)
+      await visit(roll.loader, `/honors/${id}?category=${cat.id}`, { competitionId: id });
     await visit(print.loader, `/honors/${id}/print`, { competitionId: id });
     await visit(exportRoute.loader, `/honors/${id}/export?format=csv`, { competitionId: id });
     await visit(exportRoute.loader, `/honors/${id}/export?format=json`, { competitionId: id });
@@ -108,7 +173,9 @@ describe("every public page and export shows nothing private", () => {
   it("none of it holds an ID number, phone, full birth date or the objector", () => {
     expect(secrets.length).toBeGreaterThan(100);
     const forbidden = [...secrets, OBJECTOR.name, OBJECTOR.contact];
-    const leaks = seen.flatMap(({ path, text }) => forbidden.filter((s) => text.includes(s)).map((s) => `${path}: ${s}`));
+    const leaks = seen.flatMap(({ path, text }) =>
+      forbidden.filter((s) => text.includes(s)).map((s) => `${path}: ${s}`),
+    );
     expect(leaks).toEqual([]);
     // The pages did show the people: names are public.
     expect(seen.some((s) => s.text.includes("陕工发〔2018〕12号"))).toBe(true);

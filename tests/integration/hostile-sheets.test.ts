@@ -23,7 +23,8 @@ const runsFor = (importer: SheetImporter) => (importer.name === "nominations" ? 
 /** Issue #9 asks for 100k rows: about 40 s, so only under LAUREL_HEAVY_TESTS=1; 10k rows otherwise. */
 const BIG_ROWS = process.env.LAUREL_HEAVY_TESTS === "1" ? 100_000 : 10_000;
 /** The registry writes each row under a savepoint (seconds per 10k rows on PostgreSQL): the others get a smaller big sheet. */
-const bigRowsFor = (importer: SheetImporter) => (importer.name === "nominations" || process.env.LAUREL_HEAVY_TESTS === "1" ? BIG_ROWS : 2_000);
+const bigRowsFor = (importer: SheetImporter) =>
+  importer.name === "nominations" || process.env.LAUREL_HEAVY_TESTS === "1" ? BIG_ROWS : 2_000;
 
 let t: TestDatabase;
 let w: World;
@@ -43,23 +44,64 @@ function importers(): SheetImporter[] {
       name: "nominations",
       columns: NOMINATION_COLUMNS,
       validRow: () => ({
-        ref: "R-1", category: "先进个人", nominating_org: w.orgs.county.name, kind: "individual", name: "张建国", gender: "男", ethnicity: "汉族",
-        birth_date: "1980-03-15", political_status: "中共党员", education: "大专", workplace: "某某机械厂", post: "车工",
-        occupation_group: "frontline", migrant: "否", id_number: makeId("610102", "19800315", "457"), phone: "13812345678",
-        member_count: "", leader: "", deeds: "扎根一线二十年。", sector: "", summary: "",
+        ref: "R-1",
+        category: "先进个人",
+        nominating_org: w.orgs.county.name,
+        kind: "individual",
+        name: "张建国",
+        gender: "男",
+        ethnicity: "汉族",
+        birth_date: "1980-03-15",
+        political_status: "中共党员",
+        education: "大专",
+        workplace: "某某机械厂",
+        post: "车工",
+        occupation_group: "frontline",
+        migrant: "否",
+        id_number: makeId("610102", "19800315", "457"),
+        phone: "13812345678",
+        member_count: "",
+        leader: "",
+        deeds: "扎根一线二十年。",
+        sector: "",
+        summary: "",
       }),
       poison: [
-        ["id_number", "=cmd|' /C calc'!A0"], ["id_number", "610102198003151230"], ["birth_date", "2018-02-30"], ["gender", "=1+1"],
-        ["migrant", "maybe"], ["kind", "robot"], ["nominating_org", "不存在的工会"], ["occupation_group", "@SUM(A1)"],
-        ["ref", "x".repeat(MAX_REF + 1)], ["name", ""], ["deeds", "长".repeat(3001)], ["category", "先进集体"], ["member_count", "12"],
+        ["id_number", "=cmd|' /C calc'!A0"],
+        ["id_number", "610102198003151230"],
+        ["birth_date", "2018-02-30"],
+        ["gender", "=1+1"],
+        ["migrant", "maybe"],
+        ["kind", "robot"],
+        ["nominating_org", "不存在的工会"],
+        ["occupation_group", "@SUM(A1)"],
+        ["ref", "x".repeat(MAX_REF + 1)],
+        ["name", ""],
+        ["deeds", "长".repeat(3001)],
+        ["category", "先进集体"],
+        ["member_count", "12"],
       ],
-      run: (rows) => importNominations(t.db, SYSTEM_ACTOR, dataKey, { competitionId: w.running.id, categoryName: "先进个人" }, rows),
+      run: (rows) =>
+        importNominations(
+          t.db,
+          SYSTEM_ACTOR,
+          dataKey,
+          { competitionId: w.running.id, categoryName: "先进个人" },
+          rows,
+        ),
     },
     {
       name: "calendar",
       columns: CALENDAR_COLUMNS,
       validRow: () => ({ date: "2018-10-01", kind: "holiday", note: "国庆节" }),
-      poison: [["date", "2018-02-30"], ["date", "=1+1"], ["date", "20181001"], ["kind", "maybe"], ["kind", "=cmd|' /C calc'!A0"], ["note", "长".repeat(MAX_CALENDAR_NOTE + 1)]],
+      poison: [
+        ["date", "2018-02-30"],
+        ["date", "=1+1"],
+        ["date", "20181001"],
+        ["kind", "maybe"],
+        ["kind", "=cmd|' /C calc'!A0"],
+        ["note", "长".repeat(MAX_CALENDAR_NOTE + 1)],
+      ],
       run: importCalendar,
     },
     ...(["counties", "helpers", "pairings"] as const).map((sheet) => registryImporter(sheet)),
@@ -67,12 +109,31 @@ function importers(): SheetImporter[] {
       name: "activities",
       columns: ACTIVITY_COLUMNS,
       validRow: () => ({
-        team: "世界服务队", date: "2018-06-01", county_code: "610124", village: "西村", kind: "技术培训", person_times: "3", funds_yuan: "100.00",
-        households_helped: "2", people_helped: "5", households_lifted: "1", people_lifted: "2", org: "",
+        team: "世界服务队",
+        date: "2018-06-01",
+        county_code: "610124",
+        village: "西村",
+        kind: "技术培训",
+        person_times: "3",
+        funds_yuan: "100.00",
+        households_helped: "2",
+        people_helped: "5",
+        households_lifted: "1",
+        people_lifted: "2",
+        org: "",
       }),
       poison: [
-        ["date", "2099-01-01"], ["date", "2018-02-30"], ["county_code", "999999"], ["county_code", "=1+1"], ["person_times", "-1"], ["funds_yuan", "1.234"],
-        ["funds_yuan", "=cmd|' /C calc'!A0"], ["people_lifted", "99"], ["households_helped", "@SUM(A1)"], ["village", ""], ["org", "不存在的工会"],
+        ["date", "2099-01-01"],
+        ["date", "2018-02-30"],
+        ["county_code", "999999"],
+        ["county_code", "=1+1"],
+        ["person_times", "-1"],
+        ["funds_yuan", "1.234"],
+        ["funds_yuan", "=cmd|' /C calc'!A0"],
+        ["people_lifted", "99"],
+        ["households_helped", "@SUM(A1)"],
+        ["village", ""],
+        ["org", "不存在的工会"],
       ],
       run: (rows) => importActivities(t.db, SYSTEM_ACTOR, rows, { today: "2018-12-31" }),
     },
@@ -81,16 +142,61 @@ function importers(): SheetImporter[] {
 
 const REGISTRY_ROWS: Record<RegistrySheet, { valid: Record<string, string>; poison: [string, string][] }> = {
   counties: {
-    valid: { code: "610999", name: "某某县", city: "世界甲市", poverty_level: "deep", exited_year: "2019", needs: "种植;养殖" },
-    poison: [["code", "61099"], ["code", "=1+1"], ["name", ""], ["poverty_level", "rich"], ["exited_year", "1800"], ["exited_year", "=cmd|' /C calc'!A0"], ["needs", "x".repeat(501)]],
+    valid: {
+      code: "610999",
+      name: "某某县",
+      city: "世界甲市",
+      poverty_level: "deep",
+      exited_year: "2019",
+      needs: "种植;养殖",
+    },
+    poison: [
+      ["code", "61099"],
+      ["code", "=1+1"],
+      ["name", ""],
+      ["poverty_level", "rich"],
+      ["exited_year", "1800"],
+      ["exited_year", "=cmd|' /C calc'!A0"],
+      ["needs", "x".repeat(501)],
+    ],
   },
   helpers: {
-    valid: { id: "W-9999", kind: "worker", name: "某劳模", city: "世界甲市", skills: "种植", capacity: "2", level: "provincial", title: "陕西省劳动模范", year: "2015", ownership: "", workplace: "某厂", contact: "13800001111" },
-    poison: [["id", ""], ["kind", "robot"], ["capacity", "0"], ["capacity", "=1+1"], ["level", "galactic"], ["year", "1800"], ["ownership", "@SUM(A1)"], ["contact", "长".repeat(101)], ["id", "x".repeat(51)]],
+    valid: {
+      id: "W-9999",
+      kind: "worker",
+      name: "某劳模",
+      city: "世界甲市",
+      skills: "种植",
+      capacity: "2",
+      level: "provincial",
+      title: "陕西省劳动模范",
+      year: "2015",
+      ownership: "",
+      workplace: "某厂",
+      contact: "13800001111",
+    },
+    poison: [
+      ["id", ""],
+      ["kind", "robot"],
+      ["capacity", "0"],
+      ["capacity", "=1+1"],
+      ["level", "galactic"],
+      ["year", "1800"],
+      ["ownership", "@SUM(A1)"],
+      ["contact", "长".repeat(101)],
+      ["id", "x".repeat(51)],
+    ],
   },
   pairings: {
     valid: { helper_id: "W-0001", county_code: "610125", tier: "city", started_on: "2018-03-01" },
-    poison: [["helper_id", "NOBODY-1"], ["helper_id", "=cmd|' /C calc'!A0"], ["county_code", "999999"], ["county_code", "6101"], ["tier", "galaxy"], ["started_on", "2018-02-30"]],
+    poison: [
+      ["helper_id", "NOBODY-1"],
+      ["helper_id", "=cmd|' /C calc'!A0"],
+      ["county_code", "999999"],
+      ["county_code", "6101"],
+      ["tier", "galaxy"],
+      ["started_on", "2018-02-30"],
+    ],
   },
 };
 
@@ -100,15 +206,22 @@ function registryImporter(sheet: RegistrySheet): SheetImporter {
     columns: REGISTRY_COLUMNS[sheet],
     validRow: () => ({ ...REGISTRY_ROWS[sheet].valid }),
     poison: REGISTRY_ROWS[sheet].poison,
-    run: (rows) => importRegistrySheet(t.db, SYSTEM_ACTOR, sheet, rows, { scope: { ...registryScope([]), all: true }, dataKey }),
+    run: (rows) =>
+      importRegistrySheet(t.db, SYSTEM_ACTOR, sheet, rows, {
+        scope: { ...registryScope([]), all: true },
+        dataKey,
+      }),
   };
 }
 
 /** The calendar import as the CLI runs it: the sheet checked whole, then the good dates written. */
 async function importCalendar(rows: string[][]) {
   const parsed = parseCalendarSheet(rows);
-  const refused = parsed.fatal ? Math.max(0, rows.length - 1) : new Set(parsed.issues.filter((i) => i.row > 1).map((i) => i.row)).size;
-  if (!parsed.fatal && parsed.entries.length) await t.db.transaction().execute((trx) => importCalendarEntries(trx, SYSTEM_ACTOR, parsed.entries, null));
+  const refused = parsed.fatal
+    ? Math.max(0, rows.length - 1)
+    : new Set(parsed.issues.filter((i) => i.row > 1).map((i) => i.row)).size;
+  if (!parsed.fatal && parsed.entries.length)
+    await t.db.transaction().execute((trx) => importCalendarEntries(trx, SYSTEM_ACTOR, parsed.entries, null));
   return { imported: parsed.fatal ? 0 : parsed.entries.length, refused, issues: parsed.issues as RowIssue[] };
 }
 
@@ -140,7 +253,8 @@ describe("hostile import sheets", () => {
           }
           expect(report.imported).toBe(0);
           expect(report.issues.length).toBeGreaterThan(0);
-          for (const issue of report.issues) expect(isMessageKey(issue.messageKey), JSON.stringify(issue)).toBe(true);
+          for (const issue of report.issues)
+            expect(isMessageKey(issue.messageKey), JSON.stringify(issue)).toBe(true);
         }),
         { numRuns: runsFor(importer) },
       );
@@ -151,7 +265,14 @@ describe("hostile import sheets", () => {
       const valid = importer.validRow();
       const [column, value] = importer.poison[0];
       const header = importer.columns.map((c) => c.en);
-      const rows = [header, ...Array.from({ length: bigRows }, (_, i) => importer.columns.map((c) => (c.key === column ? value : c.key === "ref" ? `R${i}` : (valid[c.key] ?? ""))))];
+      const rows = [
+        header,
+        ...Array.from({ length: bigRows }, (_, i) =>
+          importer.columns.map((c) =>
+            c.key === column ? value : c.key === "ref" ? `R${i}` : (valid[c.key] ?? ""),
+          ),
+        ),
+      ];
       const before = await dbSnapshot(t.db);
       const outcome = await importBytes(importer, await encodeSheet(rows, "csv"));
       expect(outcome.report?.imported).toBe(0);
@@ -163,11 +284,17 @@ describe("hostile import sheets", () => {
   it("reads an XLSX formula that has no computed value as the formula, so an optional column refuses it", async () => {
     // Before: read as a blank cell, so the optional 摘帽年份 silently took the row.
     const header = REGISTRY_COLUMNS.counties.map((c) => c.en);
-    const read = await readSheet(await encodeSheet([header, ["610998", "某某县", "世界甲市", "deep", "=cmd|' /C calc'!A0", ""]], "xlsx"));
+    const read = await readSheet(
+      await encodeSheet([header, ["610998", "某某县", "世界甲市", "deep", "=cmd|' /C calc'!A0", ""]], "xlsx"),
+    );
     expect(read[1][4]).toBe("=cmd|' /C calc'!A0");
     const before = await dbSnapshot(t.db);
     const report = await registryImporter("counties").run(read);
-    expect(report).toMatchObject({ imported: 0, refused: 1, issues: [{ row: 2, column: "exited_year", messageKey: "registry.row.year" }] });
+    expect(report).toMatchObject({
+      imported: 0,
+      refused: 1,
+      issues: [{ row: 2, column: "exited_year", messageKey: "registry.row.year" }],
+    });
     expect(await dbSnapshot(t.db)).toEqual(before);
   });
 

@@ -47,7 +47,17 @@ function person(over: Record<string, string> = {}): Record<string, string> {
 }
 
 function team(over: Record<string, string> = {}): Record<string, string> {
-  return { name: "某某车间数控班", collective_kind: "team", member_count: "24", leader: "李红", sector: "state", phone: "", summary: "", deeds: "全年安全生产无事故。", ...over };
+  return {
+    name: "某某车间数控班",
+    collective_kind: "team",
+    member_count: "24",
+    leader: "李红",
+    sector: "state",
+    phone: "",
+    summary: "",
+    deeds: "全年安全生产无事故。",
+    ...over,
+  };
 }
 
 async function setStage(stage: Stage) {
@@ -55,19 +65,37 @@ async function setStage(stage: Stage) {
 }
 
 const count = async (table: "nominations" | "nomination_files" | "nomination_events" | "consultations") =>
-  Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const params = () => ({ competitionId: String(competitionId) });
-const fileNew = (userId: number, form: Record<string, string>) => h.post(newPage.action, `/competitions/${competitionId}/nominations/new`, form, { userId, params: params() });
+const fileNew = (userId: number, form: Record<string, string>) =>
+  h.post(newPage.action, `/competitions/${competitionId}/nominations/new`, form, {
+    userId,
+    params: params(),
+  });
 
 /** Files a nomination through the page and returns its id. */
-async function file(userId: number, orgId: number, form: Record<string, string>, intent: "draft" | "submit" = "submit", categoryId = individual.id) {
+async function file(
+  userId: number,
+  orgId: number,
+  form: Record<string, string>,
+  intent: "draft" | "submit" = "submit",
+  categoryId = individual.id,
+) {
   const res = await fileNew(userId, { category: String(categoryId), org: String(orgId), intent, ...form });
   expect(res.status, JSON.stringify(res.data)).toBe(302);
   return Number(res.headers.get("location")!.split("/").pop());
 }
 
-const row = (id: number) => t.db.selectFrom("nominations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+const row = (id: number) =>
+  t.db.selectFrom("nominations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -77,42 +105,80 @@ beforeAll(async () => {
   u.nomA = await makeUser(t.db, tree.cityA, ["nominator"]);
   u.nomB = await makeUser(t.db, tree.cityB, ["nominator"]);
   u.nomCounty = await makeUser(t.db, tree.county, ["nominator"]);
-  ({ competitionId, individual, collective } = await makeNominatingCompetition(t.db, tree, { cityA: 20, cityB: 5, county: 1, collective: 2 }));
+  ({ competitionId, individual, collective } = await makeNominatingCompetition(t.db, tree, {
+    cityA: 20,
+    cityB: 5,
+    county: 1,
+    collective: 2,
+  }));
 });
 afterAll(() => t.destroy());
 
 describe("places", () => {
   it("gives the last place to exactly one of two concurrent nominations", async () => {
-    const target = { competitionId, competitionYear: 2018, categoryId: individual.id, categoryKind: "individual" as const, org: tree.county };
+    const target = {
+      competitionId,
+      competitionYear: 2018,
+      categoryId: individual.id,
+      categoryKind: "individual" as const,
+      org: tree.county,
+    };
     const fields = (): NominationFields => {
       const r = parseNomination({ kind: "individual", ...person() });
       if (!r.ok) throw new Error(JSON.stringify(r.issues));
       return r.value;
     };
-    const attempt = (f: NominationFields) => t.db.transaction().execute((trx) => createNomination(trx, SYSTEM_ACTOR, h.context.secrets.dataKey, target, f));
+    const attempt = (f: NominationFields) =>
+      t.db
+        .transaction()
+        .execute((trx) => createNomination(trx, SYSTEM_ACTOR, h.context.secrets.dataKey, target, f));
     const results = await Promise.allSettled([attempt(fields()), attempt(fields())]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(refused.reason).toBeInstanceOf(DomainError);
     expect(refused.reason.messageKey).toBe("nomination.noPlaces");
-    const live = await t.db.selectFrom("nominations").select("id").where("org_id", "=", tree.county.id).where("status", "<>", "withdrawn").execute();
+    const live = await t.db
+      .selectFrom("nominations")
+      .select("id")
+      .where("org_id", "=", tree.county.id)
+      .where("status", "<>", "withdrawn")
+      .execute();
     expect(live).toHaveLength(1);
   });
 
   it("refuses a nomination beyond the org's places through the form, and a withdrawn one frees its place", async () => {
     const before = await count("nominations");
-    const res = await fileNew(u.nomCounty.id, { category: String(individual.id), org: String(tree.county.id), intent: "submit", ...person() });
+    const res = await fileNew(u.nomCounty.id, {
+      category: String(individual.id),
+      org: String(tree.county.id),
+      intent: "submit",
+      ...person(),
+    });
     expect(res.status).toBe(400);
     expect(res.data.errors._form).toEqual({ key: "nomination.noPlaces", params: { places: 1 } });
     expect(await count("nominations")).toBe(before);
-    const held = await t.db.selectFrom("nominations").select(["id", "version"]).where("org_id", "=", tree.county.id).executeTakeFirstOrThrow();
-    const withdraw = await h.post(dossier.action, "/n", { intent: "withdraw", version: String(held.version) }, { userId: u.nomCounty.id, params: { nominationId: String(held.id) } });
+    const held = await t.db
+      .selectFrom("nominations")
+      .select(["id", "version"])
+      .where("org_id", "=", tree.county.id)
+      .executeTakeFirstOrThrow();
+    const withdraw = await h.post(
+      dossier.action,
+      "/n",
+      { intent: "withdraw", version: String(held.version) },
+      { userId: u.nomCounty.id, params: { nominationId: String(held.id) } },
+    );
     expect(withdraw.status).toBe(302);
     await file(u.nomCounty.id, tree.county.id, person());
   });
 
   it("refuses an org without places in a category", async () => {
-    const res = await fileNew(u.nomB.id, { category: String(collective.id), org: String(tree.cityB.id), intent: "draft", ...team() });
+    const res = await fileNew(u.nomB.id, {
+      category: String(collective.id),
+      org: String(tree.cityB.id),
+      intent: "draft",
+      ...team(),
+    });
     expect(res.status).toBe(400);
     expect(res.data.errors._form.key).toBe("nomination.noPlaces");
   });
@@ -123,9 +189,17 @@ describe("ID numbers", () => {
     const id = nextId();
     await file(u.nomA.id, tree.cityA.id, person({ id_number: id }));
     const before = await count("nominations");
-    const res = await fileNew(u.nomB.id, { category: String(individual.id), org: String(tree.cityB.id), intent: "submit", ...person({ name: "王五", id_number: id }) });
+    const res = await fileNew(u.nomB.id, {
+      category: String(individual.id),
+      org: String(tree.cityB.id),
+      intent: "submit",
+      ...person({ name: "王五", id_number: id }),
+    });
     expect(res.status).toBe(400);
-    expect(res.data.errors.id_number).toEqual({ key: "nomination.duplicateId", params: { org: "甲市总工会" } });
+    expect(res.data.errors.id_number).toEqual({
+      key: "nomination.duplicateId",
+      params: { org: "甲市总工会" },
+    });
     expect(await count("nominations")).toBe(before);
   });
 
@@ -133,7 +207,12 @@ describe("ID numbers", () => {
     const id = nextId();
     const first = await file(u.nomA.id, tree.cityA.id, person({ id_number: id }));
     const n = await row(first);
-    const w = await h.post(dossier.action, "/n", { intent: "withdraw", version: String(n.version), reason: "本人申请" }, { userId: u.nomA.id, params: { nominationId: String(first) } });
+    const w = await h.post(
+      dossier.action,
+      "/n",
+      { intent: "withdraw", version: String(n.version), reason: "本人申请" },
+      { userId: u.nomA.id, params: { nominationId: String(first) } },
+    );
     expect(w.status).toBe(302);
     expect((await row(first)).status).toBe("withdrawn");
     await file(u.nomB.id, tree.cityB.id, person({ id_number: id }));
@@ -141,7 +220,9 @@ describe("ID numbers", () => {
 
   it("stores the ID number and phone encrypted, with masked forms for display", async () => {
     const id = nextId();
-    const n = await row(await file(u.nomA.id, tree.cityA.id, person({ id_number: id, phone: "139 1234 5678" })));
+    const n = await row(
+      await file(u.nomA.id, tree.cityA.id, person({ id_number: id, phone: "139 1234 5678" })),
+    );
     expect(n.id_number_masked).toBe(`${id.slice(0, 4)}**********${id.slice(-4)}`);
     expect(n.phone_masked).toBe("139****5678");
     expect(n.id_number_enc).not.toContain(id);
@@ -161,20 +242,50 @@ describe("malformed forms", () => {
     ["gender against the ID", person({ gender: "female" }), "gender", "nomination.gender.idMismatch"],
     ["impossible date", person({ birth_date: "1980-02-30" }), "birth_date", "form.date"],
     ["future birth date", person({ birth_date: "2999-01-01" }), "birth_date", "nomination.birthDate.range"],
-    ["birth date against the ID", person({ birth_date: "1981-03-15" }), "birth_date", "nomination.birthDate.idMismatch"],
+    [
+      "birth date against the ID",
+      person({ birth_date: "1981-03-15" }),
+      "birth_date",
+      "nomination.birthDate.idMismatch",
+    ],
     ["no ethnicity", person({ ethnicity: "" }), "ethnicity", "form.required"],
     ["no political status", person({ political_status: "" }), "political_status", "form.required"],
     ["no education", person({ education: "" }), "education", "form.required"],
     ["workplace too long", person({ workplace: big(101) }), "workplace", "form.tooLong"],
     ["post too long", person({ post: big(51) }), "post", "form.tooLong"],
     ["no occupation group", person({ occupation_group: "" }), "occupation_group", "form.required"],
-    ["bad occupation group", person({ occupation_group: "boss" }), "occupation_group", "nomination.occupationGroup.invalid"],
+    [
+      "bad occupation group",
+      person({ occupation_group: "boss" }),
+      "occupation_group",
+      "nomination.occupationGroup.invalid",
+    ],
     ["bad migrant", person({ migrant: "maybe" }), "migrant", "nomination.migrant.invalid"],
     ["bad sector", person({ sector: "space" }), "sector", "nomination.sector.invalid"],
     ["short ID", person({ id_number: "61010219800315" }), "id_number", "nomination.idNumber.length"],
-    ["letters in ID", person({ id_number: "61010219800315A12X" }), "id_number", "nomination.idNumber.characters"],
-    ["unknown region", person({ id_number: makeId("990102", "19800315", "123") }), "id_number", "nomination.idNumber.region"],
-    ["bad check digit", person({ id_number: (() => { const id = nextId(); return id.slice(0, 17) + (id[17] === "1" ? "2" : "1"); })() }), "id_number", "nomination.idNumber.checkDigit"],
+    [
+      "letters in ID",
+      person({ id_number: "61010219800315A12X" }),
+      "id_number",
+      "nomination.idNumber.characters",
+    ],
+    [
+      "unknown region",
+      person({ id_number: makeId("990102", "19800315", "123") }),
+      "id_number",
+      "nomination.idNumber.region",
+    ],
+    [
+      "bad check digit",
+      person({
+        id_number: (() => {
+          const id = nextId();
+          return id.slice(0, 17) + (id[17] === "1" ? "2" : "1");
+        })(),
+      }),
+      "id_number",
+      "nomination.idNumber.checkDigit",
+    ],
     ["empty ID", person({ id_number: "" }), "id_number", "form.required"],
     ["bad phone", person({ phone: "12345" }), "phone", "nomination.phone.format"],
     ["no phone", person({ phone: "" }), "phone", "form.required"],
@@ -185,7 +296,12 @@ describe("malformed forms", () => {
 
   it.each(cases)("refuses %s with its field key and writes nothing", async (_label, form, field, key) => {
     const before = [await count("nominations"), await count("nomination_events")];
-    const res = await fileNew(u.nomA.id, { category: String(individual.id), org: String(tree.cityA.id), intent: "submit", ...form });
+    const res = await fileNew(u.nomA.id, {
+      category: String(individual.id),
+      org: String(tree.cityA.id),
+      intent: "submit",
+      ...form,
+    });
     expect(res.status).toBe(400);
     expect(res.data.errors[field]?.key, JSON.stringify(res.data.errors)).toBe(key);
     expect([await count("nominations"), await count("nomination_events")]).toEqual(before);
@@ -195,13 +311,23 @@ describe("malformed forms", () => {
     ["zero members", team({ member_count: "0" }), "member_count", "nomination.memberCount.invalid"],
     ["fractional members", team({ member_count: "12.5" }), "member_count", "nomination.memberCount.invalid"],
     ["no leader", team({ leader: "" }), "leader", "form.required"],
-    ["bad collective kind", team({ collective_kind: "club" }), "collective_kind", "nomination.collectiveKind.invalid"],
+    [
+      "bad collective kind",
+      team({ collective_kind: "club" }),
+      "collective_kind",
+      "nomination.collectiveKind.invalid",
+    ],
     ["bad contact phone", team({ phone: "call me" }), "phone", "nomination.phone.format"],
   ];
 
   it.each(collectiveCases)("refuses a collective with %s", async (_label, form, field, key) => {
     const before = await count("nominations");
-    const res = await fileNew(u.nomA.id, { category: String(collective.id), org: String(tree.cityA.id), intent: "draft", ...form });
+    const res = await fileNew(u.nomA.id, {
+      category: String(collective.id),
+      org: String(tree.cityA.id),
+      intent: "draft",
+      ...form,
+    });
     expect(res.status).toBe(400);
     expect(res.data.errors[field]?.key).toBe(key);
     expect(await count("nominations")).toBe(before);
@@ -209,8 +335,38 @@ describe("malformed forms", () => {
 
   it("refuses a missing or foreign category and an unknown intent", async () => {
     const before = await count("nominations");
-    const other = await t.db.insertInto("competitions").values({ org_id: tree.province.id, title: "另一竞赛", year: 2019, description: "", stage: "nominating", notice_days: 5, notice_unit: "working", copied_from_id: null, created_at: "2019-01-01", updated_at: "2019-01-01" }).returning("id").executeTakeFirstOrThrow();
-    const foreign = await t.db.insertInto("categories").values({ competition_id: other.id, position: 1, name: "外类", kind: "individual", quota: 1, aggregation: "mean", judges_per_nomination: null, blind: 0, honor_level: null, honor_title: null }).returning("id").executeTakeFirstOrThrow();
+    const other = await t.db
+      .insertInto("competitions")
+      .values({
+        org_id: tree.province.id,
+        title: "另一竞赛",
+        year: 2019,
+        description: "",
+        stage: "nominating",
+        notice_days: 5,
+        notice_unit: "working",
+        copied_from_id: null,
+        created_at: "2019-01-01",
+        updated_at: "2019-01-01",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const foreign = await t.db
+      .insertInto("categories")
+      .values({
+        competition_id: other.id,
+        position: 1,
+        name: "外类",
+        kind: "individual",
+        quota: 1,
+        aggregation: "mean",
+        judges_per_nomination: null,
+        blind: 0,
+        honor_level: null,
+        honor_title: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const base = { org: String(tree.cityA.id), intent: "submit", ...person() };
     const missing = await fileNew(u.nomA.id, base);
     expect(missing.data.errors.category.key).toBe("form.required");
@@ -224,14 +380,29 @@ describe("malformed forms", () => {
   });
 
   it("refuses filing for an org the nominator does not hold (403)", async () => {
-    const res = await fileNew(u.nomB.id, { category: String(individual.id), org: String(tree.cityA.id), intent: "submit", ...person() });
+    const res = await fileNew(u.nomB.id, {
+      category: String(individual.id),
+      org: String(tree.cityA.id),
+      intent: "submit",
+      ...person(),
+    });
     expect(res.status).toBe(403);
-    const below = await fileNew(u.nomA.id, { category: String(individual.id), org: String(tree.county.id), intent: "submit", ...person() });
+    const below = await fileNew(u.nomA.id, {
+      category: String(individual.id),
+      org: String(tree.county.id),
+      intent: "submit",
+      ...person(),
+    });
     expect(below.status).toBe(403);
   });
 
   it("refuses a form without the CSRF token", async () => {
-    const res = await h.post(newPage.action, "/new", { category: String(individual.id), org: String(tree.cityA.id), intent: "submit", ...person() }, { userId: u.nomA.id, params: params(), csrf: "forged.token" });
+    const res = await h.post(
+      newPage.action,
+      "/new",
+      { category: String(individual.id), org: String(tree.cityA.id), intent: "submit", ...person() },
+      { userId: u.nomA.id, params: params(), csrf: "forged.token" },
+    );
     expect(res.status).toBe(403);
   });
 });
@@ -240,9 +411,19 @@ describe("editing", () => {
   it("refuses a stale edit with nomination.stale and keeps the newer one", async () => {
     const id = await file(u.nomA.id, tree.cityA.id, person({ name: "初稿" }), "draft");
     const v = (await row(id)).version;
-    const first = await h.post(editPage.action, "/e", { intent: "save", version: String(v), ...person({ name: "第一次修改", id_number: "", phone: "" }) }, { userId: u.nomA.id, params: { nominationId: String(id) } });
+    const first = await h.post(
+      editPage.action,
+      "/e",
+      { intent: "save", version: String(v), ...person({ name: "第一次修改", id_number: "", phone: "" }) },
+      { userId: u.nomA.id, params: { nominationId: String(id) } },
+    );
     expect(first.status).toBe(302);
-    const stale = await h.post(editPage.action, "/e", { intent: "save", version: String(v), ...person({ name: "过期的修改", id_number: "", phone: "" }) }, { userId: u.nomA.id, params: { nominationId: String(id) } });
+    const stale = await h.post(
+      editPage.action,
+      "/e",
+      { intent: "save", version: String(v), ...person({ name: "过期的修改", id_number: "", phone: "" }) },
+      { userId: u.nomA.id, params: { nominationId: String(id) } },
+    );
     expect(stale.status).toBe(400);
     expect(stale.data.errors._form.key).toBe("nomination.stale");
     const now = await row(id);
@@ -254,7 +435,16 @@ describe("editing", () => {
     const idNumber = nextId();
     const id = await file(u.nomA.id, tree.cityA.id, person({ id_number: idNumber }), "draft");
     const before = await row(id);
-    const res = await h.post(editPage.action, "/e", { intent: "save", version: String(before.version), ...person({ id_number: "", phone: "", workplace: "新单位" }) }, { userId: u.nomA.id, params: { nominationId: String(id) } });
+    const res = await h.post(
+      editPage.action,
+      "/e",
+      {
+        intent: "save",
+        version: String(before.version),
+        ...person({ id_number: "", phone: "", workplace: "新单位" }),
+      },
+      { userId: u.nomA.id, params: { nominationId: String(id) } },
+    );
     expect(res.status).toBe(302);
     const after = await row(id);
     expect(after.workplace).toBe("新单位");
@@ -265,8 +455,18 @@ describe("editing", () => {
   it("refuses a stale lifecycle step too", async () => {
     const id = await file(u.nomA.id, tree.cityA.id, person(), "draft");
     const v = (await row(id)).version;
-    await h.post(editPage.action, "/e", { intent: "save", version: String(v), ...person({ id_number: "", phone: "" }) }, { userId: u.nomA.id, params: { nominationId: String(id) } });
-    const res = await h.post(dossier.action, "/n", { intent: "submit", version: String(v) }, { userId: u.nomA.id, params: { nominationId: String(id) } });
+    await h.post(
+      editPage.action,
+      "/e",
+      { intent: "save", version: String(v), ...person({ id_number: "", phone: "" }) },
+      { userId: u.nomA.id, params: { nominationId: String(id) } },
+    );
+    const res = await h.post(
+      dossier.action,
+      "/n",
+      { intent: "submit", version: String(v) },
+      { userId: u.nomA.id, params: { nominationId: String(id) } },
+    );
     expect(res.status).toBe(400);
     expect(res.data.errors._form.key).toBe("nomination.stale");
     expect((await row(id)).status).toBe("draft");
@@ -274,7 +474,10 @@ describe("editing", () => {
 
   it("does not let a submitted nomination be edited", async () => {
     const id = await file(u.nomA.id, tree.cityA.id, person());
-    const res = await h.get(editPage.loader, "/e", { userId: u.nomA.id, params: { nominationId: String(id) } });
+    const res = await h.get(editPage.loader, "/e", {
+      userId: u.nomA.id,
+      params: { nominationId: String(id) },
+    });
     expect(res.status).toBe(403);
     expect(res.data.messageKey).toBe("nominations.notEditable");
   });
@@ -293,14 +496,24 @@ describe("review and consultation", () => {
 
   const act = async (userId: number, id: number, form: Record<string, string>) => {
     const v = (await row(id)).version;
-    return h.post(dossier.action, "/n", { version: String(v), ...form }, { userId, params: { nominationId: String(id) } });
+    return h.post(
+      dossier.action,
+      "/n",
+      { version: String(v), ...form },
+      { userId, params: { nominationId: String(id) } },
+    );
   };
 
   it("closes new nominations once the review starts", async () => {
     const res = await h.get(newPage.loader, "/new", { userId: u.nomA.id, params: params() });
     expect(res.status).toBe(403);
     expect(res.data.messageKey).toBe("nominations.closed");
-    const post = await fileNew(u.nomA.id, { category: String(individual.id), org: String(tree.cityA.id), intent: "submit", ...person() });
+    const post = await fileNew(u.nomA.id, {
+      category: String(individual.id),
+      org: String(tree.cityA.id),
+      intent: "submit",
+      ...person(),
+    });
     expect(post.status).toBe(403);
   });
 
@@ -308,15 +521,31 @@ describe("review and consultation", () => {
     const blank = await act(u.admin.id, returned, { intent: "return", reason: "  " });
     expect(blank.status).toBe(400);
     expect(blank.data.errors.reason.key).toBe("nomination.transition.reasonRequired");
-    expect((await act(u.admin.id, returned, { intent: "return", reason: "请补充单位推荐意见" })).status).toBe(302);
+    expect((await act(u.admin.id, returned, { intent: "return", reason: "请补充单位推荐意见" })).status).toBe(
+      302,
+    );
     expect((await row(returned)).status).toBe("returned");
     const n = await row(returned);
-    const edit = await h.post(editPage.action, "/e", { intent: "resubmit", version: String(n.version), ...person({ name: "审查乙", id_number: "", phone: "", deeds: "已补充单位推荐意见。" }) }, { userId: u.nomB.id, params: { nominationId: String(returned) } });
+    const edit = await h.post(
+      editPage.action,
+      "/e",
+      {
+        intent: "resubmit",
+        version: String(n.version),
+        ...person({ name: "审查乙", id_number: "", phone: "", deeds: "已补充单位推荐意见。" }),
+      },
+      { userId: u.nomB.id, params: { nominationId: String(returned) } },
+    );
     expect(edit.status).toBe(302);
     const after = await row(returned);
     expect(after.status).toBe("resubmitted");
     expect(after.deeds).toBe("已补充单位推荐意见。");
-    const events = await t.db.selectFrom("nomination_events").select(["action", "to_status", "reason", "actor_label"]).where("nomination_id", "=", returned).orderBy("id").execute();
+    const events = await t.db
+      .selectFrom("nomination_events")
+      .select(["action", "to_status", "reason", "actor_label"])
+      .where("nomination_id", "=", returned)
+      .orderBy("id")
+      .execute();
     expect(events.map((e) => e.action)).toEqual(["create", "submit", "return", "resubmit"]);
     expect(events[2]).toMatchObject({ reason: "请补充单位推荐意见", to_status: "returned" });
   });
@@ -334,31 +563,84 @@ describe("review and consultation", () => {
     expect((await row(id)).status).toBe("eligible");
     const again = await act(u.admin.id, id, { intent: "markEligible" });
     expect(again.data.errors._form.key).toBe("nominations.stepClosed");
-    const audit = await t.db.selectFrom("audit_log").select(["action", "actor_label"]).where("entity", "=", "nomination").where("entity_id", "=", String(id)).orderBy("id").execute();
-    expect(audit.map((a) => a.action)).toEqual(["nomination.create", "nomination.submit", "nomination.markEligible"]);
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "actor_label"])
+      .where("entity", "=", "nomination")
+      .where("entity_id", "=", String(id))
+      .orderBy("id")
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      "nomination.create",
+      "nomination.submit",
+      "nomination.markEligible",
+    ]);
   });
 
   it("makes a nomination ineligible on a negative opinion (一票否决), in the same transaction", async () => {
     await setStage("nominating");
     const id = await file(u.nomA.id, tree.cityA.id, person({ name: "否决对象" }));
     await setStage("reviewing");
-    const positive = await act(u.admin.id, id, { intent: "consult", department: "税务", opinion: "positive", note: "无欠税" });
+    const positive = await act(u.admin.id, id, {
+      intent: "consult",
+      department: "税务",
+      opinion: "positive",
+      note: "无欠税",
+    });
     expect(positive.status).toBe(302);
     expect((await row(id)).status).toBe("submitted");
-    const veto = await act(u.admin.id, id, { intent: "consult", department: "公安", opinion: "negative", note: "有违法记录" });
+    const veto = await act(u.admin.id, id, {
+      intent: "consult",
+      department: "公安",
+      opinion: "negative",
+      note: "有违法记录",
+    });
     expect(veto.status).toBe(302);
     expect((await row(id)).status).toBe("ineligible");
-    const last = await t.db.selectFrom("nomination_events").select(["action", "from_status", "to_status", "reason"]).where("nomination_id", "=", id).orderBy("id", "desc").executeTakeFirstOrThrow();
-    expect(last).toEqual({ action: "markIneligible", from_status: "submitted", to_status: "ineligible", reason: "一票否决: 公安" });
-    const opinions = await t.db.selectFrom("consultations").select(["department", "opinion", "note"]).where("nomination_id", "=", id).orderBy("id").execute();
+    const last = await t.db
+      .selectFrom("nomination_events")
+      .select(["action", "from_status", "to_status", "reason"])
+      .where("nomination_id", "=", id)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(last).toEqual({
+      action: "markIneligible",
+      from_status: "submitted",
+      to_status: "ineligible",
+      reason: "一票否决: 公安",
+    });
+    const opinions = await t.db
+      .selectFrom("consultations")
+      .select(["department", "opinion", "note"])
+      .where("nomination_id", "=", id)
+      .orderBy("id")
+      .execute();
     expect(opinions).toEqual([
       { department: "税务", opinion: "positive", note: "无欠税" },
       { department: "公安", opinion: "negative", note: "有违法记录" },
     ]);
-    const audit = await t.db.selectFrom("audit_log").select("action").where("entity_id", "=", String(id)).orderBy("id").execute();
-    expect(audit.map((a) => a.action).slice(-3)).toEqual(["nomination.consultation", "nomination.consultation", "nomination.markIneligible"]);
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", String(id))
+      .orderBy("id")
+      .execute();
+    expect(audit.map((a) => a.action).slice(-3)).toEqual([
+      "nomination.consultation",
+      "nomination.consultation",
+      "nomination.markIneligible",
+    ]);
     // A second objection adds the opinion and keeps the status.
-    expect((await act(u.admin.id, id, { intent: "consult", department: "纪检监察", opinion: "negative", note: "" })).status).toBe(302);
+    expect(
+      (
+        await act(u.admin.id, id, {
+          intent: "consult",
+          department: "纪检监察",
+          opinion: "negative",
+          note: "",
+        })
+      ).status,
+    ).toBe(302);
     expect((await row(id)).status).toBe("ineligible");
   });
 
@@ -368,7 +650,12 @@ describe("review and consultation", () => {
     await setStage("reviewing");
     await act(u.admin.id, id, { intent: "return", reason: "补材料" });
     const before = await count("consultations");
-    const veto = await act(u.admin.id, id, { intent: "consult", department: "公安", opinion: "negative", note: "" });
+    const veto = await act(u.admin.id, id, {
+      intent: "consult",
+      department: "公安",
+      opinion: "negative",
+      note: "",
+    });
     expect(veto.status).toBe(400);
     expect(veto.data.errors.opinion.key).toBe("review.consultation.notVetoable");
     const noDept = await act(u.admin.id, id, { intent: "consult", department: " ", opinion: "positive" });
@@ -380,7 +667,10 @@ describe("review and consultation", () => {
   });
 
   it("refuses consultation to a nominator", async () => {
-    expect((await act(u.nomA.id, submitted, { intent: "consult", department: "公安", opinion: "negative" })).status).toBe(403);
+    expect(
+      (await act(u.nomA.id, submitted, { intent: "consult", department: "公安", opinion: "negative" }))
+        .status,
+    ).toBe(403);
   });
 });
 

@@ -26,15 +26,29 @@ afterAll(async () => {
 
 describe("laurel calendar import / notice end", () => {
   it("counts weekends only while the calendar is empty, and calendar days as they come", async () => {
-    expect((await runLaurel(["notice", "end", "--start", "2018-09-28", "--days", "5"], env())).stdout).toBe("2018-10-04\n");
-    expect((await runLaurel(["notice", "end", "--start", "2018-09-28", "--days", "7", "--calendar-days"], env())).stdout).toBe("2018-10-04\n");
+    expect((await runLaurel(["notice", "end", "--start", "2018-09-28", "--days", "5"], env())).stdout).toBe(
+      "2018-10-04\n",
+    );
+    expect(
+      (await runLaurel(["notice", "end", "--start", "2018-09-28", "--days", "7", "--calendar-days"], env()))
+        .stdout,
+    ).toBe("2018-10-04\n");
   });
 
   it("imports the 2018 calendar, then skips National Day and counts the make-up weekend", async () => {
     const r = await runLaurel(["calendar", "import", path.resolve("db/demo/cn-calendar-2018.csv")], env());
     expect(r.status).toBe(0);
-    const end = await runLaurel(["notice", "end", "--start", "2018-09-28", "--days", "5", "--format", "json"], env());
-    expect(JSON.parse(end.stdout)).toEqual({ start: "2018-09-28", days: 5, unit: "working", first: "2018-09-28", last: "2018-10-09" });
+    const end = await runLaurel(
+      ["notice", "end", "--start", "2018-09-28", "--days", "5", "--format", "json"],
+      env(),
+    );
+    expect(JSON.parse(end.stdout)).toEqual({
+      start: "2018-09-28",
+      days: 5,
+      unit: "working",
+      first: "2018-09-28",
+      last: "2018-10-09",
+    });
   });
 
   it("updates a date in place on a second import, and reports refused rows with exit 3", async () => {
@@ -42,11 +56,17 @@ describe("laurel calendar import / notice end", () => {
     const r = await runLaurel(["calendar", "import", file], env());
     expect(r.status).toBe(3);
     expect(r.stderr).toContain("row 3\tkind");
-    expect((await runLaurel(["notice", "end", "--start", "2018-09-28", "--days", "5"], env())).stdout).toBe("2018-10-10\n");
+    expect((await runLaurel(["notice", "end", "--start", "2018-09-28", "--days", "5"], env())).stdout).toBe(
+      "2018-10-10\n",
+    );
   });
 
   it("refuses bad arguments with exit 2", async () => {
-    expect((await runLaurel(["notice", "end", "--start", "2018-02-30", "--days", "5"], env())).status).toBe(2);
-    expect((await runLaurel(["notice", "end", "--start", "2018-09-28", "--days", "0"], env())).status).toBe(2);
+    expect((await runLaurel(["notice", "end", "--start", "2018-02-30", "--days", "5"], env())).status).toBe(
+      2,
+    );
+    expect((await runLaurel(["notice", "end", "--start", "2018-09-28", "--days", "0"], env())).status).toBe(
+      2,
+    );
   });
 });

@@ -26,26 +26,56 @@ const dataKey = crypto.randomBytes(32);
 const admin = { userId: null, label: "admin", ip: null };
 
 const competition = async () => (await getCompetition(t.db, competitionId))!;
-const statusOf = async (id: number) => (await t.db.selectFrom("nominations").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status;
+const statusOf = async (id: number) =>
+  (await t.db.selectFrom("nominations").select("status").where("id", "=", id).executeTakeFirstOrThrow())
+    .status;
 const inTrx = <T>(fn: (trx: Transaction<Database>) => Promise<T>) => t.db.transaction().execute(fn);
 /** The competition is read before the transaction: SQLite has one connection, busy inside it. */
-const withCompetition = async <T>(fn: (trx: Transaction<Database>, c: Awaited<ReturnType<typeof competition>>) => Promise<T>) => {
+const withCompetition = async <T>(
+  fn: (trx: Transaction<Database>, c: Awaited<ReturnType<typeof competition>>) => Promise<T>,
+) => {
   const c = await competition();
   return inTrx((trx) => fn(trx, c));
 };
 const file = (nominationId: number, over: Partial<Parameters<typeof fileObjection>[2]> = {}) =>
-  inTrx((trx) => fileObjection(trx, dataKey, { competitionId, nominationId, facts: "该同志事迹材料与实际不符。", name: null, contact: null, ip: "10.0.0.1", ...over }));
+  inTrx((trx) =>
+    fileObjection(trx, dataKey, {
+      competitionId,
+      nominationId,
+      facts: "该同志事迹材料与实际不符。",
+      name: null,
+      contact: null,
+      ip: "10.0.0.1",
+      ...over,
+    }),
+  );
 
 beforeAll(async () => {
   t = await createTestDatabase();
   await t.db.transaction().execute((trx) => loadCalendarDemo(trx));
   tree = await makeTree(t.db);
   await makeUser(t.db, tree.province, ["admin"]);
-  const made = await makeNominatingCompetition(t.db, tree, { cityA: 10, cityB: 10, county: 5, collective: 2 });
+  const made = await makeNominatingCompetition(t.db, tree, {
+    cityA: 10,
+    cityB: 10,
+    county: 5,
+    collective: 2,
+  });
   competitionId = made.competitionId;
   categoryId = made.individual.id;
   // Quota 5 with 女性不少于40%: two women at least.
-  await t.db.insertInto("composition_rules").values({ category_id: categoryId, position: 1, label: "女性不少于40%", attribute: "gender", values_json: '["female"]', op: "at_least", share: "0.4" }).execute();
+  await t.db
+    .insertInto("composition_rules")
+    .values({
+      category_id: categoryId,
+      position: 1,
+      label: "女性不少于40%",
+      attribute: "gender",
+      values_json: '["female"]',
+      op: "at_least",
+      share: "0.4",
+    })
+    .execute();
   const org = tree.cityA.id;
   ids = await makeProposedList(t.db, competitionId, categoryId, [
     { name: "王强", orgId: org, proposed: true },
@@ -66,14 +96,31 @@ afterEach(() => {
 describe("opening the notice", () => {
   it("refuses a publication before any notice, naming the form as the way", async () => {
     const outcome = await withCompetition((trx, c) => advanceCompetition(trx, SYSTEM_ACTOR, c));
-    expect(outcome).toEqual({ ok: false, refusals: [{ messageKey: "notice.refuse.notOpened" }, { messageKey: "notice.refuse.useForm" }] });
+    expect(outcome).toEqual({
+      ok: false,
+      refusals: [{ messageKey: "notice.refuse.notOpened" }, { messageKey: "notice.refuse.useForm" }],
+    });
   });
 
   it("computes the end from the 2018 calendar (National Day, make-up Saturdays) and puts the list on notice", async () => {
-    const notice = await withCompetition((trx, c) => openNotice(trx, admin, c, { start: "2018-09-28", days: 5, unit: "working" }));
+    const notice = await withCompetition((trx, c) =>
+      openNotice(trx, admin, c, { start: "2018-09-28", days: 5, unit: "working" }),
+    );
     expect([notice.starts_on, notice.ends_on]).toEqual(["2018-09-28", "2018-10-09"]);
-    expect(await Promise.all(ids.map(statusOf))).toEqual(["on_notice", "on_notice", "on_notice", "on_notice", "on_notice", "scored", "scored"]);
-    await expect(withCompetition((trx, c) => openNotice(trx, admin, c, { start: "2018-09-28", days: 5, unit: "working" }))).rejects.toMatchObject({ messageKey: "notice.alreadyOpen" });
+    expect(await Promise.all(ids.map(statusOf))).toEqual([
+      "on_notice",
+      "on_notice",
+      "on_notice",
+      "on_notice",
+      "on_notice",
+      "scored",
+      "scored",
+    ]);
+    await expect(
+      withCompetition((trx, c) =>
+        openNotice(trx, admin, c, { start: "2018-09-28", days: 5, unit: "working" }),
+      ),
+    ).rejects.toMatchObject({ messageKey: "notice.alreadyOpen" });
   });
 });
 
@@ -89,10 +136,18 @@ describe("objections", () => {
     process.env.LAUREL_TODAY = "2018-10-08";
     await file(ids[0]);
     await file(ids[3], { name: "群众甲", contact: "029-12345678" });
-    const stored = await t.db.selectFrom("objections").selectAll().where("nomination_id", "=", ids[3]).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom("objections")
+      .selectAll()
+      .where("nomination_id", "=", ids[3])
+      .executeTakeFirstOrThrow();
     expect(stored.objector_name_enc).not.toContain("群众甲");
     expect(decryptPersonal(dataKey, stored.objector_name_enc!)).toBe("群众甲");
-    const audit = await t.db.selectFrom("audit_log").select("after_json").where("action", "=", "objection.file").execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select("after_json")
+      .where("action", "=", "objection.file")
+      .execute();
     expect(audit.map((a) => a.after_json).join()).not.toContain("群众甲");
     const queue = await listObjections(t.db, dataKey, competitionId);
     expect(queue.map((o) => [o.nominee, o.objector_name, o.objector_contact])).toEqual([
@@ -121,7 +176,15 @@ describe("objections", () => {
       ],
     });
     process.env.LAUREL_TODAY = "2018-10-10";
-    await expect(withCompetition((trx, c) => publish(trx, admin, c, { docNumber: "陕工发〔2018〕12号", publishedOn: "2018-10-12", publishingOrgId: tree.province.id }))).rejects.toMatchObject({
+    await expect(
+      withCompetition((trx, c) =>
+        publish(trx, admin, c, {
+          docNumber: "陕工发〔2018〕12号",
+          publishedOn: "2018-10-12",
+          publishingOrgId: tree.province.id,
+        }),
+      ),
+    ).rejects.toMatchObject({
       messageKey: "notice.refuse.openObjections",
     });
   });
@@ -130,37 +193,91 @@ describe("objections", () => {
     const [open] = (await listObjections(t.db, dataKey, competitionId)).filter((o) => o.nominee === "刘芳");
     // Without 赵敏 no promotion could keep two women on the list.
     await t.db.updateTable("nominations").set({ status: "ineligible" }).where("id", "=", ids[6]).execute();
-    await expect(withCompetition((trx, c) => resolveObjection(trx, admin, c, { objectionId: open.id, outcome: "upheld", reason: "经核实，事迹不实。", promote: true }))).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      withCompetition((trx, c) =>
+        resolveObjection(trx, admin, c, {
+          objectionId: open.id,
+          outcome: "upheld",
+          reason: "经核实，事迹不实。",
+          promote: true,
+        }),
+      ),
+    ).rejects.toBeInstanceOf(DomainError);
     expect(await statusOf(ids[3])).toBe("on_notice");
     await t.db.updateTable("nominations").set({ status: "scored" }).where("id", "=", ids[6]).execute();
   });
 
   it("upheld: the entry is withdrawn and the best-ranked candidate that keeps the rules is promoted", async () => {
     const [open] = (await listObjections(t.db, dataKey, competitionId)).filter((o) => o.nominee === "刘芳");
-    const promoted = await withCompetition((trx, c) => resolveObjection(trx, admin, c, { objectionId: open.id, outcome: "upheld", reason: "经核实，事迹不实。", promote: true }));
+    const promoted = await withCompetition((trx, c) =>
+      resolveObjection(trx, admin, c, {
+        objectionId: open.id,
+        outcome: "upheld",
+        reason: "经核实，事迹不实。",
+        promote: true,
+      }),
+    );
     // 杨磊 ranks higher but would leave one woman; 赵敏 keeps two.
     expect(promoted).toBe(ids[6]);
     expect(await statusOf(ids[3])).toBe("withdrawn");
     expect(await statusOf(ids[6])).toBe("on_notice");
-    const entry = await t.db.selectFrom("proposed_entries").select(["proposed", "position"]).where("nomination_id", "=", ids[6]).executeTakeFirstOrThrow();
+    const entry = await t.db
+      .selectFrom("proposed_entries")
+      .select(["proposed", "position"])
+      .where("nomination_id", "=", ids[6])
+      .executeTakeFirstOrThrow();
     expect(entry).toEqual({ proposed: 1, position: 4 });
   });
 
   it("dismissed: needs its reason, changes no entry", async () => {
     const [open] = (await listObjections(t.db, dataKey, competitionId)).filter((o) => o.status === "open");
-    await withCompetition((trx, c) => resolveObjection(trx, admin, c, { objectionId: open.id, outcome: "dismissed", reason: "经核实，反映情况不属实。", promote: false }));
+    await withCompetition((trx, c) =>
+      resolveObjection(trx, admin, c, {
+        objectionId: open.id,
+        outcome: "dismissed",
+        reason: "经核实，反映情况不属实。",
+        promote: false,
+      }),
+    );
     expect(await statusOf(ids[0])).toBe("on_notice");
-    await expect(withCompetition((trx, c) => resolveObjection(trx, admin, c, { objectionId: open.id, outcome: "dismissed", reason: "再次", promote: false }))).rejects.toMatchObject({ messageKey: "objection.alreadyResolved" });
+    await expect(
+      withCompetition((trx, c) =>
+        resolveObjection(trx, admin, c, {
+          objectionId: open.id,
+          outcome: "dismissed",
+          reason: "再次",
+          promote: false,
+        }),
+      ),
+    ).rejects.toMatchObject({ messageKey: "objection.alreadyResolved" });
   });
 });
 
 describe("publication and revocation", () => {
   it("needs a document number, then commends the list, keeps its digest and moves to published", async () => {
     process.env.LAUREL_TODAY = "2018-10-10";
-    await expect(withCompetition((trx, c) => publish(trx, admin, c, { docNumber: " ", publishedOn: "2018-10-12", publishingOrgId: tree.province.id }))).rejects.toMatchObject({ messageKey: "publication.docNumber" });
-    await expect(withCompetition((trx, c) => publish(trx, admin, c, { docNumber: "X", publishedOn: "2018-10-12", publishingOrgId: tree.cityA.id }))).rejects.toMatchObject({ messageKey: "publication.publishingOrg" });
+    await expect(
+      withCompetition((trx, c) =>
+        publish(trx, admin, c, {
+          docNumber: " ",
+          publishedOn: "2018-10-12",
+          publishingOrgId: tree.province.id,
+        }),
+      ),
+    ).rejects.toMatchObject({ messageKey: "publication.docNumber" });
+    await expect(
+      withCompetition((trx, c) =>
+        publish(trx, admin, c, { docNumber: "X", publishedOn: "2018-10-12", publishingOrgId: tree.cityA.id }),
+      ),
+    ).rejects.toMatchObject({ messageKey: "publication.publishingOrg" });
     const before = await rollVersion(t.db);
-    const { digest } = await withCompetition((trx, c) => publish(trx, admin, c, { docNumber: "陕工发〔2018〕12号", publishedOn: "2018-10-12", publishingOrgId: tree.province.id }));
+    const { digest } = await withCompetition((trx, c) =>
+      publish(trx, admin, c, {
+        docNumber: "陕工发〔2018〕12号",
+        publishedOn: "2018-10-12",
+        publishingOrgId: tree.province.id,
+      }),
+    );
     expect((await competition()).stage).toBe("published");
     expect(await rollVersion(t.db)).toBe(before + 1);
     const rows = await listRollEntries(t.db, { categoryId });
@@ -181,12 +298,27 @@ describe("publication and revocation", () => {
         {
           name: "先进个人",
           kind: "individual",
-          entries: rows.rows.map((r) => ({ position: r.position, name: r.name, gender: r.gender, workplace: r.workplace, post: r.post, org: r.org_name })),
+          entries: rows.rows.map((r) => ({
+            position: r.position,
+            name: r.name,
+            gender: r.gender,
+            workplace: r.workplace,
+            post: r.post,
+            org: r.org_name,
+          })),
         },
       ],
     });
     expect(digest).toBe(expected);
-    expect(await Promise.all(ids.map(statusOf))).toEqual(["commended", "commended", "commended", "withdrawn", "commended", "scored", "commended"]);
+    expect(await Promise.all(ids.map(statusOf))).toEqual([
+      "commended",
+      "commended",
+      "commended",
+      "withdrawn",
+      "commended",
+      "scored",
+      "commended",
+    ]);
   });
 
   it("finds a two-character name and a workplace among the honorees", async () => {
@@ -198,14 +330,34 @@ describe("publication and revocation", () => {
 
   it("revokes a title: gone from the public roll, kept in the history", async () => {
     const [zhang] = await searchHonorees(t.db, { q: "张伟" });
-    await expect(inTrx((trx) => revoke(trx, admin, { competitionId, honoreeId: zhang.id, reason: "", revokedOn: "2019-03-01" }))).rejects.toMatchObject({ messageKey: "publication.reasonRequired" });
-    await inTrx((trx) => revoke(trx, admin, { competitionId, honoreeId: zhang.id, reason: "因违纪被撤销。", revokedOn: "2019-03-01" }));
-    expect((await listRollEntries(t.db, { categoryId })).rows.map((r) => r.name)).toEqual(["王强", "李娜", "赵敏", "陈军"]);
+    await expect(
+      inTrx((trx) =>
+        revoke(trx, admin, { competitionId, honoreeId: zhang.id, reason: "", revokedOn: "2019-03-01" }),
+      ),
+    ).rejects.toMatchObject({ messageKey: "publication.reasonRequired" });
+    await inTrx((trx) =>
+      revoke(trx, admin, {
+        competitionId,
+        honoreeId: zhang.id,
+        reason: "因违纪被撤销。",
+        revokedOn: "2019-03-01",
+      }),
+    );
+    expect((await listRollEntries(t.db, { categoryId })).rows.map((r) => r.name)).toEqual([
+      "王强",
+      "李娜",
+      "赵敏",
+      "陈军",
+    ]);
     expect(await searchHonorees(t.db, { q: "张伟" })).toEqual([]);
     expect((await getHonoree(t.db, zhang.id))?.revoked).toBe(1);
     expect(await statusOf(ids[2])).toBe("revoked");
     const history = await t.db.selectFrom("revocations").select(["reason", "revoked_on"]).execute();
     expect(history).toEqual([{ reason: "因违纪被撤销。", revoked_on: "2019-03-01" }]);
-    await expect(inTrx((trx) => revoke(trx, admin, { competitionId, honoreeId: zhang.id, reason: "再次", revokedOn: "2019-03-02" }))).rejects.toMatchObject({ messageKey: "publication.alreadyRevoked" });
+    await expect(
+      inTrx((trx) =>
+        revoke(trx, admin, { competitionId, honoreeId: zhang.id, reason: "再次", revokedOn: "2019-03-02" }),
+      ),
+    ).rejects.toMatchObject({ messageKey: "publication.alreadyRevoked" });
   });
 });

@@ -31,7 +31,11 @@ afterEach(() => {
 /** A competition of `organizer` in the notice stage with a proposed list of two. */
 async function listReadyForNotice(organizer = tree.province) {
   const comp = await makeNominatingCompetition(t.db, tree, { cityA: 5, cityB: 5, county: 2, collective: 1 });
-  await t.db.updateTable("competitions").set({ org_id: organizer.id }).where("id", "=", comp.competitionId).execute();
+  await t.db
+    .updateTable("competitions")
+    .set({ org_id: organizer.id })
+    .where("id", "=", comp.competitionId)
+    .execute();
   const ids = await makeProposedList(t.db, comp.competitionId, comp.individual.id, [
     { name: "王强", orgId: tree.county.id, proposed: true },
     { name: "张伟", orgId: tree.county.id, proposed: true },
@@ -40,21 +44,46 @@ async function listReadyForNotice(organizer = tree.province) {
 }
 
 const count = async (table: "notices" | "publications", competitionId: number) =>
-  Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).where("competition_id", "=", competitionId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("competition_id", "=", competitionId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const audits = async (action: string, competitionId: number) =>
-  Number((await t.db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).where("action", "=", action).where("entity_id", "=", String(competitionId)).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db
+        .selectFrom("audit_log")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("action", "=", action)
+        .where("entity_id", "=", String(competitionId))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("a notice starts today or later", () => {
   it("refuses a start in the past with a message and writes nothing; today is taken and the notice is on /notices", async () => {
     const { id, ids } = await listReadyForNotice();
     process.env.LAUREL_TODAY = "2018-10-08";
     const params = { competitionId: String(id) };
-    const open = (start: string) => h.post(noticePage.action, `/competitions/${id}/notice`, { intent: "open", start, days: "5", unit: "calendar" }, { userId: provinceAdmin.id, params });
+    const open = (start: string) =>
+      h.post(
+        noticePage.action,
+        `/competitions/${id}/notice`,
+        { intent: "open", start, days: "5", unit: "calendar" },
+        { userId: provinceAdmin.id, params },
+      );
 
     const past = await open("2018-10-01");
     expect(past.status).toBe(400);
     expect(past.data.errors.start).toEqual({ key: "notice.startInPast", params: { today: "2018-10-08" } });
-    expect(translate("en", "notice.startInPast", { today: "2018-10-08" })).toBe("The notice cannot start before today (2018-10-08): it must be public on this site for its whole period.");
+    expect(translate("en", "notice.startInPast", { today: "2018-10-08" })).toBe(
+      "The notice cannot start before today (2018-10-08): it must be public on this site for its whole period.",
+    );
     expect(await count("notices", id)).toBe(0);
     expect(await audits("notice.open", id)).toBe(0);
     const statuses = await t.db.selectFrom("nominations").select("status").where("id", "in", ids).execute();
@@ -71,21 +100,39 @@ describe("publishing in a union's name takes an admin of that union", () => {
   async function endedNotice() {
     const { id } = await listReadyForNotice(tree.cityA);
     const c = (await getCompetition(t.db, id))!;
-    await t.db.transaction().execute((trx) => openNotice(trx, SYSTEM_ACTOR, c, { start: "2018-10-08", days: 5, unit: "calendar" }));
+    await t.db
+      .transaction()
+      .execute((trx) => openNotice(trx, SYSTEM_ACTOR, c, { start: "2018-10-08", days: 5, unit: "calendar" }));
     process.env.LAUREL_TODAY = "2018-10-15";
     return id;
   }
   const publish = (id: number, userId: number, orgId: number) =>
-    h.post(publicationPage.action, `/competitions/${id}/publication`, { intent: "publish", doc_number: "甲工发〔2018〕3号", published_on: "2018-10-15", publishing_org: String(orgId) }, { userId, params: { competitionId: String(id) } });
+    h.post(
+      publicationPage.action,
+      `/competitions/${id}/publication`,
+      {
+        intent: "publish",
+        doc_number: "甲工发〔2018〕3号",
+        published_on: "2018-10-15",
+        publishing_org: String(orgId),
+      },
+      { userId, params: { competitionId: String(id) } },
+    );
 
   it("offers the city's admin only the city, and says who publishes as the province", async () => {
     const id = await endedNotice();
-    const page = await h.get(publicationPage.loader, `/competitions/${id}/publication`, { userId: cityAdmin.id, params: { competitionId: String(id) } });
+    const page = await h.get(publicationPage.loader, `/competitions/${id}/publication`, {
+      userId: cityAdmin.id,
+      params: { competitionId: String(id) },
+    });
     expect(page.data.orgs).toEqual([
       { id: tree.cityA.id, name: tree.cityA.name, mayPublish: true },
       { id: tree.province.id, name: tree.province.name, mayPublish: false },
     ]);
-    const asProvince = await h.get(publicationPage.loader, `/competitions/${id}/publication`, { userId: provinceAdmin.id, params: { competitionId: String(id) } });
+    const asProvince = await h.get(publicationPage.loader, `/competitions/${id}/publication`, {
+      userId: provinceAdmin.id,
+      params: { competitionId: String(id) },
+    });
     expect(asProvince.data.orgs.map((o: { mayPublish: boolean }) => o.mayPublish)).toEqual([true, true]);
   });
 
@@ -93,13 +140,20 @@ describe("publishing in a union's name takes an admin of that union", () => {
     const id = await endedNotice();
     const refused = await publish(id, cityAdmin.id, tree.province.id);
     expect(refused.status).toBe(403);
-    expect(refused.data.errors.publishing_org).toEqual({ key: "publication.publishingOrgNotAdmin", params: { org: tree.province.name } });
+    expect(refused.data.errors.publishing_org).toEqual({
+      key: "publication.publishingOrgNotAdmin",
+      params: { org: tree.province.name },
+    });
     expect(await count("publications", id)).toBe(0);
     expect(await audits("publication.publish", id)).toBe(0);
     expect((await getCompetition(t.db, id))!.stage).toBe("notice");
 
     expect((await publish(id, cityAdmin.id, tree.cityA.id)).status).toBe(200);
-    const row = await t.db.selectFrom("publications").select("publishing_org_id").where("competition_id", "=", id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("publications")
+      .select("publishing_org_id")
+      .where("competition_id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(row.publishing_org_id).toBe(tree.cityA.id);
   });
 

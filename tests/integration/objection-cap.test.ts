@@ -32,14 +32,29 @@ const written = () => objectionWrites(t.db);
 function object(facts = "该同志事迹材料与实际不符。") {
   process.env.LAUREL_TODAY = TODAY;
   h.context.clientIp = `203.0.113.${crypto.randomInt(1, 255)}`;
-  return h.post(noticeRoute.action, `/notices/${competitionId}`, { nomination: String(ids[0]), facts, name: "", contact: "" }, { params: { competitionId: String(competitionId) } });
+  return h.post(
+    noticeRoute.action,
+    `/notices/${competitionId}`,
+    { nomination: String(ids[0]), facts, name: "", contact: "" },
+    { params: { competitionId: String(competitionId) } },
+  );
 }
 
 /** Open objections up to `n`, filed through the model as many senders would. */
 async function fillTo(n: number) {
   const key = h.context.secrets.dataKey;
   while ((await countOpenObjections(t.db, competitionId)) < n) {
-    await t.db.transaction().execute((trx) => fileObjection(trx, key, { competitionId, nominationId: ids[1], facts: "群发异议。", name: null, contact: null, ip: null, today: TODAY }));
+    await t.db.transaction().execute((trx) =>
+      fileObjection(trx, key, {
+        competitionId,
+        nominationId: ids[1],
+        facts: "群发异议。",
+        name: null,
+        contact: null,
+        ip: null,
+        today: TODAY,
+      }),
+    );
   }
 }
 
@@ -57,8 +72,22 @@ describe(`the cap of ${OPEN_OBJECTIONS_PER_COMPETITION} open objections per noti
 
   it("takes objections again once the organizer has resolved some", async () => {
     const c = (await getCompetition(t.db, competitionId))!;
-    const open = await t.db.selectFrom("objections").select("id").where("status", "=", "open").orderBy("id").limit(2).execute();
-    for (const o of open) await t.db.transaction().execute((trx) => resolveObjection(trx, SYSTEM_ACTOR, c, { objectionId: o.id, outcome: "dismissed", reason: "查无实据。", promote: false }));
+    const open = await t.db
+      .selectFrom("objections")
+      .select("id")
+      .where("status", "=", "open")
+      .orderBy("id")
+      .limit(2)
+      .execute();
+    for (const o of open)
+      await t.db.transaction().execute((trx) =>
+        resolveObjection(trx, SYSTEM_ACTOR, c, {
+          objectionId: o.id,
+          outcome: "dismissed",
+          reason: "查无实据。",
+          promote: false,
+        }),
+      );
     expect((await object()).status).toBe(302);
     expect(await countOpenObjections(t.db, competitionId)).toBe(OPEN_OBJECTIONS_PER_COMPETITION - 1);
   });

@@ -27,7 +27,12 @@ const written = () => objectionWrites(t.db);
 function object(ip: string, form: Record<string, string> = {}) {
   process.env.LAUREL_TODAY = "2018-10-03";
   h.context.clientIp = ip;
-  return h.post(noticeRoute.action, `/notices/${competitionId}`, { nomination: String(ids[0]), facts: "该同志事迹材料与实际不符。", name: "", contact: "", ...form }, { params: { competitionId: String(competitionId) } });
+  return h.post(
+    noticeRoute.action,
+    `/notices/${competitionId}`,
+    { nomination: String(ids[0]), facts: "该同志事迹材料与实际不符。", name: "", contact: "", ...form },
+    { params: { competitionId: String(competitionId) } },
+  );
 }
 
 describe("objection rate limit and honeypot", () => {
@@ -50,14 +55,24 @@ describe("objection rate limit and honeypot", () => {
     process.env.LAUREL_TODAY = "2018-10-03";
     h.context.clientIp = "198.51.100.9";
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => h.post(noticeRoute.action, `/notices/${competitionId}`, { nomination: String(ids[1]), facts: "群发异议。" }, { params: { competitionId: String(competitionId) } })),
+      Array.from({ length: 20 }, () =>
+        h.post(
+          noticeRoute.action,
+          `/notices/${competitionId}`,
+          { nomination: String(ids[1]), facts: "群发异议。" },
+          { params: { competitionId: String(competitionId) } },
+        ),
+      ),
     );
     expect(results.filter((r) => r.status === 302)).toHaveLength(OBJECTIONS_PER_HOUR);
     for (const r of results.filter((x) => x.status !== 302)) {
       expect(r.status).toBe(429);
       expect(r.data.errors._form.key).toBe("objection.tooMany");
     }
-    expect(await written()).toEqual({ objections: before.objections + OBJECTIONS_PER_HOUR, audit: before.audit + OBJECTIONS_PER_HOUR });
+    expect(await written()).toEqual({
+      objections: before.objections + OBJECTIONS_PER_HOUR,
+      audit: before.audit + OBJECTIONS_PER_HOUR,
+    });
   });
 
   it("answers a filled honeypot as if received, and stores nothing", async () => {

@@ -44,7 +44,11 @@ describe("a child org's region code lies inside its parent's", () => {
     ["a county of another city", "610324", "org.regionOutsideParent"],
   ])("refuses %s under city A (610100), writing nothing", async (_label, code, key) => {
     const before = await dbSnapshot(t.db);
-    const out = await createChild(tree.cityA.id, { name: `越权工会${code}`, kind: "county", regionCode: code });
+    const out = await createChild(tree.cityA.id, {
+      name: `越权工会${code}`,
+      kind: "county",
+      regionCode: code,
+    });
     expect(out.status).toBe(400);
     expect(out.data.errors.regionCode.key).toBe(key);
     expect(await dbSnapshot(t.db)).toEqual(before);
@@ -56,7 +60,11 @@ describe("a child org's region code lies inside its parent's", () => {
   });
 
   it("accepts a county of its own city, the city's own code, and no code for a grassroots union", async () => {
-    for (const [name, kind, regionCode] of [["甲市新县总工会", "county", "610126"], ["甲市同级工会", "county", "610100"], ["甲市某厂工会", "grassroots", ""]]) {
+    for (const [name, kind, regionCode] of [
+      ["甲市新县总工会", "county", "610126"],
+      ["甲市同级工会", "county", "610100"],
+      ["甲市某厂工会", "grassroots", ""],
+    ]) {
       const out = await createChild(tree.cityA.id, { name, kind, regionCode });
       expect(out.status, name).toBe(302);
     }
@@ -79,11 +87,21 @@ describe("a child org's region code lies inside its parent's", () => {
   it("refuses an edit that moves a city's code away from its counties, or an org out of its new parent's code", async () => {
     const params = { orgId: String(tree.cityA.id) };
     const before = await dbSnapshot(t.db);
-    const moved = await h.post(editOrg.action, `/orgs/${tree.cityA.id}/edit`, { name: tree.cityA.name, kind: "city", regionCode: "610300", parentId: String(tree.province.id) }, { userId: provinceAdmin.id, params });
+    const moved = await h.post(
+      editOrg.action,
+      `/orgs/${tree.cityA.id}/edit`,
+      { name: tree.cityA.name, kind: "city", regionCode: "610300", parentId: String(tree.province.id) },
+      { userId: provinceAdmin.id, params },
+    );
     expect(moved.status).toBe(400);
     expect(moved.data.errors.regionCode.key).toBe("org.regionStrandsChild");
     const county = { orgId: String(tree.county.id) };
-    const under = await h.post(editOrg.action, `/orgs/${tree.county.id}/edit`, { name: tree.county.name, kind: "county", regionCode: "610124", parentId: String(tree.cityB.id) }, { userId: provinceAdmin.id, params: county });
+    const under = await h.post(
+      editOrg.action,
+      `/orgs/${tree.county.id}/edit`,
+      { name: tree.county.name, kind: "county", regionCode: "610124", parentId: String(tree.cityB.id) },
+      { userId: provinceAdmin.id, params: county },
+    );
     expect(under.status).toBe(400);
     expect(under.data.errors.regionCode.key).toBe("org.regionOutsideParent");
     expect(await dbSnapshot(t.db)).toEqual(before);
@@ -92,10 +110,15 @@ describe("a child org's region code lies inside its parent's", () => {
   it("refuses the same rows in the org import (CLI `orgs import`), importing the good ones", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-reach-"));
     const csv = path.join(dir, "orgs.csv");
-    fs.writeFileSync(csv, `name,kind,parent,region_code\n导入越权县,county,${tree.cityA.name},610000\n导入本市县,county,${tree.cityA.name},610127\n`);
+    fs.writeFileSync(
+      csv,
+      `name,kind,parent,region_code\n导入越权县,county,${tree.cityA.name},610000\n导入本市县,county,${tree.cityA.name},610127\n`,
+    );
     const r = await runLaurel(["orgs", "import", csv], t.env);
     expect(r.status).toBe(3);
-    expect(r.stderr).toContain("row 2\tregion_code\tThe division code must lie inside the parent organization's (610100).");
+    expect(r.stderr).toContain(
+      "row 2\tregion_code\tThe division code must lie inside the parent organization's (610100).",
+    );
     expect(r.stderr).toContain("1 rows imported, 1 refused.");
     expect(await getOrgByName(t.db, "导入越权县")).toBeUndefined();
     expect((await getOrgByName(t.db, "导入本市县"))?.region_code).toBe("610127");
@@ -107,8 +130,14 @@ describe("a user is managed only by an admin whose subtrees hold all of the user
     const user = await makeUser(t.db, tree.county, ["nominator"]);
     await t.db.transaction().execute((trx) => grantRole(trx, SYSTEM_ACTOR, user.id, tree.cityB, "judge"));
     const params = { userId: String(user.id) };
-    expect((await h.get(userPage.loader, `/users/${user.id}`, { userId: cityAdmin.id, params })).status).toBe(403);
-    const forms: Record<string, string>[] = [{ intent: "deactivate" }, { intent: "activate" }, { intent: "grant", role: "judge", orgId: String(tree.county.id) }];
+    expect((await h.get(userPage.loader, `/users/${user.id}`, { userId: cityAdmin.id, params })).status).toBe(
+      403,
+    );
+    const forms: Record<string, string>[] = [
+      { intent: "deactivate" },
+      { intent: "activate" },
+      { intent: "grant", role: "judge", orgId: String(tree.county.id) },
+    ];
     for (const form of forms) {
       const before = await dbSnapshot(t.db);
       const out = await h.post(userPage.action, `/users/${user.id}`, form, { userId: cityAdmin.id, params });
@@ -117,12 +146,26 @@ describe("a user is managed only by an admin whose subtrees hold all of the user
       expect(await dbSnapshot(t.db)).toEqual(before);
     }
     // The province's admin holds both: it manages the user.
-    expect((await h.post(userPage.action, `/users/${user.id}`, { intent: "deactivate" }, { userId: provinceAdmin.id, params })).status).toBe(302);
+    expect(
+      (
+        await h.post(
+          userPage.action,
+          `/users/${user.id}`,
+          { intent: "deactivate" },
+          { userId: provinceAdmin.id, params },
+        )
+      ).status,
+    ).toBe(302);
   });
 
   it("still lets city A's admin manage a user whose roles all lie in city A", async () => {
     const user = await makeUser(t.db, tree.county, ["nominator"]);
-    const out = await h.post(userPage.action, `/users/${user.id}`, { intent: "deactivate" }, { userId: cityAdmin.id, params: { userId: String(user.id) } });
+    const out = await h.post(
+      userPage.action,
+      `/users/${user.id}`,
+      { intent: "deactivate" },
+      { userId: cityAdmin.id, params: { userId: String(user.id) } },
+    );
     expect(out.status).toBe(302);
   });
 });

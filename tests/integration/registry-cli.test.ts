@@ -24,7 +24,11 @@ const file = (name: string, lines: string[]) => {
 
 describe("laurel registry import / match", () => {
   it("imports the sheets, reports refused rows with exit 3, and matches with the JSON of docs/domain.md#command-line", async () => {
-    const counties = file("counties.csv", ["code,name,city,poverty_level,exited_year,needs", "610828,佳县,榆林市,deep,2019,红枣;电商", "610827,米脂县,榆林市,poverty,2018,小米"]);
+    const counties = file("counties.csv", [
+      "code,name,city,poverty_level,exited_year,needs",
+      "610828,佳县,榆林市,deep,2019,红枣;电商",
+      "610827,米脂县,榆林市,poverty,2018,小米",
+    ]);
     expect(await runLaurel(["registry", "import", "counties", counties], t.env)).toMatchObject({ status: 0 });
     const helpers = file("helpers.csv", [
       "编号,类别,姓名/名称,所在市,专长,可结对县数,级别,称号,获评年份",
@@ -36,11 +40,27 @@ describe("laurel registry import / match", () => {
     const imported = await runLaurel(["registry", "import", "helpers", helpers], t.env);
     expect(imported.status).toBe(3);
     expect(imported.stderr).toContain("row 5\tcapacity\t");
-    const pairings = file("pairings.csv", ["helper_id,county_code,tier,started_on", "W3,610828,province,2018-06-01", "W9,610828,city,"]);
+    const pairings = file("pairings.csv", [
+      "helper_id,county_code,tier,started_on",
+      "W3,610828,province,2018-06-01",
+      "W9,610828,city,",
+    ]);
     const refused = await runLaurel(["registry", "import", "pairings", pairings, "--all-or-nothing"], t.env);
     expect(refused.status).toBe(3);
     expect(refused.stderr).toContain("row 3\thelper_id\t");
-    expect((await runLaurel(["registry", "import", "pairings", file("p2.csv", ["helper_id,county_code,tier,started_on", "W3,610828,province,2018-06-01"])], t.env)).status).toBe(0);
+    expect(
+      (
+        await runLaurel(
+          [
+            "registry",
+            "import",
+            "pairings",
+            file("p2.csv", ["helper_id,county_code,tier,started_on", "W3,610828,province,2018-06-01"]),
+          ],
+          t.env,
+        )
+      ).status,
+    ).toBe(0);
 
     const run = await runLaurel(["match", "--format", "json"], t.env);
     expect(run.status).toBe(0);
@@ -63,7 +83,10 @@ describe("laurel registry import / match", () => {
     const applied = await runLaurel(["match", "--apply", "--format", "json"], t.env);
     expect(applied.status).toBe(0);
     expect(JSON.parse(applied.stdout)).toEqual(doc);
-    const paired = await t.db.selectFrom("pairings").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+    const paired = await t.db
+      .selectFrom("pairings")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(paired.n)).toBe(4);
   }, 300_000);
 });

@@ -37,7 +37,8 @@ const PAIRINGS = csv(["helper_id,county_code,tier,started_on", "U1,610125,省,20
 
 let t: TestDatabase;
 let tree: Awaited<ReturnType<typeof makeTree>>;
-const load = (sheet: RegistrySheet, rows: string[][], allOrNothing = false) => importRegistrySheet(t.db, ACTOR, sheet, rows, { scope: ALL, dataKey: KEY, allOrNothing });
+const load = (sheet: RegistrySheet, rows: string[][], allOrNothing = false) =>
+  importRegistrySheet(t.db, ACTOR, sheet, rows, { scope: ALL, dataKey: KEY, allOrNothing });
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -50,10 +51,18 @@ describe("registry: import → coverage → match → accept", () => {
     expect(await load("counties", COUNTIES)).toEqual({ imported: 3, refused: 0, issues: [] });
     expect(await load("helpers", HELPERS)).toEqual({ imported: 5, refused: 0, issues: [] });
     expect(await load("pairings", PAIRINGS)).toEqual({ imported: 1, refused: 0, issues: [] });
-    const w1 = await t.db.selectFrom("helpers").select(["contact_enc", "contact_masked", "kind", "level"]).where("ref", "=", "W1").executeTakeFirstOrThrow();
+    const w1 = await t.db
+      .selectFrom("helpers")
+      .select(["contact_enc", "contact_masked", "kind", "level"])
+      .where("ref", "=", "W1")
+      .executeTakeFirstOrThrow();
     expect(w1.contact_masked).toBe("138****5678");
     expect(w1.contact_enc).not.toContain("1381234");
-    const county = await t.db.selectFrom("counties").select("needs").where("code", "=", "610327").executeTakeFirstOrThrow();
+    const county = await t.db
+      .selectFrom("counties")
+      .select("needs")
+      .where("code", "=", "610327")
+      .executeTakeFirstOrThrow();
     expect(county.needs).toBe("核桃;奶山羊");
   });
 
@@ -75,12 +84,18 @@ describe("registry: import → coverage → match → accept", () => {
       ["W1", "610327", 0],
     ]);
     expect(run.result.cost).toBe(7);
-    await t.db.transaction().execute((trx) => acceptSuggestions(trx, ACTOR, run.result.suggestions, "province"));
+    await t.db
+      .transaction()
+      .execute((trx) => acceptSuggestions(trx, ACTOR, run.result.suggestions, "province"));
     const after = await coverageOf(t.db, ALL);
     expect(after.counties.every((c) => c.covered)).toBe(true);
     const again = await runMatching(t.db);
     expect(again.result).toMatchObject({ cost: 0, suggestions: [], uncovered: [] });
-    const audit = await t.db.selectFrom("audit_log").select("action").where("action", "=", "pairing.create").execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "=", "pairing.create")
+      .execute();
     expect(audit).toHaveLength(5);
   });
 });
@@ -105,11 +120,18 @@ describe("registry imports: row reports", () => {
       [5, "code", "registry.row.repeated"],
       [6, "poverty_level", "form.invalidChoice"],
     ]);
-    expect(await t.db.selectFrom("counties").select("code").where("code", "in", ["610126", "610128"]).execute()).toEqual([]);
+    expect(
+      await t.db.selectFrom("counties").select("code").where("code", "in", ["610126", "610128"]).execute(),
+    ).toEqual([]);
   });
 
   it("with all-or-nothing imports nothing when a row is refused", async () => {
-    const rows = csv(["helper_id,county_code,tier,started_on", "U3,610327,city,", "NOPE,610327,city,", "W1,610124,县,2018-13-01"]);
+    const rows = csv([
+      "helper_id,county_code,tier,started_on",
+      "U3,610327,city,",
+      "NOPE,610327,city,",
+      "W1,610124,县,2018-13-01",
+    ]);
     const report = await load("pairings", rows, true);
     expect(report.imported).toBe(0);
     expect(report.issues.map((i) => [i.row, i.column, i.messageKey])).toEqual([
@@ -117,12 +139,28 @@ describe("registry imports: row reports", () => {
       [3, "helper_id", "registry.row.helperUnknown"],
       [4, "started_on", "form.date"],
     ]);
-    expect(await t.db.selectFrom("pairings").innerJoin("helpers", "helpers.id", "pairings.helper_id").select("helpers.ref").where("helpers.ref", "=", "NOPE").execute()).toEqual([]);
+    expect(
+      await t.db
+        .selectFrom("pairings")
+        .innerJoin("helpers", "helpers.id", "pairings.helper_id")
+        .select("helpers.ref")
+        .where("helpers.ref", "=", "NOPE")
+        .execute(),
+    ).toEqual([]);
   });
 
   it("refuses to lower a helper's capacity below its pairings", async () => {
-    expect(await load("pairings", csv(["helper_id,county_code,tier,started_on", "U2,610124,市,"]))).toMatchObject({ imported: 1, refused: 0 });
-    const report = await load("helpers", csv(["id,kind,name,city,skills,capacity,level,title,year", "W2,worker,李秀英,甲市,猕猴桃,0,,,", "U2,unit,甲市建工集团,甲市,电商,1,,,"]));
+    expect(
+      await load("pairings", csv(["helper_id,county_code,tier,started_on", "U2,610124,市,"])),
+    ).toMatchObject({ imported: 1, refused: 0 });
+    const report = await load(
+      "helpers",
+      csv([
+        "id,kind,name,city,skills,capacity,level,title,year",
+        "W2,worker,李秀英,甲市,猕猴桃,0,,,",
+        "U2,unit,甲市建工集团,甲市,电商,1,,,",
+      ]),
+    );
     expect(report.issues.map((i) => [i.row, i.column, i.messageKey])).toEqual([
       [2, "capacity", "registry.row.capacity"],
       [3, "capacity", "registry.helper.capacityBelow"],
@@ -143,45 +181,131 @@ describe("registry pages: admin scoping", () => {
     const provinceAdmin = await makeUser(t.db, tree.province, ["admin"]);
     const nominator = await makeUser(t.db, tree.cityA, ["nominator"]);
     const list = await web.get(countiesPage.loader, "/registry/counties", { userId: cityAdmin.id });
-    expect(list.data.counties.map((c: { county_code: string }) => c.county_code)).toEqual(["610124", "610125", "610127"]);
-    const lupanshan = await t.db.selectFrom("counties").select("id").where("code", "=", "610327").executeTakeFirstOrThrow();
-    expect((await web.get(countyPage.loader, "/x", { userId: cityAdmin.id, params: { countyId: String(lupanshan.id) } })).status).toBe(404);
-    expect((await web.get(countyPage.loader, "/x", { userId: provinceAdmin.id, params: { countyId: String(lupanshan.id) } })).status).toBe(200);
+    expect(list.data.counties.map((c: { county_code: string }) => c.county_code)).toEqual([
+      "610124",
+      "610125",
+      "610127",
+    ]);
+    const lupanshan = await t.db
+      .selectFrom("counties")
+      .select("id")
+      .where("code", "=", "610327")
+      .executeTakeFirstOrThrow();
+    expect(
+      (
+        await web.get(countyPage.loader, "/x", {
+          userId: cityAdmin.id,
+          params: { countyId: String(lupanshan.id) },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await web.get(countyPage.loader, "/x", {
+          userId: provinceAdmin.id,
+          params: { countyId: String(lupanshan.id) },
+        })
+      ).status,
+    ).toBe(200);
     expect((await web.get(dashboard.loader, "/registry", { userId: nominator.id })).status).toBe(403);
     expect((await web.get(matchPage.loader, "/registry/match", { userId: cityAdmin.id })).status).toBe(403);
-    expect((await web.post(matchPage.action, "/registry/match", { intent: "run" }, { userId: cityAdmin.id })).status).toBe(403);
+    expect(
+      (await web.post(matchPage.action, "/registry/match", { intent: "run" }, { userId: cityAdmin.id }))
+        .status,
+    ).toBe(403);
     // The province's helpers (no org) are not the city admin's.
-    const w1 = await t.db.selectFrom("helpers").select("id").where("ref", "=", "W1").executeTakeFirstOrThrow();
-    expect((await web.get(helperPage.loader, "/x", { userId: cityAdmin.id, params: { helperId: String(w1.id) } })).status).toBe(404);
+    const w1 = await t.db
+      .selectFrom("helpers")
+      .select("id")
+      .where("ref", "=", "W1")
+      .executeTakeFirstOrThrow();
+    expect(
+      (await web.get(helperPage.loader, "/x", { userId: cityAdmin.id, params: { helperId: String(w1.id) } }))
+        .status,
+    ).toBe(404);
   });
 
   it("reveals a helper's whole contact to an admin who asks, and audits it", async () => {
     const web = routeHarness(t.db);
     const admin = await makeUser(t.db, tree.province, ["admin"]);
-    await t.db.updateTable("helpers").set({ contact_enc: null, contact_masked: null }).where("ref", "=", "W2").execute();
-    const w1 = await t.db.selectFrom("helpers").select("id").where("ref", "=", "W1").executeTakeFirstOrThrow();
+    await t.db
+      .updateTable("helpers")
+      .set({ contact_enc: null, contact_masked: null })
+      .where("ref", "=", "W2")
+      .execute();
+    const w1 = await t.db
+      .selectFrom("helpers")
+      .select("id")
+      .where("ref", "=", "W1")
+      .executeTakeFirstOrThrow();
     // Re-import W1 so its contact is encrypted with the harness's key.
-    await importRegistrySheet(t.db, ACTOR, "helpers", [HELPERS[0], HELPERS[4]], { scope: ALL, dataKey: web.context.secrets.dataKey });
-    const page = await web.get(helperPage.loader, "/x", { userId: admin.id, params: { helperId: String(w1.id) } });
+    await importRegistrySheet(t.db, ACTOR, "helpers", [HELPERS[0], HELPERS[4]], {
+      scope: ALL,
+      dataKey: web.context.secrets.dataKey,
+    });
+    const page = await web.get(helperPage.loader, "/x", {
+      userId: admin.id,
+      params: { helperId: String(w1.id) },
+    });
     expect(JSON.stringify(page.data)).not.toContain("13812345678");
-    const shown = await web.post(helperPage.action, "/x", { intent: "reveal" }, { userId: admin.id, params: { helperId: String(w1.id) } });
+    const shown = await web.post(
+      helperPage.action,
+      "/x",
+      { intent: "reveal" },
+      { userId: admin.id, params: { helperId: String(w1.id) } },
+    );
     expect(shown.data).toEqual({ revealed: "13812345678" });
-    const audit = await t.db.selectFrom("audit_log").select("action").where("action", "=", "helper.contact.reveal").execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "=", "helper.contact.reveal")
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
   it("runs the matcher and accepts some suggestions through the match page", async () => {
     const web = routeHarness(t.db);
     const admin = await makeUser(t.db, tree.province, ["admin"]);
-    await load("counties", csv(["code,name,city,poverty_level,exited_year,needs", "610128,新县,乙市,poverty,,核桃", "610129,又一县,乙市,poverty,,"]));
-    expect(await load("helpers", csv(["id,kind,name,city,skills,capacity,level,title,year", "W9,worker,王磊,乙市,核桃,3,city,,"]))).toEqual({ imported: 1, refused: 0, issues: [] });
+    await load(
+      "counties",
+      csv([
+        "code,name,city,poverty_level,exited_year,needs",
+        "610128,新县,乙市,poverty,,核桃",
+        "610129,又一县,乙市,poverty,,",
+      ]),
+    );
+    expect(
+      await load(
+        "helpers",
+        csv(["id,kind,name,city,skills,capacity,level,title,year", "W9,worker,王磊,乙市,核桃,3,city,,"]),
+      ),
+    ).toEqual({ imported: 1, refused: 0, issues: [] });
     const run = await web.post(matchPage.action, "/registry/match", { intent: "run" }, { userId: admin.id });
-    expect(run.data.run.result.suggestions.map((s: { helper_id: string; county_code: string }) => `${s.helper_id}|${s.county_code}`)).toEqual(["W9|610128", "W9|610129"]);
-    const bad = await web.post(matchPage.action, "/registry/match", { intent: "accept", tier: "city" }, { userId: admin.id });
+    expect(
+      run.data.run.result.suggestions.map(
+        (s: { helper_id: string; county_code: string }) => `${s.helper_id}|${s.county_code}`,
+      ),
+    ).toEqual(["W9|610128", "W9|610129"]);
+    const bad = await web.post(
+      matchPage.action,
+      "/registry/match",
+      { intent: "accept", tier: "city" },
+      { userId: admin.id },
+    );
     expect(bad.status).toBe(400);
-    const ok = await web.post(matchPage.action, "/registry/match", { intent: "accept", tier: "city", pick: ["W9|610128"] }, { userId: admin.id });
+    const ok = await web.post(
+      matchPage.action,
+      "/registry/match",
+      { intent: "accept", tier: "city", pick: ["W9|610128"] },
+      { userId: admin.id },
+    );
     expect(ok.data).toEqual({ kind: "accepted", accepted: 1 });
-    const stale = await web.post(matchPage.action, "/registry/match", { intent: "accept", tier: "city", pick: ["W9|610128"] }, { userId: admin.id });
+    const stale = await web.post(
+      matchPage.action,
+      "/registry/match",
+      { intent: "accept", tier: "city", pick: ["W9|610128"] },
+      { userId: admin.id },
+    );
     expect(stale.status).toBe(409);
     const left = await coverageOf(t.db, ALL);
     expect(left.counties.filter((c) => !c.covered).map((c) => c.county_code)).toEqual(["610129"]);

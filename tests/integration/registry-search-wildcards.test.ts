@@ -14,18 +14,48 @@ const everything: RegistryScope = { all: true, countyPrefixes: [], cityNames: []
 beforeAll(async () => {
   t = await createTestDatabase();
   const audit = await registryAuditPath(t.db);
-  const county = (code: string, name: string) => ({ code, name, city: "甲市", poverty_level: "deep" as const, exited_year: null, needs: "" });
-  await t.db.transaction().execute((trx) => saveCounty(trx, SYSTEM_ACTOR, county("610101", "百分%县"), audit));
-  await t.db.transaction().execute((trx) => saveCounty(trx, SYSTEM_ACTOR, county("610102", "下划_县"), audit));
+  const county = (code: string, name: string) => ({
+    code,
+    name,
+    city: "甲市",
+    poverty_level: "deep" as const,
+    exited_year: null,
+    needs: "",
+  });
+  await t.db
+    .transaction()
+    .execute((trx) => saveCounty(trx, SYSTEM_ACTOR, county("610101", "百分%县"), audit));
+  await t.db
+    .transaction()
+    .execute((trx) => saveCounty(trx, SYSTEM_ACTOR, county("610102", "下划_县"), audit));
   await t.db.transaction().execute((trx) => saveCounty(trx, SYSTEM_ACTOR, county("610103", "普通县"), audit));
   const org = await makeOrg(t.db);
   const helper = (id: string, name: string, skills: string) => ({
-    id, kind: "unit" as const, name, city: "甲市", skills, capacity: 5, level: null, title: null, year: null, ownership: null, workplace: null, contact: "13800000000",
+    id,
+    kind: "unit" as const,
+    name,
+    city: "甲市",
+    skills,
+    capacity: 5,
+    level: null,
+    title: null,
+    year: null,
+    ownership: null,
+    workplace: null,
+    contact: "13800000000",
   });
   const key = crypto.randomBytes(32);
-  await t.db.transaction().execute((trx) => saveHelper(trx, SYSTEM_ACTOR, key, helper("H-1", "百分%公司", "种植"), org.id, audit));
-  await t.db.transaction().execute((trx) => saveHelper(trx, SYSTEM_ACTOR, key, helper("H-2", "下划_公司", "养殖\\技术"), org.id, audit));
-  await t.db.transaction().execute((trx) => saveHelper(trx, SYSTEM_ACTOR, key, helper("H-3", "普通公司", "电商"), org.id, audit));
+  await t.db
+    .transaction()
+    .execute((trx) => saveHelper(trx, SYSTEM_ACTOR, key, helper("H-1", "百分%公司", "种植"), org.id, audit));
+  await t.db
+    .transaction()
+    .execute((trx) =>
+      saveHelper(trx, SYSTEM_ACTOR, key, helper("H-2", "下划_公司", "养殖\\技术"), org.id, audit),
+    );
+  await t.db
+    .transaction()
+    .execute((trx) => saveHelper(trx, SYSTEM_ACTOR, key, helper("H-3", "普通公司", "电商"), org.id, audit));
 });
 
 afterAll(async () => {

@@ -29,7 +29,11 @@ describe("after sign-in, redirectTo stays on our site", () => {
   ])("redirectTo %j leads to %s", async (redirectTo, expected) => {
     const u = await makeUser(t.db, tree.county);
     const h = routeHarness(t.db);
-    const res = await h.post(login.action, "/login", { username: u.username, password: TEST_PASSWORD, redirectTo });
+    const res = await h.post(login.action, "/login", {
+      username: u.username,
+      password: TEST_PASSWORD,
+      redirectTo,
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe(expected);
   });

@@ -17,10 +17,13 @@ function tree(parentId: string): Node[] {
     .map((r) => ({ id: r.id, path: r.path, index: r.index, children: tree(r.id) }) as Node);
 }
 const routes: Node[] = [{ id: "root", path: "", children: tree("root") }];
-const pages = routeManifest().filter((r) => r.id !== "root" && !Object.values(flat).some((c) => c.parentId === r.id && c.index));
+const pages = routeManifest().filter(
+  (r) => r.id !== "root" && !Object.values(flat).some((c) => c.parentId === r.id && c.index),
+);
 
 const deepest = (path: string) => matchRoutes(routes, path)?.at(-1);
-const sample = (r: (typeof pages)[number]) => fillPattern(r, Object.fromEntries(r.params.map((p) => [p, p === "*" ? "a/b.txt" : "12"])));
+const sample = (r: (typeof pages)[number]) =>
+  fillPattern(r, Object.fromEntries(r.params.map((p) => [p, p === "*" ? "a/b.txt" : "12"])));
 
 describe("route matching with the patched router", () => {
   it("reaches every page from its own URL, with a trailing slash and in other letter case", () => {
@@ -30,7 +33,9 @@ describe("route matching with the patched router", () => {
       for (const variant of [path, `${path}/`, path.toUpperCase()]) {
         expect(deepest(variant)?.route.id, `${r.id} from ${variant}`).toBe(r.id);
       }
-      expect(deepest(path)?.params).toEqual(expect.objectContaining(Object.fromEntries(r.params.filter((p) => p !== "*").map((p) => [p, "12"]))));
+      expect(deepest(path)?.params).toEqual(
+        expect.objectContaining(Object.fromEntries(r.params.filter((p) => p !== "*").map((p) => [p, "12"]))),
+      );
     }
   });
 

@@ -24,8 +24,10 @@ const posted = () => {
   return form;
 };
 const newOrg = (name: string) => ({ name, kind: "provincial" as const, regionCode: null });
-const orgNamed = (name: string) => t.db.selectFrom("orgs").select("id").where("name", "=", name).executeTakeFirst();
-const auditOf = (name: string) => t.db.selectFrom("audit_log").select("id").where("after_json", "like", `%${name}%`).execute();
+const orgNamed = (name: string) =>
+  t.db.selectFrom("orgs").select("id").where("name", "=", name).executeTakeFirst();
+const auditOf = (name: string) =>
+  t.db.selectFrom("audit_log").select("id").where("after_json", "like", `%${name}%`).execute();
 
 /** What runAction answered without throwing, as status and body. */
 function answered(value: unknown) {
@@ -35,7 +37,11 @@ function answered(value: unknown) {
 
 describe("runAction", () => {
   it("commits the work and answers what it returns", async () => {
-    const answer = await runAction(context, posted(), async (trx) => (await createOrg(trx, SYSTEM_ACTOR, null, newOrg("提交的工会"))).name);
+    const answer = await runAction(
+      context,
+      posted(),
+      async (trx) => (await createOrg(trx, SYSTEM_ACTOR, null, newOrg("提交的工会"))).name,
+    );
     expect(answer).toBe("提交的工会");
     expect(await orgNamed("提交的工会")).toBeDefined();
     expect(await auditOf("提交的工会")).toHaveLength(1);
@@ -46,7 +52,14 @@ describe("runAction", () => {
       await createOrg(trx, SYSTEM_ACTOR, null, newOrg("回滚的工会"));
       throw new DomainError("form.required", undefined, "name");
     });
-    expect(answered(answer)).toEqual({ status: 400, body: { ok: false, errors: { name: { key: "form.required", params: undefined } }, values: { name: "甲市总工会" } } });
+    expect(answered(answer)).toEqual({
+      status: 400,
+      body: {
+        ok: false,
+        errors: { name: { key: "form.required", params: undefined } },
+        values: { name: "甲市总工会" },
+      },
+    });
     expect(await orgNamed("回滚的工会")).toBeUndefined();
     expect(await auditOf("回滚的工会")).toEqual([]);
   });
@@ -58,9 +71,19 @@ describe("runAction", () => {
       async () => {
         throw new DomainError("judging.sheet.stale");
       },
-      { statusOf: statusFor({ "judging.sheet.stale": 409 }), body: ({ errors, messageKey }) => ({ ok: false as const, errors, short: messageKey }) },
+      {
+        statusOf: statusFor({ "judging.sheet.stale": 409 }),
+        body: ({ errors, messageKey }) => ({ ok: false as const, errors, short: messageKey }),
+      },
     );
-    expect(answered(answer)).toEqual({ status: 409, body: { ok: false, errors: { _form: { key: "judging.sheet.stale", params: undefined } }, short: "judging.sheet.stale" } });
+    expect(answered(answer)).toEqual({
+      status: 409,
+      body: {
+        ok: false,
+        errors: { _form: { key: "judging.sheet.stale", params: undefined } },
+        short: "judging.sheet.stale",
+      },
+    });
   });
 
   it("throws a model's scope refusals as the policy's 404 and 403 pages, after rolling back", async () => {
@@ -68,8 +91,13 @@ describe("runAction", () => {
       await createOrg(trx, SYSTEM_ACTOR, null, newOrg("找不到的工会"));
       throw new NotFoundError();
     });
-    await expect(notFound).rejects.toMatchObject({ data: { messageKey: "error.404" }, init: { status: 404 } });
-    await expect(runAction(context, posted(), () => Promise.reject(new DomainError("error.403")))).rejects.toMatchObject({ data: { messageKey: "error.403" }, init: { status: 403 } });
+    await expect(notFound).rejects.toMatchObject({
+      data: { messageKey: "error.404" },
+      init: { status: 404 },
+    });
+    await expect(
+      runAction(context, posted(), () => Promise.reject(new DomainError("error.403"))),
+    ).rejects.toMatchObject({ data: { messageKey: "error.403" }, init: { status: 403 } });
     expect(await orgNamed("找不到的工会")).toBeUndefined();
   });
 

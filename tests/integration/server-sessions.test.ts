@@ -31,7 +31,8 @@ async function signIn(username: string) {
 }
 
 const signedIn = async (session: string) => (await h.get(audit.loader, "/audit", { session })).status === 200;
-const sessionRows = (userId: number) => t.db.selectFrom("sessions").selectAll().where("user_id", "=", userId).execute();
+const sessionRows = (userId: number) =>
+  t.db.selectFrom("sessions").selectAll().where("user_id", "=", userId).execute();
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
 describe(`server-side sessions (${process.env.TEST_DATABASE_URL ? "postgres" : "sqlite"})`, () => {
@@ -59,9 +60,20 @@ describe(`server-side sessions (${process.env.TEST_DATABASE_URL ? "postgres" : "
     const u = await makeUser(t.db, tree.province, ["admin"]);
     const idle = (await signIn(u.username)).session;
     const old = (await signIn(u.username)).session;
-    const [idleId, oldId] = [await h.context.sessionCookie.parse(idle), await h.context.sessionCookie.parse(old)].map((tk: string) => crypto.createHash("sha256").update(tk).digest("base64url"));
-    await t.db.updateTable("sessions").set({ last_seen_at: ago(SESSION_IDLE_MS + 1000) }).where("id", "=", idleId).execute();
-    await t.db.updateTable("sessions").set({ created_at: ago(SESSION_LIFETIME_MS + 1000), expires_at: ago(1000) }).where("id", "=", oldId).execute();
+    const [idleId, oldId] = [
+      await h.context.sessionCookie.parse(idle),
+      await h.context.sessionCookie.parse(old),
+    ].map((tk: string) => crypto.createHash("sha256").update(tk).digest("base64url"));
+    await t.db
+      .updateTable("sessions")
+      .set({ last_seen_at: ago(SESSION_IDLE_MS + 1000) })
+      .where("id", "=", idleId)
+      .execute();
+    await t.db
+      .updateTable("sessions")
+      .set({ created_at: ago(SESSION_LIFETIME_MS + 1000), expires_at: ago(1000) })
+      .where("id", "=", oldId)
+      .execute();
     expect(await signedIn(idle)).toBe(false);
     expect(await signedIn(old)).toBe(false);
     // The next sign-in sweeps expired rows away.
@@ -103,7 +115,11 @@ describe("CSRF cookie", () => {
     expect(atSignIn).toMatch(/HttpOnly/i);
     expect(atSignIn).toMatch(/SameSite=Lax/i);
     const out = await h.post(logout.action, "/logout", {}, { session });
-    const tokenOut = decodeURIComponent(cookieOf(out, CSRF_COOKIE)!.split(";")[0].slice(CSRF_COOKIE.length + 1));
+    const tokenOut = decodeURIComponent(
+      cookieOf(out, CSRF_COOKIE)!
+        .split(";")[0]
+        .slice(CSRF_COOKIE.length + 1),
+    );
     expect(isValidCsrfToken(h.context.secrets.sessionSecret, tokenOut)).toBe(true);
     expect(tokenOut).not.toBe(h.csrfToken);
     expect(tokenOut).not.toBe(tokenIn);

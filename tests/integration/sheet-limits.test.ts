@@ -15,7 +15,15 @@ import { makeNominatingCompetition, makeTree, makeUser } from "../support/factor
 import { dbSnapshot } from "../support/hardening-fuzz";
 import { laurel, runLaurel } from "../support/cli";
 import { routeHarness } from "../support/remix";
-import { enormousCellXlsx, manyRowsCsv, manyRowsXlsx, sharedStringsBomb, stylesBomb, xlsx, xmlPaddingXlsx } from "../support/sheet-bombs";
+import {
+  enormousCellXlsx,
+  manyRowsCsv,
+  manyRowsXlsx,
+  sharedStringsBomb,
+  stylesBomb,
+  xlsx,
+  xmlPaddingXlsx,
+} from "../support/sheet-bombs";
 
 /**
  * Issue #14: one upload of a small sheet that unpacks into millions of rows killed every worker.
@@ -57,15 +65,60 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("sheet bombs are refused at a limit, within the memory budget", () => {
-  const bombs: { name: string; make: () => Promise<Buffer> | Buffer; key: MessageKey; max: string | number }[] = [
-    { name: "6 million one-cell rows (29 MB XLSX)", make: () => rows6m, key: "import.limit.rows", max: "200,000" },
-    { name: "1 million one-cell rows (5 MB XLSX)", make: () => manyRowsXlsx(1_000_000), key: "import.limit.rows", max: "200,000" },
-    { name: "1 million one-cell rows (2 MB CSV)", make: () => manyRowsCsv(1_000_000), key: "import.limit.rows", max: "200,000" },
-    { name: "a shared-strings table of 1.3 million 20-character strings (3.5 MB)", make: () => sharedStringsBomb(1_300_000, 20), key: "import.limit.textChars", max: "33,554,432" },
-    { name: "a shared-strings table of 3.1 million tiny strings", make: () => sharedStringsBomb(3_100_000, 0), key: "import.limit.cells", max: "3,000,000" },
-    { name: "one cell of 600 MB (0.6 MB XLSX)", make: () => enormousCellXlsx(600), key: "import.limit.cellChars", max: "32,767" },
-    { name: "300 MB of XML with no rows", make: () => xmlPaddingXlsx(300), key: "import.limit.xmlBytes", max: SHEET_LIMITS.xmlBytes / MB },
-    { name: "a 20 MB styles part", make: () => stylesBomb(20), key: "import.limit.xmlBytes", max: SHEET_LIMITS.partBytes / MB },
+  const bombs: {
+    name: string;
+    make: () => Promise<Buffer> | Buffer;
+    key: MessageKey;
+    max: string | number;
+  }[] = [
+    {
+      name: "6 million one-cell rows (29 MB XLSX)",
+      make: () => rows6m,
+      key: "import.limit.rows",
+      max: "200,000",
+    },
+    {
+      name: "1 million one-cell rows (5 MB XLSX)",
+      make: () => manyRowsXlsx(1_000_000),
+      key: "import.limit.rows",
+      max: "200,000",
+    },
+    {
+      name: "1 million one-cell rows (2 MB CSV)",
+      make: () => manyRowsCsv(1_000_000),
+      key: "import.limit.rows",
+      max: "200,000",
+    },
+    {
+      name: "a shared-strings table of 1.3 million 20-character strings (3.5 MB)",
+      make: () => sharedStringsBomb(1_300_000, 20),
+      key: "import.limit.textChars",
+      max: "33,554,432",
+    },
+    {
+      name: "a shared-strings table of 3.1 million tiny strings",
+      make: () => sharedStringsBomb(3_100_000, 0),
+      key: "import.limit.cells",
+      max: "3,000,000",
+    },
+    {
+      name: "one cell of 600 MB (0.6 MB XLSX)",
+      make: () => enormousCellXlsx(600),
+      key: "import.limit.cellChars",
+      max: "32,767",
+    },
+    {
+      name: "300 MB of XML with no rows",
+      make: () => xmlPaddingXlsx(300),
+      key: "import.limit.xmlBytes",
+      max: SHEET_LIMITS.xmlBytes / MB,
+    },
+    {
+      name: "a 20 MB styles part",
+      make: () => stylesBomb(20),
+      key: "import.limit.xmlBytes",
+      max: SHEET_LIMITS.partBytes / MB,
+    },
   ];
   for (const bomb of bombs) {
     it(bomb.name, async () => {
@@ -73,7 +126,9 @@ describe("sheet bombs are refused at a limit, within the memory budget", () => {
       expect(bytes.length).toBeLessThan(50 * MB);
       const { error } = await measured(bytes);
       expectRefused(error, bomb.key, bomb.max);
-      console.log(`${bomb.name}: ${(bytes.length / MB).toFixed(1)} MB file, refused (${bomb.key}), RSS grew ${lastPeakMB} MB at most`);
+      console.log(
+        `${bomb.name}: ${(bytes.length / MB).toFixed(1)} MB file, refused (${bomb.key}), RSS grew ${lastPeakMB} MB at most`,
+      );
       expect(lastPeakMB).toBeLessThan(BUDGET_MB);
     });
   }
@@ -85,20 +140,40 @@ describe("sheet bombs are refused at a limit, within the memory budget", () => {
     expect((await measured(wide(SHEET_LIMITS.columns))).rows).toBe(1);
     expectRefused((await measured(wide(SHEET_LIMITS.columns + 1))).error, "import.limit.columns", "200");
     expect((await measured(Buffer.from(`"${"字".repeat(SHEET_LIMITS.cellChars)}"\n`))).rows).toBe(1);
-    expectRefused((await measured(Buffer.from(`"${"字".repeat(SHEET_LIMITS.cellChars + 1)}"\n`))).error, "import.limit.cellChars", "32,767");
+    expectRefused(
+      (await measured(Buffer.from(`"${"字".repeat(SHEET_LIMITS.cellChars + 1)}"\n`))).error,
+      "import.limit.cellChars",
+      "32,767",
+    );
     const cells = Buffer.from(`${Array(15).fill("a").join(",")}\n`.repeat(SHEET_LIMITS.cells / 15) + "a\n");
     expectRefused((await measured(cells)).error, "import.limit.cells", "3,000,000");
   });
 
   it("refuses an XLSX cell past the last column, and one row × width past the cell limit", async () => {
-    const sheet = (xml: string) => () => [`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${xml}</sheetData></worksheet>`];
-    expect(await readSheet(await xlsx(sheet(`<row r="1"><c r="GR1" t="inlineStr"><is><t>ok</t></is></c></row>`)))).toEqual([[...Array(199).fill(""), "ok"]]);
-    await expect(readSheet(await xlsx(sheet(`<row r="1"><c r="GS1" t="inlineStr"><is><t>x</t></is></c></row>`)))).rejects.toMatchObject({ message: "import.limit.columns" });
-    await expect(readSheet(await xlsx(sheet(`<row r="1"><c r="XFD1"><v>1</v></c></row>`)))).rejects.toMatchObject({ message: "import.limit.columns" });
+    const sheet = (xml: string) => () => [
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${xml}</sheetData></worksheet>`,
+    ];
+    expect(
+      await readSheet(await xlsx(sheet(`<row r="1"><c r="GR1" t="inlineStr"><is><t>ok</t></is></c></row>`))),
+    ).toEqual([[...Array(199).fill(""), "ok"]]);
+    await expect(
+      readSheet(await xlsx(sheet(`<row r="1"><c r="GS1" t="inlineStr"><is><t>x</t></is></c></row>`))),
+    ).rejects.toMatchObject({ message: "import.limit.columns" });
+    await expect(
+      readSheet(await xlsx(sheet(`<row r="1"><c r="XFD1"><v>1</v></c></row>`))),
+    ).rejects.toMatchObject({ message: "import.limit.columns" });
     // 20,000 rows of a cell in column 200 would be 4 million cells once padded.
-    const rows = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}"><c r="GR${i + 1}"><v>1</v></c></row>`).join("");
-    await expect(readSheet(await xlsx(sheet(rows)))).rejects.toMatchObject({ message: "import.limit.cells", params: { max: "3,000,000" } });
-    await expect(readSheet(await xlsx(sheet(`<row r="200001"><c r="A200001"><v>1</v></c></row>`)))).rejects.toMatchObject({ message: "import.limit.rows" });
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) => `<row r="${i + 1}"><c r="GR${i + 1}"><v>1</v></c></row>`,
+    ).join("");
+    await expect(readSheet(await xlsx(sheet(rows)))).rejects.toMatchObject({
+      message: "import.limit.cells",
+      params: { max: "3,000,000" },
+    });
+    await expect(
+      readSheet(await xlsx(sheet(`<row r="200001"><c r="A200001"><v>1</v></c></row>`))),
+    ).rejects.toMatchObject({ message: "import.limit.rows" });
   });
 });
 
@@ -123,13 +198,15 @@ describe("the streaming XLSX reader", () => {
     fc.integer(),
     fc.double({ noNaN: true, noDefaultInfinity: true }),
     fc.constantFrom(610102198003151230, 13812345678, 0.1 + 0.2, true, false, null),
-    fc.date({ min: new Date("1950-01-01"), max: new Date("2049-12-31"), noInvalidDate: true }).map((d) => new Date(d.toISOString().slice(0, 10))),
+    fc
+      .date({ min: new Date("1950-01-01"), max: new Date("2049-12-31"), noInvalidDate: true })
+      .map((d) => new Date(d.toISOString().slice(0, 10))),
     fc.constantFrom<ExcelJS.CellValue>(
       { formula: "1+1" } as ExcelJS.CellFormulaValue,
       { formula: "A1*2", result: 4 } as ExcelJS.CellFormulaValue,
-      { formula: "CONCAT(\"a\",\"b\")", result: "ab" } as ExcelJS.CellFormulaValue,
+      { formula: 'CONCAT("a","b")', result: "ab" } as ExcelJS.CellFormulaValue,
       { error: "#DIV/0!" } as ExcelJS.CellErrorValue,
-      { richText: [{ text: "粗" , font: { bold: true } }, { text: "体" }] },
+      { richText: [{ text: "粗", font: { bold: true } }, { text: "体" }] },
     ),
   );
   const sheet = fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 8 });
@@ -167,15 +244,26 @@ describe("a bomb through the upload page and the command line", () => {
     form.set("category", String(c.individual.id));
     form.set("sheet", new Blob([new Uint8Array(rows6m)]), "bomb.xlsx");
     const cookie = [`${CSRF_COOKIE}=${h.csrfToken}`, await h.sessionCookie(admin.id)].join("; ");
-    const request = new Request(`http://laurel.test/competitions/${c.competitionId}/nominations/import/upload`, {
-      method: "POST",
-      body: form,
-      headers: { cookie, host: "laurel.test", origin: "http://laurel.test" },
-    });
-    const res = (await uploadAction({ request, params: { competitionId: String(c.competitionId) }, context: h.context })) as Response | { data: unknown; init: ResponseInit | null };
-    const [status, body] = res instanceof Response ? [res.status, await res.json()] : [res.init?.status ?? 200, res.data];
+    const request = new Request(
+      `http://laurel.test/competitions/${c.competitionId}/nominations/import/upload`,
+      {
+        method: "POST",
+        body: form,
+        headers: { cookie, host: "laurel.test", origin: "http://laurel.test" },
+      },
+    );
+    const res = (await uploadAction({
+      request,
+      params: { competitionId: String(c.competitionId) },
+      context: h.context,
+    })) as Response | { data: unknown; init: ResponseInit | null };
+    const [status, body] =
+      res instanceof Response ? [res.status, await res.json()] : [res.init?.status ?? 200, res.data];
     expect(status).toBe(400);
-    expect(body).toMatchObject({ ok: false, errors: { sheet: { key: "import.limit.rows", params: { max: "200,000" } } } });
+    expect(body).toMatchObject({
+      ok: false,
+      errors: { sheet: { key: "import.limit.rows", params: { max: "200,000" } } },
+    });
     expect(await dbSnapshot(t.db)).toEqual(before);
   });
 

@@ -39,11 +39,16 @@ describe.skipIf(process.env.TEST_DATABASE_URL?.startsWith("postgres"))("the SQLi
   it("checkpoints the write-ahead log in a background thread when asked, never on a commit", async () => {
     const db = createDatabase({ dialect: "sqlite", file }, { backgroundCheckpoint: true });
     try {
-      expect((await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0].wal_autocheckpoint).toBe(0);
+      expect(
+        (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0]
+          .wal_autocheckpoint,
+      ).toBe(0);
       await sql`create table blobs (b blob)`.execute(db);
       const before = fs.statSync(file).size;
       // About 300 pages: under the 1000 at which a commit would checkpoint by itself.
-      await sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 300) insert into blobs select randomblob(4000) from n`.execute(db);
+      await sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 300) insert into blobs select randomblob(4000) from n`.execute(
+        db,
+      );
       // The pages reach the database file only through a checkpoint.
       await expect.poll(() => fs.statSync(file).size, { timeout: 5000 }).toBeGreaterThan(before + 300 * 4000);
     } finally {

@@ -32,15 +32,33 @@ afterAll(() => t.destroy());
  */
 async function twoStepCompetition(): Promise<number> {
   const comp = await makeNominatingCompetition(t.db, tree, { cityA: 2, cityB: 2, county: 1, collective: 1 });
-  await insertEligible(t.db, { competitionId: comp.competitionId, categoryId: comp.individual.id }, tree.cityA);
+  await insertEligible(
+    t.db,
+    { competitionId: comp.competitionId, categoryId: comp.individual.id },
+    tree.cityA,
+  );
   return comp.competitionId;
 }
 
 const stageOf = async (id: number) => (await getCompetition(t.db, id))!.stage;
 const advanceAudits = async (id: number) =>
-  Number((await t.db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).where("action", "=", "competition.advance").where("entity_id", "=", String(id)).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db
+        .selectFrom("audit_log")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("action", "=", "competition.advance")
+        .where("entity_id", "=", String(id))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const advance = (id: number, stage?: string) =>
-  h.post(page.action, `/competitions/${id}`, { intent: "advance", ...(stage ? { stage } : {}) }, { userId: admin.id, params: { competitionId: String(id) } });
+  h.post(
+    page.action,
+    `/competitions/${id}`,
+    { intent: "advance", ...(stage ? { stage } : {}) },
+    { userId: admin.id, params: { competitionId: String(id) } },
+  );
 
 describe("two advances of the same competition", () => {
   it("a second submit carrying the old stage gets a 409 naming the stage reached, and moves nothing", async () => {
@@ -50,8 +68,13 @@ describe("two advances of the same competition", () => {
     expect(first.data).toMatchObject({ ok: true, advanced: "reviewing" });
     const second = await advance(id, "nominating");
     expect(second.status).toBe(409);
-    expect(second.data.errors._form).toEqual({ key: "competitions.alreadyMoved", params: { stage: translate("zh-CN", "stage.reviewing") } });
-    expect(translate("zh-CN", "competitions.alreadyMoved", second.data.errors._form.params)).toBe("此竞赛已进入「资格审查」阶段，本次操作未执行。");
+    expect(second.data.errors._form).toEqual({
+      key: "competitions.alreadyMoved",
+      params: { stage: translate("zh-CN", "stage.reviewing") },
+    });
+    expect(translate("zh-CN", "competitions.alreadyMoved", second.data.errors._form.params)).toBe(
+      "此竞赛已进入「资格审查」阶段，本次操作未执行。",
+    );
     expect(await stageOf(id)).toBe("reviewing");
     expect(await advanceAudits(id)).toBe(1);
   });
@@ -68,7 +91,9 @@ describe("two advances of the same competition", () => {
   it("two server processes posting at the same moment: one moves, one 409, one audit row", async () => {
     const id = await twoStepCompetition();
     const startAt = String(Date.now() + 6000);
-    const runs = await Promise.all([0, 1].map(() => postFromProcess([String(id), String(admin.id), "nominating", startAt])));
+    const runs = await Promise.all(
+      [0, 1].map(() => postFromProcess([String(id), String(admin.id), "nominating", startAt])),
+    );
     expect(runs.map((r) => r.status).sort(), JSON.stringify(runs)).toEqual([200, 409]);
     expect(await stageOf(id)).toBe("reviewing");
     expect(await advanceAudits(id)).toBe(1);
@@ -85,7 +110,9 @@ describe("two advances of the same competition", () => {
   it("the model's own guard: an advance from a stage already left (the CLI's read gone stale) moves nothing", async () => {
     const id = await twoStepCompetition();
     const seen = (await getCompetition(t.db, id))!;
-    expect((await t.db.transaction().execute((trx) => advanceCompetition(trx, SYSTEM_ACTOR, seen))).ok).toBe(true);
+    expect((await t.db.transaction().execute((trx) => advanceCompetition(trx, SYSTEM_ACTOR, seen))).ok).toBe(
+      true,
+    );
     const stale = await t.db.transaction().execute((trx) => advanceCompetition(trx, SYSTEM_ACTOR, seen));
     expect(stale).toMatchObject({ ok: false, movedTo: "reviewing" });
     expect(await stageOf(id)).toBe("reviewing");
@@ -96,7 +123,11 @@ describe("two advances of the same competition", () => {
 /** tests/support/advance-once.ts in a process of its own; its one line of output, parsed. */
 function postFromProcess(args: string[]): Promise<{ status: number; data: unknown }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "tests/support/advance-once.ts"), ...args], { cwd: ROOT, env: { ...process.env, ...CLI_SECRETS, ...t.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(ROOT, "tests/support/advance-once.ts"), ...args],
+      { cwd: ROOT, env: { ...process.env, ...CLI_SECRETS, ...t.env }, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let out = "";
     let err = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));

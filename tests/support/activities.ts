@@ -12,7 +12,11 @@ export async function insertCounties(db: Kysely<Database>) {
     { code: "610826", name: "绥德县", city: "榆林市", poverty_level: "deep" as const },
     { code: "610929", name: "白河县", city: "安康市", poverty_level: "deep" as const },
   ];
-  for (const r of rows) await db.insertInto("counties").values({ ...r, exited_year: null, needs: "", created_at: now, updated_at: now }).execute();
+  for (const r of rows)
+    await db
+      .insertInto("counties")
+      .values({ ...r, exited_year: null, needs: "", created_at: now, updated_at: now })
+      .execute();
   return rows;
 }
 
@@ -29,7 +33,14 @@ export function generateActivities(n: number, seed = 7) {
   const records: ActivityRecord[] = [];
   const teams = new Set<string>();
   const villages = new Set<string>();
-  const sums = { person_times: 0, funds_fen: 0, households_helped: 0, people_helped: 0, households_lifted: 0, people_lifted: 0 };
+  const sums = {
+    person_times: 0,
+    funds_fen: 0,
+    households_helped: 0,
+    people_helped: 0,
+    households_lifted: 0,
+    people_lifted: 0,
+  };
   for (let i = 0; i < n; i++) {
     const county = codes[i % codes.length];
     const team = `第${(i % 4) + 1}服务队`;
@@ -41,9 +52,18 @@ export function generateActivities(n: number, seed = 7) {
     const fen = Math.floor(rand() * 10_000_000);
     const day = new Date(Date.UTC(2017, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
     const r = {
-      team, date: day, county_code: county, village, kind: kinds[i % 3], person_times: String(1 + Math.floor(rand() * 30)),
-      funds_yuan: `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, "0")}`, households_helped: String(households), people_helped: String(people),
-      households_lifted: String(liftedHouseholds), people_lifted: String(liftedPeople), org: "",
+      team,
+      date: day,
+      county_code: county,
+      village,
+      kind: kinds[i % 3],
+      person_times: String(1 + Math.floor(rand() * 30)),
+      funds_yuan: `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, "0")}`,
+      households_helped: String(households),
+      people_helped: String(people),
+      households_lifted: String(liftedHouseholds),
+      people_lifted: String(liftedPeople),
+      org: "",
     };
     records.push(r);
     teams.add(team);
@@ -60,7 +80,11 @@ export function generateActivities(n: number, seed = 7) {
 
 /** The sheet as rows (header first), with the Chinese or English headers. */
 export function sheetRows(records: ActivityRecord[], lang: "zh" | "en" = "zh"): string[][] {
-  return [ACTIVITY_COLUMNS.map((c) => c[lang]), ...records.map((r) => ACTIVITY_COLUMNS.map((c) => r[c.key] ?? ""))];
+  return [
+    ACTIVITY_COLUMNS.map((c) => c[lang]),
+    ...records.map((r) => ACTIVITY_COLUMNS.map((c) => r[c.key] ?? "")),
+  ];
 }
 
-export const sheetCsv = (records: ActivityRecord[], lang: "zh" | "en" = "zh") => toCsv(sheetRows(records, lang));
+export const sheetCsv = (records: ActivityRecord[], lang: "zh" | "en" = "zh") =>
+  toCsv(sheetRows(records, lang));

@@ -20,7 +20,12 @@ try {
   // The connection is opened before the wait, so the two posts race on the database, not on start-up.
   await db.selectFrom("competitions").select("stage").where("id", "=", Number(competitionId)).execute();
   await new Promise((r) => setTimeout(r, Math.max(0, Number(startAt) - Date.now())));
-  const res = await h.post(competitionPage.action, `/competitions/${competitionId}`, { intent: "advance", stage }, { userId: Number(userId), params: { competitionId } });
+  const res = await h.post(
+    competitionPage.action,
+    `/competitions/${competitionId}`,
+    { intent: "advance", stage },
+    { userId: Number(userId), params: { competitionId } },
+  );
   process.stdout.write(`${JSON.stringify({ status: res.status, data: res.data })}\n`);
 } finally {
   await db.destroy();

@@ -41,7 +41,11 @@ export async function runLaurel(args: string[], env: Record<string, string>): Pr
   const out: string[] = [];
   const err: string[] = [];
   const writes = { out: process.stdout.write, err: process.stderr.write };
-  const capture = (into: string[]) => ((chunk: string | Uint8Array) => (into.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")), true)) as typeof process.stdout.write;
+  const capture = (into: string[]) =>
+    ((chunk: string | Uint8Array) => (
+      into.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")),
+      true
+    )) as typeof process.stdout.write;
   process.stdout.write = capture(out);
   process.stderr.write = capture(err);
   try {

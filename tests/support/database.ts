@@ -30,7 +30,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.connect();
     await admin.query(`create schema ${schema}`);
     await admin.end();
-    const db = createDatabase({ ...(parseDatabaseUrl(url) as { dialect: "postgres"; connectionString: string }), schema });
+    const db = createDatabase({
+      ...(parseDatabaseUrl(url) as { dialect: "postgres"; connectionString: string }),
+      schema,
+    });
     try {
       await migrateToLatest(db);
     } catch (error) {

@@ -9,25 +9,48 @@ import { CompetitionTemplateSchema } from "../../app/domain/competitions/templat
 let counter = 0;
 const next = () => ++counter;
 
-export async function makeOrg(db: Kysely<Database>, parent: OrgRow | null = null, over: Partial<{ name: string; kind: OrgKind; regionCode: string | null }> = {}) {
-  return db.transaction().execute((trx) => createOrg(trx, SYSTEM_ACTOR, parent, {
-    name: over.name ?? `测试工会${next()}`,
-    kind: over.kind ?? (parent ? "grassroots" : "provincial"),
-    regionCode: over.regionCode ?? null,
-  }));
+export async function makeOrg(
+  db: Kysely<Database>,
+  parent: OrgRow | null = null,
+  over: Partial<{ name: string; kind: OrgKind; regionCode: string | null }> = {},
+) {
+  return db.transaction().execute((trx) =>
+    createOrg(trx, SYSTEM_ACTOR, parent, {
+      name: over.name ?? `测试工会${next()}`,
+      kind: over.kind ?? (parent ? "grassroots" : "provincial"),
+      regionCode: over.regionCode ?? null,
+    }),
+  );
 }
 
 export const TEST_PASSWORD = "correct-horse-battery";
 
-export async function makeUser(db: Kysely<Database>, org: OrgRow, roles: Role[] = [], over: Partial<{ username: string; displayName: string }> = {}) {
+export async function makeUser(
+  db: Kysely<Database>,
+  org: OrgRow,
+  roles: Role[] = [],
+  over: Partial<{ username: string; displayName: string }> = {},
+) {
   const username = over.username ?? `user${next()}`;
-  const id = await db.transaction().execute((trx) => createUser(trx, SYSTEM_ACTOR, { username, displayName: over.displayName ?? username, password: TEST_PASSWORD, org, roles }));
+  const id = await db.transaction().execute((trx) =>
+    createUser(trx, SYSTEM_ACTOR, {
+      username,
+      displayName: over.displayName ?? username,
+      password: TEST_PASSWORD,
+      org,
+      roles,
+    }),
+  );
   return { id, username };
 }
 
 /** A small tree: province → two cities → a county under the first. */
 export async function makeTree(db: Kysely<Database>) {
-  const province = await makeOrg(db, null, { name: "测试省总工会", kind: "provincial", regionCode: "610000" });
+  const province = await makeOrg(db, null, {
+    name: "测试省总工会",
+    kind: "provincial",
+    regionCode: "610000",
+  });
   const cityA = await makeOrg(db, province, { name: "甲市总工会", kind: "city", regionCode: "610100" });
   const cityB = await makeOrg(db, province, { name: "乙市总工会", kind: "city", regionCode: "610300" });
   const county = await makeOrg(db, cityA, { name: "甲市某县总工会", kind: "county", regionCode: "610124" });
@@ -59,10 +82,18 @@ export async function makeNominatingCompetition(
           { org: tree.county.name, nominations: places.county },
         ],
       },
-      { name: "先进集体", kind: "collective", quota: 2, criteria: [{ title: "成效", max_points: 100 }], allocations: [{ org: tree.cityA.name, nominations: places.collective }] },
+      {
+        name: "先进集体",
+        kind: "collective",
+        quota: 2,
+        criteria: [{ title: "成效", max_points: 100 }],
+        allocations: [{ org: tree.cityA.name, nominations: places.collective }],
+      },
     ],
   });
-  const competitionId = await db.transaction().execute((trx) => createCompetition(trx, SYSTEM_ACTOR, tree.province, template));
+  const competitionId = await db
+    .transaction()
+    .execute((trx) => createCompetition(trx, SYSTEM_ACTOR, tree.province, template));
   await db.updateTable("competitions").set({ stage: "nominating" }).where("id", "=", competitionId).execute();
   const [individual, collective] = await listCategories(db, competitionId);
   return { competitionId, individual, collective };

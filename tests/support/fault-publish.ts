@@ -17,8 +17,16 @@ const [competitionId, userId, orgId] = process.argv.slice(2);
 const db = createDatabase();
 try {
   const h = routeHarness(db);
-  const form = { intent: "publish", doc_number: "陕工发〔2018〕77号", published_on: "2018-10-08", publishing_org: orgId };
-  const res = await h.post(publicationPage.action, `/competitions/${competitionId}/publication`, form, { userId: Number(userId), params: { competitionId } });
+  const form = {
+    intent: "publish",
+    doc_number: "陕工发〔2018〕77号",
+    published_on: "2018-10-08",
+    publishing_org: orgId,
+  };
+  const res = await h.post(publicationPage.action, `/competitions/${competitionId}/publication`, form, {
+    userId: Number(userId),
+    params: { competitionId },
+  });
   process.stdout.write(`${JSON.stringify({ status: res.status, data: res.data })}\n`);
   process.exitCode = res.status === 200 && res.data?.ok ? 0 : 1;
 } finally {

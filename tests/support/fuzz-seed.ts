@@ -11,7 +11,8 @@ export function configureFuzzSeed(env: NodeJS.ProcessEnv = process.env): void {
   const wanted = env.LAUREL_FUZZ_SEED;
   if (wanted === "random") return;
   const seed = wanted === undefined || wanted === "" ? FIXED_SEED : Number(wanted);
-  if (!Number.isInteger(seed)) throw new Error(`LAUREL_FUZZ_SEED must be an integer or "random", not ${wanted}`);
+  if (!Number.isInteger(seed))
+    throw new Error(`LAUREL_FUZZ_SEED must be an integer or "random", not ${wanted}`);
   fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });
 }
 

@@ -17,17 +17,27 @@ function formAnswer(data: unknown): boolean {
 }
 
 /** Runs a loader or action call, turning an unexpected exception into the 500 the server would send. */
-export async function attempt(call: () => Promise<Outcome>): Promise<Outcome | { status: 500; data: string; headers: Headers }> {
+export async function attempt(
+  call: () => Promise<Outcome>,
+): Promise<Outcome | { status: 500; data: string; headers: Headers }> {
   try {
     return await call();
   } catch (error) {
-    return { status: 500, data: String(error instanceof Error ? error.stack : error), headers: new Headers() };
+    return {
+      status: 500,
+      data: String(error instanceof Error ? error.stack : error),
+      headers: new Headers(),
+    };
   }
 }
 
 /** Calls a loader or action with a request built by the test, settling it the way routeHarness does. */
 export async function callRoute(
-  handler: (args: { request: Request; params: Record<string, string | undefined>; context: AppLoadContext }) => unknown,
+  handler: (args: {
+    request: Request;
+    params: Record<string, string | undefined>;
+    context: AppLoadContext;
+  }) => unknown,
   request: Request,
   params: Record<string, string>,
   context: AppLoadContext,

@@ -58,7 +58,10 @@ export function hostileSheet(importer: SheetImporter): fc.Arbitrary<HostileSheet
         const cut = Math.max(1, cells.length - 2, order.indexOf(poison[0]) + 1);
         return ragged ? cells.slice(0, cut) : cells;
       });
-      return { rows: [names, ...body], records: body.filter((cells) => cells.some((c) => c.trim() !== "")).length };
+      return {
+        rows: [names, ...body],
+        records: body.filter((cells) => cells.some((c) => c.trim() !== "")).length,
+      };
     });
 }
 
@@ -71,14 +74,26 @@ function typed(c: string): ExcelJS.CellValue {
 }
 
 export type Encoding = "csv" | "csv-bom" | "bad-utf8" | "truncated-xlsx" | "xlsx";
-export const encoding: fc.Arbitrary<Encoding> = fc.constantFrom("csv", "csv", "csv-bom", "bad-utf8", "truncated-xlsx", "xlsx");
+export const encoding: fc.Arbitrary<Encoding> = fc.constantFrom(
+  "csv",
+  "csv",
+  "csv-bom",
+  "bad-utf8",
+  "truncated-xlsx",
+  "xlsx",
+);
 
 /** The sheet's bytes as a union office might send them, or broken on purpose. */
 export async function encodeSheet(rows: string[][], how: Encoding): Promise<Buffer> {
   const csv = Buffer.from(toCsv(rows), "utf8");
   if (how === "csv") return csv;
   if (how === "csv-bom") return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), csv]);
-  if (how === "bad-utf8") return Buffer.concat([csv.subarray(0, csv.length >> 1), Buffer.from([0xff, 0xc3, 0x28]), csv.subarray(csv.length >> 1)]);
+  if (how === "bad-utf8")
+    return Buffer.concat([
+      csv.subarray(0, csv.length >> 1),
+      Buffer.from([0xff, 0xc3, 0x28]),
+      csv.subarray(csv.length >> 1),
+    ]);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("名单");
   // Wrong types as spreadsheets make them: numbers, dates and live formulas instead of text.

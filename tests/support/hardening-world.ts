@@ -28,7 +28,8 @@ export type Visitor = (typeof VISITORS)[number];
 
 /** A smallest PNG: the file check reads the type from these bytes. */
 export const PNG_BYTES = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
   "hex",
 );
 
@@ -46,13 +47,33 @@ export interface World {
   scratch: { id: number; categoryId: number };
   nomination: { id: number; fileId: number; scratchFileId: number };
   /** Organized by city A, in judging: `judgeAssigned` is assigned both nominations; a file on `nominationId`. */
-  judging: { id: number; categoryId: number; nominationId: number; fileId: number; memberId: number; ref: string };
+  judging: {
+    id: number;
+    categoryId: number;
+    nominationId: number;
+    fileId: number;
+    memberId: number;
+    ref: string;
+  };
   /** On public notice now, with one open objection; `sheetId` is a submitted sheet of its judging. */
-  notice: { id: number; categoryId: number; nominationId: number; objectionId: number; sheetId: number; memberId: number };
+  notice: {
+    id: number;
+    categoryId: number;
+    nominationId: number;
+    objectionId: number;
+    sheetId: number;
+    memberId: number;
+  };
   /** Published: its honor roll is public. */
   published: { id: number; categoryId: number; honoreeId: number; sheetId: number };
   /** The registry of city A: a county the county's admins manage too, one only city A's do, pairings of city A's helper with each. */
-  registry: { countyId: number; scratchCountyId: number; helperId: number; pairingId: number; scratchPairingId: number };
+  registry: {
+    countyId: number;
+    scratchCountyId: number;
+    helperId: number;
+    pairingId: number;
+    scratchPairingId: number;
+  };
   /** City A's aid team (with an activity) and a project of its helper. */
   aid: { teamId: number; projectId: number; otherTeamMemberId: number };
 }
@@ -62,21 +83,42 @@ function template(organizer: string, allocations: { org: string; nominations: nu
     title: "2018年度全省工会脱贫攻坚竞赛",
     year: 2018,
     organizer,
-    categories: [{ name: "先进个人", kind: "individual", quota: 5, criteria: [{ title: "事迹突出", max_points: 100 }], allocations }],
+    categories: [
+      {
+        name: "先进个人",
+        kind: "individual",
+        quota: 5,
+        criteria: [{ title: "事迹突出", max_points: 100 }],
+        allocations,
+      },
+    ],
   });
 }
 
 async function makeOrgs(db: Kysely<Database>) {
-  const province = await makeOrg(db, null, { name: "世界省总工会", kind: "provincial", regionCode: "610000" });
+  const province = await makeOrg(db, null, {
+    name: "世界省总工会",
+    kind: "provincial",
+    regionCode: "610000",
+  });
   const cityA = await makeOrg(db, province, { name: "世界甲市总工会", kind: "city", regionCode: "610100" });
   const cityB = await makeOrg(db, province, { name: "世界乙市总工会", kind: "city", regionCode: "610300" });
-  const county = await makeOrg(db, cityA, { name: "世界甲市一县总工会", kind: "county", regionCode: "610124" });
-  const county2 = await makeOrg(db, cityA, { name: "世界甲市二县总工会", kind: "county", regionCode: "610125" });
+  const county = await makeOrg(db, cityA, {
+    name: "世界甲市一县总工会",
+    kind: "county",
+    regionCode: "610124",
+  });
+  const county2 = await makeOrg(db, cityA, {
+    name: "世界甲市二县总工会",
+    kind: "county",
+    regionCode: "610125",
+  });
   return { province, cityA, cityB, county, county2 };
 }
 
 async function makeUsers(db: Kysely<Database>, o: World["orgs"]): Promise<World["users"]> {
-  const id = async (org: OrgRow, role: "admin" | "nominator" | "judge") => (await makeUser(db, org, [role])).id;
+  const id = async (org: OrgRow, role: "admin" | "nominator" | "judge") =>
+    (await makeUser(db, org, [role])).id;
   return {
     nominator: await id(o.county, "nominator"),
     nominatorOther: await id(o.county2, "nominator"),
@@ -100,8 +142,15 @@ async function judgeFromElsewhere(db: Kysely<Database>, o: World["orgs"]) {
   return id;
 }
 
-async function competition(db: Kysely<Database>, organizer: OrgRow, allocations: { org: string; nominations: number }[], stage: "draft" | "nominating") {
-  const id = await db.transaction().execute((trx) => createCompetition(trx, SYSTEM_ACTOR, organizer, template(organizer.name, allocations)));
+async function competition(
+  db: Kysely<Database>,
+  organizer: OrgRow,
+  allocations: { org: string; nominations: number }[],
+  stage: "draft" | "nominating",
+) {
+  const id = await db
+    .transaction()
+    .execute((trx) => createCompetition(trx, SYSTEM_ACTOR, organizer, template(organizer.name, allocations)));
   await db.updateTable("competitions").set({ stage }).where("id", "=", id).execute();
   const [category] = await listCategories(db, id);
   return { id, categoryId: category.id };
@@ -124,23 +173,58 @@ export async function makeWorld(db: Kysely<Database>, dataKey: Buffer): Promise<
   const draft = await competition(db, orgs.cityA, places, "draft");
   const scratch = await competition(db, orgs.cityA, places, "draft");
   const parsed = parseNomination({
-    kind: "individual", name: "王秘密", gender: "", birth_date: "", ethnicity: "汉族", political_status: "群众", education: "大专",
-    workplace: "某某机械厂", post: "车工", occupation_group: "frontline", migrant: "no", sector: "state",
-    id_number: makeId("610102", "19800315", "123"), phone: "13912345678", summary: "扎根一线。", deeds: "扎根一线二十年。",
+    kind: "individual",
+    name: "王秘密",
+    gender: "",
+    birth_date: "",
+    ethnicity: "汉族",
+    political_status: "群众",
+    education: "大专",
+    workplace: "某某机械厂",
+    post: "车工",
+    occupation_group: "frontline",
+    migrant: "no",
+    sector: "state",
+    id_number: makeId("610102", "19800315", "123"),
+    phone: "13912345678",
+    summary: "扎根一线。",
+    deeds: "扎根一线二十年。",
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const target = { competitionId: running.id, competitionYear: 2018, categoryId: running.categoryId, categoryKind: "individual" as const, org: orgs.county };
+  const target = {
+    competitionId: running.id,
+    competitionYear: 2018,
+    categoryId: running.categoryId,
+    categoryKind: "individual" as const,
+    org: orgs.county,
+  };
   const actor = { userId: users.nominator, label: "world", ip: "127.0.0.1" };
   const nomination = await db.transaction().execute(async (trx) => {
     const n = await createNomination(trx, actor, dataKey, target, parsed.value);
     const png = { contentType: "image/png" as const, bytes: PNG_BYTES };
-    await addNominationFiles(trx, actor, { id: n.id, org_path: orgs.county.path }, [{ filename: "证书.png", ...png }, { filename: "scratch.png", ...png }]);
+    await addNominationFiles(trx, actor, { id: n.id, org_path: orgs.county.path }, [
+      { filename: "证书.png", ...png },
+      { filename: "scratch.png", ...png },
+    ]);
     return n;
   });
-  const files = await db.selectFrom("nomination_files").select("id").where("nomination_id", "=", nomination.id).orderBy("id").execute();
-  const stages = await makeStages(db, dataKey, { organizer: orgs.cityA, nominating: [orgs.county, orgs.county2], judge: users.judgeAssigned });
+  const files = await db
+    .selectFrom("nomination_files")
+    .select("id")
+    .where("nomination_id", "=", nomination.id)
+    .orderBy("id")
+    .execute();
+  const stages = await makeStages(db, dataKey, {
+    organizer: orgs.cityA,
+    nominating: [orgs.county, orgs.county2],
+    judge: users.judgeAssigned,
+  });
   const records = await makeRegistry(db, dataKey, orgs.cityA);
-  const scratchGrant = await db.selectFrom("role_grants").select("id").where("user_id", "=", users.scratch).executeTakeFirstOrThrow();
+  const scratchGrant = await db
+    .selectFrom("role_grants")
+    .select("id")
+    .where("user_id", "=", users.scratch)
+    .executeTakeFirstOrThrow();
   return {
     orgs,
     users,

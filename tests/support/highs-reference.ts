@@ -42,7 +42,18 @@ export class LpModel {
     // A constant objective still needs a term; a zero coefficient keeps the reader happy.
     const objective = this.objective.length ? expression(this.objective) : `0 ${this.binaries[0] ?? "none"}`;
     const binaries = chunks(this.binaries, 20).map((names) => ` ${names.join(" ")}`);
-    return ["Minimize", ` obj: ${objective}`, "Subject To", ...this.rows, "Bounds", ...this.bounds, "Binary", ...binaries, "End", ""].join("\n");
+    return [
+      "Minimize",
+      ` obj: ${objective}`,
+      "Subject To",
+      ...this.rows,
+      "Bounds",
+      ...this.bounds,
+      "Binary",
+      ...binaries,
+      "End",
+      "",
+    ].join("\n");
   }
 }
 
@@ -79,6 +90,7 @@ export async function solveMip(model: LpModel, timeLimitSeconds = 60): Promise<M
     output_flag: false,
   });
   if (result.Status === "Infeasible") return { objective: null };
-  if (result.Status !== "Optimal") throw new Error(`HiGHS stopped without a proven optimum: ${result.Status}`);
+  if (result.Status !== "Optimal")
+    throw new Error(`HiGHS stopped without a proven optimum: ${result.Status}`);
   return { objective: result.ObjectiveValue };
 }

@@ -55,14 +55,27 @@ export function generateInstance(spec: InstanceSpec): RegistryInstance {
     ...[...Array(spec.units).keys()].map((i) => helper("unit", i)),
     ...[...Array(spec.workers).keys()].map((i) => helper("worker", i)),
   ];
-  return { helpers, counties, pairings: existingPairings(helpers, counties, spec.pairings ?? Math.round(spec.counties / 2), int) };
+  return {
+    helpers,
+    counties,
+    pairings: existingPairings(helpers, counties, spec.pairings ?? Math.round(spec.counties / 2), int),
+  };
 }
 
-function existingPairings(helpers: RegistryHelper[], counties: RegistryCounty[], count: number, int: (n: number) => number): PairingRef[] {
+function existingPairings(
+  helpers: RegistryHelper[],
+  counties: RegistryCounty[],
+  count: number,
+  int: (n: number) => number,
+): PairingRef[] {
   const pairs = new Set<string>();
   const used = new Map<string, number>();
   const out: PairingRef[] = [];
-  for (let tries = 0; out.length < count && tries < count * 20 && helpers.length && counties.length; tries++) {
+  for (
+    let tries = 0;
+    out.length < count && tries < count * 20 && helpers.length && counties.length;
+    tries++
+  ) {
     const h = helpers[int(helpers.length)];
     const c = counties[int(counties.length)];
     const key = `${h.id}|${c.code}`;

@@ -119,4 +119,6 @@ const seconds = (performance.now() - start) / 1000;
 latencies.sort((a, b) => a - b);
 const cpu = process.cpuUsage();
 const at = (q) => latencies[Math.floor(latencies.length * q)] ?? 0;
-console.log(JSON.stringify({ ok, failed, seconds, cpuMs: (cpu.user + cpu.system) / 1000, p50: at(0.5), p99: at(0.99) }));
+console.log(
+  JSON.stringify({ ok, failed, seconds, cpuMs: (cpu.user + cpu.system) / 1000, p50: at(0.5), p99: at(0.99) }),
+);

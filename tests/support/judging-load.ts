@@ -28,7 +28,11 @@ export interface JudgingLoad {
  * `nominations` nominations from Xi'an (no conflicts), and a signed-in session per judge: what
  * the judge client (judge-client.mjs) needs to submit sheets over HTTP.
  */
-export async function seedJudgingLoad(db: Kysely<Database>, secrets: Secrets, { judges: judgeCount, nominations: nominationCount, criteria }: JudgingLoad): Promise<{ judges: JudgeSession[]; categoryId: number }> {
+export async function seedJudgingLoad(
+  db: Kysely<Database>,
+  secrets: Secrets,
+  { judges: judgeCount, nominations: nominationCount, criteria }: JudgingLoad,
+): Promise<{ judges: JudgeSession[]; categoryId: number }> {
   const now = new Date().toISOString();
   const province = (await getOrgByName(db, "陕西省总工会"))!;
   const xian = (await getOrgByName(db, "西安市总工会"))!;
@@ -37,9 +41,19 @@ export async function seedJudgingLoad(db: Kysely<Database>, secrets: Secrets, { 
     title: "评审压力测试",
     year: 2026,
     organizer: province.name,
-    categories: [{ name: "先进个人", kind: "individual", quota: 50, criteria: Array.from({ length: criteria }, (_, i) => ({ title: `标准${i + 1}`, max_points: 12.5 })), allocations: [{ org: xian.name, nominations: nominationCount }] }],
+    categories: [
+      {
+        name: "先进个人",
+        kind: "individual",
+        quota: 50,
+        criteria: Array.from({ length: criteria }, (_, i) => ({ title: `标准${i + 1}`, max_points: 12.5 })),
+        allocations: [{ org: xian.name, nominations: nominationCount }],
+      },
+    ],
   });
-  const competitionId = await db.transaction().execute((trx) => createCompetition(trx, SYSTEM_ACTOR, province, template));
+  const competitionId = await db
+    .transaction()
+    .execute((trx) => createCompetition(trx, SYSTEM_ACTOR, province, template));
   await db.updateTable("competitions").set({ stage: "judging" }).where("id", "=", competitionId).execute();
   const [category] = await listCategories(db, competitionId);
   const nominationIds: number[] = [];
@@ -47,10 +61,38 @@ export async function seedJudgingLoad(db: Kysely<Database>, secrets: Secrets, { 
     const { id } = await db
       .insertInto("nominations")
       .values({
-        competition_id: competitionId, category_id: category.id, org_id: xian.id, ref: `B${String(i).padStart(4, "0")}`, kind: "individual", status: "eligible", name: `候选人${i}`,
-        gender: "male", ethnicity: "汉族", birth_date: "1980-01-01", political_status: null, education: null, workplace: "某厂", post: "工人", occupation_group: "frontline", migrant: 0, sector: null,
-        id_number_enc: null, id_number_hash: null, id_number_masked: null, phone_enc: null, phone_masked: null, collective_kind: null, member_count: null, leader: null,
-        summary: "事迹", deeds: "主要事迹", version: 1, created_by: null, created_at: now, updated_at: now, submitted_at: now,
+        competition_id: competitionId,
+        category_id: category.id,
+        org_id: xian.id,
+        ref: `B${String(i).padStart(4, "0")}`,
+        kind: "individual",
+        status: "eligible",
+        name: `候选人${i}`,
+        gender: "male",
+        ethnicity: "汉族",
+        birth_date: "1980-01-01",
+        political_status: null,
+        education: null,
+        workplace: "某厂",
+        post: "工人",
+        occupation_group: "frontline",
+        migrant: 0,
+        sector: null,
+        id_number_enc: null,
+        id_number_hash: null,
+        id_number_masked: null,
+        phone_enc: null,
+        phone_masked: null,
+        collective_kind: null,
+        member_count: null,
+        leader: null,
+        summary: "事迹",
+        deeds: "主要事迹",
+        version: 1,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+        submitted_at: now,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -59,13 +101,52 @@ export async function seedJudgingLoad(db: Kysely<Database>, secrets: Secrets, { 
   const services = createServices(db, secrets, true);
   const judges: JudgeSession[] = [];
   for (let j = 0; j < judgeCount; j++) {
-    const { id: userId } = await db.insertInto("users").values({ username: `benchjudge${j}`, display_name: `压测评委${j}`, password_hash: null, org_id: baoji.id, is_active: 1, session_epoch: 1, created_at: now }).returning("id").executeTakeFirstOrThrow();
-    await db.insertInto("role_grants").values({ user_id: userId, org_id: province.id, role: "judge", granted_by: null, created_at: now }).execute();
-    const { id: memberId } = await db.insertInto("panel_members").values({ category_id: category.id, user_id: userId, display_name: `压测评委${j}`, external: 0, added_at: now }).returning("id").executeTakeFirstOrThrow();
-    await db.insertInto("judge_assignments").values(nominationIds.map((n) => ({ panel_member_id: memberId, nomination_id: n, manual: 0, assigned_at: now }))).execute();
+    const { id: userId } = await db
+      .insertInto("users")
+      .values({
+        username: `benchjudge${j}`,
+        display_name: `压测评委${j}`,
+        password_hash: null,
+        org_id: baoji.id,
+        is_active: 1,
+        session_epoch: 1,
+        created_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("role_grants")
+      .values({ user_id: userId, org_id: province.id, role: "judge", granted_by: null, created_at: now })
+      .execute();
+    const { id: memberId } = await db
+      .insertInto("panel_members")
+      .values({
+        category_id: category.id,
+        user_id: userId,
+        display_name: `压测评委${j}`,
+        external: 0,
+        added_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("judge_assignments")
+      .values(
+        nominationIds.map((n) => ({
+          panel_member_id: memberId,
+          nomination_id: n,
+          manual: 0,
+          assigned_at: now,
+        })),
+      )
+      .execute();
     const session = await services.sessionCookie.serialize(await createSession(db, userId, 1));
     const csrf = newCsrfToken(secrets.sessionSecret);
-    judges.push({ cookie: `${session.split(";")[0]}; ${CSRF_COOKIE}=${csrf}`, csrf, nominations: [...nominationIds] });
+    judges.push({
+      cookie: `${session.split(";")[0]}; ${CSRF_COOKIE}=${csrf}`,
+      csrf,
+      nominations: [...nominationIds],
+    });
   }
   return { judges, categoryId: category.id };
 }
@@ -109,4 +190,3 @@ export function runJudgeClient(config: JudgeClientConfig): Promise<JudgeClientRe
     });
   });
 }
-

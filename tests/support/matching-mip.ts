@@ -59,9 +59,17 @@ export function referencePairCost(h: RegistryHelper, c: RegistryCounty): number 
 }
 
 /** The coverage rows and the pair variables they create; `shortfall` collects the s terms. */
-function coverageRows(lp: LpModel, inst: MatchingInstance, prep: Prepared, pairs: Map<string, [number, number]>, shortfall: Term[]): void {
+function coverageRows(
+  lp: LpModel,
+  inst: MatchingInstance,
+  prep: Prepared,
+  pairs: Map<string, [number, number]>,
+  shortfall: Term[],
+): void {
   const free = (j: number, kind?: string) =>
-    inst.helpers.flatMap((h, i) => (prep.spare[i] > 0 && !prep.paired[j].has(i) && (!kind || h.kind === kind) ? [i] : []));
+    inst.helpers.flatMap((h, i) =>
+      prep.spare[i] > 0 && !prep.paired[j].has(i) && (!kind || h.kind === kind) ? [i] : [],
+    );
   const x = (i: number, j: number) => {
     const name = `x_${i}_${j}`;
     pairs.set(name, [i, j]);
@@ -76,11 +84,41 @@ function coverageRows(lp: LpModel, inst: MatchingInstance, prep: Prepared, pairs
       shortfall.push([1, `su_${j}`], [1, `sw_${j}`]);
       const units = free(j, "unit");
       const workers = free(j, "worker");
-      lp.row(`du_${j}`, [...units.map((i) => [1, x(i, j)] as Term), [1, `su_${j}`], [-needUnits, `y_${j}`]], ">=", 0);
-      lp.row(`dw_${j}`, [...workers.map((i) => [1, x(i, j)] as Term), [1, `sw_${j}`], [needWorkers, `y_${j}`]], ">=", needWorkers);
+      lp.row(
+        `du_${j}`,
+        [...units.map((i) => [1, x(i, j)] as Term), [1, `su_${j}`], [-needUnits, `y_${j}`]],
+        ">=",
+        0,
+      );
+      lp.row(
+        `dw_${j}`,
+        [...workers.map((i) => [1, x(i, j)] as Term), [1, `sw_${j}`], [needWorkers, `y_${j}`]],
+        ">=",
+        needWorkers,
+      );
       // Valid because an extra pairing never helps; it tightens the relaxation (docs/domain.md#matching).
-      units.forEach((i) => lp.row(`ku_${i}_${j}`, [[1, x(i, j)], [-1, `y_${j}`]], "<=", 0));
-      workers.forEach((i) => lp.row(`kw_${i}_${j}`, [[1, x(i, j)], [1, `y_${j}`]], "<=", 1));
+      units.forEach((i) =>
+        lp.row(
+          `ku_${i}_${j}`,
+          [
+            [1, x(i, j)],
+            [-1, `y_${j}`],
+          ],
+          "<=",
+          0,
+        ),
+      );
+      workers.forEach((i) =>
+        lp.row(
+          `kw_${i}_${j}`,
+          [
+            [1, x(i, j)],
+            [1, `y_${j}`],
+          ],
+          "<=",
+          1,
+        ),
+      );
     } else if (c.poverty_level === "poverty" && prep.paired[j].size === 0) {
       shortfall.push([1, `sp_${j}`]);
       lp.row(`p_${j}`, [...free(j).map((i) => [1, x(i, j)] as Term), [1, `sp_${j}`]], ">=", 1);
@@ -105,7 +143,8 @@ function buildModel(inst: MatchingInstance, prep: Prepared, maxShortfall: number
     return lp;
   }
   lp.row("shortfall", shortfall, "<=", maxShortfall);
-  for (const [name, [i, j]] of pairs) lp.minimize([referencePairCost(inst.helpers[i], inst.counties[j]), name]);
+  for (const [name, [i, j]] of pairs)
+    lp.minimize([referencePairCost(inst.helpers[i], inst.counties[j]), name]);
   for (const [i, terms] of byHelper) {
     const slots: Term[] = [];
     for (let t = 1; t <= prep.spare[i]; t++) {
@@ -133,7 +172,10 @@ export async function matchingOptimum(inst: MatchingInstance): Promise<MatchingO
  * pairing, existing ones first), and the places it leaves unfilled, with the best kind per deep
  * county: so a matcher's reported numbers are checked against its own suggestions too.
  */
-export function evaluateSuggestions(inst: MatchingInstance, suggestions: readonly PairingRef[]): MatchingOptimum & { overCapacity: number } {
+export function evaluateSuggestions(
+  inst: MatchingInstance,
+  suggestions: readonly PairingRef[],
+): MatchingOptimum & { overCapacity: number } {
   const prep = prepare(inst);
   const index = new Map(inst.helpers.map((h, i) => [h.id, i]));
   const countyIndex = new Map(inst.counties.map((c, j) => [c.code, j]));

@@ -20,7 +20,12 @@ export interface RankedNominee {
 let seq = 0;
 
 /** Inserts a scored individual nomination with private fields filled, as the real ones have. */
-export async function insertRankedNomination(db: Kysely<Database>, competitionId: number, categoryId: number, n: RankedNominee): Promise<number> {
+export async function insertRankedNomination(
+  db: Kysely<Database>,
+  competitionId: number,
+  categoryId: number,
+  n: RankedNominee,
+): Promise<number> {
   seq++;
   const now = nowIso();
   const { id } = await db
@@ -61,12 +66,26 @@ export async function insertRankedNomination(db: Kysely<Database>, competitionId
 }
 
 /** Advances the competition to `notice` and writes the ranking of `nominationIds` (best first). */
-export async function writeProposedList(db: Kysely<Database>, competitionId: number, categoryId: number, ranked: { id: number; proposed: boolean }[]): Promise<void> {
+export async function writeProposedList(
+  db: Kysely<Database>,
+  competitionId: number,
+  categoryId: number,
+  ranked: { id: number; proposed: boolean }[],
+): Promise<void> {
   let position = 0;
   for (const [i, r] of ranked.entries()) {
     await db
       .insertInto("proposed_entries")
-      .values({ category_id: categoryId, nomination_id: r.id, rank: i + 1, score: 90 - i, tied: 0, proposed: r.proposed ? 1 : 0, position: r.proposed ? ++position : null, override_reason: null })
+      .values({
+        category_id: categoryId,
+        nomination_id: r.id,
+        rank: i + 1,
+        score: 90 - i,
+        tied: 0,
+        proposed: r.proposed ? 1 : 0,
+        position: r.proposed ? ++position : null,
+        override_reason: null,
+      })
       .execute();
     await db
       .updateTable("nominations")
@@ -78,7 +97,12 @@ export async function writeProposedList(db: Kysely<Database>, competitionId: num
 }
 
 /** Both at once: nominees in ranking order. Returns their nomination ids in the same order. */
-export async function makeProposedList(db: Kysely<Database>, competitionId: number, categoryId: number, nominees: RankedNominee[]): Promise<number[]> {
+export async function makeProposedList(
+  db: Kysely<Database>,
+  competitionId: number,
+  categoryId: number,
+  nominees: RankedNominee[],
+): Promise<number[]> {
   const ids: number[] = [];
   for (const n of nominees) ids.push(await insertRankedNomination(db, competitionId, categoryId, n));
   await writeProposedList(

@@ -7,7 +7,11 @@ import { CSRF_COOKIE, newCsrfToken } from "../../app/utils/csrf.server";
 import { createSession } from "../../app/models/session.server";
 import type { Secrets } from "../../app/utils/secrets.server";
 
-const secrets: Secrets = { sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey: crypto.randomBytes(32), generated: [] };
+const secrets: Secrets = {
+  sessionSecret: crypto.randomBytes(32).toString("hex"),
+  dataKey: crypto.randomBytes(32),
+  generated: [],
+};
 const ORIGIN = "http://laurel.test";
 
 /** Calls route loaders and actions the way the server does, with a visitor's cookies. */
@@ -18,7 +22,11 @@ export function routeHarness(db: Kysely<Database>) {
 
   /** A signed-in session for `userId` (a row in `sessions`, as a sign-in makes one); its Cookie header part. */
   async function sessionCookie(userId: number): Promise<string> {
-    const row = await db.selectFrom("users").select("session_epoch").where("id", "=", userId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("users")
+      .select("session_epoch")
+      .where("id", "=", userId)
+      .executeTakeFirstOrThrow();
     const token = await createSession(db, userId, row.session_epoch);
     return (await services.sessionCookie.serialize(token)).split(";")[0];
   }
@@ -37,7 +45,11 @@ export function routeHarness(db: Kysely<Database>) {
     async get(
       loader: (args: LoaderFunctionArgs) => unknown,
       path: string,
-      { userId, params = {}, session }: { userId?: number; params?: Record<string, string>; session?: string } = {},
+      {
+        userId,
+        params = {},
+        session,
+      }: { userId?: number; params?: Record<string, string>; session?: string } = {},
     ) {
       const request = new Request(ORIGIN + path, { headers: await headersFor(userId, {}, session) });
       return settle(() => loader({ request, params, context }));
@@ -53,12 +65,23 @@ export function routeHarness(db: Kysely<Database>) {
         origin = ORIGIN,
         ip,
         session,
-      }: { userId?: number; params?: Record<string, string>; csrf?: string; origin?: string; ip?: string; session?: string } = {},
+      }: {
+        userId?: number;
+        params?: Record<string, string>;
+        csrf?: string;
+        origin?: string;
+        ip?: string;
+        session?: string;
+      } = {},
     ) {
       const body = new URLSearchParams();
       body.set("_csrf", csrf);
       for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) body.append(k, item);
-      const request = new Request(ORIGIN + path, { method: "POST", body, headers: await headersFor(userId, { origin }, session) });
+      const request = new Request(ORIGIN + path, {
+        method: "POST",
+        body,
+        headers: await headersFor(userId, { origin }, session),
+      });
       return settle(() => action({ request, params, context: ip ? { ...context, clientIp: ip } : context }));
     },
   };

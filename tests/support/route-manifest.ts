@@ -32,10 +32,14 @@ export function routeManifest(): ManifestRoute[] {
   };
   const routes = Object.values(flat).map((r) => {
     const pattern = patternOf(r.id) || "/";
-    const params = pattern.split("/").flatMap((s) => (s.startsWith(":") ? [s.slice(1).replace(/\?$/, "")] : s === "*" ? ["*"] : []));
+    const params = pattern
+      .split("/")
+      .flatMap((s) => (s.startsWith(":") ? [s.slice(1).replace(/\?$/, "")] : s === "*" ? ["*"] : []));
     return { id: r.id, pattern, params, file: r.file };
   });
-  return [{ id: "root", pattern: "/", params: [], file: "root.tsx" }, ...routes].sort((a, b) => a.id.localeCompare(b.id));
+  return [{ id: "root", pattern: "/", params: [], file: "root.tsx" }, ...routes].sort((a, b) =>
+    a.id.localeCompare(b.id),
+  );
 }
 
 /** The route's module, imported the way the server build bundles it. */
@@ -59,7 +63,9 @@ export function fillPattern(route: ManifestRoute, params: Record<string, string>
 }
 
 /** A lone surrogate cannot be percent-encoded: it becomes U+FFFD, as a browser would send it. */
-const wellFormed = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+const wellFormed = (s: string) =>
+  s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 
 /** Whether a route id lies in one of the listed areas (route-id prefixes). */
-export const inAreas = (id: string, prefixes: readonly string[]) => prefixes.some((p) => id === p || id.startsWith(p));
+export const inAreas = (id: string, prefixes: readonly string[]) =>
+  prefixes.some((p) => id === p || id.startsWith(p));

@@ -48,8 +48,12 @@ export interface ListMeasure {
 export function measureList(inst: SelectionInstance, chosen: readonly number[]): ListMeasure {
   const size = listSize(inst);
   const totals = inst.rules.map((_, r) => chosen.filter((i) => inst.counts[i][r]).length);
-  const missing = inst.rules.map((rule, r) => (rule.op === "at_least" ? Math.max(0, referenceLimit(rule, size) - totals[r]) : 0));
-  const excess = inst.rules.map((rule, r) => (rule.op === "at_most" ? Math.max(0, totals[r] - referenceLimit(rule, size)) : 0));
+  const missing = inst.rules.map((rule, r) =>
+    rule.op === "at_least" ? Math.max(0, referenceLimit(rule, size) - totals[r]) : 0,
+  );
+  const excess = inst.rules.map((rule, r) =>
+    rule.op === "at_most" ? Math.max(0, totals[r] - referenceLimit(rule, size)) : 0,
+  );
   const shortfall = missing.reduce((a, b) => a + b, 0);
   return { size: chosen.length, missing, excess, value: (size + 1) * shortfall - chosen.length };
 }
@@ -58,13 +62,21 @@ export function measureList(inst: SelectionInstance, chosen: readonly number[]):
  * The best value of any list whose first `fixed.length` nominations are decided as given
  * (1 on the list, 0 not), or null when no list with that prefix keeps the at-most rules.
  */
-export async function bestListValue(inst: SelectionInstance, fixed: readonly (0 | 1)[] = []): Promise<number | null> {
+export async function bestListValue(
+  inst: SelectionInstance,
+  fixed: readonly (0 | 1)[] = [],
+): Promise<number | null> {
   const size = listSize(inst);
   const lp = new LpModel();
   const x = inst.counts.map((_, i) => `x_${i}`);
   x.forEach((v) => lp.binary(v));
   lp.minimize(...x.map((v) => [-1, v] as Term));
-  lp.row("size", x.map((v) => [1, v] as Term), "<=", size);
+  lp.row(
+    "size",
+    x.map((v) => [1, v] as Term),
+    "<=",
+    size,
+  );
   inst.rules.forEach((rule, r) => {
     const members = x.filter((_, i) => inst.counts[i][r]).map((v) => [1, v] as Term);
     const limit = referenceLimit(rule, size);

@@ -80,18 +80,26 @@ function* once(text: string) {
 }
 
 /** The parts every workbook has, around a first sheet's XML and, if given, a shared-strings table. */
-export function xlsx(sheet: () => Iterable<string>, sharedStrings?: () => Iterable<string>, styles?: () => Iterable<string>): Promise<Buffer> {
+export function xlsx(
+  sheet: () => Iterable<string>,
+  sharedStrings?: () => Iterable<string>,
+  styles?: () => Iterable<string>,
+): Promise<Buffer> {
   const types =
     `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
     `<Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
     `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-    (sharedStrings ? `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` : "") +
+    (sharedStrings
+      ? `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`
+      : "") +
     `</Types>`;
   const rels = `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
   const book = `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`;
   const bookRels =
     `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
-    (sharedStrings ? `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : "") +
+    (sharedStrings
+      ? `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`
+      : "") +
     `</Relationships>`;
   const parts: Part[] = [
     { name: "[Content_Types].xml", pieces: () => once(types) },
@@ -124,7 +132,10 @@ export function manyRowsXlsx(count: number): Promise<Buffer> {
 /** A sheet of one cell over a shared-strings table of `count` strings of `length` letters. */
 export function sharedStringsBomb(count: number, length: number): Promise<Buffer> {
   return xlsx(
-    () => once(`${XML}<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`),
+    () =>
+      once(
+        `${XML}<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+      ),
     function* () {
       yield `${XML}<sst xmlns="${MAIN}" count="${count}" uniqueCount="${count}">`;
       const text = "字".repeat(length);
@@ -166,11 +177,17 @@ export function xmlPaddingXlsx(megabytes: number): Promise<Buffer> {
 /** A one-cell sheet whose styles part is `megabytes` MB of number formats. */
 export function stylesBomb(megabytes: number): Promise<Buffer> {
   return xlsx(
-    () => once(`${XML}<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`),
+    () =>
+      once(
+        `${XML}<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+      ),
     undefined,
     function* () {
       yield `${XML}<styleSheet xmlns="${MAIN}"><numFmts>`;
-      const fmts = Array.from({ length: 1000 }, (_, i) => `<numFmt numFmtId="${164 + i}" formatCode="0.00"/>`).join("");
+      const fmts = Array.from(
+        { length: 1000 },
+        (_, i) => `<numFmt numFmtId="${164 + i}" formatCode="0.00"/>`,
+      ).join("");
       for (let written = 0; written < megabytes * 1024 * 1024; written += fmts.length) yield fmts;
       yield `</numFmts></styleSheet>`;
     },

@@ -13,13 +13,19 @@ function sources(dir: string): string[] {
   });
 }
 
-const code = ["app", "bin", "scripts", "db"].flatMap((d) => sources(path.join(ROOT, d))).filter((f) => f !== THE_WRITER);
+const code = ["app", "bin", "scripts", "db"]
+  .flatMap((d) => sources(path.join(ROOT, d)))
+  .filter((f) => f !== THE_WRITER);
 const rel = (files: string[]) => files.map((f) => path.relative(ROOT, f));
 
 describe("the export CSV writer", () => {
   it("neutralizes every cell that a spreadsheet would run, numbers and plain text pass", () => {
-    const text = exportCsv([["=1+1", "+1", "-1", "@A1", "\t=x", "\r=x", "东村", 42, -3, true, null]], { bom: false });
-    expect(parseCsv(text)).toEqual([["'=1+1", "'+1", "'-1", "'@A1", "'\t=x", "'\r=x", "东村", "42", "-3", "true", ""]]);
+    const text = exportCsv([["=1+1", "+1", "-1", "@A1", "\t=x", "\r=x", "东村", 42, -3, true, null]], {
+      bom: false,
+    });
+    expect(parseCsv(text)).toEqual([
+      ["'=1+1", "'+1", "'-1", "'@A1", "'\t=x", "'\r=x", "东村", "42", "-3", "true", ""],
+    ]);
     expect(neutralizeCell("'=x")).toBe("'=x");
     expect(exportCsv([["a"]]).startsWith("\ufeff")).toBe(true);
   });
@@ -28,10 +34,14 @@ describe("the export CSV writer", () => {
   it("is the only one: no export builds CSV text itself", () => {
     const handMade = code.filter((f) => {
       const src = fs.readFileSync(f, "utf8");
-      return /\btoCsv\(|\bcsvCell\(/.test(src) || (/csv/i.test(src) && /\.join\(\s*["'`],["'`]\s*\)/.test(src));
+      return (
+        /\btoCsv\(|\bcsvCell\(/.test(src) || (/csv/i.test(src) && /\.join\(\s*["'`],["'`]\s*\)/.test(src))
+      );
     });
     expect(rel(handMade)).toEqual([]);
-    const writers = code.filter((f) => /text\/csv; charset|format === "csv"/.test(fs.readFileSync(f, "utf8")));
+    const writers = code.filter((f) =>
+      /text\/csv; charset|format === "csv"/.test(fs.readFileSync(f, "utf8")),
+    );
     expect(writers.length).toBeGreaterThanOrEqual(4);
     expect(rel(writers.filter((f) => !/\bexportCsv\(/.test(fs.readFileSync(f, "utf8"))))).toEqual([]);
   });

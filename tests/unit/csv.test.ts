@@ -20,7 +20,11 @@ describe("parseCsv", () => {
     expect(parseCsv('a\n"line1\nline2"\n')).toEqual([["a"], ["line1\nline2"]]);
   });
   it("round-trips through toCsv", () => {
-    const rows = [["名称", "note"], ['a"b', "c,d"], ["e\nf", ""]];
+    const rows = [
+      ["名称", "note"],
+      ['a"b', "c,d"],
+      ["e\nf", ""],
+    ];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
   });
   it("reads the same rows whatever pieces the text arrives in", () => {

@@ -24,8 +24,12 @@ describe("negotiateLocale", () => {
 
 describe("translate", () => {
   it("fills parameters", () => {
-    expect(translate("zh-CN", "login.locked", { minutes: 15 })).toBe("登录失败次数过多，请在 15 分钟后再试。");
-    expect(translate("en", "login.locked", { minutes: 3 })).toBe("Too many failed sign-ins. Try again in 3 minutes.");
+    expect(translate("zh-CN", "login.locked", { minutes: 15 })).toBe(
+      "登录失败次数过多，请在 15 分钟后再试。",
+    );
+    expect(translate("en", "login.locked", { minutes: 3 })).toBe(
+      "Too many failed sign-ins. Try again in 3 minutes.",
+    );
   });
   it("has every key in both catalogs with the same parameters", () => {
     const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { buildTree, childPath, depthOf, isWithin } from "~/domain/org-tree";
 import { canEditOrg, hasRoleAt, scopesOf, type Grant } from "~/domain/permissions";
 
-const org = (id: number, parent: number | null, path: string) => ({ id, name: `o${id}`, kind: "city", region_code: null, parent_id: parent, path });
+const org = (id: number, parent: number | null, path: string) => ({
+  id,
+  name: `o${id}`,
+  kind: "city",
+  region_code: null,
+  parent_id: parent,
+  path,
+});
 
 describe("org paths", () => {
   it("nests paths", () => {
@@ -16,7 +23,12 @@ describe("org paths", () => {
     expect(isWithin("/1/", "/1/")).toBe(true);
   });
   it("builds the tree in id order per level", () => {
-    const tree = buildTree([org(3, 1, "/1/3/"), org(1, null, "/1/"), org(10, 1, "/1/10/"), org(4, 3, "/1/3/4/")]);
+    const tree = buildTree([
+      org(3, 1, "/1/3/"),
+      org(1, null, "/1/"),
+      org(10, 1, "/1/10/"),
+      org(4, 3, "/1/3/4/"),
+    ]);
     expect(tree.map((n) => n.org.id)).toEqual([1]);
     expect(tree[0].children.map((n) => n.org.id)).toEqual([3, 10]);
     expect(tree[0].children[0].children.map((n) => n.org.id)).toEqual([4]);

@@ -19,7 +19,9 @@ function files(entry: string): string[] {
   const full = path.join(ROOT, entry);
   if (!fs.existsSync(full)) return [];
   if (!fs.statSync(full).isDirectory()) return [entry];
-  return fs.readdirSync(full, { withFileTypes: true }).flatMap((e) => (e.isDirectory() && SKIPPED_DIRS.has(e.name) ? [] : files(path.join(entry, e.name))));
+  return fs
+    .readdirSync(full, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() && SKIPPED_DIRS.has(e.name) ? [] : files(path.join(entry, e.name))));
 }
 
 /** Text files only: a file with a NUL byte is binary and cites nothing. */
@@ -64,7 +66,9 @@ describe("the project's own docs", () => {
   it("every citation of docs/domain.md names a heading it has", () => {
     const anchors = anchorsOf(fs.readFileSync(DOMAIN_DOC, "utf8"));
     const broken = texts().flatMap(({ file, text }) =>
-      [...text.matchAll(/domain\.md#([\p{L}\p{N}_-]+)/gu)].filter((m) => !anchors.has(m[1])).map((m) => `${file}: #${m[1]}`),
+      [...text.matchAll(/domain\.md#([\p{L}\p{N}_-]+)/gu)]
+        .filter((m) => !anchors.has(m[1]))
+        .map((m) => `${file}: #${m[1]}`),
     );
     expect(broken).toEqual([]);
   });
@@ -72,14 +76,27 @@ describe("the project's own docs", () => {
   it("every decision cited by path exists", () => {
     const decisions = new Set(fs.readdirSync(path.join(ROOT, "docs/decisions")).map((f) => f.slice(0, 3)));
     const broken = texts().flatMap(({ file, text }) =>
-      [...text.matchAll(/docs\/decisions\/(\d{3})/g)].filter((m) => !decisions.has(m[1])).map((m) => `${file}: ${m[0]}`),
+      [...text.matchAll(/docs\/decisions\/(\d{3})/g)]
+        .filter((m) => !decisions.has(m[1]))
+        .map((m) => `${file}: ${m[0]}`),
     );
     expect(broken).toEqual([]);
   });
 
   it("the glossary explains the terms union offices use", () => {
     const doc = fs.readFileSync(DOMAIN_DOC, "utf8");
-    const terms = ["推荐", "差额推荐", "资格审查", "回避", "公示", "递补", "文号", "一票否决", "结对", "深度贫困县"];
+    const terms = [
+      "推荐",
+      "差额推荐",
+      "资格审查",
+      "回避",
+      "公示",
+      "递补",
+      "文号",
+      "一票否决",
+      "结对",
+      "深度贫困县",
+    ];
     expect(terms.filter((t) => !doc.includes(`| ${t}`))).toEqual([]);
   });
 });

@@ -8,7 +8,11 @@ const cityAdmin = [g("admin", "/1/2/")];
 describe("the policy", () => {
   it("answers each area's question for a city admin", () => {
     expect(decide(cityAdmin, "competition:manage", { orgPath: "/1/2/" }).ok).toBe(true);
-    expect(decide(cityAdmin, "competition:manage", { orgPath: "/1/" })).toEqual({ ok: false, status: 403, messageKey: "error.403" });
+    expect(decide(cityAdmin, "competition:manage", { orgPath: "/1/" })).toEqual({
+      ok: false,
+      status: 403,
+      messageKey: "error.403",
+    });
     expect(decide(cityAdmin, "competition:read", { orgPath: "/1/2/4/" }).ok).toBe(true);
     expect(decide(cityAdmin, "org:manage", { path: "/1/2/" }).ok).toBe(true);
     expect(decide(cityAdmin, "org:edit", { path: "/1/2/" }).ok).toBe(false);
@@ -19,8 +23,16 @@ describe("the policy", () => {
 
   it("refuses a user with a role outside the admin's subtrees with its own message", () => {
     expect(decide(cityAdmin, "user:manage", { orgPath: "/1/2/4/", rolePaths: ["/1/2/4/"] }).ok).toBe(true);
-    expect(decide(cityAdmin, "user:manage", { orgPath: "/1/2/4/", rolePaths: ["/1/3/"] })).toEqual({ ok: false, status: 403, messageKey: "users.outsideReach" });
-    expect(decide(cityAdmin, "user:manage", { orgPath: null, rolePaths: [] })).toEqual({ ok: false, status: 403, messageKey: "error.403" });
+    expect(decide(cityAdmin, "user:manage", { orgPath: "/1/2/4/", rolePaths: ["/1/3/"] })).toEqual({
+      ok: false,
+      status: 403,
+      messageKey: "users.outsideReach",
+    });
+    expect(decide(cityAdmin, "user:manage", { orgPath: null, rolePaths: [] })).toEqual({
+      ok: false,
+      status: 403,
+      messageKey: "error.403",
+    });
   });
 
   it("lets the nominator of the org read and edit a nomination, and the organizer's admins read it", () => {
@@ -34,9 +46,13 @@ describe("the policy", () => {
   it("answers the actions the routes asked inline before (#14 item 4b)", () => {
     const nominator = [g("nominator", "/1/2/4/")];
     const province = [g("admin", "/1/")];
-    expect(decide(nominator, "nomination:create", { organizerPath: "/1/2/", orgPath: "/1/2/4/" }).ok).toBe(true);
+    expect(decide(nominator, "nomination:create", { organizerPath: "/1/2/", orgPath: "/1/2/4/" }).ok).toBe(
+      true,
+    );
     expect(decide(nominator, "nomination:create", { organizerPath: "/1/2/", orgPath: null }).ok).toBe(false);
-    expect(decide(nominator, "nomination:create", { organizerPath: "/1/3/", orgPath: "/1/2/4/" }).ok).toBe(false);
+    expect(decide(nominator, "nomination:create", { organizerPath: "/1/3/", orgPath: "/1/2/4/" }).ok).toBe(
+      false,
+    );
     expect(decide(nominator, "nomination:list", { organizerPath: "/1/2/" }).ok).toBe(true);
     expect(decide(cityAdmin, "nomination:list", { organizerPath: "/1/2/" }).ok).toBe(true);
     expect(decide(cityAdmin, "nomination:list", { organizerPath: "/1/" }).ok).toBe(false);

@@ -30,11 +30,25 @@ describe("safeRedirect", () => {
 
 describe("loadSecrets", () => {
   it("refuses to start in production without secrets", () => {
-    expect(() => loadSecrets({ NODE_ENV: "production" } as NodeJS.ProcessEnv, "/nonexistent")).toThrow(ConfigError);
+    expect(() => loadSecrets({ NODE_ENV: "production" } as NodeJS.ProcessEnv, "/nonexistent")).toThrow(
+      ConfigError,
+    );
   });
   it("checks their form", () => {
-    expect(() => loadSecrets({ NODE_ENV: "production", SESSION_SECRET: "short", LAUREL_DATA_KEY: "a".repeat(64) } as NodeJS.ProcessEnv)).toThrow("SESSION_SECRET");
-    expect(() => loadSecrets({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), LAUREL_DATA_KEY: "zz" } as NodeJS.ProcessEnv)).toThrow("LAUREL_DATA_KEY");
+    expect(() =>
+      loadSecrets({
+        NODE_ENV: "production",
+        SESSION_SECRET: "short",
+        LAUREL_DATA_KEY: "a".repeat(64),
+      } as NodeJS.ProcessEnv),
+    ).toThrow("SESSION_SECRET");
+    expect(() =>
+      loadSecrets({
+        NODE_ENV: "production",
+        SESSION_SECRET: "x".repeat(32),
+        LAUREL_DATA_KEY: "zz",
+      } as NodeJS.ProcessEnv),
+    ).toThrow("LAUREL_DATA_KEY");
   });
   it("generates development secrets once and reuses them", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-secrets-"));
@@ -51,7 +65,10 @@ describe("loadSecrets", () => {
 
 describe("parseDatabaseUrl", () => {
   it("reads file: and postgres URLs", () => {
-    expect(parseDatabaseUrl("file:data/x.db")).toEqual({ dialect: "sqlite", file: path.resolve("data/x.db") });
+    expect(parseDatabaseUrl("file:data/x.db")).toEqual({
+      dialect: "sqlite",
+      file: path.resolve("data/x.db"),
+    });
     expect(parseDatabaseUrl("file:/tmp/a.db")).toEqual({ dialect: "sqlite", file: "/tmp/a.db" });
     const pg = "postgres://u@localhost/laurel?host=/run/pg&port=5433";
     expect(parseDatabaseUrl(pg)).toEqual({ dialect: "postgres", connectionString: pg });

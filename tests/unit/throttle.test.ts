@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { afterFailure, afterRefund, IP_MAX_FAILURES, LOCK_MS, lockRemainingMs, PAIR_MAX_FAILURES, throttleKeys, USER_MAX_FAILURES, WINDOW_MS } from "~/domain/throttle";
+import {
+  afterFailure,
+  afterRefund,
+  IP_MAX_FAILURES,
+  LOCK_MS,
+  lockRemainingMs,
+  PAIR_MAX_FAILURES,
+  throttleKeys,
+  USER_MAX_FAILURES,
+  WINDOW_MS,
+} from "~/domain/throttle";
 import { idleCutoff, needsTouch, SESSION_IDLE_MS, TOUCH_INTERVAL_MS } from "~/domain/sessions";
 
 describe("login throttle", () => {
@@ -32,7 +42,9 @@ describe("login throttle", () => {
   it("a refund takes one failure back and lifts a lock it no longer reaches", () => {
     const locked = { failures: 5, firstFailureAt: 0, lockedUntil: LOCK_MS };
     expect(afterRefund(locked, 5)).toEqual({ failures: 4, firstFailureAt: 0, lockedUntil: null });
-    expect(afterRefund({ failures: 7, firstFailureAt: 0, lockedUntil: LOCK_MS }, 5).lockedUntil).toBe(LOCK_MS);
+    expect(afterRefund({ failures: 7, firstFailureAt: 0, lockedUntil: LOCK_MS }, 5).lockedUntil).toBe(
+      LOCK_MS,
+    );
     expect(afterRefund({ failures: 0, firstFailureAt: 0, lockedUntil: null }, 5).failures).toBe(0);
   });
   it("counts a sign-in on the pair, the address and the username, case-blind", () => {

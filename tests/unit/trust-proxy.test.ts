@@ -20,7 +20,9 @@ async function clientIpSeen(raw: string | undefined): Promise<string> {
   const server = app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   close = () => server.close();
-  const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { headers: { "X-Forwarded-For": FORWARDED } });
+  const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, {
+    headers: { "X-Forwarded-For": FORWARDED },
+  });
   return (await res.text()).replace(/^::ffff:/, "");
 }
 
@@ -45,13 +47,25 @@ describe("TRUST_PROXY", () => {
     expect(await clientIpSeen(raw)).toBe(expected);
   });
 
-  it.each(["yes", "1.5", "-1", "0", "11", "10.0.0.300", "10.0.0.0/33", "fd00::/129", "10.0.0.0/8,", "10.0.0.1 10.0.0.2", "localhost", "a,b"])(
-    "refuses %j with a message that says what it takes",
-    (raw) => {
-      expect(() => trustProxySetting(raw)).toThrow(ConfigError);
-      expect(() => trustProxySetting(raw)).toThrow(`TRUST_PROXY must be a hop count from 1 to 10, a comma-separated list of proxy addresses or subnets (e.g. "10.0.0.0/8, loopback"), or "true" (got "${raw}")`);
-    },
-  );
+  it.each([
+    "yes",
+    "1.5",
+    "-1",
+    "0",
+    "11",
+    "10.0.0.300",
+    "10.0.0.0/33",
+    "fd00::/129",
+    "10.0.0.0/8,",
+    "10.0.0.1 10.0.0.2",
+    "localhost",
+    "a,b",
+  ])("refuses %j with a message that says what it takes", (raw) => {
+    expect(() => trustProxySetting(raw)).toThrow(ConfigError);
+    expect(() => trustProxySetting(raw)).toThrow(
+      `TRUST_PROXY must be a hop count from 1 to 10, a comma-separated list of proxy addresses or subnets (e.g. "10.0.0.0/8, loopback"), or "true" (got "${raw}")`,
+    );
+  });
 
   it("takes IPv6 addresses and subnets", () => {
     expect(trustProxySetting("::1, fd00::/8")).toEqual(["::1", "fd00::/8"]);

@@ -1,7 +1,13 @@
 import { useT } from "~/i18n/use-t";
 
 /** The region filter of the public pages: the province and its cities. */
-export function RegionSelect({ regions, value }: { regions: readonly { region_code: string; name: string }[]; value?: string }) {
+export function RegionSelect({
+  regions,
+  value,
+}: {
+  regions: readonly { region_code: string; name: string }[];
+  value?: string;
+}) {
   const t = useT();
   return (
     <div className="field">

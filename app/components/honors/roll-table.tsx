@@ -20,7 +20,15 @@ export function workplaceAndPost(r: Pick<RollRow, "workplace" | "post">): string
 }
 
 /** A list of honorees: individuals with gender and workplace, collectives by name. */
-export function RollTable({ rows, kind, link = true }: { rows: readonly RollRow[]; kind: string; link?: boolean }) {
+export function RollTable({
+  rows,
+  kind,
+  link = true,
+}: {
+  rows: readonly RollRow[];
+  kind: string;
+  link?: boolean;
+}) {
   const t = useT();
   const individual = kind === "individual";
   return (

@@ -8,11 +8,20 @@ import { parseYuanToFen } from "../money";
 import { dayNumber } from "../notice/iso-date";
 import type { MessageKey, Params } from "~/i18n";
 
-export const COUNT_FIELDS = ["person_times", "households_helped", "people_helped", "households_lifted", "people_lifted"] as const;
+export const COUNT_FIELDS = [
+  "person_times",
+  "households_helped",
+  "people_helped",
+  "households_lifted",
+  "people_lifted",
+] as const;
 export type CountField = (typeof COUNT_FIELDS)[number];
 
 /** Text fields as they arrive, keyed like the sheet's English headers. */
-export type ActivityText = Record<"team" | "date" | "county_code" | "village" | "kind" | "funds_yuan" | CountField, string> & { org?: string };
+export type ActivityText = Record<
+  "team" | "date" | "county_code" | "village" | "kind" | "funds_yuan" | CountField,
+  string
+> & { org?: string };
 
 export interface ActivityValues extends Record<CountField, number> {
   team: string;
@@ -39,7 +48,8 @@ export const FIRST_YEAR = 2000;
 function text(value: string | undefined, field: string, issues: FieldIssue[], required = true): string {
   const v = (value ?? "").trim();
   if (!v && required) issues.push({ field, messageKey: "form.required" });
-  else if ([...v].length > MAX_NAME) issues.push({ field, messageKey: "form.tooLong", params: { max: MAX_NAME } });
+  else if ([...v].length > MAX_NAME)
+    issues.push({ field, messageKey: "form.tooLong", params: { max: MAX_NAME } });
   return v;
 }
 
@@ -51,7 +61,8 @@ function count(value: string | undefined, field: CountField, issues: FieldIssue[
     return 0;
   }
   const n = Number(v);
-  if (n > MAX_COUNT) issues.push({ field, messageKey: "activities.count.tooLarge", params: { max: MAX_COUNT } });
+  if (n > MAX_COUNT)
+    issues.push({ field, messageKey: "activities.count.tooLarge", params: { max: MAX_COUNT } });
   return n;
 }
 
@@ -60,7 +71,8 @@ function date(value: string | undefined, today: string, issues: FieldIssue[]): s
   if (!v) issues.push({ field: "date", messageKey: "form.required" });
   else if (dayNumber(v) === null) issues.push({ field: "date", messageKey: "form.date" });
   else if (v > today) issues.push({ field: "date", messageKey: "activities.date.future" });
-  else if (Number(v.slice(0, 4)) < FIRST_YEAR) issues.push({ field: "date", messageKey: "activities.date.tooEarly", params: { year: FIRST_YEAR } });
+  else if (Number(v.slice(0, 4)) < FIRST_YEAR)
+    issues.push({ field: "date", messageKey: "activities.date.tooEarly", params: { year: FIRST_YEAR } });
   return v;
 }
 
@@ -77,10 +89,14 @@ function funds(value: string | undefined, issues: FieldIssue[]): number {
 export function plausibilityIssues(v: Record<CountField, number>): FieldIssue[] {
   const out: FieldIssue[] = [];
   if (v.person_times < 1) out.push({ field: "person_times", messageKey: "activities.rule.personTimes" });
-  if (v.households_lifted > v.households_helped) out.push({ field: "households_lifted", messageKey: "activities.rule.householdsLifted" });
-  if (v.people_lifted > v.people_helped) out.push({ field: "people_lifted", messageKey: "activities.rule.peopleLifted" });
-  if (v.households_helped > v.people_helped) out.push({ field: "households_helped", messageKey: "activities.rule.householdsHelped" });
-  if (v.households_lifted > v.people_lifted) out.push({ field: "households_lifted", messageKey: "activities.rule.householdsLiftedPeople" });
+  if (v.households_lifted > v.households_helped)
+    out.push({ field: "households_lifted", messageKey: "activities.rule.householdsLifted" });
+  if (v.people_lifted > v.people_helped)
+    out.push({ field: "people_lifted", messageKey: "activities.rule.peopleLifted" });
+  if (v.households_helped > v.people_helped)
+    out.push({ field: "households_helped", messageKey: "activities.rule.householdsHelped" });
+  if (v.households_lifted > v.people_lifted)
+    out.push({ field: "households_lifted", messageKey: "activities.rule.householdsLiftedPeople" });
   return out;
 }
 
@@ -88,7 +104,10 @@ export function plausibilityIssues(v: Record<CountField, number>): FieldIssue[] 
  * Checks every field and rule; `today` (ISO) refuses dates to come. Empty counts and funds are 0:
  * a training day helps nobody by itself, and sheets leave such cells blank.
  */
-export function parseActivity(t: ActivityText, today: string): { ok: true; value: ActivityValues } | { ok: false; issues: FieldIssue[] } {
+export function parseActivity(
+  t: ActivityText,
+  today: string,
+): { ok: true; value: ActivityValues } | { ok: false; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const team = text(t.team, "team", issues);
   const d = date(t.date, today, issues);
@@ -98,9 +117,26 @@ export function parseActivity(t: ActivityText, today: string): { ok: true; value
   const village = text(t.village, "village", issues);
   const kind = text(t.kind, "kind", issues);
   const fundsFen = funds(t.funds_yuan, issues);
-  const counts = Object.fromEntries(COUNT_FIELDS.map((f) => [f, count(t[f], f, issues)])) as Record<CountField, number>;
+  const counts = Object.fromEntries(COUNT_FIELDS.map((f) => [f, count(t[f], f, issues)])) as Record<
+    CountField,
+    number
+  >;
   const org = text(t.org, "org", issues, false);
-  if (!issues.some((i) => (COUNT_FIELDS as readonly string[]).includes(i.field))) issues.push(...plausibilityIssues(counts));
+  if (!issues.some((i) => (COUNT_FIELDS as readonly string[]).includes(i.field)))
+    issues.push(...plausibilityIssues(counts));
   if (issues.length) return { ok: false, issues };
-  return { ok: true, value: { team, date: d, year: Number(d.slice(0, 4)), countyCode, village, kind, fundsFen, org, ...counts } };
+  return {
+    ok: true,
+    value: {
+      team,
+      date: d,
+      year: Number(d.slice(0, 4)),
+      countyCode,
+      village,
+      kind,
+      fundsFen,
+      org,
+      ...counts,
+    },
+  };
 }

@@ -46,6 +46,11 @@ export function layOutBars(bars: Bar[]): BarLayout {
     height: Math.max(ROW, bars.length * ROW),
     labelWidth: LABEL_WIDTH,
     barHeight: BAR,
-    bars: bars.map((b, i) => ({ label: b.label, text: b.text, y: i * ROW + (ROW - BAR) / 2, length: max > 0 ? Math.max(b.value > 0 ? 1 : 0, Math.round((b.value / max) * room)) : 0 })),
+    bars: bars.map((b, i) => ({
+      label: b.label,
+      text: b.text,
+      y: i * ROW + (ROW - BAR) / 2,
+      length: max > 0 ? Math.max(b.value > 0 ? 1 : 0, Math.round((b.value / max) * room)) : 0,
+    })),
   };
 }

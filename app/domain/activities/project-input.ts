@@ -31,6 +31,9 @@ export const ProjectSchema = z
     endedOn: optionalDate,
     status: z.enum(PROJECT_STATUSES),
   })
-  .refine((p) => !p.startedOn || !p.endedOn || p.startedOn <= p.endedOn, { path: ["endedOn"], message: "activities.project.endsBeforeStart" });
+  .refine((p) => !p.startedOn || !p.endedOn || p.startedOn <= p.endedOn, {
+    path: ["endedOn"],
+    message: "activities.project.endsBeforeStart",
+  });
 
 export type ProjectFields = z.infer<typeof ProjectSchema>;

@@ -6,7 +6,17 @@ export const EXPORT_SCOPES = ["province", "city", "county", "year", "kind"] as c
 export type ExportScope = (typeof EXPORT_SCOPES)[number];
 
 /** The numeric columns of the tables and exports, in the order of `stats --format json` (docs/domain.md#command-line). */
-export const NUMBER_COLUMNS = ["teams", "activities", "person_times", "funds_yuan", "villages", "households_helped", "people_helped", "households_lifted", "people_lifted"] as const;
+export const NUMBER_COLUMNS = [
+  "teams",
+  "activities",
+  "person_times",
+  "funds_yuan",
+  "villages",
+  "households_helped",
+  "people_helped",
+  "households_lifted",
+  "people_lifted",
+] as const;
 
 export interface ExportRow {
   scope: ExportScope;
@@ -25,8 +35,18 @@ export function exportRows(r: StatsReport, provinceName: string): ExportRow[] {
   return [
     { scope: "province", name: provinceName, code: "", numbers: numbers(r.province) },
     ...r.byCity.map((e) => ({ scope: "city" as const, name: e.key, code: "", numbers: numbers(e.stats) })),
-    ...r.byCounty.map((e) => ({ scope: "county" as const, name: e.key, code: e.code, numbers: numbers(e.stats) })),
-    ...r.byYear.map((e) => ({ scope: "year" as const, name: String(e.key), code: "", numbers: numbers(e.stats) })),
+    ...r.byCounty.map((e) => ({
+      scope: "county" as const,
+      name: e.key,
+      code: e.code,
+      numbers: numbers(e.stats),
+    })),
+    ...r.byYear.map((e) => ({
+      scope: "year" as const,
+      name: String(e.key),
+      code: "",
+      numbers: numbers(e.stats),
+    })),
     ...r.byKind.map((e) => ({ scope: "kind" as const, name: e.key, code: "", numbers: numbers(e.stats) })),
   ];
 }

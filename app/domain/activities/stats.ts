@@ -5,7 +5,17 @@
  */
 
 /** The keys of `stats --format json`, in order. */
-export const STAT_KEYS = ["teams", "activities", "person_times", "funds_yuan", "villages", "households_helped", "people_helped", "households_lifted", "people_lifted"] as const;
+export const STAT_KEYS = [
+  "teams",
+  "activities",
+  "person_times",
+  "funds_yuan",
+  "villages",
+  "households_helped",
+  "people_helped",
+  "households_lifted",
+  "people_lifted",
+] as const;
 
 export interface Stats {
   teams: number;
@@ -52,12 +62,28 @@ export interface CountyInfo {
   city: string;
 }
 
-const SUMMED = ["activities", "person_times", "funds_fen", "households_helped", "people_helped", "households_lifted", "people_lifted"] as const;
+const SUMMED = [
+  "activities",
+  "person_times",
+  "funds_fen",
+  "households_helped",
+  "people_helped",
+  "households_lifted",
+  "people_lifted",
+] as const;
 
 class Accumulator {
   readonly teams = new Set<number>();
   readonly villages = new Set<string>();
-  readonly sums = { activities: 0, person_times: 0, funds_fen: 0, households_helped: 0, people_helped: 0, households_lifted: 0, people_lifted: 0 };
+  readonly sums = {
+    activities: 0,
+    person_times: 0,
+    funds_fen: 0,
+    households_helped: 0,
+    people_helped: 0,
+    households_lifted: 0,
+    people_lifted: 0,
+  };
   add(row: TotalsRow) {
     this.teams.add(row.team_id);
     for (const k of SUMMED) this.sums[k] += Number(row[k]);
@@ -67,11 +93,31 @@ class Accumulator {
   }
 }
 
-export const EMPTY_STATS: StatsFen = { teams: 0, activities: 0, person_times: 0, funds_fen: 0, villages: 0, households_helped: 0, people_helped: 0, households_lifted: 0, people_lifted: 0 };
+export const EMPTY_STATS: StatsFen = {
+  teams: 0,
+  activities: 0,
+  person_times: 0,
+  funds_fen: 0,
+  villages: 0,
+  households_helped: 0,
+  people_helped: 0,
+  households_lifted: 0,
+  people_lifted: 0,
+};
 
 export function toStats(s: StatsFen): Stats {
   const { funds_fen, ...rest } = s;
-  return { teams: rest.teams, activities: rest.activities, person_times: rest.person_times, funds_yuan: funds_fen / 100, villages: rest.villages, households_helped: rest.households_helped, people_helped: rest.people_helped, households_lifted: rest.households_lifted, people_lifted: rest.people_lifted };
+  return {
+    teams: rest.teams,
+    activities: rest.activities,
+    person_times: rest.person_times,
+    funds_yuan: funds_fen / 100,
+    villages: rest.villages,
+    households_helped: rest.households_helped,
+    people_helped: rest.people_helped,
+    households_lifted: rest.households_lifted,
+    people_lifted: rest.people_lifted,
+  };
 }
 
 export interface StatsReport {
@@ -85,7 +131,10 @@ export interface StatsReport {
 
 type Grouping = "city" | "county" | "year" | "kind";
 
-function keysOf(county: CountyInfo | undefined, row: { county_id: number; year: number; kind: string }): Record<Grouping, string> {
+function keysOf(
+  county: CountyInfo | undefined,
+  row: { county_id: number; year: number; kind: string },
+): Record<Grouping, string> {
   return { city: county?.city ?? "", county: String(row.county_id), year: String(row.year), kind: row.kind };
 }
 
@@ -96,10 +145,20 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * reference the database's version (`assembleReport`) is tested against. `allYears` lists the
  * years that have data at all.
  */
-export function buildReport(totals: TotalsRow[], villages: VillageRow[], counties: CountyInfo[], allYears: number[]): StatsReport {
+export function buildReport(
+  totals: TotalsRow[],
+  villages: VillageRow[],
+  counties: CountyInfo[],
+  allYears: number[],
+): StatsReport {
   const countyById = new Map(counties.map((c) => [c.id, c]));
   const province = new Accumulator();
-  const groups: Record<Grouping, Map<string, Accumulator>> = { city: new Map(), county: new Map(), year: new Map(), kind: new Map() };
+  const groups: Record<Grouping, Map<string, Accumulator>> = {
+    city: new Map(),
+    county: new Map(),
+    year: new Map(),
+    kind: new Map(),
+  };
   const acc = (g: Grouping, key: string) => {
     let a = groups[g].get(key);
     if (!a) groups[g].set(key, (a = new Accumulator()));
@@ -126,7 +185,9 @@ export function buildReport(totals: TotalsRow[], villages: VillageRow[], countie
         return { key: c?.name ?? e.key, code: c?.code ?? "", city: c?.city ?? "", stats: e.stats };
       })
       .sort((a, b) => byText(a.code, b.code)),
-    byYear: entries("year").map((e) => ({ key: Number(e.key), stats: e.stats })).sort((a, b) => a.key - b.key),
+    byYear: entries("year")
+      .map((e) => ({ key: Number(e.key), stats: e.stats }))
+      .sort((a, b) => a.key - b.key),
     byKind: entries("kind").sort((a, b) => b.stats.activities - a.stats.activities || byText(a.key, b.key)),
     years: [...allYears].sort((a, b) => a - b),
   };
@@ -153,10 +214,21 @@ export interface DistinctCounts {
  * The report from per-cell sums and per-grouping distinct counts, as the database computes them
  * (models/stats.server.ts). Gives the same report as `buildReport` over the raw summary rows.
  */
-export function assembleReport(cells: SumRow[], teams: DistinctCounts, villages: DistinctCounts, counties: CountyInfo[], allYears: number[]): StatsReport {
+export function assembleReport(
+  cells: SumRow[],
+  teams: DistinctCounts,
+  villages: DistinctCounts,
+  counties: CountyInfo[],
+  allYears: number[],
+): StatsReport {
   const countyById = new Map(counties.map((c) => [c.id, c]));
   const province = { ...EMPTY_STATS };
-  const groups: Record<Grouping, Map<string, StatsFen>> = { city: new Map(), county: new Map(), year: new Map(), kind: new Map() };
+  const groups: Record<Grouping, Map<string, StatsFen>> = {
+    city: new Map(),
+    county: new Map(),
+    year: new Map(),
+    kind: new Map(),
+  };
   const add = (into: StatsFen, row: SumRow) => {
     for (const k of SUMMED) into[k] += Number(row[k]);
   };
@@ -186,7 +258,9 @@ export function assembleReport(cells: SumRow[], teams: DistinctCounts, villages:
         return { key: c?.name ?? e.key, code: c?.code ?? "", city: c?.city ?? "", stats: e.stats };
       })
       .sort((a, b) => byText(a.code, b.code)),
-    byYear: entries("year").map((e) => ({ key: Number(e.key), stats: e.stats })).sort((a, b) => a.key - b.key),
+    byYear: entries("year")
+      .map((e) => ({ key: Number(e.key), stats: e.stats }))
+      .sort((a, b) => a.key - b.key),
     byKind: entries("kind").sort((a, b) => b.stats.activities - a.stats.activities || byText(a.key, b.key)),
   };
 }

@@ -30,7 +30,10 @@ export function readCategoryForm(f: FormLike, orgs: { id: number; name: string }
       rules.push({
         label,
         attribute: text(f, `rule_attribute_${i}`),
-        values: values.split(/[;；]/).map((v) => v.trim()).filter(Boolean),
+        values: values
+          .split(/[;；]/)
+          .map((v) => v.trim())
+          .filter(Boolean),
         op: text(f, `rule_op_${i}`),
         share: text(f, `rule_share_${i}`),
       });
@@ -58,9 +61,14 @@ export function readCategoryForm(f: FormLike, orgs: { id: number; name: string }
 }
 
 /** Where a schema issue shows on the form: the row's own input when it has one. */
-export function categoryFieldOf(path: (string | number)[], orgs: { id: number; name: string }[], raw: ReturnType<typeof readCategoryForm>): string {
+export function categoryFieldOf(
+  path: (string | number)[],
+  orgs: { id: number; name: string }[],
+  raw: ReturnType<typeof readCategoryForm>,
+): string {
   const [head, index, leaf] = path;
-  if (head === "criteria" && typeof index === "number") return `criterion_${leaf === "max_points" ? "max" : leaf === "description" ? "desc" : "title"}_${raw.criterionRows[index]}`;
+  if (head === "criteria" && typeof index === "number")
+    return `criterion_${leaf === "max_points" ? "max" : leaf === "description" ? "desc" : "title"}_${raw.criterionRows[index]}`;
   if (head === "rules" && typeof index === "number") return `rule_${leaf ?? "label"}_${raw.ruleRows[index]}`;
   if (head === "allocations" && typeof index === "number") {
     const org = orgs.find((o) => o.name === raw.allocations[index]?.org);

@@ -35,8 +35,10 @@ export function advanceRefusals(f: AdvanceFacts): Refusal[] {
     case "draft":
       if (f.categories.length === 0) out.push({ messageKey: "stage.refuse.noCategories" });
       for (const c of f.categories) {
-        if (c.criteria === 0) out.push({ messageKey: "stage.refuse.noCriteria", params: { category: c.name } });
-        if (c.allocations === 0) out.push({ messageKey: "stage.refuse.noAllocations", params: { category: c.name } });
+        if (c.criteria === 0)
+          out.push({ messageKey: "stage.refuse.noCriteria", params: { category: c.name } });
+        if (c.allocations === 0)
+          out.push({ messageKey: "stage.refuse.noAllocations", params: { category: c.name } });
       }
       break;
     case "nominating":

@@ -1,7 +1,21 @@
 import { z } from "zod";
-import { AGGREGATIONS, CATEGORY_KINDS, NOTICE_UNITS, RULE_ATTRIBUTES, RULE_OPS, STAGES } from "../../../db/schema";
+import {
+  AGGREGATIONS,
+  CATEGORY_KINDS,
+  NOTICE_UNITS,
+  RULE_ATTRIBUTES,
+  RULE_OPS,
+  STAGES,
+} from "../../../db/schema";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "form.date").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "form.date");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "form.date")
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "form.date",
+  );
 
 /** A share of the quota, written as a decimal in (0, 1]; kept as text so thresholds stay exact. */
 export const ShareSchema = z
@@ -11,7 +25,11 @@ export const ShareSchema = z
 
 export const CriterionSchema = z.object({
   title: z.string().trim().min(1, "form.required").max(100),
-  max_points: z.number().positive("competition.maxPoints").max(1000).refine((v) => Number.isInteger(v * 2), "competition.maxPoints"),
+  max_points: z
+    .number()
+    .positive("competition.maxPoints")
+    .max(1000)
+    .refine((v) => Number.isInteger(v * 2), "competition.maxPoints"),
   description: z.string().trim().max(1000).default(""),
 });
 
@@ -51,17 +69,23 @@ export const CompetitionTemplateSchema = z
     year: z.number().int().min(1950).max(2100),
     organizer: z.string().trim().min(1, "form.required").max(100),
     description: z.string().trim().max(5000).default(""),
-    notice: z.object({ days: z.number().int().min(1).max(90), unit: z.enum(NOTICE_UNITS) }).default({ days: 5, unit: "working" }),
+    notice: z
+      .object({ days: z.number().int().min(1).max(90), unit: z.enum(NOTICE_UNITS) })
+      .default({ days: 5, unit: "working" }),
     stages: z
       .record(z.string(), z.tuple([isoDate, isoDate]))
       .default({})
-      .refine((r) => Object.keys(r).every((k) => (stageNames as string[]).includes(k)), "competition.stageName")
+      .refine(
+        (r) => Object.keys(r).every((k) => (stageNames as string[]).includes(k)),
+        "competition.stageName",
+      )
       .refine((r) => Object.values(r).every(([a, b]) => a <= b), "competition.stageDates"),
     categories: z.array(CategorySchema).max(20),
   })
   .superRefine((t, ctx) => {
     const names = t.categories.map((c) => c.name);
-    if (new Set(names).size !== names.length) ctx.addIssue({ code: "custom", path: ["categories"], message: "competition.duplicateCategory" });
+    if (new Set(names).size !== names.length)
+      ctx.addIssue({ code: "custom", path: ["categories"], message: "competition.duplicateCategory" });
   });
 
 export type CompetitionTemplate = z.output<typeof CompetitionTemplateSchema>;

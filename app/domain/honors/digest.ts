@@ -31,7 +31,8 @@ export interface CanonicalList {
 
 /** Keys sorted at every level, no whitespace, NFC text: the same list always gives the same bytes. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(typeof value === "string" ? value.normalize("NFC") : value);
+  if (value === null || typeof value !== "object")
+    return JSON.stringify(typeof value === "string" ? value.normalize("NFC") : value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
@@ -41,7 +42,13 @@ export function canonicalJson(value: unknown): string {
 
 /** Categories in their given order, entries by position: order is part of the decision. */
 export function canonicalList(list: CanonicalList): string {
-  const sorted = { ...list, categories: list.categories.map((c) => ({ ...c, entries: [...c.entries].sort((a, b) => a.position - b.position) })) };
+  const sorted = {
+    ...list,
+    categories: list.categories.map((c) => ({
+      ...c,
+      entries: [...c.entries].sort((a, b) => a.position - b.position),
+    })),
+  };
   return canonicalJson(sorted);
 }
 

@@ -45,7 +45,11 @@ export interface AssignmentPlan {
 
 export const pairKey = (judgeId: number, nominationId: number) => `${judgeId}:${nominationId}`;
 
-export function isConflict(judge: Pick<PanelJudge, "id" | "orgPath">, nomination: AssignableNomination, declared: ReadonlySet<string>): boolean {
+export function isConflict(
+  judge: Pick<PanelJudge, "id" | "orgPath">,
+  nomination: AssignableNomination,
+  declared: ReadonlySet<string>,
+): boolean {
   if (declared.has(pairKey(judge.id, nomination.id))) return true;
   return judge.orgPath !== null && isWithin(nomination.orgPath, judge.orgPath);
 }
@@ -59,12 +63,20 @@ export function planAssignments(input: AssignmentInput): AssignmentPlan {
     keptPer.set(p.nominationId, (keptPer.get(p.nominationId) ?? 0) + 1);
     if (load.has(p.judgeId)) load.set(p.judgeId, load.get(p.judgeId)! + 1);
   }
-  const open = (n: AssignableNomination) => judges.filter((j) => !kept.has(pairKey(j.id, n.id)) && !isConflict(j, n, input.declared));
+  const open = (n: AssignableNomination) =>
+    judges.filter((j) => !kept.has(pairKey(j.id, n.id)) && !isConflict(j, n, input.declared));
   if (input.perNomination === null) {
-    return { added: input.nominations.flatMap((n) => open(n).map((j) => ({ judgeId: j.id, nominationId: n.id }))), short: [] };
+    return {
+      added: input.nominations.flatMap((n) => open(n).map((j) => ({ judgeId: j.id, nominationId: n.id }))),
+      short: [],
+    };
   }
   const k = input.perNomination;
-  const needs = input.nominations.map((n) => ({ n, need: Math.max(0, k - (keptPer.get(n.id) ?? 0)), judges: open(n) }));
+  const needs = input.nominations.map((n) => ({
+    n,
+    need: Math.max(0, k - (keptPer.get(n.id) ?? 0)),
+    judges: open(n),
+  }));
   const added = balance(needs, judges, load);
   const got = new Map<number, number>();
   for (const p of added) got.set(p.nominationId, (got.get(p.nominationId) ?? 0) + 1);
@@ -75,7 +87,11 @@ export function planAssignments(input: AssignmentInput): AssignmentPlan {
 }
 
 /** The flow: source → nomination (its need) → judge (1 each) → sink, the sink edges priced by load. */
-function balance(needs: { n: AssignableNomination; need: number; judges: PanelJudge[] }[], judges: PanelJudge[], load: Map<number, number>): Pair[] {
+function balance(
+  needs: { n: AssignableNomination; need: number; judges: PanelJudge[] }[],
+  judges: PanelJudge[],
+  load: Map<number, number>,
+): Pair[] {
   const N = needs.length;
   const judgeNode = new Map(judges.map((j, i) => [j.id, 1 + N + i]));
   const sink = 1 + N + judges.length;
@@ -92,10 +108,12 @@ function balance(needs: { n: AssignableNomination; need: number; judges: PanelJu
     }
   });
   const perJudge = new Map<number, number>();
-  for (const { need, judges: open } of needs) if (need > 0) for (const j of open) perJudge.set(j.id, (perJudge.get(j.id) ?? 0) + 1);
+  for (const { need, judges: open } of needs)
+    if (need > 0) for (const j of open) perJudge.set(j.id, (perJudge.get(j.id) ?? 0) + 1);
   for (const j of judges) {
     const start = load.get(j.id) ?? 0;
-    for (let u = 1; u <= (perJudge.get(j.id) ?? 0); u++) edges.push({ from: judgeNode.get(j.id)!, to: sink, capacity: 1, cost: start + u });
+    for (let u = 1; u <= (perJudge.get(j.id) ?? 0); u++)
+      edges.push({ from: judgeNode.get(j.id)!, to: sink, capacity: 1, cost: start + u });
   }
   if (total === 0) return [];
   const flow = minCostFlow(sink + 1, edges, 0, sink);

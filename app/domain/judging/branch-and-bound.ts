@@ -45,7 +45,9 @@ export class BranchAndBound {
   ) {
     this.weight = state.maxSize + 1;
     this.placesLeft = state.maxSize - state.size;
-    this.most = patterns.map((p) => Math.min(state.available[p.index], this.placesLeft, ...p.atMost.map((r) => cap[r])));
+    this.most = patterns.map((p) =>
+      Math.min(state.available[p.index], this.placesLeft, ...p.atMost.map((r) => cap[r])),
+    );
   }
 
   /** The best list with value below `beat`, or with `firstFound` any such list; else null. */
@@ -85,8 +87,10 @@ export class BranchAndBound {
     node.upper = [...node.upper];
     this.patterns.forEach((_, j) => {
       const d = reducedCost[j];
-      if (d > TOLERANCE && x[j] <= node.lower[j] + TOLERANCE) node.upper[j] = Math.min(node.upper[j], node.lower[j] + Math.floor(room / d));
-      if (d < -TOLERANCE && x[j] >= node.upper[j] - TOLERANCE) node.lower[j] = Math.max(node.lower[j], node.upper[j] - Math.floor(room / -d));
+      if (d > TOLERANCE && x[j] <= node.lower[j] + TOLERANCE)
+        node.upper[j] = Math.min(node.upper[j], node.lower[j] + Math.floor(room / d));
+      if (d < -TOLERANCE && x[j] >= node.upper[j] - TOLERANCE)
+        node.lower[j] = Math.max(node.lower[j], node.upper[j] - Math.floor(room / -d));
     });
     return x.slice(0, this.patterns.length);
   }
@@ -118,8 +122,15 @@ export class BranchAndBound {
       lp.lower.push(j < n ? node.lower[j] : 0);
       lp.upper.push(j < n ? node.upper[j] : Infinity);
     }
-    const row = (counts: (p: SearchPattern) => boolean, extra: [number, number][], rhs: number, basic: number) => {
-      const r = this.patterns.map((p): number => (counts(p) ? 1 : 0)).concat(new Array<number>(width - n).fill(0));
+    const row = (
+      counts: (p: SearchPattern) => boolean,
+      extra: [number, number][],
+      rhs: number,
+      basic: number,
+    ) => {
+      const r = this.patterns
+        .map((p): number => (counts(p) ? 1 : 0))
+        .concat(new Array<number>(width - n).fill(0));
       for (const [j, a] of extra) r[j] = a;
       lp.rows.push(r);
       lp.rhs.push(rhs);
@@ -128,8 +139,19 @@ export class BranchAndBound {
     row(() => true, [[width - 1, 1]], this.placesLeft, width - 1);
     short.forEach((r, k) => {
       const s = n + 2 * k;
-      const covered = this.patterns.reduce((sum, p, j) => sum + (p.atLeast.includes(r) ? node.lower[j] : 0), 0);
-      row((p) => p.atLeast.includes(r), [[s, 1], [s + 1, -1]], this.need[r], covered <= this.need[r] ? s : s + 1);
+      const covered = this.patterns.reduce(
+        (sum, p, j) => sum + (p.atLeast.includes(r) ? node.lower[j] : 0),
+        0,
+      );
+      row(
+        (p) => p.atLeast.includes(r),
+        [
+          [s, 1],
+          [s + 1, -1],
+        ],
+        this.need[r],
+        covered <= this.need[r] ? s : s + 1,
+      );
     });
     binding.forEach((r, k) => {
       const t = n + 2 * short.length + k;

@@ -17,13 +17,18 @@ export interface FinalEntry {
   override: Override | null;
 }
 
-export function finalList(rankedIds: readonly number[], selected: ReadonlySet<number>, overrides: readonly Override[]): FinalEntry[] {
+export function finalList(
+  rankedIds: readonly number[],
+  selected: ReadonlySet<number>,
+  overrides: readonly Override[],
+): FinalEntry[] {
   const byId = new Map(overrides.map((o) => [o.nominationId, o]));
   const out: FinalEntry[] = [];
   for (const id of rankedIds) {
     const o = byId.get(id);
     const onList = o ? o.decision === "include" : selected.has(id);
-    if (onList) out.push({ nominationId: id, position: out.length + 1, override: o && !selected.has(id) ? o : null });
+    if (onList)
+      out.push({ nominationId: id, position: out.length + 1, override: o && !selected.has(id) ? o : null });
   }
   return out;
 }

@@ -61,7 +61,11 @@ export type CompletionSearch = (state: ListState, options?: SearchOptions) => Co
  * completion. Null when the list so far already breaks an at-most rule or is too long, or when
  * nothing reaches the target.
  */
-export function completionSearch(bounds: readonly RuleBound[], maxSize: number, masks: readonly number[]): CompletionSearch {
+export function completionSearch(
+  bounds: readonly RuleBound[],
+  maxSize: number,
+  masks: readonly number[],
+): CompletionSearch {
   const patterns = orderPatterns(masks, maskOf(bounds, "at_least"), maskOf(bounds, "at_most"));
   return (state, { target, ignoring } = {}) => {
     const kept = (r: number) => r !== ignoring;
@@ -102,7 +106,9 @@ function orderPatterns(masks: readonly number[], atLeastMask: number, atMostMask
     atLeastMask: mask & atLeastMask,
     atMostMask: mask & atMostMask,
   }));
-  return patterns.sort((a, b) => b.atLeast.length - a.atLeast.length || a.atMost.length - b.atMost.length || a.index - b.index);
+  return patterns.sort(
+    (a, b) => b.atLeast.length - a.atLeast.length || a.atMost.length - b.atMost.length || a.index - b.index,
+  );
 }
 
 interface OrderedPattern extends SearchPattern {
@@ -120,7 +126,12 @@ function dominates(p: OrderedPattern, q: OrderedPattern): boolean {
  * nominees open as there are places left can always be swapped for one of them without making
  * the list worse, so it is left out; so are patterns with nobody open or a full at-most rule.
  */
-function usefulPatterns(patterns: readonly OrderedPattern[], available: readonly number[], cap: readonly number[], placesLeft: number): OrderedPattern[] {
+function usefulPatterns(
+  patterns: readonly OrderedPattern[],
+  available: readonly number[],
+  cap: readonly number[],
+  placesLeft: number,
+): OrderedPattern[] {
   const open = patterns.filter((p) => available[p.index] > 0 && p.atMost.every((r) => cap[r] > 0));
   return open.filter((q) => {
     let dominating = 0;

@@ -60,9 +60,14 @@ export function ruleLimit(rule: Pick<CompositionRule, "op" | "share">, size: num
  * Each nominee's pattern: bit r is set when it counts for rule r. Rule values are normalized
  * once, and each distinct attribute spelling once, since thousands of nominees share a few.
  */
-export function rulePatterns(rules: readonly CompositionRule[], nominees: readonly Readonly<Record<string, AttributeValue>>[]): number[] {
+export function rulePatterns(
+  rules: readonly CompositionRule[],
+  nominees: readonly Readonly<Record<string, AttributeValue>>[],
+): number[] {
   if (rules.length > 30) throw new RangeError("at most 30 composition rules per category");
-  const wanted = rules.map((rule) => new Set(rule.values.map((v) => normalizeAttributeValue(rule.attribute, v))));
+  const wanted = rules.map(
+    (rule) => new Set(rule.values.map((v) => normalizeAttributeValue(rule.attribute, v))),
+  );
   const cache = new Map<string, string | null>();
   const normalized = (attribute: string, value: AttributeValue) => {
     const key = `${attribute}\u0000${typeof value}\u0000${String(value)}`;

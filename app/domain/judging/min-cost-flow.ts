@@ -12,7 +12,12 @@ export interface FlowEdge {
 }
 
 /** The flow on each input edge, in input order. */
-export function minCostFlow(nodeCount: number, edges: readonly FlowEdge[], source: number, sink: number): number[] {
+export function minCostFlow(
+  nodeCount: number,
+  edges: readonly FlowEdge[],
+  source: number,
+  sink: number,
+): number[] {
   const m = edges.length * 2;
   const to = new Int32Array(m);
   const cap = new Float64Array(m);

@@ -43,7 +43,8 @@ export function compareRefs(a: string, b: string): number {
  * relation is transitive even though "within 1e-9" alone is not.
  */
 function tieGroups(group: Scored[], level: number): Scored[][] {
-  if (group.length === 1 || level >= group[0].keys.length) return [group.sort((a, b) => compareRefs(a.ref, b.ref))];
+  if (group.length === 1 || level >= group[0].keys.length)
+    return [group.sort((a, b) => compareRefs(a.ref, b.ref))];
   group.sort((a, b) => b.keys[level] - a.keys[level] || compareRefs(a.ref, b.ref));
   const groups: Scored[][] = [];
   let cluster = [group[0]];
@@ -59,7 +60,10 @@ function tieGroups(group: Scored[], level: number): Scored[][] {
 }
 
 /** Ranks the nominations of one category from their aggregated scores (docs/domain.md#ranking). */
-export function rankAggregation(nominations: readonly { ref: string; name: string }[], aggregation: Aggregation): Ranking {
+export function rankAggregation(
+  nominations: readonly { ref: string; name: string }[],
+  aggregation: Aggregation,
+): Ranking {
   const scored: Scored[] = [];
   const unscored: { ref: string; name: string }[] = [];
   for (const { ref, name } of nominations) {
@@ -72,7 +76,8 @@ export function rankAggregation(nominations: readonly { ref: string; name: strin
   const entries: RankingEntry[] = [];
   for (const group of scored.length > 0 ? tieGroups(scored, 0) : []) {
     const rank = entries.length + 1;
-    for (const s of group) entries.push({ ref: s.ref, name: s.name, score: s.keys[0], rank, tied: group.length > 1 });
+    for (const s of group)
+      entries.push({ ref: s.ref, name: s.name, score: s.keys[0], rank, tied: group.length > 1 });
   }
   unscored.sort((a, b) => compareRefs(a.ref, b.ref));
   return { method: aggregation.method, fallbackToMean: aggregation.fallbackToMean, entries, unscored };

@@ -43,7 +43,8 @@ export function checkScoreSheet(
   criteria: readonly Criterion[],
   options: { allowMissing?: boolean } = {},
 ): SheetCheck {
-  if (points.length !== criteria.length) return { ok: false, problems: [{ criterion: -1, code: "wrong_count" }] };
+  if (points.length !== criteria.length)
+    return { ok: false, problems: [{ criterion: -1, code: "wrong_count" }] };
   const problems: PointsProblem[] = [];
   let total = 0;
   criteria.forEach((criterion, i) => {

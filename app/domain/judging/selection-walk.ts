@@ -1,4 +1,10 @@
-import { completionSearch, listValue, type CompletionSearch, type ListState, type RuleBound } from "./completion-search";
+import {
+  completionSearch,
+  listValue,
+  type CompletionSearch,
+  type ListState,
+  type RuleBound,
+} from "./completion-search";
 
 export type Reason = { rule: number; kind: RuleBound["op"] };
 
@@ -103,7 +109,9 @@ export class SelectionWalk {
   }
 
   private fullAtMost(mask: number): number {
-    return this.bounds.findIndex((b, r) => b.op === "at_most" && this.has(mask, r) && this.counts[r] >= b.limit);
+    return this.bounds.findIndex(
+      (b, r) => b.op === "at_most" && this.has(mask, r) && this.counts[r] >= b.limit,
+    );
   }
 
   /** Per rule, the entries counted by the list so far, plus one of `extraMask`, plus a plan. */

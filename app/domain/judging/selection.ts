@@ -58,7 +58,14 @@ export function selectNominations(input: {
   const { quota, rules, candidates } = input;
   const size = selectionSize(quota, candidates.length);
   const bounds = ruleBounds(rules, size);
-  const walk = new SelectionWalk(bounds, size, rulePatterns(rules, candidates.map((c) => c.attributes)));
+  const walk = new SelectionWalk(
+    bounds,
+    size,
+    rulePatterns(
+      rules,
+      candidates.map((c) => c.attributes),
+    ),
+  );
   const { taken, skipped } = walk.run();
   const counts = walk.ruleCounts();
   return {
@@ -70,12 +77,20 @@ export function selectNominations(input: {
       reason: { rule, ruleLabel: rules[rule].label, kind, limit: bounds[rule].limit },
     })),
     unmet: rules.flatMap((rule, r) =>
-      rule.op === "at_least" && counts[r] < bounds[r].limit ? [{ rule: rule.label, required: bounds[r].limit, selected: counts[r] }] : [],
+      rule.op === "at_least" && counts[r] < bounds[r].limit
+        ? [{ rule: rule.label, required: bounds[r].limit, selected: counts[r] }]
+        : [],
     ),
   };
 }
 
 /** The reason as a message key and its parameters, for the CLI and pages to put into words. */
-export function skipReasonMessage(reason: SkipReason): { key: "judging.skip.atMost" | "judging.skip.atLeast"; params: { rule: string; limit: number } } {
-  return { key: reason.kind === "at_most" ? "judging.skip.atMost" : "judging.skip.atLeast", params: { rule: reason.ruleLabel, limit: reason.limit } };
+export function skipReasonMessage(reason: SkipReason): {
+  key: "judging.skip.atMost" | "judging.skip.atLeast";
+  params: { rule: string; limit: number };
+} {
+  return {
+    key: reason.kind === "at_most" ? "judging.skip.atMost" : "judging.skip.atLeast",
+    params: { rule: reason.ruleLabel, limit: reason.limit },
+  };
 }

@@ -55,7 +55,8 @@ function checkLength(s: string, max: number, ctx: z.RefinementCtx): string {
   return s;
 }
 
-export const requiredText = (max: number) => field((s, ctx) => (s === "" ? fail(ctx, "form.required") : checkLength(s, max, ctx)));
+export const requiredText = (max: number) =>
+  field((s, ctx) => (s === "" ? fail(ctx, "form.required") : checkLength(s, max, ctx)));
 
 export const optionalText = (max: number) => field((s, ctx) => (s === "" ? null : checkLength(s, max, ctx)));
 
@@ -68,7 +69,9 @@ export function optionalChoice<T extends string>(e: Enumeration<T>, invalidKey: 
   return field((s, ctx) => (s === "" ? null : (e.parse(s) ?? fail(ctx, invalidKey))));
 }
 
-export const yesNo = field((s, ctx) => (s === "" ? fail(ctx, "form.required") : (parseYesNo(s) ?? fail(ctx, "nomination.migrant.invalid"))));
+export const yesNo = field((s, ctx) =>
+  s === "" ? fail(ctx, "form.required") : (parseYesNo(s) ?? fail(ctx, "nomination.migrant.invalid")),
+);
 
 /** An ISO date between 1900 and today, or null when empty (the ID number may supply it). */
 export const birthDate = (today: IsoDate) =>
@@ -84,9 +87,13 @@ export const idNumber = (today: IsoDate) =>
     return r.ok ? r.normalized : fail(ctx, r.messageKey);
   });
 
-export const requiredPhone = field((s, ctx) => (s === "" ? fail(ctx, "form.required") : (normalizePhone(s) ?? fail(ctx, "nomination.phone.format"))));
+export const requiredPhone = field((s, ctx) =>
+  s === "" ? fail(ctx, "form.required") : (normalizePhone(s) ?? fail(ctx, "nomination.phone.format")),
+);
 
-export const optionalPhone = field((s, ctx) => (s === "" ? null : (normalizePhone(s) ?? fail(ctx, "nomination.phone.format"))));
+export const optionalPhone = field((s, ctx) =>
+  s === "" ? null : (normalizePhone(s) ?? fail(ctx, "nomination.phone.format")),
+);
 
 export const MAX_MEMBER_COUNT = 1_000_000;
 

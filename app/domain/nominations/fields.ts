@@ -17,10 +17,18 @@ export interface Enumeration<T extends string> {
 
 /** Trim, fold full-width forms (Ｍａｌｅ, full-width digits) and case, unify separators. */
 export function normalizeChoice(raw: string): string {
-  return raw.normalize("NFKC").trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return raw
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
-function defineEnumeration<T extends string>(name: string, labelPrefix: string, spellings: Record<T, readonly string[]>): Enumeration<T> {
+function defineEnumeration<T extends string>(
+  name: string,
+  labelPrefix: string,
+  spellings: Record<T, readonly string[]>,
+): Enumeration<T> {
   const values = Object.keys(spellings) as T[];
   const lookup = new Map<string, T>();
   const zh = {} as Record<T, string>;

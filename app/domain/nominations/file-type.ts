@@ -52,7 +52,11 @@ export function cleanFilename(raw: string): string {
   return chars.slice(0, MAX_NAME_CHARS - ext.length).join("") + ext;
 }
 
-export type FileMessageKey = "nomination.file.empty" | "nomination.file.tooLarge" | "nomination.file.type" | "nomination.file.mismatch";
+export type FileMessageKey =
+  | "nomination.file.empty"
+  | "nomination.file.tooLarge"
+  | "nomination.file.type"
+  | "nomination.file.mismatch";
 
 export type UploadCheck =
   | { ok: true; filename: string; contentType: FileType }
@@ -66,12 +70,22 @@ export function checkUpload(file: { name: string; size: number; bytes: Uint8Arra
   const filename = cleanFilename(file.name);
   const params = { name: filename };
   if (file.size === 0) return { ok: false, messageKey: "nomination.file.empty", params };
-  if (file.size > MAX_FILE_BYTES) return { ok: false, messageKey: "nomination.file.tooLarge", params: { ...params, max: MAX_FILE_MEGABYTES } };
+  if (file.size > MAX_FILE_BYTES)
+    return {
+      ok: false,
+      messageKey: "nomination.file.tooLarge",
+      params: { ...params, max: MAX_FILE_MEGABYTES },
+    };
   const type = sniffFileType(file.bytes);
   if (!type) return { ok: false, messageKey: "nomination.file.type", params };
   const ext = extensionOf(filename);
   const expected: readonly string[] = FILE_TYPES[type].extensions;
   if (ext === "") return { ok: true, filename: cleanFilename(filename + expected[0]), contentType: type };
-  if (!expected.includes(ext)) return { ok: false, messageKey: "nomination.file.mismatch", params: { ...params, type: FILE_TYPES[type].label } };
+  if (!expected.includes(ext))
+    return {
+      ok: false,
+      messageKey: "nomination.file.mismatch",
+      params: { ...params, type: FILE_TYPES[type].label },
+    };
   return { ok: true, filename, contentType: type };
 }

@@ -23,7 +23,8 @@ const CHECK_CHARS = "10X98765432";
  * included. Stricter than the range 11–82, which would also pass 19, 40 or 77.
  */
 const PROVINCE_CODES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61,
+  62, 63, 64, 65, 71, 81, 82,
 ]);
 
 /** Nobody alive was born before this; an earlier date is a typing error. */
@@ -58,11 +59,14 @@ export function validateIdNumber(raw: string, today: IsoDate = chinaToday()): Id
   if (id === "") return { ok: false, messageKey: "form.required" };
   if (id.length !== 18) return { ok: false, messageKey: "nomination.idNumber.length" };
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, messageKey: "nomination.idNumber.characters" };
-  if (!PROVINCE_CODES.has(Number(id.slice(0, 2)))) return { ok: false, messageKey: "nomination.idNumber.region" };
+  if (!PROVINCE_CODES.has(Number(id.slice(0, 2))))
+    return { ok: false, messageKey: "nomination.idNumber.region" };
   const birth = embeddedDate(id);
   const birthDay = dayNumber(birth);
-  if (birthDay === null || birth < EARLIEST_BIRTH || birth > today) return { ok: false, messageKey: "nomination.idNumber.birthDate" };
-  if (idCheckChar(id.slice(0, 17)) !== id[17]) return { ok: false, messageKey: "nomination.idNumber.checkDigit" };
+  if (birthDay === null || birth < EARLIEST_BIRTH || birth > today)
+    return { ok: false, messageKey: "nomination.idNumber.birthDate" };
+  if (idCheckChar(id.slice(0, 17)) !== id[17])
+    return { ok: false, messageKey: "nomination.idNumber.checkDigit" };
   return { ok: true, normalized: id };
 }
 

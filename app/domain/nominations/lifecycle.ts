@@ -45,8 +45,13 @@ export interface LifecycleEdge {
   reasonRequired: boolean;
 }
 
-const edge = (from: NominationStatus[], to: NominationStatus, action: LifecycleAction, role: LifecycleRole, reasonRequired = false) =>
-  from.map((f): LifecycleEdge => ({ from: f, to, action, role, reasonRequired }));
+const edge = (
+  from: NominationStatus[],
+  to: NominationStatus,
+  action: LifecycleAction,
+  role: LifecycleRole,
+  reasonRequired = false,
+) => from.map((f): LifecycleEdge => ({ from: f, to, action, role, reasonRequired }));
 
 const UNDECIDED: NominationStatus[] = ["submitted", "resubmitted"];
 
@@ -84,7 +89,11 @@ export type TransitionResult =
   | { ok: true; status: NominationStatus; action: LifecycleAction; reason: string | null }
   | { ok: false; refusal: TransitionRefusal; messageKey: LifecycleMessageKey };
 
-function findEdge(from: NominationStatus, to: NominationStatus, role: LifecycleRole): LifecycleEdge | undefined {
+function findEdge(
+  from: NominationStatus,
+  to: NominationStatus,
+  role: LifecycleRole,
+): LifecycleEdge | undefined {
   return LIFECYCLE_EDGES.find((e) => e.from === from && e.to === to && e.role === role);
 }
 
@@ -96,7 +105,12 @@ export function canTransition(from: NominationStatus, to: NominationStatus, role
  * The new status, or why not: no such step at all, a step for the other role, or a step that
  * needs a reason given none (blank counts as none).
  */
-export function transition(input: { from: NominationStatus; to: NominationStatus; role: LifecycleRole; reason?: string | null }): TransitionResult {
+export function transition(input: {
+  from: NominationStatus;
+  to: NominationStatus;
+  role: LifecycleRole;
+  reason?: string | null;
+}): TransitionResult {
   const { from, to, role } = input;
   const found = findEdge(from, to, role);
   if (!found) {
@@ -106,7 +120,8 @@ export function transition(input: { from: NominationStatus; to: NominationStatus
       : { ok: false, refusal: "not_allowed", messageKey: "nomination.transition.notAllowed" };
   }
   const reason = input.reason?.trim() || null;
-  if (found.reasonRequired && !reason) return { ok: false, refusal: "reason_required", messageKey: "nomination.transition.reasonRequired" };
+  if (found.reasonRequired && !reason)
+    return { ok: false, refusal: "reason_required", messageKey: "nomination.transition.reasonRequired" };
   return { ok: true, status: to, action: found.action, reason };
 }
 

@@ -35,7 +35,9 @@ const deedsFields = {
   deeds: requiredText(MAX_DEEDS),
 };
 
-function withSummary<T extends { summary: string | null; deeds: string }>(v: T): Omit<T, "summary"> & { summary: string } {
+function withSummary<T extends { summary: string | null; deeds: string }>(
+  v: T,
+): Omit<T, "summary"> & { summary: string } {
   return { ...v, summary: v.summary ?? firstChars(v.deeds, MAX_SUMMARY) };
 }
 
@@ -76,14 +78,20 @@ export function individualNominationSchema(options?: NominationSchemaOptions) {
  * string: each comparison needs both sides to be strings. An empty birth date or gender with an
  * unusable ID number has no source left.
  */
-function agreeWithIdNumber(v: { id_number: unknown; birth_date: unknown; gender: unknown }, ctx: z.RefinementCtx) {
+function agreeWithIdNumber(
+  v: { id_number: unknown; birth_date: unknown; gender: unknown },
+  ctx: z.RefinementCtx,
+) {
   const id = typeof v.id_number === "string" ? v.id_number : null;
-  const add = (field: string, message: NominationMessageKey) => ctx.addIssue({ code: "custom", path: [field], message });
+  const add = (field: string, message: NominationMessageKey) =>
+    ctx.addIssue({ code: "custom", path: [field], message });
   if (v.birth_date === null && !id) add("birth_date", "form.required");
   if (v.gender === null && !id) add("gender", "form.required");
   if (!id) return;
-  if (typeof v.birth_date === "string" && v.birth_date !== birthDateOfId(id)) add("birth_date", "nomination.birthDate.idMismatch");
-  if (typeof v.gender === "string" && v.gender !== genderOfId(id)) add("gender", "nomination.gender.idMismatch");
+  if (typeof v.birth_date === "string" && v.birth_date !== birthDateOfId(id))
+    add("birth_date", "nomination.birthDate.idMismatch");
+  if (typeof v.gender === "string" && v.gender !== genderOfId(id))
+    add("gender", "nomination.gender.idMismatch");
 }
 
 /** A collective nomination; sector and a contact phone are optional, the kind of body too (sheets have no column for it). */
@@ -116,7 +124,8 @@ export interface FieldIssue {
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     const field = String(issue.path[0] ?? "_form");
-    if (issue.code === "too_big") return { field, messageKey: "form.tooLong", params: { max: Number(issue.maximum) } };
+    if (issue.code === "too_big")
+      return { field, messageKey: "form.tooLong", params: { max: Number(issue.maximum) } };
     // Every custom issue of these schemas is raised with a NominationMessageKey.
     if (issue.code === "custom") return { field, messageKey: issue.message as NominationMessageKey };
     return { field, messageKey: "form.invalid" };
@@ -133,9 +142,12 @@ export function parseNomination(
 ): { ok: true; value: NominationFields } | { ok: false; issues: FieldIssue[] } {
   const kindText = typeof input.kind === "string" ? input.kind : "";
   const kind = NominationKind.parse(kindText);
-  if (!kind) return { ok: false, issues: [{ field: "kind", messageKey: kindText.trim() ? "nomination.kind.invalid" : "form.required" }] };
+  if (!kind)
+    return {
+      ok: false,
+      issues: [{ field: "kind", messageKey: kindText.trim() ? "nomination.kind.invalid" : "form.required" }],
+    };
   const schema = kind === "individual" ? individualNominationSchema(options) : collectiveNominationSchema();
   const result = schema.safeParse(input);
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: fieldIssues(result.error) };
 }
-

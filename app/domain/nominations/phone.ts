@@ -11,7 +11,10 @@ const LANDLINE = /^(?:\+?86)?(0(?:10|2\d|[3-9]\d{2}))([2-9]\d{6,7})(?:(?:转|ext
  * before matching; an extension keeps its own marker (转, ext, x, #) since the digits would blur.
  */
 export function normalizePhone(raw: string): string | null {
-  const compact = raw.normalize("NFKC").trim().replace(/[\s()-]+/g, "");
+  const compact = raw
+    .normalize("NFKC")
+    .trim()
+    .replace(/[\s()-]+/g, "");
   const mobile = MOBILE.exec(compact);
   if (mobile) return mobile[1];
   const land = LANDLINE.exec(compact);

@@ -1,5 +1,11 @@
 import type { Stage } from "../../../db/schema";
-import { availableTransitions, isEditableByNominator, type LifecycleAction, type LifecycleEdge, type NominationStatus } from "./lifecycle";
+import {
+  availableTransitions,
+  isEditableByNominator,
+  type LifecycleAction,
+  type LifecycleEdge,
+  type NominationStatus,
+} from "./lifecycle";
 
 /*
  * What may be done to a nomination in which stage of its competition (decision 004): the
@@ -19,7 +25,11 @@ const STEP_STAGES: Partial<Record<LifecycleAction, readonly Stage[]>> = {
 };
 
 /** The lifecycle steps the role may take now; the others (scoring, notice) belong to later pages. */
-export function openSteps(stage: Stage, status: NominationStatus, role: "nominator" | "admin"): LifecycleEdge[] {
+export function openSteps(
+  stage: Stage,
+  status: NominationStatus,
+  role: "nominator" | "admin",
+): LifecycleEdge[] {
   return availableTransitions(status, role).filter((e) => STEP_STAGES[e.action]?.includes(stage));
 }
 
@@ -34,7 +44,15 @@ export function canEditFields(stage: Stage, status: NominationStatus): boolean {
 
 /** Consultation opinions arrive during the review and may still arrive until the list is proposed. */
 export const CONSULTATION_STAGES: readonly Stage[] = ["reviewing", "judging", "deciding"];
-const CONSULTABLE: readonly NominationStatus[] = ["submitted", "resubmitted", "returned", "eligible", "ineligible", "scored", "shortlisted"];
+const CONSULTABLE: readonly NominationStatus[] = [
+  "submitted",
+  "resubmitted",
+  "returned",
+  "eligible",
+  "ineligible",
+  "scored",
+  "shortlisted",
+];
 
 export function canConsult(stage: Stage, status: NominationStatus): boolean {
   return CONSULTATION_STAGES.includes(stage) && CONSULTABLE.includes(status);

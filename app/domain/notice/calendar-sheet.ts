@@ -27,7 +27,12 @@ export interface CalendarEntry {
   note: string;
 }
 
-export type CalendarMessageKey = "form.required" | "form.date" | "form.tooLong" | "calendar.kind" | "calendar.conflictingDate";
+export type CalendarMessageKey =
+  | "form.required"
+  | "form.date"
+  | "form.tooLong"
+  | "calendar.kind"
+  | "calendar.conflictingDate";
 
 /** Same shape as `RowIssue` in sheet-columns, with this module's keys. */
 export interface CalendarRowIssue {
@@ -42,7 +47,11 @@ export function parseCalendarKind(raw: string): CalendarKind | null {
   return KIND_SPELLINGS[key] ?? KIND_SPELLINGS[key.toLowerCase()] ?? null;
 }
 
-function checkRow(row: number, cells: Record<string, string>, seen: Map<IsoDate, CalendarEntry>): CalendarEntry | CalendarRowIssue[] {
+function checkRow(
+  row: number,
+  cells: Record<string, string>,
+  seen: Map<IsoDate, CalendarEntry>,
+): CalendarEntry | CalendarRowIssue[] {
   const date = (cells.date ?? "").trim();
   const kindText = (cells.kind ?? "").trim();
   const note = (cells.note ?? "").trim();
@@ -51,12 +60,19 @@ function checkRow(row: number, cells: Record<string, string>, seen: Map<IsoDate,
   if (!date) issues.push({ row, column: "date", messageKey: "form.required" });
   else if (!isIsoDate(date)) issues.push({ row, column: "date", messageKey: "form.date" });
   if (!kindText) issues.push({ row, column: "kind", messageKey: "form.required" });
-  else if (!kind) issues.push({ row, column: "kind", messageKey: "calendar.kind", params: { value: kindText } });
+  else if (!kind)
+    issues.push({ row, column: "kind", messageKey: "calendar.kind", params: { value: kindText } });
   const earlier = seen.get(date);
   if (kind && earlier && earlier.kind !== kind) {
-    issues.push({ row, column: "kind", messageKey: "calendar.conflictingDate", params: { date, row: earlier.row } });
+    issues.push({
+      row,
+      column: "kind",
+      messageKey: "calendar.conflictingDate",
+      params: { date, row: earlier.row },
+    });
   }
-  if ([...note].length > MAX_CALENDAR_NOTE) issues.push({ row, column: "note", messageKey: "form.tooLong", params: { max: MAX_CALENDAR_NOTE } });
+  if ([...note].length > MAX_CALENDAR_NOTE)
+    issues.push({ row, column: "note", messageKey: "form.tooLong", params: { max: MAX_CALENDAR_NOTE } });
   return issues.length ? issues : { row, date, kind: kind!, note };
 }
 
@@ -89,7 +105,11 @@ export function parseCalendarRows(records: ReadonlyArray<{ row: number; cells: R
  * A whole calendar sheet as parsed CSV/XLSX rows, header first. A missing or doubled column
  * refuses the sheet (`fatal`); an unknown column is only reported.
  */
-export function parseCalendarSheet(rows: string[][]): { entries: CalendarEntry[]; issues: Array<RowIssue | CalendarRowIssue>; fatal: boolean } {
+export function parseCalendarSheet(rows: string[][]): {
+  entries: CalendarEntry[];
+  issues: Array<RowIssue | CalendarRowIssue>;
+  fatal: boolean;
+} {
   const [header = [], ...records] = rows;
   const map = mapHeader(header, CALENDAR_COLUMNS);
   if (isFatalHeader(map.issues)) return { entries: [], issues: map.issues, fatal: true };

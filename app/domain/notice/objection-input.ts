@@ -22,8 +22,16 @@ const optionalText = (max: number) =>
 
 /** The public objection form. `website` is a honeypot: people never see it, robots fill it. */
 export const ObjectionSchema = z.object({
-  nomination: z.coerce.number({ invalid_type_error: "objection.entry" }).int().positive("objection.entry").max(MAX_ID, "objection.entry"),
-  facts: z.string({ required_error: "form.required" }).trim().min(1, "form.required").max(MAX_OBJECTION_FACTS),
+  nomination: z.coerce
+    .number({ invalid_type_error: "objection.entry" })
+    .int()
+    .positive("objection.entry")
+    .max(MAX_ID, "objection.entry"),
+  facts: z
+    .string({ required_error: "form.required" })
+    .trim()
+    .min(1, "form.required")
+    .max(MAX_OBJECTION_FACTS),
   name: optionalText(50),
   contact: optionalText(100),
   website: z.string().optional(),
@@ -33,7 +41,11 @@ export type ObjectionInput = z.infer<typeof ObjectionSchema>;
 export const ResolutionSchema = z.object({
   objection: z.coerce.number().int().positive().max(MAX_ID),
   outcome: z.enum(["upheld", "dismissed"], { message: "objection.outcome" }),
-  reason: z.string({ required_error: "objection.reasonRequired" }).trim().min(1, "objection.reasonRequired").max(MAX_RESOLUTION_REASON),
+  reason: z
+    .string({ required_error: "objection.reasonRequired" })
+    .trim()
+    .min(1, "objection.reasonRequired")
+    .max(MAX_RESOLUTION_REASON),
   promote: z
     .string()
     .optional()

@@ -1,4 +1,9 @@
-import { ruleLimit, rulePatterns, type AttributeValue, type CompositionRule } from "../judging/composition-rules";
+import {
+  ruleLimit,
+  rulePatterns,
+  type AttributeValue,
+  type CompositionRule,
+} from "../judging/composition-rules";
 
 /**
  * The replacement for an entry withdrawn during the notice (an upheld objection): the
@@ -12,7 +17,11 @@ export interface PromotionCandidate {
 }
 
 /** Whether `list` meets every rule, with the shares applied to the list's length (capped at the quota). */
-export function meetsRules(rules: readonly CompositionRule[], quota: number, list: readonly Readonly<Record<string, AttributeValue>>[]): boolean {
+export function meetsRules(
+  rules: readonly CompositionRule[],
+  quota: number,
+  list: readonly Readonly<Record<string, AttributeValue>>[],
+): boolean {
   const size = Math.min(quota, list.length);
   const masks = rulePatterns(rules, list);
   return rules.every((rule, r) => {

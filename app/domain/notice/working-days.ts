@@ -105,10 +105,13 @@ export function noticeEnd(start: IsoDate, n: number, unit: NoticeUnit, cal: Work
 
 /** Open on a given date: objections are taken from the publication date to the end of the last day. */
 export function isNoticeOpen(today: IsoDate, start: IsoDate, end: IsoDate): boolean {
-  return requireDayNumber(today) >= requireDayNumber(start) && requireDayNumber(today) <= requireDayNumber(end);
+  return (
+    requireDayNumber(today) >= requireDayNumber(start) && requireDayNumber(today) <= requireDayNumber(end)
+  );
 }
 
 // Callers validate user input with NoticePeriodSchema; reaching here with a bad count is a bug.
 function assertCount(n: number, min: number): void {
-  if (!Number.isSafeInteger(n) || n < min) throw new RangeError(`day count must be an integer ≥ ${min}: ${n}`);
+  if (!Number.isSafeInteger(n) || n < min)
+    throw new RangeError(`day count must be an integer ≥ ${min}: ${n}`);
 }

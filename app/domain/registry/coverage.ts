@@ -63,8 +63,16 @@ export function countPairingsByKind(
 }
 
 /** The state of one county under the rule, given its helpers by kind. */
-export function countyCoverage(county: Pick<RegistryCounty, "code" | "city" | "poverty_level">, counts: Counts): CountyCoverage {
-  const base = { county_code: county.code, city: county.city, poverty_level: county.poverty_level, ...counts };
+export function countyCoverage(
+  county: Pick<RegistryCounty, "code" | "city" | "poverty_level">,
+  counts: Counts,
+): CountyCoverage {
+  const base = {
+    county_code: county.code,
+    city: county.city,
+    poverty_level: county.poverty_level,
+    ...counts,
+  };
   if (county.poverty_level === "deep") {
     const closer: HelperKind = counts.units >= counts.workers ? "unit" : "worker";
     const short = Math.max(0, DEEP_PLACES - Math.max(counts.units, counts.workers));
@@ -91,7 +99,13 @@ export function assessCoverage(
 export function summarizeByCity(rows: readonly CountyCoverage[]): CityCoverage[] {
   const byCity = new Map<string, CityCoverage>();
   for (const r of rows) {
-    const c = byCity.get(r.city) ?? { city: r.city, counties: 0, covered: 0, uncovered: 0, missing_places: 0 };
+    const c = byCity.get(r.city) ?? {
+      city: r.city,
+      counties: 0,
+      covered: 0,
+      uncovered: 0,
+      missing_places: 0,
+    };
     c.counties++;
     if (r.covered) c.covered++;
     else c.uncovered++;

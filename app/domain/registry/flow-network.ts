@@ -125,7 +125,9 @@ export class FlowNetwork {
 
   /** λ_h = π(h) − π(s): the flow's marginal price of one more pairing by helper h. */
   price(h: number): number {
-    return this.helperArcs[h].length === 0 ? this.slotCost(h) : this.pot[this.helperNode(h)] - this.pot[SOURCE];
+    return this.helperArcs[h].length === 0
+      ? this.slotCost(h)
+      : this.pot[this.helperNode(h)] - this.pot[SOURCE];
   }
 
   /** Pushes one unit over the residual arc u → w identified by `link`. */

@@ -63,7 +63,8 @@ export class PathFinder {
       this.expandForward(v);
     }
     const out = new Float64Array(net.nodeCount);
-    for (let v = 0; v < out.length; v++) out[v] = this.seen[v] === this.gen ? dist[v] + net.pot[v] - net.pot[SOURCE] : Infinity;
+    for (let v = 0; v < out.length; v++)
+      out[v] = this.seen[v] === this.gen ? dist[v] + net.pot[v] - net.pot[SOURCE] : Infinity;
     return out;
   }
 
@@ -116,10 +117,12 @@ export class PathFinder {
       for (const h of net.activeHelpers) {
         if (net.used[h] < m.spare[h]) this.visit(1 + h, base + net.slotCost(h) - pot[1 + h], v, SLOT);
       }
-      for (let d = 0; d < net.demand.length; d++) this.visit(1 + H + d, base + m.bigM - pot[1 + H + d], v, BYPASS);
+      for (let d = 0; d < net.demand.length; d++)
+        this.visit(1 + H + d, base + m.bigM - pot[1 + H + d], v, BYPASS);
     } else if (v <= H) {
       const h = v - 1;
-      if (net.used[h] > 0) this.visit(SOURCE, base - 2 * (m.existing[h] + net.used[h] - 1) - pot[SOURCE], v, SLOT);
+      if (net.used[h] > 0)
+        this.visit(SOURCE, base - 2 * (m.existing[h] + net.used[h] - 1) - pot[SOURCE], v, SLOT);
       for (const a of net.helperArcs[h]) {
         const w = 1 + H + net.arcNode[a];
         if (net.arcFlow[a] === 0) this.visit(w, base + net.arcCost[a] - pot[w], v, a);

@@ -86,7 +86,8 @@ export function priceOut(flow: MatchFlow, perNode: number): Priced {
       if (d < 0 || net.demand[d] === 0) continue;
       const node = m.nodes[d];
       const mu = net.pot[net.demandNode(d)] - net.pot[SOURCE];
-      for (const p of order.cheapest(node.county, node.kind, perNode, mu, (h) => net.hasArc(h, d))) found.push([p.helper, d]);
+      for (const p of order.cheapest(node.county, node.kind, perNode, mu, (h) => net.hasArc(h, d)))
+        found.push([p.helper, d]);
     }
     if (found.length === 0) return { lambda, order, added };
     added += found.length;

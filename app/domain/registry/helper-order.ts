@@ -50,7 +50,14 @@ export class HelperOrder {
     return best;
   }
 
-  private walk(lists: Lists, j: number, count: number, limit: number, best: Pick[], skip?: (h: number) => boolean): void {
+  private walk(
+    lists: Lists,
+    j: number,
+    count: number,
+    limit: number,
+    best: Pick[],
+    skip?: (h: number) => boolean,
+  ): void {
     const { m, lambda, stamp, gen } = this;
     const city = m.countyCity[j];
     const paired = m.paired[j];
@@ -107,7 +114,8 @@ function layoutOf(m: MatchModel): Layout {
     cityStart[k][m.helperCity[h] + 1]++;
     for (let i = m.tagStart[h]; i < m.tagStart[h + 1]; i++) tagStart[k][m.tagList[i] + 1]++;
   }
-  for (const starts of [...cityStart, ...tagStart]) for (let i = 1; i < starts.length; i++) starts[i] += starts[i - 1];
+  for (const starts of [...cityStart, ...tagStart])
+    for (let i = 1; i < starts.length; i++) starts[i] += starts[i - 1];
   layouts.set(m, (layout = { kindCount, cityStart, tagStart }));
   return layout;
 }

@@ -39,7 +39,12 @@ function nodeBound(flow: MatchFlow, ev: BoundEvaluation, fixed: Uint8Array): num
  * Explores at most `maxNodes` nodes from the flow's current kinds, keeping the best
  * kinds found. The flow is left at the best kinds, optimal for them.
  */
-export function branchOnKinds(flow: MatchFlow, perNode: number, rootBound: number, maxNodes: number): BranchOutcome {
+export function branchOnKinds(
+  flow: MatchFlow,
+  perNode: number,
+  rootBound: number,
+  maxNodes: number,
+): BranchOutcome {
   const { m } = flow;
   let best = { total: flow.net.total, chosen: flow.chosen.slice() };
   const open: OpenNode[] = [{ fixes: [], bound: rootBound }];

@@ -22,7 +22,11 @@ export function initialKinds(flow: MatchFlow): void {
   const order = new HelperOrder(m, staticPrice);
   m.countyNodes.forEach((nodes, j) => {
     if (nodes.length !== 2) return;
-    const [a, b] = nodes.map((d) => [m.nodes[d].need, nodeSubproblem(m, order, d), -spareByKind[m.nodes[d].kind]]);
+    const [a, b] = nodes.map((d) => [
+      m.nodes[d].need,
+      nodeSubproblem(m, order, d),
+      -spareByKind[m.nodes[d].kind],
+    ]);
     const firstIsBetter = a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
     flow.chosen[j] = firstIsBetter <= 0 ? nodes[0] : nodes[1];
   });
@@ -38,7 +42,12 @@ export function priceAndBound(flow: MatchFlow, perNode: number): BoundEvaluation
  * Deep counties (not `fixed`) whose other kind is cheaper at current prices, largest saving
  * first. The savings add up to the gap between the flow and the bound.
  */
-export function flipCandidates(m: MatchModel, chosen: Int32Array, ev: BoundEvaluation, fixed?: Uint8Array): number[] {
+export function flipCandidates(
+  m: MatchModel,
+  chosen: Int32Array,
+  ev: BoundEvaluation,
+  fixed?: Uint8Array,
+): number[] {
   const gains: [number, number][] = [];
   m.countyNodes.forEach((nodes, j) => {
     if (nodes.length !== 2 || fixed?.[j]) return;
@@ -60,7 +69,8 @@ export function tryFlip(flow: MatchFlow, j: number, order: HelperOrder, candidat
   const old = flow.chosen[j];
   const other = old === nodes[0] ? nodes[1] : nodes[0];
   const node = m.nodes[other];
-  for (const p of order.cheapest(node.county, node.kind, candidates, Infinity, (h) => net.hasArc(h, other))) net.addArc(p.helper, other);
+  for (const p of order.cheapest(node.county, node.kind, candidates, Infinity, (h) => net.hasArc(h, other)))
+    net.addArc(p.helper, other);
   net.settleIdleNode(other);
   const before = net.total;
   assignNode(flow, j, other);
@@ -73,11 +83,17 @@ export function tryFlip(flow: MatchFlow, j: number, order: HelperOrder, candidat
  * Pricing, then rounds of single flips of counties not `fixed`, guided by the bound, each round
  * priced again, until a round keeps none. Returns the bound evaluated at the final flow.
  */
-export function improveKinds(flow: MatchFlow, perNode: number, fixed?: Uint8Array, maxRounds = 50): BoundEvaluation {
+export function improveKinds(
+  flow: MatchFlow,
+  perNode: number,
+  fixed?: Uint8Array,
+  maxRounds = 50,
+): BoundEvaluation {
   let ev = priceAndBound(flow, perNode);
   for (let round = 0; round < maxRounds; round++) {
     let kept = 0;
-    for (const j of flipCandidates(flow.m, flow.chosen, ev, fixed)) kept += tryFlip(flow, j, ev.order, perNode) ? 1 : 0;
+    for (const j of flipCandidates(flow.m, flow.chosen, ev, fixed))
+      kept += tryFlip(flow, j, ev.order, perNode) ? 1 : 0;
     if (kept === 0) break;
     ev = priceAndBound(flow, perNode);
   }

@@ -41,7 +41,11 @@ export function nodeSubproblem(m: MatchModel, order: HelperOrder, d: number): nu
 }
 
 /** L(λ): every county at its better kind, plus the helpers' slot terms. */
-export function evaluateBound(m: MatchModel, lambda: Float64Array, order = new HelperOrder(m, lambda)): BoundEvaluation {
+export function evaluateBound(
+  m: MatchModel,
+  lambda: Float64Array,
+  order = new HelperOrder(m, lambda),
+): BoundEvaluation {
   const nodeValue = new Float64Array(m.nodes.length);
   let slots = 0;
   for (let h = 0; h < lambda.length; h++) slots += slotTerm(m.existing[h], m.spare[h], lambda[h]);

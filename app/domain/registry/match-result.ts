@@ -33,7 +33,8 @@ export function buildSuggestions(
   const pairs: [number, number][] = [];
   flow.chosen.forEach((d) => {
     if (d < 0) return;
-    for (const a of net.nodeArcs[d]) if (net.arcFlow[a] === 1) pairs.push([net.arcHelper[a], m.nodes[d].county]);
+    for (const a of net.nodeArcs[d])
+      if (net.arcFlow[a] === 1) pairs.push([net.arcHelper[a], m.nodes[d].county]);
   });
   pairs.sort((x, y) => x[1] - y[1] || (m.helperIds[x[0]] < m.helperIds[y[0]] ? -1 : 1));
   const taken = new Int32Array(m.helperIds.length);

@@ -3,7 +3,13 @@
  * bitsets, and one demand node per county and kind that still needs places. Everything else in
  * the matcher works on this model only.
  */
-import { DEEP_PLACES, POVERTY_PLACES, type PairingRef, type RegistryCounty, type RegistryHelper } from "./registry-types";
+import {
+  DEEP_PLACES,
+  POVERTY_PLACES,
+  type PairingRef,
+  type RegistryCounty,
+  type RegistryHelper,
+} from "./registry-types";
 
 export const UNIT = 0;
 export const WORKER = 1;
@@ -175,5 +181,7 @@ export function loadTerm(k: number): number {
 }
 
 export function nodeAccepts(m: MatchModel, node: DemandNode, h: number): boolean {
-  return (node.kind === ANY || m.helperKind[h] === node.kind) && m.spare[h] > 0 && !m.paired[node.county].has(h);
+  return (
+    (node.kind === ANY || m.helperKind[h] === node.kind) && m.spare[h] > 0 && !m.paired[node.county].has(h)
+  );
 }

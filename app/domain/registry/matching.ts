@@ -70,7 +70,8 @@ export function suggestPairings(input: MatchInput, options: MatchOptions = {}): 
     if (d < 0) return;
     if (net.bypass[d] > 0) uncovered.push({ county_code: m.countyCodes[j], need: net.bypass[d] });
     const kind = m.nodes[d].kind;
-    if (m.countyNodes[j].length === 2) deepKinds.push({ county_code: m.countyCodes[j], kind: kind === UNIT ? "unit" : "worker" });
+    if (m.countyNodes[j].length === 2)
+      deepKinds.push({ county_code: m.countyCodes[j], kind: kind === UNIT ? "unit" : "worker" });
   });
   return {
     cost,

@@ -24,10 +24,22 @@ function spellings<T extends string>(table: Record<T, readonly string[]>) {
   return (raw: string): T | null => lookup.get(raw.trim().toLowerCase()) ?? null;
 }
 
-export const readPovertyLevel = spellings<PovertyLevel>({ deep: ["深度贫困县", "深度贫困"], poverty: ["贫困县", "贫困"], none: ["非贫困县", "非贫困"] });
+export const readPovertyLevel = spellings<PovertyLevel>({
+  deep: ["深度贫困县", "深度贫困"],
+  poverty: ["贫困县", "贫困"],
+  none: ["非贫困县", "非贫困"],
+});
 export const readHelperKind = spellings<HelperKind>({ worker: ["劳模", "劳动模范"], unit: ["劳模单位"] });
-export const readHonorLevel = spellings<HonorLevel>({ national: ["全国", "全国级"], provincial: ["省级", "省"], city: ["市级", "市"] });
-export const readTier = spellings<PairingTier>({ province: ["省", "省级"], city: ["市", "市级"], county: ["县", "县级", "区", "县区"] });
+export const readHonorLevel = spellings<HonorLevel>({
+  national: ["全国", "全国级"],
+  provincial: ["省级", "省"],
+  city: ["市级", "市"],
+});
+export const readTier = spellings<PairingTier>({
+  province: ["省", "省级"],
+  city: ["市", "市级"],
+  county: ["县", "县级", "区", "县区"],
+});
 export const OWNERSHIPS = ["central_soe", "local_soe", "private", "other"] as const;
 export type Ownership = (typeof OWNERSHIPS)[number];
 export const readOwnership = spellings<Ownership>({
@@ -51,19 +63,35 @@ function enumField<T extends string>(read: (raw: string) => T | null, optional: 
 }
 
 const name = z.string().trim().min(1, "form.required").max(MAX_NAME);
-const optional = (max: number) => z.string().trim().max(max).transform((v) => v || null);
-const tags = z.string().trim().max(MAX_TAGS).transform((v) => parseTags(v).join(";"));
-const code = z.string().trim().regex(/^\d{6}$/, "form.regionCode");
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || null);
+const tags = z
+  .string()
+  .trim()
+  .max(MAX_TAGS)
+  .transform((v) => parseTags(v).join(";"));
+const code = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, "form.regionCode");
 const year = (required: boolean) =>
-  z.string().trim().transform((v, ctx) => {
-    if (!v) {
-      if (required) ctx.addIssue({ code: "custom", message: "form.required" });
-      return null;
-    }
-    const n = Number(v);
-    if (!/^\d{4}$/.test(v) || n < 1949 || n > 2100) ctx.addIssue({ code: "custom", message: "registry.row.year" });
-    return n;
-  });
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (!v) {
+        if (required) ctx.addIssue({ code: "custom", message: "form.required" });
+        return null;
+      }
+      const n = Number(v);
+      if (!/^\d{4}$/.test(v) || n < 1949 || n > 2100)
+        ctx.addIssue({ code: "custom", message: "registry.row.year" });
+      return n;
+    });
 
 export const CountyRowSchema = z.object({
   code,
@@ -73,7 +101,14 @@ export const CountyRowSchema = z.object({
   exited_year: year(false),
   needs: tags,
 });
-export type CountyRow = { code: string; name: string; city: string; poverty_level: PovertyLevel; exited_year: number | null; needs: string };
+export type CountyRow = {
+  code: string;
+  name: string;
+  city: string;
+  poverty_level: PovertyLevel;
+  exited_year: number | null;
+  needs: string;
+};
 
 export const HelperRowSchema = z.object({
   id: z.string().trim().min(1, "form.required").max(MAX_REF),
@@ -81,11 +116,15 @@ export const HelperRowSchema = z.object({
   name,
   city: name,
   skills: tags,
-  capacity: z.string().trim().transform((v, ctx) => {
-    const n = Number(v);
-    if (!/^\d+$/.test(v) || n < 1 || n > MAX_CAPACITY) ctx.addIssue({ code: "custom", message: v ? "registry.row.capacity" : "form.required" });
-    return n;
-  }),
+  capacity: z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n < 1 || n > MAX_CAPACITY)
+        ctx.addIssue({ code: "custom", message: v ? "registry.row.capacity" : "form.required" });
+      return n;
+    }),
   level: enumField(readHonorLevel, true),
   title: optional(MAX_NAME),
   year: year(false),
@@ -113,7 +152,11 @@ const isoDate = z
   .trim()
   .transform((v, ctx) => {
     if (!v) return null;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(v) ||
+      Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ||
+      new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v
+    ) {
       ctx.addIssue({ code: "custom", message: "form.date" });
     }
     return v;
@@ -125,17 +168,25 @@ export const PairingRowSchema = z.object({
   tier: enumField(readTier, false),
   started_on: isoDate,
 });
-export type PairingRow = { helper_id: string; county_code: string; tier: PairingTier; started_on: string | null };
+export type PairingRow = {
+  helper_id: string;
+  county_code: string;
+  tier: PairingTier;
+  started_on: string | null;
+};
 
 /** Field issues of a failed parse, first per field, as message keys the import reports. */
-export function rowIssues(error: z.ZodError): { column: string; messageKey: string; params?: Record<string, number> }[] {
+export function rowIssues(
+  error: z.ZodError,
+): { column: string; messageKey: string; params?: Record<string, number> }[] {
   const seen = new Set<string>();
   const out: { column: string; messageKey: string; params?: Record<string, number> }[] = [];
   for (const issue of error.issues) {
     const column = String(issue.path[0] ?? "");
     if (seen.has(column)) continue;
     seen.add(column);
-    if (issue.code === "too_big") out.push({ column, messageKey: "form.tooLong", params: { max: Number(issue.maximum) } });
+    if (issue.code === "too_big")
+      out.push({ column, messageKey: "form.tooLong", params: { max: Number(issue.maximum) } });
     else if (issue.code === "too_small") out.push({ column, messageKey: "form.required" });
     else if (issue.code === "invalid_type") out.push({ column, messageKey: "form.required" });
     else out.push({ column, messageKey: issue.message });

@@ -36,17 +36,27 @@ export function cityOfOrgName(name: string): string {
 }
 
 export function registryScope(orgs: readonly ScopeOrg[]): RegistryScope {
-  const scope: RegistryScope = { all: false, countyPrefixes: [], cityNames: [], orgPaths: orgs.map((o) => o.path) };
+  const scope: RegistryScope = {
+    all: false,
+    countyPrefixes: [],
+    cityNames: [],
+    orgPaths: orgs.map((o) => o.path),
+  };
   for (const org of orgs) {
     if (org.parent_id === null) scope.all = true;
-    else if (org.region_code && /^\d{6}$/.test(org.region_code)) scope.countyPrefixes.push(regionPrefix(org.region_code));
+    else if (org.region_code && /^\d{6}$/.test(org.region_code))
+      scope.countyPrefixes.push(regionPrefix(org.region_code));
     else if (org.kind === "city") scope.cityNames.push(cityOfOrgName(org.name));
   }
   return scope;
 }
 
 export function countyInScope(scope: RegistryScope, county: { code: string; city: string }): boolean {
-  return scope.all || scope.countyPrefixes.some((p) => county.code.startsWith(p)) || scope.cityNames.includes(county.city);
+  return (
+    scope.all ||
+    scope.countyPrefixes.some((p) => county.code.startsWith(p)) ||
+    scope.cityNames.includes(county.city)
+  );
 }
 
 /** A helper without an org is the province's: only admins of a root org manage it. */

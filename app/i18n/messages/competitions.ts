@@ -86,7 +86,8 @@ export const competitionsMessages = defineMessages(
     "competitions.empty": "No competitions yet.",
     "competitions.new": "New competition",
     "competitions.import": "Import a template",
-    "competitions.importHint": "Upload a competition template (a JSON file, see the operations guide) or paste it.",
+    "competitions.importHint":
+      "Upload a competition template (a JSON file, see the operations guide) or paste it.",
     "competitions.templateFile": "Template file",
     "competitions.templateText": "Template",
     "competitions.templateInvalid": "The template is not valid: {detail}",
@@ -151,11 +152,13 @@ export const competitionsMessages = defineMessages(
     "competitions.advance": "Advance to: {stage}",
     "competitions.advanced": "The competition is now in the “{stage}” stage.",
     "competitions.advanceRefused": "The competition cannot advance yet:",
-    "competitions.alreadyMoved": "This competition has already moved to the “{stage}” stage; nothing was done.",
+    "competitions.alreadyMoved":
+      "This competition has already moved to the “{stage}” stage; nothing was done.",
     "competitions.staleStage": "This page is out of date; reload it and try again.",
     "competitions.nominations": "Nominations",
     "competitions.save": "Save",
     "competitions.rowsHint": "Empty rows are ignored.",
-    "competitions.lockedAfterDraft": "Once the competition has started, only its description and timeline can change.",
+    "competitions.lockedAfterDraft":
+      "Once the competition has started, only its description and timeline can change.",
   },
 );

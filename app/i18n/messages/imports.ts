@@ -15,11 +15,13 @@ export const importsMessages = defineMessages(
     "import.nomination.noPlaces": "「{org}」在该奖项类别中的推荐名额（{places} 个）已用完。",
     "import.nomination.individualOnly": "此栏仅适用于个人推荐，集体推荐请留空。",
     "import.nomination.collectiveOnly": "此栏仅适用于集体推荐，个人推荐请留空。",
-    "import.nomination.idAsNumber": "身份证号在表格中被存成了数字（{value}），后几位已丢失；请将该列设为文本格式后重新录入。",
+    "import.nomination.idAsNumber":
+      "身份证号在表格中被存成了数字（{value}），后几位已丢失；请将该列设为文本格式后重新录入。",
     "import.nomination.orgNotYours": "您不是「{org}」的推荐填报员，不能导入该单位的推荐。",
     "import.upload.title": "导入推荐名单",
     "import.upload.link": "导入推荐名单（XLSX/CSV）",
-    "import.upload.intro": "上传 XLSX（第一个工作表）或 CSV（UTF-8）表格，第一行为表头，中文或英文列名均可，顺序不限。导入的推荐状态为“已提交”。",
+    "import.upload.intro":
+      "上传 XLSX（第一个工作表）或 CSV（UTF-8）表格，第一行为表头，中文或英文列名均可，顺序不限。导入的推荐状态为“已提交”。",
     "import.upload.columns": "列：{columns}",
     "import.upload.nominatorScope": "您只能导入本单位（{orgs}）的推荐，其他单位的行将被拒绝。",
     "import.upload.category": "奖项类别",
@@ -61,23 +63,30 @@ export const importsMessages = defineMessages(
   {
     "import.nomination.noCompetition": "No competition has the id {id}.",
     "import.nomination.noCategory": "The competition has no category “{category}”.",
-    "import.nomination.notNominating": "Nominations can be imported only while the competition is in the nominating stage.",
-    "import.nomination.otherCategory": "This row belongs to category “{category}”; this import is for “{expected}”.",
+    "import.nomination.notNominating":
+      "Nominations can be imported only while the competition is in the nominating stage.",
+    "import.nomination.otherCategory":
+      "This row belongs to category “{category}”; this import is for “{expected}”.",
     "import.nomination.refRepeated": "Reference “{ref}” is already used on row {row}.",
     "import.nomination.refTaken": "Reference “{ref}” is already used in this competition.",
     "import.nomination.orgUnknown": "No organization is named “{org}”.",
     "import.nomination.orgOutside": "“{org}” is not below the organizing union “{organizer}”.",
     "import.nomination.noAllocation": "“{org}” has no nomination places in this category.",
     "import.nomination.noPlaces": "“{org}” has used all its places ({places}) in this category.",
-    "import.nomination.individualOnly": "Only individual nominations fill this column; leave it empty for a collective.",
-    "import.nomination.collectiveOnly": "Only collective nominations fill this column; leave it empty for an individual.",
-    "import.nomination.idAsNumber": "The ID number was stored in the sheet as a number ({value}) and has lost its last digits; format the column as text and enter the numbers again.",
+    "import.nomination.individualOnly":
+      "Only individual nominations fill this column; leave it empty for a collective.",
+    "import.nomination.collectiveOnly":
+      "Only collective nominations fill this column; leave it empty for an individual.",
+    "import.nomination.idAsNumber":
+      "The ID number was stored in the sheet as a number ({value}) and has lost its last digits; format the column as text and enter the numbers again.",
     "import.nomination.orgNotYours": "You do not nominate for “{org}”; its rows cannot be imported by you.",
     "import.upload.title": "Import nominations",
     "import.upload.link": "Import nominations (XLSX/CSV)",
-    "import.upload.intro": "Upload an XLSX (first sheet) or CSV (UTF-8) sheet whose first row is the header; Chinese or English column names, in any order. Imported nominations are submitted.",
+    "import.upload.intro":
+      "Upload an XLSX (first sheet) or CSV (UTF-8) sheet whose first row is the header; Chinese or English column names, in any order. Imported nominations are submitted.",
     "import.upload.columns": "Columns: {columns}",
-    "import.upload.nominatorScope": "You may import nominations of your own org only ({orgs}); rows of other orgs are refused.",
+    "import.upload.nominatorScope":
+      "You may import nominations of your own org only ({orgs}); rows of other orgs are refused.",
     "import.upload.category": "Category",
     "import.upload.file": "Sheet",
     "import.upload.fileHint": "XLSX or CSV, at most {max} MB.",
@@ -85,15 +94,18 @@ export const importsMessages = defineMessages(
     "import.upload.submit": "Upload and import",
     "import.upload.uploading": "Uploading: {percent}%",
     "import.upload.processing": "Uploaded; checking and importing, please wait…",
-    "import.upload.networkError": "The upload did not complete (network or server not answering); nothing was imported. Please try again.",
+    "import.upload.networkError":
+      "The upload did not complete (network or server not answering); nothing was imported. Please try again.",
     "import.upload.fileMissing": "Choose the sheet to upload.",
     "import.upload.fileEmpty": "The file is empty.",
     "import.upload.wrongType": "Only XLSX or CSV files (.xlsx or .csv) are accepted.",
     "import.upload.tooLarge": "The file is too large: a sheet may be at most {max} MB.",
     "import.upload.noRecords": "The sheet has a header but no nominations.",
     "import.upload.doneAll": "{imported} nominations imported; no row was refused.",
-    "import.upload.donePartly": "{imported} nominations imported; {refused} rows were refused and not imported (see the row report below).",
-    "import.upload.rolledBack": "{refused} rows were refused; as “all or nothing” was chosen, nothing was imported.",
+    "import.upload.donePartly":
+      "{imported} nominations imported; {refused} rows were refused and not imported (see the row report below).",
+    "import.upload.rolledBack":
+      "{refused} rows were refused; as “all or nothing” was chosen, nothing was imported.",
     "import.upload.headerRefused": "The header is wrong; nothing was imported.",
     "import.upload.report": "Row report",
     "import.upload.row": "Row",
@@ -104,8 +116,10 @@ export const importsMessages = defineMessages(
     "cli.competition.notFound": "No competition has the id {id}.",
     "cli.competition.organizerUnknown": "No organization is named “{org}” (the organizer).",
     "cli.competition.alreadyAt": "The competition is already in the “{stage}” stage.",
-    "cli.competition.cannotGoBack": "The competition is in the “{stage}” stage and cannot go back to “{target}”.",
-    "cli.competition.refusedAt": "The competition stays in the “{stage}” stage; it cannot advance to “{next}” yet:",
+    "cli.competition.cannotGoBack":
+      "The competition is in the “{stage}” stage and cannot go back to “{target}”.",
+    "cli.competition.refusedAt":
+      "The competition stays in the “{stage}” stage; it cannot advance to “{next}” yet:",
     "cli.nominations.noCategory": "The competition has no category “{category}”.",
     "cli.review.notReviewing": "Eligibility decisions are made only in the reviewing stage.",
     "cli.review.unknownRef": "This category has no nomination with reference “{ref}”.",

@@ -163,8 +163,10 @@ export const judgingMessages = defineMessages(
     "judging.sheet.saveDraft": "Save draft",
     "judging.sheet.submit": "Submit scores",
     "judging.sheet.total": "Total: {total} points",
-    "judging.sheet.submittedNote": "Scores submitted; they can no longer be changed. Ask an admin to correct a mistake.",
-    "judging.sheet.stale": "This sheet was changed in another window. Reload the page to see the latest version before saving.",
+    "judging.sheet.submittedNote":
+      "Scores submitted; they can no longer be changed. Ask an admin to correct a mistake.",
+    "judging.sheet.stale":
+      "This sheet was changed in another window. Reload the page to see the latest version before saving.",
     "judging.sheet.alreadySubmitted": "This sheet has been submitted and can no longer be changed.",
     "judging.sheet.notSubmitted": "Only a submitted sheet can be corrected.",
     "judging.sheet.status.none": "not scored",
@@ -193,9 +195,11 @@ export const judgingMessages = defineMessages(
     "judging.panel.recordConflict": "Record conflict",
     "judging.panel.everyJudge": "Every judge scores every nomination (conflicts excepted).",
     "judging.panel.perNomination": "Each nomination gets {k} judges, spread evenly.",
-    "judging.panel.short": "{count} nominations lack judges because of conflicts; add judges or adjust by hand.",
+    "judging.panel.short":
+      "{count} nominations lack judges because of conflicts; add judges or adjust by hand.",
     "judging.panel.closed": "The panel cannot change after judging.",
-    "judging.panel.notAJudge": "This user holds no judge role for this competition, or is already on the panel.",
+    "judging.panel.notAJudge":
+      "This user holds no judge role for this competition, or is already on the panel.",
     "judging.panel.duplicateName": "The panel already has a judge named “{name}”.",
     "judging.panel.unknownMember": "This judge is not on the category's panel.",
     "judging.panel.hasSheets": "{name} has score sheets and cannot leave the panel.",
@@ -214,7 +218,8 @@ export const judgingMessages = defineMessages(
     "judging.method": "Aggregation",
     "judging.method.category": "category's method",
     "judging.method.show": "Show",
-    "judging.fallbackToMean": "Some nominations have fewer than 5 sheets: the trimmed mean falls back to the mean for them.",
+    "judging.fallbackToMean":
+      "Some nominations have fewer than 5 sheets: the trimmed mean falls back to the mean for them.",
     "judging.unscored": "No scores yet, not ranked: {refs}",
     "judging.selection.title": "Selection under the composition rules",
     "judging.selection.count": "{count} selected (quota {quota}).",
@@ -246,7 +251,8 @@ export const judgingMessages = defineMessages(
     "judging.refuse.unscored": "{count} nominations still unscored by {judges} judges.",
     "judging.refuse.sheetless": "{count} nominations have neither judges nor score sheets.",
     "judging.refuse.emptyList": "The proposed list of “{category}” is empty.",
-    "judging.refuse.overQuota": "The proposed list of “{category}” has {count} entries, over its quota of {quota}.",
+    "judging.refuse.overQuota":
+      "The proposed list of “{category}” has {count} entries, over its quota of {quota}.",
     "judging.import.unknownRef": "No nomination with ref “{ref}”.",
     "judging.import.notEligible": "Nomination “{ref}” is not being judged.",
     "judging.import.unknownJudge": "No judge “{judge}” on the panel (use --add-judges to add).",

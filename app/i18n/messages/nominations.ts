@@ -17,7 +17,8 @@ export const nominationsMessages = defineMessages(
     "nominations.places.notAllotted": "未分配名额",
     "nominations.closed": "推荐填报未开放：只有在竞赛的推荐阶段才能新建推荐。",
     "nominations.closed.short": "推荐阶段未开放",
-    "nominations.notEditable": "该推荐当前不能修改：草稿只能在推荐阶段修改，退回的推荐可在推荐或资格审查阶段修改。",
+    "nominations.notEditable":
+      "该推荐当前不能修改：草稿只能在推荐阶段修改，退回的推荐可在推荐或资格审查阶段修改。",
     "nominations.stepClosed": "在竞赛的当前阶段或推荐的当前状态下，不能进行此操作。",
     "nominations.new": "新建推荐",
     "nominations.new.title": "新建推荐：选择奖项类别",
@@ -68,7 +69,8 @@ export const nominationsMessages = defineMessages(
     "nominations.hint.education": "如：大专、本科、高中。",
     "nominations.hint.phone": "手机号，或带区号的固定电话（如 029-87654321）。不公开。",
     "nominations.hint.summary": "将在公示和光荣榜上公开。留空则取主要事迹的前 500 字。",
-    "nominations.hint.files": "PDF、JPEG 或 PNG 格式，每个不超过 {mb} MB；一次最多 {count} 个，合计不超过 {total} MB。",
+    "nominations.hint.files":
+      "PDF、JPEG 或 PNG 格式，每个不超过 {mb} MB；一次最多 {count} 个，合计不超过 {total} MB。",
     "nominations.files.none": "暂无证明材料。",
     "nominations.files.kb": "{size} KB",
     "nominations.files.mb": "{size} MB",
@@ -133,17 +135,21 @@ export const nominationsMessages = defineMessages(
     "nominations.places.available": "Left",
     "nominations.places.none": "No places left",
     "nominations.places.notAllotted": "No places allotted",
-    "nominations.closed": "Nominations are not open: new nominations can be filed only in the competition's nomination stage.",
+    "nominations.closed":
+      "Nominations are not open: new nominations can be filed only in the competition's nomination stage.",
     "nominations.closed.short": "Nominations not open",
-    "nominations.notEditable": "This nomination cannot be changed now: a draft is edited during the nomination stage, a returned nomination during the nomination or review stage.",
-    "nominations.stepClosed": "This step is not available in the competition's current stage or the nomination's current status.",
+    "nominations.notEditable":
+      "This nomination cannot be changed now: a draft is edited during the nomination stage, a returned nomination during the nomination or review stage.",
+    "nominations.stepClosed":
+      "This step is not available in the competition's current stage or the nomination's current status.",
     "nominations.new": "New nomination",
     "nominations.new.title": "New nomination: choose a category",
     "nominations.new.titleIn": "New nomination: {category}",
     "nominations.edit": "Edit the nomination",
     "nominations.edit.title": "Edit nomination: {name}",
     "nominations.saveDraft": "Save as draft",
-    "nominations.submitHint": "A draft can still be changed; once submitted, the organizing union reviews it and it cannot be changed unless returned.",
+    "nominations.submitHint":
+      "A draft can still be changed; once submitted, the organizing union reviews it and it cannot be changed unless returned.",
     "nominations.choose": "Choose",
     "nominations.optional": "(none)",
     "nominations.fromIdNumber": "From the ID number",
@@ -184,9 +190,12 @@ export const nominationsMessages = defineMessages(
     "nominations.hint.ethnicity": "E.g. 汉族 (Han), 回族 (Hui).",
     "nominations.hint.politicalStatus": "E.g. 中共党员 (CPC member), 群众 (none).",
     "nominations.hint.education": "E.g. 大专 (college), 本科 (bachelor), 高中 (high school).",
-    "nominations.hint.phone": "A mobile number, or a landline with its area code (e.g. 029-87654321). Never public.",
-    "nominations.hint.summary": "Shown publicly on the notice and the honor roll. Left empty, it is the first 500 characters of the deeds.",
-    "nominations.hint.files": "PDF, JPEG or PNG, at most {mb} MB each; up to {count} at a time, {total} MB together.",
+    "nominations.hint.phone":
+      "A mobile number, or a landline with its area code (e.g. 029-87654321). Never public.",
+    "nominations.hint.summary":
+      "Shown publicly on the notice and the honor roll. Left empty, it is the first 500 characters of the deeds.",
+    "nominations.hint.files":
+      "PDF, JPEG or PNG, at most {mb} MB each; up to {count} at a time, {total} MB together.",
     "nominations.files.none": "No supporting files.",
     "nominations.files.kb": "{size} KB",
     "nominations.files.mb": "{size} MB",
@@ -230,12 +239,14 @@ export const nominationsMessages = defineMessages(
     "nominations.action.commend": "Commended",
     "nominations.action.revoke": "Title revoked",
     "nomination.file.empty": "The file “{name}” is empty.",
-    "nomination.file.tooLarge": "The file “{name}” is larger than {max} MB; please compress it and upload again.",
+    "nomination.file.tooLarge":
+      "The file “{name}” is larger than {max} MB; please compress it and upload again.",
     "nomination.file.type": "The file “{name}” is not a PDF, JPEG or PNG (judged by its content).",
     "nomination.file.mismatch": "The extension of “{name}” does not match its content, which is {type}.",
     "nomination.file.tooMany": "A nomination carries at most {max} supporting files.",
     "nomination.file.tooManyAtOnce": "Upload at most {max} files at a time.",
-    "nomination.file.requestTooLarge": "Too much at once: the files of one upload may not exceed {max} MB together.",
+    "nomination.file.requestTooLarge":
+      "Too much at once: the files of one upload may not exceed {max} MB together.",
     "nomination.file.notFound": "No such supporting file.",
   },
 );

@@ -18,7 +18,8 @@ export const noticeMessages = defineMessages(
     "notice.periodEnded": "公示期已于 {end} 结束。",
     "notice.notStarted": "公示将于 {start} 开始。",
     "notice.intro": "经评审，拟对以下先进集体和先进个人予以表彰，现予公示。",
-    "notice.howToObject": "公示期间，任何单位和个人对公示对象有异议的，可通过本页下方的表单实事求是地反映情况。提倡署真实姓名，署名的异议优先处理；反映人的姓名和联系方式严格保密，仅工作人员可见。",
+    "notice.howToObject":
+      "公示期间，任何单位和个人对公示对象有异议的，可通过本页下方的表单实事求是地反映情况。提倡署真实姓名，署名的异议优先处理；反映人的姓名和联系方式严格保密，仅工作人员可见。",
     "notice.col.name": "姓名／名称",
     "notice.col.gender": "性别",
     "notice.col.workplace": "工作单位及职务",
@@ -76,7 +77,8 @@ export const noticeMessages = defineMessages(
     "objection.entry": "请选择公示名单中的对象。",
     "objection.closed": "公示期外不受理异议。",
     "objection.tooMany": "提交过于频繁，请一小时后再试。",
-    "objection.queueFull": "本公示收到的异议正在集中处理，网上暂停受理新的异议。如有异议，请直接以电话或信函向主办单位反映。",
+    "objection.queueFull":
+      "本公示收到的异议正在集中处理，网上暂停受理新的异议。如有异议，请直接以电话或信函向主办单位反映。",
     "objection.notFound": "找不到该异议。",
     "objection.alreadyResolved": "该异议已经处理。",
     "objection.noPromotion": "没有可递补且满足结构比例要求的候选对象；可不勾选递补后再处理。",
@@ -92,7 +94,8 @@ export const noticeMessages = defineMessages(
     "publication.field.docNumberHint": "例如：陕工发〔2018〕12号",
     "publication.field.date": "发布日期",
     "publication.field.org": "发文单位",
-    "publication.publishingOrgNotAdmin": "以“{org}”名义发文须由该单位的管理员发布：请联系其管理员，或选择您任管理员的单位。",
+    "publication.publishingOrgNotAdmin":
+      "以“{org}”名义发文须由该单位的管理员发布：请联系其管理员，或选择您任管理员的单位。",
     "publication.field.orgOthers": "以{orgs}名义发文须由该单位的管理员登录后发布。",
     "publication.publish": "发布表彰决定",
     "publication.published": "表彰决定已发布：{doc}，{date}。",
@@ -141,7 +144,8 @@ export const noticeMessages = defineMessages(
     "honors.certificate.body": "{name}：在{competition}中成绩突出，被评为「{title}」，特发此证，以资鼓励。",
     "honors.certificate.printHint": "使用浏览器的打印功能即可打印本证书。",
     "calendar.title": "工作日历",
-    "calendar.intro": "公示期按工作日计算：周末休息、法定节假日休息，调休上班日（调休）计为工作日。只需登记与平常周历不同的日期。",
+    "calendar.intro":
+      "公示期按工作日计算：周末休息、法定节假日休息，调休上班日（调休）计为工作日。只需登记与平常周历不同的日期。",
     "calendar.date": "日期",
     "calendar.kindLabel": "类型",
     "calendar.kind.holiday": "休息",
@@ -153,7 +157,8 @@ export const noticeMessages = defineMessages(
     "calendar.deleted": "已删除 {date}。",
     "calendar.empty": "尚未登记任何日期。",
     "calendar.import": "导入日历表",
-    "calendar.importHint": "CSV 或 XLSX：date（日期）、kind（类型：holiday 休息 / workday 上班）、note（说明）。再次导入会就地更新已有日期。",
+    "calendar.importHint":
+      "CSV 或 XLSX：date（日期）、kind（类型：holiday 休息 / workday 上班）、note（说明）。再次导入会就地更新已有日期。",
     "calendar.file": "文件",
     "calendar.imported": "新增 {added} 个日期，更新 {updated} 个日期。",
     "calendar.notFound": "日历中没有 {date}。",
@@ -174,8 +179,10 @@ export const noticeMessages = defineMessages(
     "notice.period": "Notice period: {start} to {end}",
     "notice.periodEnded": "The notice period ended on {end}.",
     "notice.notStarted": "The notice starts on {start}.",
-    "notice.intro": "After judging, the following collectives and individuals are proposed for commendation and are hereby put on public notice.",
-    "notice.howToObject": "During the notice period anyone may object to an entry with the form below, stating facts. Objections with a real name are encouraged and handled first; the objector's name and contact are kept confidential and seen by the staff only.",
+    "notice.intro":
+      "After judging, the following collectives and individuals are proposed for commendation and are hereby put on public notice.",
+    "notice.howToObject":
+      "During the notice period anyone may object to an entry with the form below, stating facts. Objections with a real name are encouraged and handled first; the objector's name and contact are kept confidential and seen by the staff only.",
     "notice.col.name": "Name",
     "notice.col.gender": "Gender",
     "notice.col.workplace": "Workplace and post",
@@ -189,7 +196,8 @@ export const noticeMessages = defineMessages(
     "notice.objection.factsHint": "Please state the facts, when and where, and anything that can be checked.",
     "notice.objection.name": "Your name (optional)",
     "notice.objection.contact": "Contact (optional)",
-    "notice.objection.identityHint": "Your name and contact are for the staff checking the facts only and are never published.",
+    "notice.objection.identityHint":
+      "Your name and contact are for the staff checking the facts only and are never published.",
     "notice.objection.website": "Website (leave empty)",
     "notice.objection.submit": "Submit the objection",
     "notice.objection.filed": "Your objection has been received and will be looked into.",
@@ -198,14 +206,18 @@ export const noticeMessages = defineMessages(
     "notice.alreadyOpen": "The notice has already been opened.",
     "notice.nothingProposed": "There is no proposed list: finish the committee decision first.",
     "notice.refuse.notOpened": "The notice has not been opened.",
-    "notice.refuse.notEnded": "The notice runs until the end of {end}; the decision can be published after that.",
+    "notice.refuse.notEnded":
+      "The notice runs until the end of {end}; the decision can be published after that.",
     "notice.refuse.openObjections": "{count} objection(s) are still open.",
-    "notice.refuse.useForm": "Publishing the decision needs a document number: use the “Publish the decision” page.",
+    "notice.refuse.useForm":
+      "Publishing the decision needs a document number: use the “Publish the decision” page.",
     "notice.admin.title": "Notice and objections",
     "notice.admin.open": "Open the notice",
     "notice.admin.start": "Start date",
-    "notice.admin.startHint": "Today or later (the notice is public on this site for its whole period); a non-working day moves to the next working day.",
-    "notice.startInPast": "The notice cannot start before today ({today}): it must be public on this site for its whole period.",
+    "notice.admin.startHint":
+      "Today or later (the notice is public on this site for its whole period); a non-working day moves to the next working day.",
+    "notice.startInPast":
+      "The notice cannot start before today ({today}): it must be public on this site for its whole period.",
     "notice.admin.days": "Days",
     "notice.admin.unit": "Counted in",
     "notice.admin.opened": "Notice open: {start} to {end}.",
@@ -226,17 +238,20 @@ export const noticeMessages = defineMessages(
     "objection.outcome.upheld": "Upheld (withdraw the entry)",
     "objection.outcome.dismissed": "Dismissed",
     "objection.reason": "Reason",
-    "objection.promote": "When upheld, promote the next candidate in the ranking that keeps the composition rules",
+    "objection.promote":
+      "When upheld, promote the next candidate in the ranking that keeps the composition rules",
     "objection.resolve": "Resolve",
     "objection.resolved": "Resolved: {status}.",
     "objection.promoted": "Promoted: {name}",
     "objection.entry": "Choose an entry of the list on notice.",
     "objection.closed": "Objections are taken during the notice period only.",
     "objection.tooMany": "Too many objections from here; please try again in an hour.",
-    "objection.queueFull": "The objections to this notice are being dealt with, and no more can be taken online for now. Please contact the organizer by phone or letter.",
+    "objection.queueFull":
+      "The objections to this notice are being dealt with, and no more can be taken online for now. Please contact the organizer by phone or letter.",
     "objection.notFound": "No such objection.",
     "objection.alreadyResolved": "This objection has already been resolved.",
-    "objection.noPromotion": "No candidate can be promoted without breaking the composition rules; resolve it without promotion.",
+    "objection.noPromotion":
+      "No candidate can be promoted without breaking the composition rules; resolve it without promotion.",
     "objection.outcome": "Choose an outcome.",
     "objection.reasonRequired": "Give the reason.",
     "publication.title": "Publish the decision",
@@ -249,8 +264,10 @@ export const noticeMessages = defineMessages(
     "publication.field.docNumberHint": "e.g. 陕工发〔2018〕12号",
     "publication.field.date": "Date",
     "publication.field.org": "Publishing union",
-    "publication.publishingOrgNotAdmin": "Only an admin of “{org}” can publish in its name: ask one of its admins, or choose a union you administer.",
-    "publication.field.orgOthers": "Publishing in the name of {orgs} is done by an admin of that union, signed in as such.",
+    "publication.publishingOrgNotAdmin":
+      "Only an admin of “{org}” can publish in its name: ask one of its admins, or choose a union you administer.",
+    "publication.field.orgOthers":
+      "Publishing in the name of {orgs} is done by an admin of that union, signed in as such.",
     "publication.publish": "Publish the decision",
     "publication.published": "Decision published: {doc}, {date}.",
     "publication.refusals": "It cannot be published yet:",
@@ -295,10 +312,12 @@ export const noticeMessages = defineMessages(
     "honors.honoree.decision": "Decision",
     "honors.revoked": "This title has been revoked.",
     "honors.certificate.title": "Certificate of Honor",
-    "honors.certificate.body": "{name}: for outstanding achievement in {competition}, is awarded the title “{title}”.",
+    "honors.certificate.body":
+      "{name}: for outstanding achievement in {competition}, is awarded the title “{title}”.",
     "honors.certificate.printHint": "Use the browser's print command to print this certificate.",
     "calendar.title": "Working-day calendar",
-    "calendar.intro": "Notice periods count working days: weekends and public holidays rest, make-up workdays (调休) count. Only dates that differ from the ordinary week are listed.",
+    "calendar.intro":
+      "Notice periods count working days: weekends and public holidays rest, make-up workdays (调休) count. Only dates that differ from the ordinary week are listed.",
     "calendar.date": "Date",
     "calendar.kindLabel": "Kind",
     "calendar.kind.holiday": "holiday",
@@ -310,7 +329,8 @@ export const noticeMessages = defineMessages(
     "calendar.deleted": "Deleted {date}.",
     "calendar.empty": "No dates listed yet.",
     "calendar.import": "Import a calendar sheet",
-    "calendar.importHint": "CSV or XLSX: date, kind (holiday | workday), note. Importing again updates the dates in place.",
+    "calendar.importHint":
+      "CSV or XLSX: date, kind (holiday | workday), note. Importing again updates the dates in place.",
     "calendar.file": "File",
     "calendar.imported": "{added} dates added, {updated} updated.",
     "calendar.notFound": "{date} is not in the calendar.",

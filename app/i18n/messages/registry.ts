@@ -5,7 +5,8 @@ export const registryMessages = defineMessages(
   {
     "nav.registry": "劳模结对帮扶",
     "registry.title": "劳模助力脱贫攻坚",
-    "registry.dashboard.intro": "覆盖规则：深度贫困县至少结对 3 个劳模单位或 3 名劳模；贫困县至少结对 1 个劳模单位或 1 名劳模。摘帽不摘帮扶。",
+    "registry.dashboard.intro":
+      "覆盖规则：深度贫困县至少结对 3 个劳模单位或 3 名劳模；贫困县至少结对 1 个劳模单位或 1 名劳模。摘帽不摘帮扶。",
     "registry.dashboard.byCity": "各市覆盖情况",
     "registry.dashboard.chart": "各市贫困县覆盖情况图：已覆盖与未覆盖县数",
     "registry.dashboard.counties": "贫困县",
@@ -93,7 +94,8 @@ export const registryMessages = defineMessages(
     "registry.pairing.full": "「{helper}」的可结对县数（{capacity}）已用完。",
     "registry.pairing.unknownHelper": "没有编号为「{id}」的劳模或劳模单位，或不在您的管理范围内。",
     "registry.import.title": "导入登记表",
-    "registry.import.intro": "上传 XLSX（第一个工作表）或 CSV（UTF-8）表格，第一行为表头，中文或英文列名均可，顺序不限。已有的代码或编号按表格更新。",
+    "registry.import.intro":
+      "上传 XLSX（第一个工作表）或 CSV（UTF-8）表格，第一行为表头，中文或英文列名均可，顺序不限。已有的代码或编号按表格更新。",
     "registry.import.sheet": "表格类型",
     "registry.import.sheet.counties": "县区",
     "registry.import.sheet.helpers": "劳模与劳模单位",
@@ -110,7 +112,8 @@ export const registryMessages = defineMessages(
     "registry.row.helperUnknown": "没有编号为「{id}」的劳模或劳模单位。",
     "registry.row.ownershipForUnit": "所有制只适用于劳模单位。",
     "registry.row.kindChanged": "编号「{id}」已登记为另一类别，不能更改类别。",
-    "registry.match.intro": "为每个未覆盖的县区推荐新的结对，在满足可结对县数与现有结对的前提下使总成本最小：同市 0 分、跨市 3 分；专长与需求无交集加 4 分；同一劳模的第 k 个结对加 2·(k−1) 分。",
+    "registry.match.intro":
+      "为每个未覆盖的县区推荐新的结对，在满足可结对县数与现有结对的前提下使总成本最小：同市 0 分、跨市 3 分；专长与需求无交集加 4 分；同一劳模的第 k 个结对加 2·(k−1) 分。",
     "registry.match.run": "运行匹配",
     "registry.match.provinceOnly": "匹配涉及全省的劳模与县区，只有省级管理员可以运行。",
     "registry.match.cost": "总成本",
@@ -141,7 +144,8 @@ export const registryMessages = defineMessages(
   {
     "nav.registry": "Model-worker pairing",
     "registry.title": "Model workers against poverty",
-    "registry.dashboard.intro": "Coverage rule: every deep-poverty county is paired with at least 3 model-worker units or at least 3 model workers; every poverty county with at least one of either. A county that exited poverty keeps its help.",
+    "registry.dashboard.intro":
+      "Coverage rule: every deep-poverty county is paired with at least 3 model-worker units or at least 3 model workers; every poverty county with at least one of either. A county that exited poverty keeps its help.",
     "registry.dashboard.byCity": "Coverage by city",
     "registry.dashboard.chart": "Poverty counties by city: covered and not covered",
     "registry.dashboard.counties": "Counties",
@@ -215,7 +219,8 @@ export const registryMessages = defineMessages(
     "registry.helper.revoked": "Title revoked ({date})",
     "registry.helper.fromHonor": "Created from an honor roll",
     "registry.helper.edit": "Edit",
-    "registry.helper.capacityBelow": "It already has {paired} pairings: capacity cannot be lower; remove pairings first.",
+    "registry.helper.capacityBelow":
+      "It already has {paired} pairings: capacity cannot be lower; remove pairings first.",
     "registry.helper.empty": "No model workers or units match.",
     "registry.helper.pairings": "Paired counties",
     "registry.ownership.central_soe": "Central SOE",
@@ -229,14 +234,16 @@ export const registryMessages = defineMessages(
     "registry.pairing.full": "“{helper}” has used all its capacity ({capacity}).",
     "registry.pairing.unknownHelper": "No model worker or unit has the id “{id}” in your scope.",
     "registry.import.title": "Import registry sheets",
-    "registry.import.intro": "Upload an XLSX (first sheet) or CSV (UTF-8) sheet whose first row is the header; Chinese or English column names, in any order. Existing codes and ids are updated from the sheet.",
+    "registry.import.intro":
+      "Upload an XLSX (first sheet) or CSV (UTF-8) sheet whose first row is the header; Chinese or English column names, in any order. Existing codes and ids are updated from the sheet.",
     "registry.import.sheet": "Sheet",
     "registry.import.sheet.counties": "Counties",
     "registry.import.sheet.helpers": "Model workers and units",
     "registry.import.sheet.pairings": "Pairings",
     "registry.import.columns": "Columns: {columns}",
     "registry.import.done": "{imported} rows imported; {refused} refused.",
-    "registry.import.rolledBack": "{refused} rows were refused; as you asked for all or nothing, nothing was imported.",
+    "registry.import.rolledBack":
+      "{refused} rows were refused; as you asked for all or nothing, nothing was imported.",
     "registry.row.year": "A year is four digits between 1949 and 2100.",
     "registry.row.capacity": "Capacity is a whole number from 1 to 100.",
     "registry.row.repeated": "“{value}” already appears earlier in this sheet.",
@@ -246,9 +253,11 @@ export const registryMessages = defineMessages(
     "registry.row.helperUnknown": "No model worker or unit has the id “{id}”.",
     "registry.row.ownershipForUnit": "Ownership applies to model-worker units only.",
     "registry.row.kindChanged": "“{id}” is registered as the other kind; its kind cannot change.",
-    "registry.match.intro": "Suggests new pairings for every county short of help, within capacities and existing pairings, at least total cost: same city 0, another city 3; plus 4 when skills share nothing with the county's needs; a helper's k-th pairing adds 2·(k−1).",
+    "registry.match.intro":
+      "Suggests new pairings for every county short of help, within capacities and existing pairings, at least total cost: same city 0, another city 3; plus 4 when skills share nothing with the county's needs; a helper's k-th pairing adds 2·(k−1).",
     "registry.match.run": "Run the matcher",
-    "registry.match.provinceOnly": "Matching spans the whole province's helpers and counties: only provincial admins may run it.",
+    "registry.match.provinceOnly":
+      "Matching spans the whole province's helpers and counties: only provincial admins may run it.",
     "registry.match.cost": "Total cost",
     "registry.match.lowerBound": "Proven lower bound",
     "registry.match.gap": "Gap",

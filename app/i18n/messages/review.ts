@@ -73,7 +73,8 @@ export const reviewMessages = defineMessages(
     "review.record": "Record the opinion",
     "review.recordedBy": "Recorded by",
     "review.recordedAt": "Recorded",
-    "review.consultation.notVetoable": "The nomination is returned for correction; record an objection once it is resubmitted.",
+    "review.consultation.notVetoable":
+      "The nomination is returned for correction; record an objection once it is resubmitted.",
     "review.export.csv": "Export CSV",
     "review.export.xlsx": "Export Excel (XLSX)",
     "review.export.sheet": "Nominations",

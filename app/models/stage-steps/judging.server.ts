@@ -14,11 +14,17 @@ function pendingPairs(db: Kysely<Database>, competitionId: number) {
   return db
     .selectFrom("judge_assignments")
     .innerJoin("nominations", "nominations.id", "judge_assignments.nomination_id")
-    .leftJoin("score_sheets", (j) => j.onRef("score_sheets.panel_member_id", "=", "judge_assignments.panel_member_id").onRef("score_sheets.nomination_id", "=", "judge_assignments.nomination_id"))
+    .leftJoin("score_sheets", (j) =>
+      j
+        .onRef("score_sheets.panel_member_id", "=", "judge_assignments.panel_member_id")
+        .onRef("score_sheets.nomination_id", "=", "judge_assignments.nomination_id"),
+    )
     .select(["judge_assignments.panel_member_id", "judge_assignments.nomination_id"])
     .where("nominations.competition_id", "=", competitionId)
     .where("nominations.status", "=", "eligible")
-    .where((eb) => eb.or([eb("score_sheets.status", "is", null), eb("score_sheets.status", "<>", "submitted")]))
+    .where((eb) =>
+      eb.or([eb("score_sheets.status", "is", null), eb("score_sheets.status", "<>", "submitted")]),
+    )
     .execute();
 }
 
@@ -29,8 +35,27 @@ async function sheetlessCount(db: Kysely<Database>, competitionId: number): Prom
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("nominations.competition_id", "=", competitionId)
     .where("nominations.status", "=", "eligible")
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("score_sheets").select("score_sheets.id").whereRef("score_sheets.nomination_id", "=", "nominations.id").where("score_sheets.status", "=", "submitted"))))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("judge_assignments").select("judge_assignments.id").whereRef("judge_assignments.nomination_id", "=", "nominations.id"))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("score_sheets")
+            .select("score_sheets.id")
+            .whereRef("score_sheets.nomination_id", "=", "nominations.id")
+            .where("score_sheets.status", "=", "submitted"),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("judge_assignments")
+            .select("judge_assignments.id")
+            .whereRef("judge_assignments.nomination_id", "=", "nominations.id"),
+        ),
+      ),
+    )
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

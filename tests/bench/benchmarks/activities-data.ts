@@ -10,11 +10,22 @@ export function benchCounties() {
   }));
 }
 
-export async function insertBenchCounties(db: Kysely<Database>): Promise<{ id: number; code: string; city: string }[]> {
+export async function insertBenchCounties(
+  db: Kysely<Database>,
+): Promise<{ id: number; code: string; city: string }[]> {
   const now = new Date().toISOString();
   await db
     .insertInto("counties")
-    .values(benchCounties().map((c) => ({ ...c, poverty_level: "poverty" as const, exited_year: null, needs: "", created_at: now, updated_at: now })))
+    .values(
+      benchCounties().map((c) => ({
+        ...c,
+        poverty_level: "poverty" as const,
+        exited_year: null,
+        needs: "",
+        created_at: now,
+        updated_at: now,
+      })),
+    )
     .execute();
   return db.selectFrom("counties").select(["id", "code", "city"]).orderBy("code").execute();
 }

@@ -26,10 +26,21 @@ function records(codes: string[]): string[][] {
     const lifted = Math.floor(rand() * people * 0.5);
     const fen = Math.floor(rand() * 5_000_000);
     // Each (team, day) once, so no row repeats another.
-    const day = new Date(Date.UTC(2016, 0, 1) + Math.floor(i / TEAMS) * 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(Date.UTC(2016, 0, 1) + Math.floor(i / TEAMS) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     out.push([
-      `基准第${team + 1}服务队`, day, codes[team % codes.length], `第${Math.floor(rand() * 40) + 1}村`, "技术培训", String(1 + Math.floor(rand() * 40)),
-      `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, "0")}`, String(households), String(people), String(Math.min(households, Math.floor(lifted / 2))), String(lifted),
+      `基准第${team + 1}服务队`,
+      day,
+      codes[team % codes.length],
+      `第${Math.floor(rand() * 40) + 1}村`,
+      "技术培训",
+      String(1 + Math.floor(rand() * 40)),
+      `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, "0")}`,
+      String(households),
+      String(people),
+      String(Math.min(households, Math.floor(lifted / 2))),
+      String(lifted),
     ]);
   }
   return out;
@@ -46,7 +57,11 @@ async function xlsxOf(rows: string[][]): Promise<Buffer> {
 }
 
 /** Reads and imports one sheet into a fresh database; seconds of each step. */
-async function importInto(dir: string, name: string, bytes: Buffer): Promise<{ read: number; imported: number }> {
+async function importInto(
+  dir: string,
+  name: string,
+  bytes: Buffer,
+): Promise<{ read: number; imported: number }> {
   const db = createDatabase({ dialect: "sqlite", file: path.join(dir, `${name}.db`) });
   try {
     await migrateToLatest(db);
@@ -56,7 +71,8 @@ async function importInto(dir: string, name: string, bytes: Buffer): Promise<{ r
     const read = performance.now();
     const report = await importActivities(db, SYSTEM_ACTOR, rows, { today: "2026-01-01" });
     const done = performance.now();
-    if (report.imported !== ROWS) throw new Error(`imported ${report.imported} of ${ROWS}: ${JSON.stringify(report.issues.slice(0, 3))}`);
+    if (report.imported !== ROWS)
+      throw new Error(`imported ${report.imported} of ${ROWS}: ${JSON.stringify(report.issues.slice(0, 3))}`);
     return { read: (read - started) / 1000, imported: (done - read) / 1000 };
   } finally {
     await db.destroy();

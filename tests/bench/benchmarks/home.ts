@@ -7,12 +7,17 @@ import { benchSecrets, startLaurel, startPlainServer } from "../lib/server";
 async function fetchOk(url: string): Promise<{ body: Buffer; contentType: string }> {
   const res = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(10_000) });
   const body = Buffer.from(await res.arrayBuffer());
-  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${body.toString().slice(0, 300)}`);
+  if (res.status !== 200)
+    throw new Error(`GET ${url} answered ${res.status}: ${body.toString().slice(0, 300)}`);
   return { body, contentType: res.headers.get("content-type") ?? "application/octet-stream" };
 }
 
 function figures(prefix: string, r: LoadResult): Record<string, number> {
-  return { [`${prefix}_rps`]: round(r.rps, 1), [`${prefix}_p50_ms`]: round(r.p50, 1), [`${prefix}_p99_ms`]: round(r.p99, 1) };
+  return {
+    [`${prefix}_rps`]: round(r.rps, 1),
+    [`${prefix}_p50_ms`]: round(r.p50, 1),
+    [`${prefix}_p99_ms`]: round(r.p99, 1),
+  };
 }
 
 /**
@@ -47,7 +52,10 @@ const home: Benchmark = {
           `GET /healthz (bare route), GET / (home page, ${page.body.length} bytes), and the same bytes from plain node:http: ` +
             `${load.connections} connections, ${load.warmupSeconds} s warm-up, ${load.seconds} s each in ${load.rounds} rounds …`,
         );
-        r = await compareLoads({ bare: `${laurel.url}/healthz`, home: `${laurel.url}/`, plain: `${plainServer.url}/` }, load);
+        r = await compareLoads(
+          { bare: `${laurel.url}/healthz`, home: `${laurel.url}/`, plain: `${plainServer.url}/` },
+          load,
+        );
       } finally {
         await plainServer.close();
       }

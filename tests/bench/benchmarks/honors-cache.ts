@@ -21,7 +21,9 @@ const honorsCache: Benchmark = {
       const page = await fetchPage(url);
       const plain = await startPlainServer(page.body, page.contentType);
       try {
-        log(`GET the cached page (${page.body.length} bytes) and the same bytes from node:http: ${load.connections} connections …`);
+        log(
+          `GET the cached page (${page.body.length} bytes) and the same bytes from node:http: ${load.connections} connections …`,
+        );
         const r = await compareLoads({ cached: url, plain: `${plain.url}/` }, load);
         return {
           cache_over_plain: round(r.cached.rps / r.plain.rps, 3),

@@ -18,12 +18,49 @@ import { termsOf } from "../../../app/domain/honors/search-terms";
 export const LISTS = 2000;
 export const PER_LIST = 500;
 
-const SURNAMES = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"];
-const GIVEN = [..."伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建林峰国成斌志新亮宇波宁浩凯飞健欣颖婷雪琳晨阳东海龙云"];
+const SURNAMES = [
+  ..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤",
+];
+const GIVEN = [
+  ..."伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建林峰国成斌志新亮宇波宁浩凯飞健欣颖婷雪琳晨阳东海龙云",
+];
 const PLACES = ["西安", "宝鸡", "咸阳", "渭南", "延安", "汉中", "榆林", "安康", "商洛", "铜川", "杨凌"];
-const TRADES = ["石油机械", "煤业化工", "电力", "建工", "有色金属", "重型机械", "纺织", "航空", "汽车", "医药", "铁路", "通信", "水务", "燃气", "钢铁", "农业科技", "电子", "热电", "建材", "物流"];
+const TRADES = [
+  "石油机械",
+  "煤业化工",
+  "电力",
+  "建工",
+  "有色金属",
+  "重型机械",
+  "纺织",
+  "航空",
+  "汽车",
+  "医药",
+  "铁路",
+  "通信",
+  "水务",
+  "燃气",
+  "钢铁",
+  "农业科技",
+  "电子",
+  "热电",
+  "建材",
+  "物流",
+];
 const SUFFIXES = ["有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "分公司"];
-const REGIONS = ["610100", "610200", "610300", "610400", "610500", "610600", "610700", "610800", "610900", "611000", "611100"];
+const REGIONS = [
+  "610100",
+  "610200",
+  "610300",
+  "610400",
+  "610500",
+  "610600",
+  "610700",
+  "610800",
+  "610900",
+  "611000",
+  "611100",
+];
 
 function random(seed: number) {
   let a = seed >>> 0;
@@ -48,15 +85,25 @@ export interface HonorsBenchData {
   close(): Promise<void>;
 }
 
-function loadRolls(file: string, provinceId: number, rnd: () => number): { competitionId: number; categoryId: number; queries: string[]; total: number } {
+function loadRolls(
+  file: string,
+  provinceId: number,
+  rnd: () => number,
+): { competitionId: number; categoryId: number; queries: string[]; total: number } {
   const raw = new SQLite(file);
   raw.pragma("foreign_keys = OFF");
   raw.pragma("synchronous = OFF");
   const now = new Date().toISOString();
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
-  const comp = raw.prepare("insert into competitions (org_id, title, year, description, stage, notice_days, notice_unit, created_at, updated_at) values (?, ?, ?, '', 'published', 5, 'working', ?, ?)");
-  const cat = raw.prepare("insert into categories (competition_id, position, name, kind, quota, aggregation, blind) values (?, 1, '先进个人', 'individual', ?, 'mean', 0)");
-  const pub = raw.prepare("insert into publications (competition_id, doc_number, published_on, publishing_org_id, digest, canonical, published_at) values (?, ?, ?, ?, ?, '', ?)");
+  const comp = raw.prepare(
+    "insert into competitions (org_id, title, year, description, stage, notice_days, notice_unit, created_at, updated_at) values (?, ?, ?, '', 'published', 5, 'working', ?, ?)",
+  );
+  const cat = raw.prepare(
+    "insert into categories (competition_id, position, name, kind, quota, aggregation, blind) values (?, 1, '先进个人', 'individual', ?, 'mean', 0)",
+  );
+  const pub = raw.prepare(
+    "insert into publications (competition_id, doc_number, published_on, publishing_org_id, digest, canonical, published_at) values (?, ?, ?, ?, ?, '', ?)",
+  );
   const hon = raw.prepare(
     "insert into honorees (publication_id, competition_id, category_id, nomination_id, position, kind, name, gender, workplace, post, org_name, region_code, year, competition_title, category_name, summary, doc_number, published_on, publishing_org, revoked) values (?, ?, ?, ?, ?, 'individual', ?, ?, ?, '技术员', ?, ?, ?, ?, '先进个人', ?, ?, ?, '陕西省总工会', 0)",
   );
@@ -77,7 +124,25 @@ function loadRolls(file: string, provinceId: number, rnd: () => number): { compe
         const name = pick(SURNAMES) + pick(GIVEN) + (rnd() < 0.6 ? pick(GIVEN) : "");
         const workplace = `${pick(PLACES)}${pick(TRADES)}${pick(SUFFIXES)}`;
         const region = pick(REGIONS);
-        const h = Number(hon.run(p, c, k, ++nomination, i, name, rnd() < 0.4 ? "female" : "male", workplace, `${region}市总工会`, region, year, title, `${name}在岗位上成绩突出。`, doc, `${year}-12-01`).lastInsertRowid);
+        const h = Number(
+          hon.run(
+            p,
+            c,
+            k,
+            ++nomination,
+            i,
+            name,
+            rnd() < 0.4 ? "female" : "male",
+            workplace,
+            `${region}市总工会`,
+            region,
+            year,
+            title,
+            `${name}在岗位上成绩突出。`,
+            doc,
+            `${year}-12-01`,
+          ).lastInsertRowid,
+        );
         for (const t of termsOf(name, workplace)) term.run(t, h);
         if (rnd() < 0.002) queries.push(rnd() < 0.7 ? name.slice(0, 2) : workplace.slice(2, 6));
       }
@@ -101,7 +166,11 @@ function buildOnce(log: (line: string) => void) {
     try {
       await migrateToLatest(db);
       await loadDemo(db, Buffer.alloc(32, 7));
-      const province = await db.selectFrom("orgs").select("id").where("parent_id", "is", null).executeTakeFirstOrThrow();
+      const province = await db
+        .selectFrom("orgs")
+        .select("id")
+        .where("parent_id", "is", null)
+        .executeTakeFirstOrThrow();
       log(`Writing ${LISTS * PER_LIST} honorees in ${LISTS} published lists …`);
       return { file, rolls: loadRolls(file, province.id, random(20181012)) };
     } finally {

@@ -7,7 +7,8 @@ import { honorsDatabase } from "./honors-data";
 export async function fetchPage(url: string): Promise<{ body: Buffer; contentType: string }> {
   const res = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(30_000) });
   const body = Buffer.from(await res.arrayBuffer());
-  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${body.toString().slice(0, 300)}`);
+  if (res.status !== 200)
+    throw new Error(`GET ${url} answered ${res.status}: ${body.toString().slice(0, 300)}`);
   return { body, contentType: res.headers.get("content-type") ?? "text/html" };
 }
 
@@ -16,11 +17,18 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** The queries behind the page without the cache, timed in-process: what a cache miss costs the database. */
-async function loaderTimes(db: Parameters<typeof listRollEntries>[0], competitionId: number, categoryId: number) {
+async function loaderTimes(
+  db: Parameters<typeof listRollEntries>[0],
+  competitionId: number,
+  categoryId: number,
+) {
   const times: number[] = [];
   for (let i = 0; i < 300; i++) {
     const start = performance.now();
-    await Promise.all([listRollCategories(db, competitionId), listRollEntries(db, { categoryId, page: 1 + (i % 10) })]);
+    await Promise.all([
+      listRollCategories(db, competitionId),
+      listRollEntries(db, { categoryId, page: 1 + (i % 10) }),
+    ]);
     times.push(performance.now() - start);
   }
   return times.sort((a, b) => a - b);

@@ -2,7 +2,8 @@ import { round, type Benchmark, type BenchOptions } from "../lib/benchmark";
 import { searchHonorees } from "../../../app/models/honor-roll.server";
 import { honorsDatabase } from "./honors-data";
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
 /**
  * Public search by name or workplace over 1,000,000 honorees: two-character names (the case

@@ -22,7 +22,13 @@ function random(seed: number) {
 
 /** Shaanxi's 2021 rules (docs/domain.md#composition-rules) over 10,000 nominees with plausible attribute mixes. */
 const RULES: CompositionRule[] = [
-  { label: "一线职工≥22%", attribute: "occupation_group", values: ["frontline"], op: "at_least", share: 0.22 },
+  {
+    label: "一线职工≥22%",
+    attribute: "occupation_group",
+    values: ["frontline"],
+    op: "at_least",
+    share: 0.22,
+  },
   { label: "农民工≥6%", attribute: "migrant", values: ["是"], op: "at_least", share: 0.06 },
   { label: "非公企业≥12%", attribute: "sector", values: ["non_public"], op: "at_least", share: 0.12 },
   { label: "机关事业≤10%", attribute: "sector", values: ["public_institution"], op: "at_most", share: 0.1 },
@@ -46,8 +52,15 @@ function data() {
   for (let j = 0; j < JUDGES; j++) {
     const leniency = rnd() * 10 - 5;
     for (const n of nominations) {
-      const points = Array.from({ length: CRITERIA }, () => Math.max(0, Math.min(12.5, Math.round((rnd() * 10 + leniency / CRITERIA + 1) * 2) / 2)));
-      sheets.push({ ref: n.ref, judgeId: j, total: points.reduce((a, b) => a + b, 0), criterionPoints: points });
+      const points = Array.from({ length: CRITERIA }, () =>
+        Math.max(0, Math.min(12.5, Math.round((rnd() * 10 + leniency / CRITERIA + 1) * 2) / 2)),
+      );
+      sheets.push({
+        ref: n.ref,
+        judgeId: j,
+        total: points.reduce((a, b) => a + b, 0),
+        criterionPoints: points,
+      });
     }
   }
   return { nominations, sheets };
@@ -68,9 +81,14 @@ const judgingRank: Benchmark = {
       const start = performance.now();
       const ranking = rankNominations(nominations, sheets, method);
       const ranked = performance.now();
-      const selection = selectNominations({ quota: QUOTA, rules: RULES, candidates: ranking.entries.map((e) => ({ ref: e.ref, rank: e.rank, attributes: attrs.get(e.ref)! })) });
+      const selection = selectNominations({
+        quota: QUOTA,
+        rules: RULES,
+        candidates: ranking.entries.map((e) => ({ ref: e.ref, rank: e.rank, attributes: attrs.get(e.ref)! })),
+      });
       const done = performance.now();
-      if (selection.selected.length !== QUOTA) throw new Error(`${method}: selected ${selection.selected.length}, not ${QUOTA}`);
+      if (selection.selected.length !== QUOTA)
+        throw new Error(`${method}: selected ${selection.selected.length}, not ${QUOTA}`);
       metrics[`${method}_rank_ms`] = round(ranked - start, 1);
       metrics[`${method}_select_ms`] = round(done - ranked, 1);
       metrics[`${method}_ms`] = round(done - start, 1);

@@ -28,7 +28,11 @@ const judgingSubmit: Benchmark = {
     const database = await demoDatabase(secrets.dataKey, log);
     try {
       log(`Seeding ${JUDGES} judges × ${NOMINATIONS} nominations …`);
-      const { judges, categoryId } = await seedJudgingLoad(database.db, secrets, { judges: JUDGES, nominations: NOMINATIONS, criteria: CRITERIA });
+      const { judges, categoryId } = await seedJudgingLoad(database.db, secrets, {
+        judges: JUDGES,
+        nominations: NOMINATIONS,
+        criteria: CRITERIA,
+      });
       const laurel = await spawnLaurel(database.url, secrets, log);
       try {
         const warmup = Math.max(warmupSeconds, MIN_WARMUP_SECONDS);
@@ -37,15 +41,30 @@ const judgingSubmit: Benchmark = {
         const measured = judges.map((j) => ({ ...j, nominations: j.nominations.slice(half) }));
         log(`Warming up for ${warmup} s: GET /healthz, then submitting …`);
         await runJudgeClient({ url: laurel.url, judges, seconds: warmup, criteria: CRITERIA, bare: true });
-        const w = await runJudgeClient({ url: laurel.url, judges: warming, seconds: warmup, criteria: CRITERIA });
+        const w = await runJudgeClient({
+          url: laurel.url,
+          judges: warming,
+          seconds: warmup,
+          criteria: CRITERIA,
+        });
         log(`Baseline: ${JUDGES} loops on GET /healthz (bare Remix route) for ${seconds} s …`);
         const b = await runJudgeClient({ url: laurel.url, judges, seconds, criteria: CRITERIA, bare: true });
         log(`${JUDGES} judges submitting for ${seconds} s …`);
         const cpuBefore = laurel.cpuSeconds();
         const r = await runJudgeClient({ url: laurel.url, judges: measured, seconds, criteria: CRITERIA });
         const serverCpuMs = (laurel.cpuSeconds() - cpuBefore) * 1000;
-        const counted = Number((await database.db.selectFrom("score_sheets").select((eb) => eb.fn.countAll().as("n")).where("category_id", "=", categoryId).where("status", "=", "submitted").executeTakeFirstOrThrow()).n);
-        if (w.failed + r.failed > 0) throw new Error(`${w.failed + r.failed} submissions failed:\n${laurel.output()}`);
+        const counted = Number(
+          (
+            await database.db
+              .selectFrom("score_sheets")
+              .select((eb) => eb.fn.countAll().as("n"))
+              .where("category_id", "=", categoryId)
+              .where("status", "=", "submitted")
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+        if (w.failed + r.failed > 0)
+          throw new Error(`${w.failed + r.failed} submissions failed:\n${laurel.output()}`);
         return {
           dialect: database.dialect,
           workers: workersOf(laurel.output()),

@@ -17,7 +17,8 @@ const VARIANTS: Record<string, InstanceSpec> = {
 
 const matchingShaanxi: Benchmark = {
   name: "matching-shaanxi",
-  summary: "matcher at Shaanxi scale (56 counties; 2,000 workers + 300 units, and a scarce variant): proven optimal",
+  summary:
+    "matcher at Shaanxi scale (56 counties; 2,000 workers + 300 units, and a scarce variant): proven optimal",
   target: { metric: "slowest_ms", value: 500, direction: "at most" },
   async run({ log }) {
     const metrics: Record<string, number | string> = {};
@@ -29,8 +30,11 @@ const matchingShaanxi: Benchmark = {
       const started = performance.now();
       const result = suggestPairings(instance);
       const ms = performance.now() - started;
-      log(`${name}: cost ${result.cost}, lower bound ${result.lower_bound}, optimal ${result.optimal}, ${result.suggestions.length} suggestions, ${ms.toFixed(0)} ms`);
-      if (!result.optimal) throw new Error(`${name}: not proven optimal (cost ${result.cost}, bound ${result.lower_bound})`);
+      log(
+        `${name}: cost ${result.cost}, lower bound ${result.lower_bound}, optimal ${result.optimal}, ${result.suggestions.length} suggestions, ${ms.toFixed(0)} ms`,
+      );
+      if (!result.optimal)
+        throw new Error(`${name}: not proven optimal (cost ${result.cost}, bound ${result.lower_bound})`);
       Object.assign(metrics, {
         [`${name}_ms`]: round(ms, 1),
         [`${name}_cost`]: result.cost,

@@ -39,12 +39,27 @@ function records(orgs: string[]): Record<string, string>[] {
     const day = new Date(Date.UTC(1960, 0, 1) + i * 86_400_000 * 3);
     const birth = day.toISOString().slice(0, 10);
     out.push({
-      ref: `B-${String(i + 1).padStart(5, "0")}`, category: CATEGORY, nominating_org: orgs[i % orgs.length], kind: "individual",
-      name: pick(SURNAMES) + pick(GIVEN) + pick(GIVEN), gender: male ? "男" : "女", ethnicity: "汉族", birth_date: birth,
-      political_status: "中共党员", education: "大专", workplace: "某机械有限公司", post: "数控车工",
-      occupation_group: rand() < 0.7 ? "一线职工" : "专业技术人员", migrant: rand() < 0.2 ? "是" : "否",
-      id_number: idNumber("610102", birth, i, male), phone: `138${String(Math.floor(rand() * 1e8)).padStart(8, "0")}`,
-      member_count: "", leader: "", deeds: "扎根一线二十年，攻克技术难题三十余项，带出徒弟五十余人。".repeat(3), sector: "国有企业", summary: "",
+      ref: `B-${String(i + 1).padStart(5, "0")}`,
+      category: CATEGORY,
+      nominating_org: orgs[i % orgs.length],
+      kind: "individual",
+      name: pick(SURNAMES) + pick(GIVEN) + pick(GIVEN),
+      gender: male ? "男" : "女",
+      ethnicity: "汉族",
+      birth_date: birth,
+      political_status: "中共党员",
+      education: "大专",
+      workplace: "某机械有限公司",
+      post: "数控车工",
+      occupation_group: rand() < 0.7 ? "一线职工" : "专业技术人员",
+      migrant: rand() < 0.2 ? "是" : "否",
+      id_number: idNumber("610102", birth, i, male),
+      phone: `138${String(Math.floor(rand() * 1e8)).padStart(8, "0")}`,
+      member_count: "",
+      leader: "",
+      deeds: "扎根一线二十年，攻克技术难题三十余项，带出徒弟五十余人。".repeat(3),
+      sector: "国有企业",
+      summary: "",
     });
   }
   return out;
@@ -72,15 +87,48 @@ const nominationsImport: Benchmark = {
     const db = createDatabase({ dialect: "sqlite", file: path.join(dir, "laurel.db") });
     try {
       await migrateToLatest(db);
-      const province = await db.transaction().execute((trx) => createOrg(trx, SYSTEM_ACTOR, null, { name: "基准省总工会", kind: "provincial", regionCode: "610000" }));
+      const province = await db.transaction().execute((trx) =>
+        createOrg(trx, SYSTEM_ACTOR, null, {
+          name: "基准省总工会",
+          kind: "provincial",
+          regionCode: "610000",
+        }),
+      );
       const orgs: string[] = [];
-      for (let i = 1; i <= ORGS; i++) orgs.push((await db.transaction().execute((trx) => createOrg(trx, SYSTEM_ACTOR, province, { name: `基准第${i}市总工会`, kind: "city", regionCode: null }))).name);
+      for (let i = 1; i <= ORGS; i++)
+        orgs.push(
+          (
+            await db.transaction().execute((trx) =>
+              createOrg(trx, SYSTEM_ACTOR, province, {
+                name: `基准第${i}市总工会`,
+                kind: "city",
+                regionCode: null,
+              }),
+            )
+          ).name,
+        );
       const template = CompetitionTemplateSchema.parse({
-        title: "基准竞赛", year: 2018, organizer: province.name,
-        categories: [{ name: CATEGORY, kind: "individual", quota: ROWS, criteria: [{ title: "事迹突出", max_points: 100 }], allocations: orgs.map((org) => ({ org, nominations: ROWS / ORGS })) }],
+        title: "基准竞赛",
+        year: 2018,
+        organizer: province.name,
+        categories: [
+          {
+            name: CATEGORY,
+            kind: "individual",
+            quota: ROWS,
+            criteria: [{ title: "事迹突出", max_points: 100 }],
+            allocations: orgs.map((org) => ({ org, nominations: ROWS / ORGS })),
+          },
+        ],
       });
-      const competitionId = await db.transaction().execute((trx) => createCompetition(trx, SYSTEM_ACTOR, province, template));
-      await db.updateTable("competitions").set({ stage: "nominating" }).where("id", "=", competitionId).execute();
+      const competitionId = await db
+        .transaction()
+        .execute((trx) => createCompetition(trx, SYSTEM_ACTOR, province, template));
+      await db
+        .updateTable("competitions")
+        .set({ stage: "nominating" })
+        .where("id", "=", competitionId)
+        .execute();
       const bytes = await xlsxOf(records(orgs));
       log(`Importing ${ROWS} rows (${(bytes.length / 1024).toFixed(0)} KB XLSX) …`);
 
@@ -88,10 +136,20 @@ const nominationsImport: Benchmark = {
       const cpuStart = process.cpuUsage();
       const rows = await readSheet(bytes);
       const read = performance.now();
-      const report = await importNominations(db, SYSTEM_ACTOR, crypto.randomBytes(32), { competitionId, categoryName: CATEGORY }, rows, { today: "2026-01-01" });
+      const report = await importNominations(
+        db,
+        SYSTEM_ACTOR,
+        crypto.randomBytes(32),
+        { competitionId, categoryName: CATEGORY },
+        rows,
+        { today: "2026-01-01" },
+      );
       const done = performance.now();
       const cpu = process.cpuUsage(cpuStart);
-      if (report.imported !== ROWS) throw new Error(`imported ${report.imported} of ${ROWS}: ${JSON.stringify(report.issues.slice(0, 3))}`);
+      if (report.imported !== ROWS)
+        throw new Error(
+          `imported ${report.imported} of ${ROWS}: ${JSON.stringify(report.issues.slice(0, 3))}`,
+        );
       return {
         rows: ROWS,
         xlsx_kb: Math.round(bytes.length / 1024),

@@ -17,7 +17,21 @@ const PER_STATEMENT = 100;
 const KINDS = ["技术培训", "产业指导", "义诊", "捐资助学", "电商培训", "劳务对接"];
 const FIRST_DAY = Date.UTC(2016, 0, 1);
 const DAYS = 1461;
-const COLUMNS = ["team_id", "held_on", "year", "county_id", "village", "kind", "person_times", "funds_fen", "households_helped", "people_helped", "households_lifted", "people_lifted", "created_at"];
+const COLUMNS = [
+  "team_id",
+  "held_on",
+  "year",
+  "county_id",
+  "village",
+  "kind",
+  "person_times",
+  "funds_fen",
+  "households_helped",
+  "people_helped",
+  "households_lifted",
+  "people_lifted",
+  "created_at",
+];
 
 /**
  * A million seeded activities written straight into the SQLite file with multi-row inserts (the
@@ -35,14 +49,21 @@ function bulkLoad(file: string, counties: { id: number; city: string }[]): void 
     const byCity = new Map<string, number[]>();
     for (const c of counties) byCity.set(c.city, [...(byCity.get(c.city) ?? []), c.id]);
     const rand = seededRandom(1_000_000);
-    const insert = raw.prepare(`insert into activities (${COLUMNS.join(", ")}) values ${Array(PER_STATEMENT).fill(`(${COLUMNS.map(() => "?").join(", ")})`).join(", ")}`);
+    const insert = raw.prepare(
+      `insert into activities (${COLUMNS.join(", ")}) values ${Array(PER_STATEMENT)
+        .fill(`(${COLUMNS.map(() => "?").join(", ")})`)
+        .join(", ")}`,
+    );
     raw.transaction(() => {
       for (let i = 0; i < ACTIVITIES; i += PER_STATEMENT) {
         const values: (string | number)[] = [];
         for (let k = i; k < i + PER_STATEMENT; k++) {
           const team = (k % TEAMS) + 1;
           const home = counties[team % counties.length];
-          const county = rand() < 0.8 ? home.id : byCity.get(home.city)![Math.floor(rand() * byCity.get(home.city)!.length)];
+          const county =
+            rand() < 0.8
+              ? home.id
+              : byCity.get(home.city)![Math.floor(rand() * byCity.get(home.city)!.length)];
           // A team's j-th activity: day j of 2016–2019, and a kind of its own each time the days come round, so no two repeat.
           const j = Math.floor(k / TEAMS);
           const day = new Date(FIRST_DAY + (j % DAYS) * 86_400_000).toISOString().slice(0, 10);
@@ -51,7 +72,21 @@ function bulkLoad(file: string, counties: { id: number; city: string }[]): void 
           const people = 2 + Math.floor(rand() * 60);
           const households = 1 + Math.floor(rand() * (people / 2));
           const lifted = Math.floor(rand() * people * 0.5);
-          values.push(team, day, year, county, `第${1 + Math.floor(rand() * 60)}村`, kind, 1 + Math.floor(rand() * 40), Math.floor(rand() * 5_000_000), households, people, Math.min(households, Math.floor(lifted / 2)), lifted, now);
+          values.push(
+            team,
+            day,
+            year,
+            county,
+            `第${1 + Math.floor(rand() * 60)}村`,
+            kind,
+            1 + Math.floor(rand() * 40),
+            Math.floor(rand() * 5_000_000),
+            households,
+            people,
+            Math.min(households, Math.floor(lifted / 2)),
+            lifted,
+            now,
+          );
         }
         insert.run(values);
       }
@@ -93,11 +128,21 @@ const statsPage: Benchmark = {
       t0 = performance.now();
       await db.transaction().execute((trx) => rebuildAllSummaries(trx));
       const summarySeconds = (performance.now() - t0) / 1000;
-      const [totalsRows, villageRows] = await Promise.all([db.selectFrom("activity_totals").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(), db.selectFrom("activity_villages").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()]);
+      const [totalsRows, villageRows] = await Promise.all([
+        db
+          .selectFrom("activity_totals")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom("activity_villages")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow(),
+      ]);
       t0 = performance.now();
       const report = await loadStatsReport(db, null);
       const reportMs = performance.now() - t0;
-      if (report.province.activities !== ACTIVITIES) throw new Error(`the report counts ${report.province.activities} activities`);
+      if (report.province.activities !== ACTIVITIES)
+        throw new Error(`the report counts ${report.province.activities} activities`);
       const laurel = await startLaurel(db, benchSecrets(), log);
       try {
         await timeGet(`${laurel.url}/stats`);

@@ -37,7 +37,15 @@ interface AutocannonJson {
  */
 function autocannon(url: string, connections: number, seconds: number): Promise<AutocannonJson> {
   if (new URL(url).hostname !== "127.0.0.1") throw new Error(`Benchmarks load 127.0.0.1 only, not ${url}`);
-  const args = [AUTOCANNON, "--connections", String(connections), "--duration", String(seconds), "--json", url];
+  const args = [
+    AUTOCANNON,
+    "--connections",
+    String(connections),
+    "--duration",
+    String(seconds),
+    "--json",
+    url,
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
@@ -71,13 +79,18 @@ function autocannon(url: string, connections: number, seconds: number): Promise<
  * shared machine lands on all of them rather than on whichever ran at that moment; that keeps
  * their ratios honest. Each URL gets its warm-up run once, before the first round.
  */
-export async function compareLoads<K extends string>(urls: Record<K, string>, options: LoadOptions): Promise<Record<K, LoadResult>> {
+export async function compareLoads<K extends string>(
+  urls: Record<K, string>,
+  options: LoadOptions,
+): Promise<Record<K, LoadResult>> {
   const names = Object.keys(urls) as K[];
   const perRound = Math.max(1, Math.round(options.seconds / options.rounds));
-  if (options.warmupSeconds > 0) for (const name of names) await autocannon(urls[name], options.connections, options.warmupSeconds);
+  if (options.warmupSeconds > 0)
+    for (const name of names) await autocannon(urls[name], options.connections, options.warmupSeconds);
   const runs = new Map<K, AutocannonJson[]>(names.map((n) => [n, []]));
   for (let round = 0; round < options.rounds; round++) {
-    for (const name of names) runs.get(name)!.push(await autocannon(urls[name], options.connections, perRound));
+    for (const name of names)
+      runs.get(name)!.push(await autocannon(urls[name], options.connections, perRound));
   }
   return Object.fromEntries(names.map((name) => [name, combine(runs.get(name)!)])) as Record<K, LoadResult>;
 }
@@ -86,6 +99,12 @@ export async function compareLoads<K extends string>(urls: Record<K, string>, op
 function combine(runs: AutocannonJson[]): LoadResult {
   const requests = runs.reduce((sum, r) => sum + r.requests.total, 0);
   const seconds = runs.reduce((sum, r) => sum + r.duration, 0);
-  const weighted = (pick: (r: AutocannonJson) => number) => runs.reduce((sum, r) => sum + pick(r) * r.requests.total, 0) / requests;
-  return { rps: requests / seconds, p50: weighted((r) => r.latency.p50), p99: weighted((r) => r.latency.p99), requests };
+  const weighted = (pick: (r: AutocannonJson) => number) =>
+    runs.reduce((sum, r) => sum + pick(r) * r.requests.total, 0) / requests;
+  return {
+    rps: requests / seconds,
+    p50: weighted((r) => r.latency.p50),
+    p99: weighted((r) => r.latency.p99),
+    requests,
+  };
 }

@@ -74,13 +74,25 @@ export async function serverBuild(log: (line: string) => void): Promise<ServerBu
 
 /** Secrets held in memory only (nothing lands in data/); one set per benchmark, for its database and server alike. */
 export function benchSecrets(): Secrets {
-  return { sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey: crypto.randomBytes(32), generated: [] };
+  return {
+    sessionSecret: crypto.randomBytes(32).toString("hex"),
+    dataKey: crypto.randomBytes(32),
+    generated: [],
+  };
 }
 
 /** The production HTTP app (scripts/server.ts, production mode) over `db`, in this process. */
-export async function startLaurel(db: Kysely<Database>, secrets: Secrets, log: (line: string) => void): Promise<Listening> {
+export async function startLaurel(
+  db: Kysely<Database>,
+  secrets: Secrets,
+  log: (line: string) => void,
+): Promise<Listening> {
   const build = await serverBuild(log);
-  const app = createHttpApp({ build, services: createServices(db, secrets, true), publicDir: path.join(ROOT, "public") });
+  const app = createHttpApp({
+    build,
+    services: createServices(db, secrets, true),
+    publicDir: path.join(ROOT, "public"),
+  });
   return listen(app);
 }
 
@@ -119,11 +131,25 @@ function processTreeCpuSeconds(pid: number): number {
  * worker processes unless LAUREL_WORKERS says otherwise — over `databaseUrl` (started as the e2e
  * tests start it). Resolves once it answers.
  */
-export async function spawnLaurel(databaseUrl: string, secrets: Secrets, log: (line: string) => void): Promise<SpawnedLaurel> {
+export async function spawnLaurel(
+  databaseUrl: string,
+  secrets: Secrets,
+  log: (line: string) => void,
+): Promise<SpawnedLaurel> {
   await serverBuild(log);
   // BENCH_CPU_PROFILE_DIR: each server process writes a V8 .cpuprofile there when it stops.
-  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE_DIR)}`] : [];
-  const server = await startServer({ database: { url: databaseUrl, sessionSecret: secrets.sessionSecret, dataKey: secrets.dataKey }, nodeArgs: profile });
+  const profile = process.env.BENCH_CPU_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE_DIR)}`]
+    : [];
+  const server = await startServer({
+    database: { url: databaseUrl, sessionSecret: secrets.sessionSecret, dataKey: secrets.dataKey },
+    nodeArgs: profile,
+  });
   log(server.output().split("\n")[0]);
-  return { url: server.url, output: server.output, close: server.stop, cpuSeconds: () => processTreeCpuSeconds(server.pid) };
+  return {
+    url: server.url,
+    output: server.output,
+    close: server.stop,
+    cpuSeconds: () => processTreeCpuSeconds(server.pid),
+  };
 }

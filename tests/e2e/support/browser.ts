@@ -24,7 +24,12 @@ export interface BrowserOptions {
 }
 
 /** Headless Chromium in a fresh profile folder, removed again on close. */
-export async function launchBrowser({ baseURL, locale = "zh-CN", javaScriptEnabled = true, viewport }: BrowserOptions): Promise<Browser> {
+export async function launchBrowser({
+  baseURL,
+  locale = "zh-CN",
+  javaScriptEnabled = true,
+  viewport,
+}: BrowserOptions): Promise<Browser> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-e2e-chromium-"));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -33,7 +38,15 @@ export async function launchBrowser({ baseURL, locale = "zh-CN", javaScriptEnabl
     locale,
     javaScriptEnabled,
     viewport: viewport ?? { width: 1280, height: 900 },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(20_000);
@@ -48,17 +61,28 @@ export async function launchBrowser({ baseURL, locale = "zh-CN", javaScriptEnabl
 }
 
 /** Signs in through the login form and waits to land on `expectPath` (the home page by default). */
-export async function login(page: Page, username: string, password = DEMO_PASSWORD, expectPath = "/"): Promise<void> {
+export async function login(
+  page: Page,
+  username: string,
+  password = DEMO_PASSWORD,
+  expectPath = "/",
+): Promise<void> {
   await page.goto("/login");
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(password);
-  await Promise.all([page.waitForURL((u) => u.pathname === expectPath), page.locator('main button[type="submit"]').click()]);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname === expectPath),
+    page.locator('main button[type="submit"]').click(),
+  ]);
 }
 
 /** Signs out through the header's form (any page). */
 export async function logout(page: Page): Promise<void> {
   await page.goto("/");
-  await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.locator('form[action="/logout"] button').click()]);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname === "/"),
+    page.locator('form[action="/logout"] button').click(),
+  ]);
   await expect.poll(() => page.locator('header a[href="/login"]').count()).toBe(1);
 }
 
@@ -78,12 +102,17 @@ export async function errorPage(page: Page): Promise<{ title: string; message: s
 export function watchPageErrors(page: Page, into: string[]): void {
   page.on("pageerror", (e) => into.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) into.push(`console: ${m.text()}`);
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
+      into.push(`console: ${m.text()}`);
   });
 }
 
 /** Closes `previous`, forgets every cookie and opens a page watched for errors: a test starts signed out. */
-export async function openFreshPage(browser: Browser, previous: Page | undefined, errors: string[]): Promise<Page> {
+export async function openFreshPage(
+  browser: Browser,
+  previous: Page | undefined,
+  errors: string[],
+): Promise<Page> {
   await previous?.close();
   await browser.context.clearCookies();
   const page = await browser.newPage();

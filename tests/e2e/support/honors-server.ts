@@ -33,18 +33,37 @@ export async function startNoticeServer(today: string): Promise<NoticeServer> {
   try {
     await migrateToLatest(db);
     await loadDemo(db, dataKey);
-    competitionId = (await db.selectFrom("competitions").select("id").where("title", "=", DEMO_2018_TITLE).executeTakeFirstOrThrow()).id;
-    const rows = await db.selectFrom("nominations").select(["id", "name", "category_id", "kind"]).where("competition_id", "=", competitionId).orderBy("id").execute();
+    competitionId = (
+      await db
+        .selectFrom("competitions")
+        .select("id")
+        .where("title", "=", DEMO_2018_TITLE)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const rows = await db
+      .selectFrom("nominations")
+      .select(["id", "name", "category_id", "kind"])
+      .where("competition_id", "=", competitionId)
+      .orderBy("id")
+      .execute();
     for (const categoryId of new Set(rows.map((r) => r.category_id))) {
       const mine = rows.filter((r) => r.category_id === categoryId).slice(0, 6);
-      await writeProposedList(db, competitionId, categoryId, mine.map((r, i) => ({ id: r.id, proposed: i < 4 })));
+      await writeProposedList(
+        db,
+        competitionId,
+        categoryId,
+        mine.map((r, i) => ({ id: r.id, proposed: i < 4 })),
+      );
       if (mine[0].kind === "individual") firstName = mine[0].name;
     }
   } finally {
     await db.destroy();
   }
   // Outside production, so that the notice clock can move.
-  const server = await startServer({ database: { url: `file:${file}`, sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey }, env: { NODE_ENV: "development", LAUREL_TODAY_FILE: clock } });
+  const server = await startServer({
+    database: { url: `file:${file}`, sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey },
+    env: { NODE_ENV: "development", LAUREL_TODAY_FILE: clock },
+  });
   const stop = async () => {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });

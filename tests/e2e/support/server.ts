@@ -29,7 +29,12 @@ export interface PreparedDatabase {
 /** The processes `pid` started (a server's workers), from /proc; Linux only, none elsewhere. */
 export function childPids(pid: number): number[] {
   try {
-    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -62,9 +67,23 @@ function exited(child: ChildProcess): Promise<void> {
  * `nodeArgs` to Node's command line (a benchmark's CPU profiling).
  * Resolves once it answers HTTP.
  */
-export async function startServer({ timeoutMs = 90_000, database, env = {}, nodeArgs = [] }: { timeoutMs?: number; database?: PreparedDatabase; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<RunningServer> {
+export async function startServer({
+  timeoutMs = 90_000,
+  database,
+  env = {},
+  nodeArgs = [],
+}: {
+  timeoutMs?: number;
+  database?: PreparedDatabase;
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+} = {}): Promise<RunningServer> {
   const dir = database ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "laurel-e2e-db-"));
-  const db = database ?? { url: `file:${path.join(dir!, "laurel.db")}`, sessionSecret: crypto.randomBytes(32).toString("hex"), dataKey: crypto.randomBytes(32) };
+  const db = database ?? {
+    url: `file:${path.join(dir!, "laurel.db")}`,
+    sessionSecret: crypto.randomBytes(32).toString("hex"),
+    dataKey: crypto.randomBytes(32),
+  };
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {

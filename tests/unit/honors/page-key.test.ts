@@ -3,7 +3,9 @@ import { normalizedPageUrl } from "~/domain/honors/page-key";
 
 describe("normalizedPageUrl", () => {
   it("keeps only the parameters a page reads, sorted, the last of repeated ones", () => {
-    expect(normalizedPageUrl("/honors", "?year=2018&x=1&q=%E5%BC%A0&utm_source=a")).toBe("/honors?q=%E5%BC%A0&year=2018");
+    expect(normalizedPageUrl("/honors", "?year=2018&x=1&q=%E5%BC%A0&utm_source=a")).toBe(
+      "/honors?q=%E5%BC%A0&year=2018",
+    );
     expect(normalizedPageUrl("/honors/3", "?page=2&category=1&page=3")).toBe("/honors/3?category=1&page=3");
     expect(normalizedPageUrl("/honors/3/print", "?x=1")).toBe("/honors/3/print");
     expect(normalizedPageUrl("/honors/people/4", "?x=1")).toBe("/honors/people/4");

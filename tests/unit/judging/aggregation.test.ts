@@ -4,7 +4,12 @@ import { aggregate, type SubmittedSheet } from "~/domain/judging/aggregation";
 /** Sheets from a table of totals; each total is split over two criteria as [⌈t/2⌉, ⌊t/2⌋]. */
 function sheets(table: Record<string, Record<string, number>>): SubmittedSheet[] {
   return Object.entries(table).flatMap(([ref, byJudge]) =>
-    Object.entries(byJudge).map(([judgeId, total]) => ({ ref, judgeId, total, criterionPoints: [Math.ceil(total / 2), Math.floor(total / 2)] })),
+    Object.entries(byJudge).map(([judgeId, total]) => ({
+      ref,
+      judgeId,
+      total,
+      criterionPoints: [Math.ceil(total / 2), Math.floor(total / 2)],
+    })),
   );
 }
 
@@ -41,7 +46,10 @@ describe("trimmed (去掉一个最高分和一个最低分)", () => {
   });
 
   it("falls back to the mean below five totals, and says so per nomination", () => {
-    const r = aggregate(sheets({ A: { j1: 60, j2: 70, j3: 80, j4: 90 }, B: { j1: 60, j2: 70, j3: 80, j4: 90, j5: 100 } }), "trimmed");
+    const r = aggregate(
+      sheets({ A: { j1: 60, j2: 70, j3: 80, j4: 90 }, B: { j1: 60, j2: 70, j3: 80, j4: 90, j5: 100 } }),
+      "trimmed",
+    );
     expect(r.fallbackToMean).toBe(true);
     expect(r.scores.get("A")).toMatchObject({ score: 75, fallbackToMean: true });
     expect(r.scores.get("B")).toMatchObject({ score: 80, fallbackToMean: false });
@@ -76,8 +84,17 @@ describe("zscore", () => {
 
   it("corrects a lenient judge: the harsh judge's best beats the lenient judge's worst", () => {
     // With k judges per nomination, A and B never met the same judge.
-    const input = sheets({ A: { harsh: 70 }, X: { harsh: 60 }, Y: { harsh: 50 }, B: { lenient: 90 }, P: { lenient: 95 }, Q: { lenient: 100 } });
-    expect(aggregate(input, "mean").scores.get("B")!.score).toBeGreaterThan(aggregate(input, "mean").scores.get("A")!.score);
+    const input = sheets({
+      A: { harsh: 70 },
+      X: { harsh: 60 },
+      Y: { harsh: 50 },
+      B: { lenient: 90 },
+      P: { lenient: 95 },
+      Q: { lenient: 100 },
+    });
+    expect(aggregate(input, "mean").scores.get("B")!.score).toBeGreaterThan(
+      aggregate(input, "mean").scores.get("A")!.score,
+    );
     const z = aggregate(input, "zscore").scores;
     expect(z.get("A")!.score).toBeGreaterThan(z.get("B")!.score);
     expect(z.get("A")!.score).toBeCloseTo(z.get("Q")!.score, 12);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { isConflict, pairKey, planAssignments, type PanelJudge } from "~/domain/judging/assignment";
 import { finalList } from "~/domain/judging/committee";
 
-const judges = (paths: (string | null)[]): PanelJudge[] => paths.map((orgPath, i) => ({ id: i + 1, orgPath, external: false }));
+const judges = (paths: (string | null)[]): PanelJudge[] =>
+  paths.map((orgPath, i) => ({ id: i + 1, orgPath, external: false }));
 const noms = (paths: string[]) => paths.map((orgPath, i) => ({ id: 100 + i, orgPath }));
 const loads = (pairs: { judgeId: number }[]) => {
   const m = new Map<number, number>();
@@ -23,7 +24,13 @@ describe("conflicts", () => {
 
 describe("planAssignments", () => {
   it("gives every judge every nomination without a conflict when k is null", () => {
-    const plan = planAssignments({ judges: judges(["/1/2/", "/1/3/"]), nominations: noms(["/1/2/9/", "/1/5/"]), declared: new Set(), perNomination: null, keep: [] });
+    const plan = planAssignments({
+      judges: judges(["/1/2/", "/1/3/"]),
+      nominations: noms(["/1/2/9/", "/1/5/"]),
+      declared: new Set(),
+      perNomination: null,
+      keep: [],
+    });
     expect(plan.added).toEqual([
       { judgeId: 2, nominationId: 100 },
       { judgeId: 1, nominationId: 101 },
@@ -38,7 +45,8 @@ describe("planAssignments", () => {
     const plan = planAssignments({ judges: js, nominations: ns, declared, perNomination: 3, keep: [] });
     expect(plan.short).toEqual([]);
     expect(plan.added).toHaveLength(69);
-    for (const p of plan.added) expect(isConflict(js[p.judgeId - 1], ns[p.nominationId - 100], declared)).toBe(false);
+    for (const p of plan.added)
+      expect(isConflict(js[p.judgeId - 1], ns[p.nominationId - 100], declared)).toBe(false);
     for (const n of ns) expect(plan.added.filter((p) => p.nominationId === n.id)).toHaveLength(3);
     const l = [...loads(plan.added).values()];
     expect(Math.max(...l) - Math.min(...l)).toBeLessThanOrEqual(1);
@@ -46,7 +54,13 @@ describe("planAssignments", () => {
 
   it("balances around kept assignments and reports nominations short of judges", () => {
     const js = judges(["/1/2/", "/1/3/", "/1/4/"]);
-    const plan = planAssignments({ judges: js, nominations: noms(["/1/2/", "/1/5/", "/1/6/"]), declared: new Set([pairKey(3, 100)]), perNomination: 2, keep: [{ judgeId: 1, nominationId: 101 }] });
+    const plan = planAssignments({
+      judges: js,
+      nominations: noms(["/1/2/", "/1/5/", "/1/6/"]),
+      declared: new Set([pairKey(3, 100)]),
+      perNomination: 2,
+      keep: [{ judgeId: 1, nominationId: 101 }],
+    });
     expect(plan.short).toEqual([{ nominationId: 100, need: 2, have: 1 }]);
     expect(plan.added.filter((p) => p.nominationId === 101)).toHaveLength(1);
     const l = loads([...plan.added, { judgeId: 1 }]);
@@ -54,7 +68,13 @@ describe("planAssignments", () => {
   });
 
   it("never assigns external paper judges", () => {
-    const plan = planAssignments({ judges: [{ id: 1, orgPath: null, external: true }], nominations: noms(["/1/"]), declared: new Set(), perNomination: null, keep: [] });
+    const plan = planAssignments({
+      judges: [{ id: 1, orgPath: null, external: true }],
+      nominations: noms(["/1/"]),
+      declared: new Set(),
+      perNomination: null,
+      keep: [],
+    });
     expect(plan.added).toEqual([]);
   });
 });

@@ -36,7 +36,10 @@ describe("best completion", () => {
   });
 
   it("can leave a rule out", () => {
-    expect(bestCompletion(twoRulesOnePlace([5, 5, 0]), { ignoring: 1 })).toEqual({ value: -1, plan: [1, 0, 0] });
+    expect(bestCompletion(twoRulesOnePlace([5, 5, 0]), { ignoring: 1 })).toEqual({
+      value: -1,
+      plan: [1, 0, 0],
+    });
   });
 
   it("never breaks an at-most rule, and refuses a list that already does", () => {

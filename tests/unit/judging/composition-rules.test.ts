@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { normalizeAttributeValue, ruleLimit, rulePatterns, shareAsFraction, type CompositionRule } from "~/domain/judging/composition-rules";
+import {
+  normalizeAttributeValue,
+  ruleLimit,
+  rulePatterns,
+  shareAsFraction,
+  type CompositionRule,
+} from "~/domain/judging/composition-rules";
 
 describe("attribute values in either language", () => {
   it.each([
@@ -75,7 +81,8 @@ describe("exact thresholds", () => {
   });
 
   it("refuses shares outside 0..1 or not written as decimals", () => {
-    for (const bad of [1.5, -0.1, "abc", "", "1/3", Number.NaN]) expect(() => shareAsFraction(bad), String(bad)).toThrow(RangeError);
+    for (const bad of [1.5, -0.1, "abc", "", "1/3", Number.NaN])
+      expect(() => shareAsFraction(bad), String(bad)).toThrow(RangeError);
   });
 });
 
@@ -83,7 +90,13 @@ describe("rule patterns", () => {
   const rules: CompositionRule[] = [
     { label: "一线职工", attribute: "occupation_group", values: ["一线职工"], op: "at_least", share: 0.22 },
     { label: "农民工", attribute: "migrant", values: ["是"], op: "at_least", share: 0.06 },
-    { label: "机关事业", attribute: "sector", values: ["public_institution", "国有企业"], op: "at_most", share: 0.1 },
+    {
+      label: "机关事业",
+      attribute: "sector",
+      values: ["public_institution", "国有企业"],
+      op: "at_most",
+      share: 0.1,
+    },
   ];
 
   it("sets a bit for each rule the nominee counts for, whatever the spelling", () => {

@@ -30,15 +30,24 @@ describe("score sheets", () => {
         { criterion: 1, code: "missing", maxPoints: 40 },
       ],
     });
-    expect(checkScoreSheet([Infinity, 1, 1], rubric)).toMatchObject({ ok: false, problems: [{ criterion: 0, code: "not_half_step" }] });
+    expect(checkScoreSheet([Infinity, 1, 1], rubric)).toMatchObject({
+      ok: false,
+      problems: [{ criterion: 0, code: "not_half_step" }],
+    });
   });
 
   it("refuses a sheet whose length does not match the rubric", () => {
-    expect(checkScoreSheet([10, 10], rubric)).toEqual({ ok: false, problems: [{ criterion: -1, code: "wrong_count" }] });
+    expect(checkScoreSheet([10, 10], rubric)).toEqual({
+      ok: false,
+      problems: [{ criterion: -1, code: "wrong_count" }],
+    });
   });
 
   it("lets a draft leave criteria empty and totals what is filled in", () => {
-    expect(checkScoreSheet([10, undefined, 5.5], rubric, { allowMissing: true })).toEqual({ ok: true, total: 15.5 });
+    expect(checkScoreSheet([10, undefined, 5.5], rubric, { allowMissing: true })).toEqual({
+      ok: true,
+      total: 15.5,
+    });
     expect(checkScoreSheet([10, undefined, 31], rubric, { allowMissing: true })).toMatchObject({ ok: false });
   });
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "~/domain/seeded-random";
 import type { CompositionRule } from "~/domain/judging/composition-rules";
-import { ruleBounds, selectionSize, selectNominations, type SelectionCandidate } from "~/domain/judging/selection";
+import {
+  ruleBounds,
+  selectionSize,
+  selectNominations,
+  type SelectionCandidate,
+} from "~/domain/judging/selection";
 
 // Seeded, so a failure can be replayed.
 const random = seededRandom;
@@ -57,7 +62,9 @@ function bruteForce(inst: Instance): number[] {
   const bounds = ruleBounds(inst.rules, size);
   // Bit n−1−i stands for candidate i, so a larger subset number is better by rank.
   const bit = (i: number) => 1 << (n - 1 - i);
-  const members = bounds.map((_, r) => inst.masks.reduce((m, mask, i) => ((mask >> r) & 1 ? m | bit(i) : m), 0));
+  const members = bounds.map((_, r) =>
+    inst.masks.reduce((m, mask, i) => ((mask >> r) & 1 ? m | bit(i) : m), 0),
+  );
   let best = { value: Infinity, subset: 0 };
   subsets: for (let subset = 0; subset < 1 << n; subset++) {
     const length = popcount(subset);
@@ -85,7 +92,10 @@ describe("selection against brute force over all subsets", () => {
       expect(chosen, JSON.stringify(inst)).toEqual(bruteForce(inst));
       // Everything above the last selected entry is either selected or skipped with a reason.
       const last = chosen.length > 0 ? chosen[chosen.length - 1] : -1;
-      const passedOver = candidates.slice(0, last + 1).filter((_, i) => !chosen.includes(i)).map((c) => c.ref);
+      const passedOver = candidates
+        .slice(0, last + 1)
+        .filter((_, i) => !chosen.includes(i))
+        .map((c) => c.ref);
       expect(result.skipped.map((s) => s.ref)).toEqual(passedOver);
       for (const { reason } of result.skipped) expect(reason.kind).toBe(inst.rules[reason.rule].op);
     }
@@ -102,7 +112,9 @@ function dynamicProgramming(inst: Instance): number[] {
   const size = selectionSize(inst.quota, n);
   const bounds = ruleBounds(inst.rules, size);
   const value = (counts: number[], length: number) =>
-    bounds.reduce((s, b, r) => s + (b.op === "at_least" ? Math.max(0, b.limit - counts[r]) : 0), 0) * (size + 1) - length;
+    bounds.reduce((s, b, r) => s + (b.op === "at_least" ? Math.max(0, b.limit - counts[r]) : 0), 0) *
+      (size + 1) -
+    length;
   const add = (counts: number[], mask: number): number[] | null => {
     const next = counts.map((c, r) => c + ((mask >> r) & 1));
     if (bounds.some((b, r) => b.op === "at_most" && next[r] > b.limit)) return null;
@@ -139,8 +151,15 @@ describe("selection against dynamic programming", () => {
     for (let t = 0; t < 200; t++) {
       const inst = randomInstance(rand, 30, 10, 4);
       if (inst.masks.length < 13) continue;
-      const result = selectNominations({ quota: inst.quota, rules: inst.rules, candidates: candidatesOf(inst) });
-      expect(result.selected.map((s) => s.rank - 1), JSON.stringify(inst)).toEqual(dynamicProgramming(inst));
+      const result = selectNominations({
+        quota: inst.quota,
+        rules: inst.rules,
+        candidates: candidatesOf(inst),
+      });
+      expect(
+        result.selected.map((s) => s.rank - 1),
+        JSON.stringify(inst),
+      ).toEqual(dynamicProgramming(inst));
     }
   });
 });

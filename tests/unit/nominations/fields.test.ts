@@ -80,7 +80,16 @@ describe("normalizePhone", () => {
   ])("reads %s", (raw, out) => {
     expect(normalizePhone(raw)).toBe(out);
   });
-  it.each(["", "12812345678", "1381234567", "138123456789", "87654321", "029-1234567", "029-876543210", "phone"])("refuses %j", (raw) => {
+  it.each([
+    "",
+    "12812345678",
+    "1381234567",
+    "138123456789",
+    "87654321",
+    "029-1234567",
+    "029-876543210",
+    "phone",
+  ])("refuses %j", (raw) => {
     expect(normalizePhone(raw)).toBeNull();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkUpload, cleanFilename, extensionOf, MAX_FILE_BYTES, sniffFileType } from "~/domain/nominations/file-type";
+import {
+  checkUpload,
+  cleanFilename,
+  extensionOf,
+  MAX_FILE_BYTES,
+  sniffFileType,
+} from "~/domain/nominations/file-type";
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 const ascii = (s: string) => Uint8Array.from(Buffer.from(s, "latin1"));
@@ -60,30 +66,70 @@ describe("cleanFilename", () => {
 
 describe("checkUpload", () => {
   it("accepts a file whose extension matches its bytes", () => {
-    expect(checkUpload({ name: "事迹.pdf", size: PDF.length, bytes: PDF })).toEqual({ ok: true, filename: "事迹.pdf", contentType: "application/pdf" });
-    expect(checkUpload({ name: "photo.JPG", size: JPEG.length, bytes: JPEG })).toEqual({ ok: true, filename: "photo.JPG", contentType: "image/jpeg" });
-    expect(checkUpload({ name: "photo.jpeg", size: JPEG.length, bytes: JPEG })).toMatchObject({ ok: true, contentType: "image/jpeg" });
-    expect(checkUpload({ name: "scan.png", size: PNG.length, bytes: PNG })).toMatchObject({ ok: true, contentType: "image/png" });
+    expect(checkUpload({ name: "事迹.pdf", size: PDF.length, bytes: PDF })).toEqual({
+      ok: true,
+      filename: "事迹.pdf",
+      contentType: "application/pdf",
+    });
+    expect(checkUpload({ name: "photo.JPG", size: JPEG.length, bytes: JPEG })).toEqual({
+      ok: true,
+      filename: "photo.JPG",
+      contentType: "image/jpeg",
+    });
+    expect(checkUpload({ name: "photo.jpeg", size: JPEG.length, bytes: JPEG })).toMatchObject({
+      ok: true,
+      contentType: "image/jpeg",
+    });
+    expect(checkUpload({ name: "scan.png", size: PNG.length, bytes: PNG })).toMatchObject({
+      ok: true,
+      contentType: "image/png",
+    });
   });
 
   it("adds the extension when the name has none", () => {
-    expect(checkUpload({ name: "scan", size: PNG.length, bytes: PNG })).toEqual({ ok: true, filename: "scan.png", contentType: "image/png" });
+    expect(checkUpload({ name: "scan", size: PNG.length, bytes: PNG })).toEqual({
+      ok: true,
+      filename: "scan.png",
+      contentType: "image/png",
+    });
   });
 
   it("refuses a .pdf name over PNG bytes, naming the real type", () => {
-    expect(checkUpload({ name: "材料.pdf", size: PNG.length, bytes: PNG })).toEqual({ ok: false, messageKey: "nomination.file.mismatch", params: { name: "材料.pdf", type: "PNG" } });
-    expect(checkUpload({ name: "x.png", size: PDF.length, bytes: PDF })).toMatchObject({ ok: false, messageKey: "nomination.file.mismatch", params: { type: "PDF" } });
-    expect(checkUpload({ name: "x.docx", size: PDF.length, bytes: PDF })).toMatchObject({ ok: false, messageKey: "nomination.file.mismatch" });
+    expect(checkUpload({ name: "材料.pdf", size: PNG.length, bytes: PNG })).toEqual({
+      ok: false,
+      messageKey: "nomination.file.mismatch",
+      params: { name: "材料.pdf", type: "PNG" },
+    });
+    expect(checkUpload({ name: "x.png", size: PDF.length, bytes: PDF })).toMatchObject({
+      ok: false,
+      messageKey: "nomination.file.mismatch",
+      params: { type: "PDF" },
+    });
+    expect(checkUpload({ name: "x.docx", size: PDF.length, bytes: PDF })).toMatchObject({
+      ok: false,
+      messageKey: "nomination.file.mismatch",
+    });
   });
 
   it("refuses garbage whatever its name", () => {
     const junk = ascii("this is not a pdf");
-    expect(checkUpload({ name: "材料.pdf", size: junk.length, bytes: junk })).toEqual({ ok: false, messageKey: "nomination.file.type", params: { name: "材料.pdf" } });
+    expect(checkUpload({ name: "材料.pdf", size: junk.length, bytes: junk })).toEqual({
+      ok: false,
+      messageKey: "nomination.file.type",
+      params: { name: "材料.pdf" },
+    });
   });
 
   it("refuses empty and oversized files before looking at the bytes", () => {
-    expect(checkUpload({ name: "a.pdf", size: 0, bytes: bytes() })).toMatchObject({ ok: false, messageKey: "nomination.file.empty" });
+    expect(checkUpload({ name: "a.pdf", size: 0, bytes: bytes() })).toMatchObject({
+      ok: false,
+      messageKey: "nomination.file.empty",
+    });
     expect(checkUpload({ name: "a.pdf", size: MAX_FILE_BYTES, bytes: PDF })).toMatchObject({ ok: true });
-    expect(checkUpload({ name: "a.pdf", size: MAX_FILE_BYTES + 1, bytes: PDF })).toEqual({ ok: false, messageKey: "nomination.file.tooLarge", params: { name: "a.pdf", max: 10 } });
+    expect(checkUpload({ name: "a.pdf", size: MAX_FILE_BYTES + 1, bytes: PDF })).toEqual({
+      ok: false,
+      messageKey: "nomination.file.tooLarge",
+      params: { name: "a.pdf", max: 10 },
+    });
   });
 });

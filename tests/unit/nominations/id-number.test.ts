@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { birthDateOfId, genderOfId, idCheckChar, maskIdNumber, validateIdNumber } from "~/domain/nominations/id-number";
+import {
+  birthDateOfId,
+  genderOfId,
+  idCheckChar,
+  maskIdNumber,
+  validateIdNumber,
+} from "~/domain/nominations/id-number";
 import { makeId } from "./id-helpers";
-
 
 const TODAY = "2018-09-28";
 const refused = (s: string, today = TODAY) => {
@@ -20,10 +25,22 @@ describe("idCheckChar", () => {
 
 describe("validateIdNumber", () => {
   it("accepts valid numbers and normalizes x, spaces and full-width digits", () => {
-    expect(validateIdNumber("610102198003151233", TODAY)).toEqual({ ok: true, normalized: "610102198003151233" });
-    expect(validateIdNumber("11010519491231002x", TODAY)).toEqual({ ok: true, normalized: "11010519491231002X" });
-    expect(validateIdNumber(" 610102 19800315 1233 ", TODAY)).toEqual({ ok: true, normalized: "610102198003151233" });
-    expect(validateIdNumber("６１０１０２１９８００３１５１２３３", TODAY)).toEqual({ ok: true, normalized: "610102198003151233" });
+    expect(validateIdNumber("610102198003151233", TODAY)).toEqual({
+      ok: true,
+      normalized: "610102198003151233",
+    });
+    expect(validateIdNumber("11010519491231002x", TODAY)).toEqual({
+      ok: true,
+      normalized: "11010519491231002X",
+    });
+    expect(validateIdNumber(" 610102 19800315 1233 ", TODAY)).toEqual({
+      ok: true,
+      normalized: "610102198003151233",
+    });
+    expect(validateIdNumber("６１０１０２１９８００３１５１２３３", TODAY)).toEqual({
+      ok: true,
+      normalized: "610102198003151233",
+    });
     expect(refused(makeId("610102", "20000229", "001"))).toBe("ok"); // leap day
   });
   it.each([

@@ -43,14 +43,25 @@ const ALLOWED: Array<[NominationStatus, NominationStatus, LifecycleRole, string,
 describe("the transition table", () => {
   it("has exactly the edges of the design", () => {
     const table = LIFECYCLE_EDGES.map((e) => [e.from, e.to, e.role, e.action, e.reasonRequired]);
-    expect(new Set(table.map((e) => JSON.stringify(e)))).toEqual(new Set(ALLOWED.map((e) => JSON.stringify(e))));
+    expect(new Set(table.map((e) => JSON.stringify(e)))).toEqual(
+      new Set(ALLOWED.map((e) => JSON.stringify(e))),
+    );
     expect(table).toHaveLength(ALLOWED.length);
   });
   it.each(ALLOWED)("%s → %s by %s (%s)", (from, to, role, action, needsReason) => {
     expect(canTransition(from, to, role)).toBe(true);
-    expect(transition({ from, to, role, reason: "材料不全" })).toEqual({ ok: true, status: to, action, reason: "材料不全" });
+    expect(transition({ from, to, role, reason: "材料不全" })).toEqual({
+      ok: true,
+      status: to,
+      action,
+      reason: "材料不全",
+    });
     if (needsReason) {
-      expect(transition({ from, to, role })).toEqual({ ok: false, refusal: "reason_required", messageKey: "nomination.transition.reasonRequired" });
+      expect(transition({ from, to, role })).toEqual({
+        ok: false,
+        refusal: "reason_required",
+        messageKey: "nomination.transition.reasonRequired",
+      });
       expect(transition({ from, to, role, reason: "   " }).ok).toBe(false);
     } else {
       expect(transition({ from, to, role })).toEqual({ ok: true, status: to, action, reason: null });
@@ -73,7 +84,11 @@ describe("refusals", () => {
     ["eligible", "withdrawn", "nominator"], // after the decision the admin marks it ineligible instead
   ] as const)("%s → %s by %s is no step at all", (from, to, role) => {
     expect(canTransition(from, to, role)).toBe(false);
-    expect(transition({ from, to, role, reason: "x" })).toEqual({ ok: false, refusal: "not_allowed", messageKey: "nomination.transition.notAllowed" });
+    expect(transition({ from, to, role, reason: "x" })).toEqual({
+      ok: false,
+      refusal: "not_allowed",
+      messageKey: "nomination.transition.notAllowed",
+    });
   });
   it.each([
     ["submitted", "eligible", "nominator"], // no marking one's own nomination eligible
@@ -84,13 +99,21 @@ describe("refusals", () => {
     ["returned", "resubmitted", "admin"],
   ] as const)("%s → %s by %s is another role's step", (from, to, role) => {
     expect(canTransition(from, to, role)).toBe(false);
-    expect(transition({ from, to, role, reason: "x" })).toEqual({ ok: false, refusal: "forbidden", messageKey: "nomination.transition.forbidden" });
+    expect(transition({ from, to, role, reason: "x" })).toEqual({
+      ok: false,
+      refusal: "forbidden",
+      messageKey: "nomination.transition.forbidden",
+    });
   });
 });
 
 describe("questions pages ask", () => {
   it("offers each role its buttons", () => {
-    expect(availableTransitions("submitted", "admin").map((e) => e.action)).toEqual(["return", "markEligible", "markIneligible"]);
+    expect(availableTransitions("submitted", "admin").map((e) => e.action)).toEqual([
+      "return",
+      "markEligible",
+      "markIneligible",
+    ]);
     expect(availableTransitions("submitted", "nominator").map((e) => e.action)).toEqual(["withdraw"]);
     expect(availableTransitions("commended", "nominator")).toEqual([]);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { collectiveNominationSchema, fieldIssues, individualNominationSchema, parseNomination } from "~/domain/nominations/nomination-schema";
+import {
+  collectiveNominationSchema,
+  fieldIssues,
+  individualNominationSchema,
+  parseNomination,
+} from "~/domain/nominations/nomination-schema";
 import { makeId } from "./id-helpers";
 
 const TODAY = "2018-09-28";
@@ -46,18 +51,44 @@ describe("individual nominations", () => {
     expect(r).toEqual({
       ok: true,
       value: {
-        kind: "individual", name: "张建国", gender: "male", ethnicity: "汉族", birth_date: "1980-03-15",
-        political_status: "中共党员", education: "大专", workplace: "陕西某某机械有限公司", post: "数控车工",
-        occupation_group: "frontline", migrant: false, sector: "non_public", id_number: ID, phone: "13812345678",
-        summary: "扎根一线二十年。", deeds: "扎根一线二十年，攻克技术难题三十余项。",
+        kind: "individual",
+        name: "张建国",
+        gender: "male",
+        ethnicity: "汉族",
+        birth_date: "1980-03-15",
+        political_status: "中共党员",
+        education: "大专",
+        workplace: "陕西某某机械有限公司",
+        post: "数控车工",
+        occupation_group: "frontline",
+        migrant: false,
+        sector: "non_public",
+        id_number: ID,
+        phone: "13812345678",
+        summary: "扎根一线二十年。",
+        deeds: "扎根一线二十年，攻克技术难题三十余项。",
       },
     });
   });
   it("reads English spellings, and takes birth date and gender from the ID number when left empty", () => {
     const r = individualNominationSchema({ today: TODAY }).parse({
-      ...person, gender: "", birth_date: "", occupation_group: "Technical", migrant: "yes", sector: "", post: "", summary: "",
+      ...person,
+      gender: "",
+      birth_date: "",
+      occupation_group: "Technical",
+      migrant: "yes",
+      sector: "",
+      post: "",
+      summary: "",
     });
-    expect(r).toMatchObject({ gender: "male", birth_date: "1980-03-15", occupation_group: "technical", migrant: true, sector: null, post: null });
+    expect(r).toMatchObject({
+      gender: "male",
+      birth_date: "1980-03-15",
+      occupation_group: "technical",
+      migrant: true,
+      sector: null,
+      post: null,
+    });
     expect(r.summary).toBe(person.deeds);
   });
   it("cuts a missing summary from the deeds at 500 characters, not UTF-16 units", () => {
@@ -120,7 +151,12 @@ describe("individual nominations", () => {
     }
   });
   it("reports every bad field of a row at once", () => {
-    const r = individualNominationSchema({ today: TODAY }).safeParse({ ...person, name: "", phone: "x", migrant: "?" });
+    const r = individualNominationSchema({ today: TODAY }).safeParse({
+      ...person,
+      name: "",
+      phone: "x",
+      migrant: "?",
+    });
     expect(r.success).toBe(false);
     expect(fieldIssues(r.error!).map((i) => i.field)).toEqual(["name", "migrant", "phone"]);
   });
@@ -132,8 +168,15 @@ describe("collective nominations", () => {
     expect(r).toEqual({
       ok: true,
       value: {
-        kind: "collective", name: "某某车间数控班", collective_kind: "team", member_count: 24, leader: "李红",
-        sector: null, phone: null, summary: "全年安全生产无事故。", deeds: "全年安全生产无事故。",
+        kind: "collective",
+        name: "某某车间数控班",
+        collective_kind: "team",
+        member_count: 24,
+        leader: "李红",
+        sector: null,
+        phone: null,
+        summary: "全年安全生产无事故。",
+        deeds: "全年安全生产无事故。",
       },
     });
   });

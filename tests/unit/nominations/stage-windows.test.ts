@@ -21,7 +21,11 @@ describe("stage windows of the nomination steps", () => {
   });
 
   it("gives the admin the review steps only in reviewing", () => {
-    expect(actions("reviewing", "submitted", "admin").sort()).toEqual(["markEligible", "markIneligible", "return"]);
+    expect(actions("reviewing", "submitted", "admin").sort()).toEqual([
+      "markEligible",
+      "markIneligible",
+      "return",
+    ]);
     expect(actions("nominating", "submitted", "admin")).toEqual([]);
     expect(actions("judging", "submitted", "admin")).toEqual([]);
   });

@@ -42,19 +42,35 @@ describe("parseCalendarRows", () => {
       rec(4, "2018-09-29", "holiday"),
     ]);
     expect(entries.map((e) => e.row)).toEqual([2, 3]);
-    expect(issues).toEqual([{ row: 4, column: "kind", messageKey: "calendar.conflictingDate", params: { date: "2018-09-29", row: 2 } }]);
+    expect(issues).toEqual([
+      {
+        row: 4,
+        column: "kind",
+        messageKey: "calendar.conflictingDate",
+        params: { date: "2018-09-29", row: 2 },
+      },
+    ]);
   });
 });
 
 describe("parseCalendarSheet", () => {
   it("reads Chinese headers in any order and numbers rows as the sheet does", () => {
-    const out = parseCalendarSheet([["类型", "日期", "说明"], ["上班", "2018-09-29", "国庆节调休上班"], ["x", "2018-09-30", ""]]);
+    const out = parseCalendarSheet([
+      ["类型", "日期", "说明"],
+      ["上班", "2018-09-29", "国庆节调休上班"],
+      ["x", "2018-09-30", ""],
+    ]);
     expect(out.fatal).toBe(false);
     expect(out.entries).toEqual([{ row: 2, date: "2018-09-29", kind: "workday", note: "国庆节调休上班" }]);
-    expect(out.issues).toEqual([{ row: 3, column: "kind", messageKey: "calendar.kind", params: { value: "x" } }]);
+    expect(out.issues).toEqual([
+      { row: 3, column: "kind", messageKey: "calendar.kind", params: { value: "x" } },
+    ]);
   });
   it("refuses a sheet without a kind column", () => {
-    const out = parseCalendarSheet([["date", "note"], ["2018-09-29", ""]]);
+    const out = parseCalendarSheet([
+      ["date", "note"],
+      ["2018-09-29", ""],
+    ]);
     expect(out.fatal).toBe(true);
     expect(out.issues.map((i) => i.messageKey)).toEqual(["import.missingColumn"]);
   });
@@ -62,8 +78,14 @@ describe("parseCalendarSheet", () => {
 
 describe("NoticePeriodSchema", () => {
   it("reads text from the command line and defaults to working days", () => {
-    expect(NoticePeriodSchema.parse({ start: "2018-09-28", days: "5" })).toEqual({ start: "2018-09-28", days: 5, unit: "working" });
-    expect(NoticePeriodSchema.parse({ start: "2018-09-28", days: 7, unit: "calendar" }).unit).toBe("calendar");
+    expect(NoticePeriodSchema.parse({ start: "2018-09-28", days: "5" })).toEqual({
+      start: "2018-09-28",
+      days: 5,
+      unit: "working",
+    });
+    expect(NoticePeriodSchema.parse({ start: "2018-09-28", days: 7, unit: "calendar" }).unit).toBe(
+      "calendar",
+    );
   });
   it.each([
     [{ start: "2018-09-31", days: 5 }, "start", "form.date"],

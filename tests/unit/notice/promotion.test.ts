@@ -2,8 +2,20 @@ import { describe, expect, it } from "vitest";
 import { chooseReplacement, meetsRules } from "~/domain/notice/promotion";
 import type { CompositionRule } from "~/domain/judging/composition-rules";
 
-const women40: CompositionRule = { label: "女性不少于40%", attribute: "gender", values: ["女"], op: "at_least", share: "0.4" };
-const managers20: CompositionRule = { label: "企业负责人不超过20%", attribute: "occupation_group", values: ["manager"], op: "at_most", share: "0.2" };
+const women40: CompositionRule = {
+  label: "女性不少于40%",
+  attribute: "gender",
+  values: ["女"],
+  op: "at_least",
+  share: "0.4",
+};
+const managers20: CompositionRule = {
+  label: "企业负责人不超过20%",
+  attribute: "occupation_group",
+  values: ["manager"],
+  op: "at_most",
+  share: "0.2",
+};
 const m = { gender: "male", occupation_group: "frontline" };
 const f = { gender: "female", occupation_group: "frontline" };
 const boss = { gender: "female", occupation_group: "manager" };
@@ -21,8 +33,17 @@ describe("promotion after an upheld objection", () => {
 
   it("respects at-most rules too, and gives none when nobody fits or the list is full", () => {
     const kept = [m, f, boss, m];
-    expect(chooseReplacement({ quota: 5, rules: [women40, managers20], kept, candidates: [{ id: 8, rank: 6, attributes: boss }] })).toBeNull();
-    expect(chooseReplacement({ quota: 4, rules: [], kept, candidates: [{ id: 9, rank: 6, attributes: m }] })).toBeNull();
+    expect(
+      chooseReplacement({
+        quota: 5,
+        rules: [women40, managers20],
+        kept,
+        candidates: [{ id: 8, rank: 6, attributes: boss }],
+      }),
+    ).toBeNull();
+    expect(
+      chooseReplacement({ quota: 4, rules: [], kept, candidates: [{ id: 9, rank: 6, attributes: m }] }),
+    ).toBeNull();
   });
 
   it("applies the shares exactly to the list's length", () => {

@@ -26,7 +26,15 @@ describe("ISO dates", () => {
   it("rejects impossible and malformed dates", () => {
     expect(isIsoDate("2018-02-28")).toBe(true);
     expect(isIsoDate("2016-02-29")).toBe(true);
-    for (const bad of ["2018-02-29", "2018-13-01", "2018-00-10", "2018-9-28", "20180928", "0099-01-01", "2018-09-28T00:00"]) {
+    for (const bad of [
+      "2018-02-29",
+      "2018-13-01",
+      "2018-00-10",
+      "2018-9-28",
+      "20180928",
+      "0099-01-01",
+      "2018-09-28T00:00",
+    ]) {
       expect(isIsoDate(bad), bad).toBe(false);
     }
   });
@@ -73,11 +81,17 @@ describe("noticeEnd, working days", () => {
   });
   it("starts a notice published on Saturday on the next working day", () => {
     // Sat 6-16, Sun 6-17, Mon 6-18 端午: day 1 is Tue 6-19; 6-19…6-22, then Mon 6-25.
-    expect(noticeWindow("2018-06-16", 5, "working", cal2018)).toEqual({ first: "2018-06-19", last: "2018-06-25" });
+    expect(noticeWindow("2018-06-16", 5, "working", cal2018)).toEqual({
+      first: "2018-06-19",
+      last: "2018-06-25",
+    });
   });
   it("starts a notice published in the Spring Festival after it", () => {
     // 2-15…2-21 holiday; day 1 Thu 2-22, Fri 2-23, Sat 2-24 make-up, Mon 2-26, Tue 2-27.
-    expect(noticeWindow("2018-02-15", 5, "working", cal2018)).toEqual({ first: "2018-02-22", last: "2018-02-27" });
+    expect(noticeWindow("2018-02-15", 5, "working", cal2018)).toEqual({
+      first: "2018-02-22",
+      last: "2018-02-27",
+    });
   });
   it("ends on day 1 for a one-day notice", () => {
     expect(noticeEnd("2018-09-28", 1, "working", cal2018)).toBe("2018-09-28");
@@ -90,7 +104,10 @@ describe("noticeEnd, working days", () => {
     expect(noticeEnd("2018-12-28", 3, "working", cal2018)).toBe("2019-01-01");
     const with2019 = calendarOf([...sheet.entries, { date: "2019-01-01", kind: "holiday" }]);
     expect(noticeEnd("2018-12-28", 3, "working", with2019)).toBe("2019-01-02");
-    expect(noticeWindow("2018-12-31", 1, "working", with2019)).toEqual({ first: "2019-01-02", last: "2019-01-02" });
+    expect(noticeWindow("2018-12-31", 1, "working", with2019)).toEqual({
+      first: "2019-01-02",
+      last: "2019-01-02",
+    });
   });
   it("refuses a count below 1 or not whole, and a malformed date", () => {
     expect(() => noticeEnd("2018-09-28", 0, "working", cal2018)).toThrow(RangeError);
@@ -102,7 +119,10 @@ describe("noticeEnd, working days", () => {
 describe("noticeEnd, calendar days", () => {
   it("counts the start date as day 1 even on a holiday", () => {
     expect(noticeEnd("2018-09-28", 7, "calendar", cal2018)).toBe("2018-10-04");
-    expect(noticeWindow("2018-10-01", 7, "calendar", cal2018)).toEqual({ first: "2018-10-01", last: "2018-10-07" });
+    expect(noticeWindow("2018-10-01", 7, "calendar", cal2018)).toEqual({
+      first: "2018-10-01",
+      last: "2018-10-07",
+    });
     expect(noticeEnd("2018-12-29", 7, "calendar", cal2018)).toBe("2019-01-04");
     expect(noticeEnd("2018-12-31", 1, "calendar", cal2018)).toBe("2018-12-31");
   });

@@ -23,10 +23,18 @@ function subsets(items: number[], max: number): number[][] {
 }
 
 /** Every way one county can end up: which new helpers it takes and how many places stay missing. */
-function countyOptions(c: RegistryCounty, helpers: readonly RegistryHelper[], pairings: readonly PairingRef[]): Option[] {
+function countyOptions(
+  c: RegistryCounty,
+  helpers: readonly RegistryHelper[],
+  pairings: readonly PairingRef[],
+): Option[] {
   const mine = new Set(pairings.filter((p) => p.county_code === c.code).map((p) => p.helper_id));
   const have = (kind: string) => helpers.filter((h) => h.kind === kind && mine.has(h.id)).length;
-  const free = (kind?: string) => helpers.map((h, i) => [h, i] as const).filter(([h]) => !mine.has(h.id) && (!kind || h.kind === kind)).map(([, i]) => i);
+  const free = (kind?: string) =>
+    helpers
+      .map((h, i) => [h, i] as const)
+      .filter(([h]) => !mine.has(h.id) && (!kind || h.kind === kind))
+      .map(([, i]) => i);
   const options: Option[] = [];
   if (c.poverty_level === "deep") {
     if (have("unit") >= 3 || have("worker") >= 3) return [{ helpers: [], missing: 0 }];
@@ -40,8 +48,14 @@ function countyOptions(c: RegistryCounty, helpers: readonly RegistryHelper[], pa
   return options;
 }
 
-export function bruteForce(helpers: readonly RegistryHelper[], counties: readonly RegistryCounty[], pairings: readonly PairingRef[]): BruteAnswer {
-  const existing = helpers.map((h) => new Set(pairings.filter((p) => p.helper_id === h.id).map((p) => p.county_code)).size);
+export function bruteForce(
+  helpers: readonly RegistryHelper[],
+  counties: readonly RegistryCounty[],
+  pairings: readonly PairingRef[],
+): BruteAnswer {
+  const existing = helpers.map(
+    (h) => new Set(pairings.filter((p) => p.helper_id === h.id).map((p) => p.county_code)).size,
+  );
   const options = counties.map((c) => countyOptions(c, helpers, pairings));
   const pairCost = (h: RegistryHelper, c: RegistryCounty) =>
     (h.city === c.city ? 0 : 3) + (h.skills.some((s) => c.needs.includes(s)) ? 0 : 4);
@@ -54,7 +68,8 @@ export function bruteForce(helpers: readonly RegistryHelper[], counties: readonl
         for (let k = existing[h] + 1; k <= existing[h] + t; k++) load += 2 * (k - 1);
       });
       const total = cost + load;
-      if (unfilled < best.unfilled || (unfilled === best.unfilled && total < best.cost)) best = { unfilled, cost: total };
+      if (unfilled < best.unfilled || (unfilled === best.unfilled && total < best.cost))
+        best = { unfilled, cost: total };
       return;
     }
     for (const o of options[j]) {

@@ -23,7 +23,9 @@ function expectConsistent(input: MatchInput, r: MatchResult): void {
     expect(load.get(h.id)).toBeLessThanOrEqual(h.capacity);
     expect(s.reason.load).toBe(load.get(h.id));
     expect(s.reason.same_city).toBe(h.city === c.city);
-    expect(s.cost).toBe((s.reason.same_city ? 0 : 3) + (s.reason.shared_skills.length ? 0 : 4) + 2 * (s.reason.load - 1));
+    expect(s.cost).toBe(
+      (s.reason.same_city ? 0 : 3) + (s.reason.shared_skills.length ? 0 : 4) + 2 * (s.reason.load - 1),
+    );
     const deepKind = r.deep_kinds.find((d) => d.county_code === c.code)?.kind;
     if (c.poverty_level === "deep") expect(h.kind).toBe(deepKind);
     expect(c.poverty_level).not.toBe("none");
@@ -41,8 +43,16 @@ describe("matching against brute force on tiny registries", () => {
         const r = suggestPairings(input, { candidates });
         const best = bruteForce(input.helpers, input.counties, input.pairings);
         expectConsistent(input, r);
-        expect({ seed, unfilled: r.unfilled, cost: r.cost }).toEqual({ seed, unfilled: best.unfilled, cost: best.cost });
-        expect({ seed, optimal: r.optimal, lower: r.lower_bound }).toEqual({ seed, optimal: true, lower: best.cost });
+        expect({ seed, unfilled: r.unfilled, cost: r.cost }).toEqual({
+          seed,
+          unfilled: best.unfilled,
+          cost: best.cost,
+        });
+        expect({ seed, optimal: r.optimal, lower: r.lower_bound }).toEqual({
+          seed,
+          optimal: true,
+          lower: best.cost,
+        });
       }
     });
   }
@@ -55,7 +65,12 @@ describe("matching against brute force on tiny registries", () => {
       expectConsistent(input, r);
       expect(r.unfilled_lower_bound).toBeLessThanOrEqual(best.unfilled);
       if (r.unfilled === best.unfilled) expect(r.lower_bound).toBeLessThanOrEqual(best.cost);
-      if (r.optimal) expect({ seed, cost: r.cost, unfilled: r.unfilled }).toEqual({ seed, cost: best.cost, unfilled: best.unfilled });
+      if (r.optimal)
+        expect({ seed, cost: r.cost, unfilled: r.unfilled }).toEqual({
+          seed,
+          cost: best.cost,
+          unfilled: best.unfilled,
+        });
     }
   });
 });

@@ -26,7 +26,13 @@ function busyElsewhere(inst: RegistryInstance, spareOdds: number, seed: number):
   return { ...inst, pairings: [...inst.pairings, ...elsewhere] };
 }
 
-const base: Omit<InstanceSpec, "deep" | "seed"> = { counties: 60, workers: 300, units: 100, skills: 12, cities: 30 };
+const base: Omit<InstanceSpec, "deep" | "seed"> = {
+  counties: 60,
+  workers: 300,
+  units: 100,
+  skills: 12,
+  cities: 30,
+};
 const shapes = {
   /** Helpers to spare: every gap closes, cost comes from cities and skills. */
   plentiful: (seed: number) => generateInstance({ ...base, deep: 30, seed }),

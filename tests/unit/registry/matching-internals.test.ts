@@ -11,7 +11,17 @@ import { MinHeap } from "~/domain/registry/min-heap";
 import { bruteForce } from "./brute-force";
 import { tinyInstance } from "./tiny-instances";
 
-const medium = (seed: number) => generateInstance({ counties: 40, deep: 15, workers: 45, units: 15, skills: 5, cities: 6, seed, pairings: 30 });
+const medium = (seed: number) =>
+  generateInstance({
+    counties: 40,
+    deep: 15,
+    workers: 45,
+    units: 15,
+    skills: 5,
+    cities: 6,
+    seed,
+    pairings: 30,
+  });
 
 describe("the Lagrangian bound", () => {
   it("never exceeds the optimum, whatever the helper prices", () => {
@@ -21,7 +31,9 @@ describe("the Lagrangian bound", () => {
       const best = bruteForce(input.helpers, input.counties, input.pairings);
       const rand = seededRandom(seed);
       for (let trial = 0; trial < 20; trial++) {
-        const lambda = Float64Array.from(m.helperIds, () => (trial % 2 ? Math.floor(rand() * 16) - 3 : rand() * 12));
+        const lambda = Float64Array.from(m.helperIds, () =>
+          trial % 2 ? Math.floor(rand() * 16) - 3 : rand() * 12,
+        );
         expect(evaluateBound(m, lambda).value).toBeLessThanOrEqual(m.bigM * best.unfilled + best.cost + 1e-9);
       }
     }
@@ -48,7 +60,10 @@ describe("pricing", () => {
         });
       }
       for (let a = 0; a < net.arcHelper.length; a++) {
-        const rc = net.arcCost[a] + net.pot[net.helperNode(net.arcHelper[a])] - net.pot[net.demandNode(net.arcNode[a])];
+        const rc =
+          net.arcCost[a] +
+          net.pot[net.helperNode(net.arcHelper[a])] -
+          net.pot[net.demandNode(net.arcNode[a])];
         if (net.arcFlow[a] === 0) expect(rc).toBeGreaterThanOrEqual(0);
         else expect(rc).toBeLessThanOrEqual(0);
       }
@@ -78,7 +93,8 @@ describe("instance generator", () => {
     expect(a.helpers.filter((h) => h.kind === "worker")).toHaveLength(200);
     expect(new Set(a.helpers.map((h) => h.city)).size).toBeLessThanOrEqual(10);
     expect(new Set(a.pairings.map((p) => `${p.helper_id}|${p.county_code}`)).size).toBe(a.pairings.length);
-    for (const h of a.helpers) expect(a.pairings.filter((p) => p.helper_id === h.id).length).toBeLessThanOrEqual(h.capacity);
+    for (const h of a.helpers)
+      expect(a.pairings.filter((p) => p.helper_id === h.id).length).toBeLessThanOrEqual(h.capacity);
   });
 });
 

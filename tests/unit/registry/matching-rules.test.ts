@@ -2,25 +2,42 @@ import { describe, expect, it } from "vitest";
 import { suggestPairings } from "~/domain/registry/matching";
 import type { PairingRef, RegistryCounty, RegistryHelper } from "~/domain/registry/registry-types";
 
-const helper = (id: string, kind: RegistryHelper["kind"], city: string, skills: string[], capacity = 1): RegistryHelper => ({
+const helper = (
+  id: string,
+  kind: RegistryHelper["kind"],
+  city: string,
+  skills: string[],
+  capacity = 1,
+): RegistryHelper => ({
   id,
   kind,
   city,
   skills,
   capacity,
 });
-const county = (code: string, poverty_level: RegistryCounty["poverty_level"], city = "安康市", needs = ["茶叶"]): RegistryCounty => ({
+const county = (
+  code: string,
+  poverty_level: RegistryCounty["poverty_level"],
+  city = "安康市",
+  needs = ["茶叶"],
+): RegistryCounty => ({
   code,
   city,
   poverty_level,
   needs,
 });
 const pair = (helper_id: string, county_code: string): PairingRef => ({ helper_id, county_code });
-const pairsOf = (r: ReturnType<typeof suggestPairings>) => r.suggestions.map((s) => `${s.helper_id}>${s.county_code}`).sort();
+const pairsOf = (r: ReturnType<typeof suggestPairings>) =>
+  r.suggestions.map((s) => `${s.helper_id}>${s.county_code}`).sort();
 
 describe("matching rules", () => {
   it("prices a pairing: 0 same city, 3 elsewhere, 4 more without a shared skill", () => {
-    const counties = [county("1", "poverty"), county("2", "poverty"), county("3", "poverty"), county("4", "poverty")];
+    const counties = [
+      county("1", "poverty"),
+      county("2", "poverty"),
+      county("3", "poverty"),
+      county("4", "poverty"),
+    ];
     const helpers = [
       helper("A", "worker", "安康市", ["茶叶"]),
       helper("B", "worker", "西安市", ["茶叶"]),
@@ -36,23 +53,52 @@ describe("matching rules", () => {
   });
 
   it("counts existing pairings in the load term and in capacity", () => {
-    const helpers = [helper("A", "worker", "安康市", ["茶叶"], 3), helper("B", "worker", "西安市", ["电商"], 1)];
-    const r = suggestPairings({ helpers, counties: [county("1", "poverty"), county("9", "none")], pairings: [pair("A", "9")] });
+    const helpers = [
+      helper("A", "worker", "安康市", ["茶叶"], 3),
+      helper("B", "worker", "西安市", ["电商"], 1),
+    ];
+    const r = suggestPairings({
+      helpers,
+      counties: [county("1", "poverty"), county("9", "none")],
+      pairings: [pair("A", "9")],
+    });
     // A's second pairing costs 0 + 2; B costs 7.
-    expect(r.suggestions).toEqual([{ helper_id: "A", county_code: "1", cost: 2, reason: { shared_skills: ["茶叶"], same_city: true, load: 2 } }]);
-    const full = suggestPairings({ helpers, counties: [county("1", "poverty"), county("9", "none")], pairings: [pair("A", "9"), pair("A", "8"), pair("A", "7")] });
+    expect(r.suggestions).toEqual([
+      {
+        helper_id: "A",
+        county_code: "1",
+        cost: 2,
+        reason: { shared_skills: ["茶叶"], same_city: true, load: 2 },
+      },
+    ]);
+    const full = suggestPairings({
+      helpers,
+      counties: [county("1", "poverty"), county("9", "none")],
+      pairings: [pair("A", "9"), pair("A", "8"), pair("A", "7")],
+    });
     expect(pairsOf(full)).toEqual(["B>1"]);
   });
 
   it("spreads work only when that is cheaper: a second pairing (2) beats another city (3)", () => {
-    const helpers = [helper("A", "worker", "安康市", ["茶叶"], 2), helper("B", "worker", "西安市", ["茶叶"], 2)];
-    const r = suggestPairings({ helpers, counties: [county("1", "poverty"), county("2", "poverty")], pairings: [] });
+    const helpers = [
+      helper("A", "worker", "安康市", ["茶叶"], 2),
+      helper("B", "worker", "西安市", ["茶叶"], 2),
+    ];
+    const r = suggestPairings({
+      helpers,
+      counties: [county("1", "poverty"), county("2", "poverty")],
+      pairings: [],
+    });
     expect(pairsOf(r)).toEqual(["A>1", "A>2"]);
     expect(r.cost).toBe(2);
   });
 
   it("never suggests a pairing that exists, and counts it toward coverage", () => {
-    const helpers = [helper("U1", "unit", "安康市", ["茶叶"], 5), helper("U2", "unit", "安康市", ["茶叶"], 5), helper("U3", "unit", "安康市", ["茶叶"], 5)];
+    const helpers = [
+      helper("U1", "unit", "安康市", ["茶叶"], 5),
+      helper("U2", "unit", "安康市", ["茶叶"], 5),
+      helper("U3", "unit", "安康市", ["茶叶"], 5),
+    ];
     const r = suggestPairings({ helpers, counties: [county("1", "deep")], pairings: [pair("U1", "1")] });
     expect(pairsOf(r)).toEqual(["U2>1", "U3>1"]);
     expect(r.cost).toBe(0);
@@ -61,8 +107,16 @@ describe("matching rules", () => {
   it("chooses per deep county the kind that completes it cheapest, existing pairings of both kinds counted", () => {
     const counties = [county("1", "deep")];
     const pairings = [pair("U1", "1"), pair("U2", "1"), pair("W1", "1")];
-    const units = [helper("U1", "unit", "x", []), helper("U2", "unit", "x", []), helper("U3", "unit", "西安市", [])];
-    const workers = [helper("W1", "worker", "x", []), helper("W2", "worker", "安康市", ["茶叶"]), helper("W3", "worker", "安康市", ["茶叶"])];
+    const units = [
+      helper("U1", "unit", "x", []),
+      helper("U2", "unit", "x", []),
+      helper("U3", "unit", "西安市", []),
+    ];
+    const workers = [
+      helper("W1", "worker", "x", []),
+      helper("W2", "worker", "安康市", ["茶叶"]),
+      helper("W3", "worker", "安康市", ["茶叶"]),
+    ];
     // One more unit costs 7; two more workers cost 0.
     const r = suggestPairings({ helpers: [...units, ...workers], counties, pairings });
     expect(pairsOf(r)).toEqual(["W2>1", "W3>1"]);
@@ -70,11 +124,21 @@ describe("matching rules", () => {
     // With one worker missing, the kind that can be completed wins despite its cost.
     const short = suggestPairings({ helpers: [...units, ...workers.slice(0, 2)], counties, pairings });
     expect(pairsOf(short)).toEqual(["U3>1"]);
-    expect(short).toMatchObject({ cost: 7, unfilled: 0, optimal: true, deep_kinds: [{ county_code: "1", kind: "unit" }] });
+    expect(short).toMatchObject({
+      cost: 7,
+      unfilled: 0,
+      optimal: true,
+      deep_kinds: [{ county_code: "1", kind: "unit" }],
+    });
   });
 
   it("treats a deep county with 3 of one kind as covered, whatever it lacks of the other", () => {
-    const helpers = [helper("W1", "worker", "x", []), helper("W2", "worker", "x", []), helper("W3", "worker", "x", []), helper("U1", "unit", "安康市", ["茶叶"])];
+    const helpers = [
+      helper("W1", "worker", "x", []),
+      helper("W2", "worker", "x", []),
+      helper("W3", "worker", "x", []),
+      helper("U1", "unit", "安康市", ["茶叶"]),
+    ];
     const pairings = ["W1", "W2", "W3"].map((w) => pair(w, "1"));
     const r = suggestPairings({ helpers, counties: [county("1", "deep"), county("2", "none")], pairings });
     expect(r).toMatchObject({ cost: 0, suggestions: [], uncovered: [], deep_kinds: [], optimal: true });
@@ -112,8 +176,15 @@ describe("matching rules", () => {
 
   it("compares skills exactly after trimming", () => {
     const helpers = [helper("A", "worker", "西安市", [" 茶叶 "]), helper("B", "worker", "西安市", ["tea"])];
-    const r = suggestPairings({ helpers, counties: [county("1", "poverty", "安康市", ["茶叶"]), county("2", "poverty", "安康市", ["茶叶"])], pairings: [] });
-    expect(r.suggestions.map((s) => [s.helper_id, s.cost]).sort()).toEqual([["A", 3], ["B", 7]]);
+    const r = suggestPairings({
+      helpers,
+      counties: [county("1", "poverty", "安康市", ["茶叶"]), county("2", "poverty", "安康市", ["茶叶"])],
+      pairings: [],
+    });
+    expect(r.suggestions.map((s) => [s.helper_id, s.cost]).sort()).toEqual([
+      ["A", 3],
+      ["B", 7],
+    ]);
   });
 
   it("returns an empty, optimal answer when nothing is missing", () => {
@@ -131,8 +202,15 @@ describe("matching rules", () => {
   });
 
   it("says so when no helper exists at all", () => {
-    const r = suggestPairings({ helpers: [], counties: [county("1", "deep"), county("2", "poverty")], pairings: [] });
+    const r = suggestPairings({
+      helpers: [],
+      counties: [county("1", "deep"), county("2", "poverty")],
+      pairings: [],
+    });
     expect(r).toMatchObject({ cost: 0, unfilled: 4, unfilled_lower_bound: 4, optimal: true });
-    expect(r.uncovered).toEqual([{ county_code: "1", need: 3 }, { county_code: "2", need: 1 }]);
+    expect(r.uncovered).toEqual([
+      { county_code: "1", need: 3 },
+      { county_code: "2", need: 1 },
+    ]);
   });
 });

@@ -17,7 +17,9 @@ describe("test-only code stays out of what ships", () => {
   it("no file under app/, bin/ or db/ imports from tests/ or the highs solver", () => {
     const offenders = ["app", "bin", "db"]
       .flatMap((dir) => sourceFiles(path.join(ROOT, dir)))
-      .filter((f) => /from\s+["'](?:[./]*tests\/|highs["'])|instance-generator/.test(fs.readFileSync(f, "utf8")))
+      .filter((f) =>
+        /from\s+["'](?:[./]*tests\/|highs["'])|instance-generator/.test(fs.readFileSync(f, "utf8")),
+      )
       .map((f) => path.relative(ROOT, f));
     expect(offenders).toEqual([]);
   });

@@ -16,7 +16,9 @@ function tsxFiles(dir: string): string[] {
 // and named (WCAG 2.1.1). A bare wrapper written again would strand keyboard users.
 describe("table wrappers", () => {
   it("are all TableRegion: no component or page writes the scrolling div itself", () => {
-    const bare = tsxFiles(APP).filter((f) => f !== THE_COMPONENT && /className="table-wrap"/.test(fs.readFileSync(f, "utf8")));
+    const bare = tsxFiles(APP).filter(
+      (f) => f !== THE_COMPONENT && /className="table-wrap"/.test(fs.readFileSync(f, "utf8")),
+    );
     expect(bare.map((f) => path.relative(APP, f))).toEqual([]);
   });
 });
