@@ -1,4 +1,4 @@
-import { NOTICE_UNITS } from "../../db/schema";
+import { NOTICE_UNITS } from "~/domain/competitions/vocabulary";
 import { PLANNED_STAGES } from "~/domain/competitions/basics-form";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { CollectiveKind, Gender, OccupationGroup, Sector } from "~/domain/nominations/fields";
-import { statusLabelKey, type NominationStatus } from "~/domain/nominations/lifecycle";
+import { statusLabelKey } from "~/domain/nominations/lifecycle";
+import type { NominationStatus } from "~/domain/nominations/vocabulary";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { FactList, useFactText } from "./fact-list";

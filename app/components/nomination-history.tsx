@@ -1,4 +1,5 @@
-import { statusLabelKey, type NominationStatus } from "~/domain/nominations/lifecycle";
+import { statusLabelKey } from "~/domain/nominations/lifecycle";
+import type { NominationStatus } from "~/domain/nominations/vocabulary";
 import type { MessageKey } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";

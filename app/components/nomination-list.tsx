@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { NOMINATION_STATUSES, statusLabelKey, type NominationStatus } from "~/domain/nominations/lifecycle";
+import { statusLabelKey } from "~/domain/nominations/lifecycle";
+import { NOMINATION_STATUSES, type NominationStatus } from "~/domain/nominations/vocabulary";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { NominationStatusBadge } from "./nomination-facts";

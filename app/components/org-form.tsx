@@ -1,4 +1,4 @@
-import { ORG_KINDS } from "../../db/schema";
+import { ORG_KINDS } from "~/domain/org-vocabulary";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, SelectField, TextField, type FormState } from "./form-fields";

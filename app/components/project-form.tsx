@@ -1,4 +1,4 @@
-import { PROJECT_STATUSES } from "../../db/schema-activities";
+import { PROJECT_STATUSES } from "~/domain/activities/vocabulary";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, SelectField, TextField, type FormState } from "./form-fields";

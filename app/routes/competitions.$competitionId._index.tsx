@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { STAGES, type Stage } from "../../db/schema";
+import { STAGES, type Stage } from "~/domain/competitions/vocabulary";
 import { nextStage, stageIndex } from "~/domain/competitions/stages";
 import {
   advanceCompetition,

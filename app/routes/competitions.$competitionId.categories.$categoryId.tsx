@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { AGGREGATIONS, CATEGORY_KINDS, RULE_ATTRIBUTES, RULE_OPS } from "../../db/schema";
+import { AGGREGATIONS, CATEGORY_KINDS, RULE_ATTRIBUTES, RULE_OPS } from "~/domain/competitions/vocabulary";
 import { categoryFieldOf, readCategoryForm, SPARE_ROWS } from "~/domain/competitions/category-form";
 import { CategorySchema } from "~/domain/competitions/template";
 import { isMessageKey, type MessageKey } from "~/i18n";

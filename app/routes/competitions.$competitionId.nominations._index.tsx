@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { NOMINATION_STATUSES } from "~/domain/nominations/lifecycle";
+import { NOMINATION_STATUSES } from "~/domain/nominations/vocabulary";
 import { listCategories } from "~/models/competition.server";
 import {
   countNominations,

@@ -9,7 +9,8 @@ import {
   Sector,
   type Enumeration,
 } from "~/domain/nominations/fields";
-import { NOMINATION_STATUSES, statusLabelKey, type NominationStatus } from "~/domain/nominations/lifecycle";
+import { statusLabelKey } from "~/domain/nominations/lifecycle";
+import { NOMINATION_STATUSES, type NominationStatus } from "~/domain/nominations/vocabulary";
 import { negotiateLocale, translator, type MessageKey, type Translate } from "~/i18n";
 import { resourceRefusal } from "~/models/nomination-files.server";
 import { listNominationsForExport, type NominationExportRow } from "~/models/nomination-query.server";

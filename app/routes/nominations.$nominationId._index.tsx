@@ -8,13 +8,9 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
-import type { LifecycleRole, NominationStatus } from "~/domain/nominations/lifecycle";
-import {
-  CONSULTED_DEPARTMENTS,
-  listConsultations,
-  OPINIONS,
-  recordConsultation,
-} from "~/models/consultation.server";
+import type { LifecycleRole } from "~/domain/nominations/lifecycle";
+import { OPINIONS, type NominationStatus } from "~/domain/nominations/vocabulary";
+import { CONSULTED_DEPARTMENTS, listConsultations, recordConsultation } from "~/models/consultation.server";
 import { transitionNomination } from "~/models/nomination.server";
 import { formValues, listNominationFiles } from "~/models/nomination-files.server";
 import {

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ROLES } from "../../db/schema";
+import { ROLES } from "~/domain/org-vocabulary";
 import { NewUserSchema } from "~/domain/user-input";
 import { createUser } from "~/models/user.server";
 import { actorOf, requireUser } from "~/utils/auth.server";

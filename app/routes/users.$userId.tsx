@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ROLES } from "../../db/schema";
+import { ROLES } from "~/domain/org-vocabulary";
 import { scopesOf } from "~/domain/permissions";
 import { isWithin } from "~/domain/org-tree";
 import { RoleSchema } from "~/domain/user-input";
