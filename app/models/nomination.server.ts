@@ -7,7 +7,6 @@ import { maskIdNumber } from "~/domain/nominations/id-number";
 import { transition, type LifecycleRole } from "~/domain/nominations/lifecycle";
 import type { NominationStatus } from "~/domain/nominations/vocabulary";
 import { DomainError } from "~/domain/errors";
-import type { MessageKey } from "~/i18n";
 import { encryptPersonal, keyedHash, maskPhone } from "~/utils/personal-data.server";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
@@ -286,7 +285,7 @@ export async function transitionNomination(
   const result = transition({ from: nomination.status, to, role, reason });
   if (!result.ok)
     throw new DomainError(
-      result.messageKey as MessageKey,
+      result.messageKey,
       undefined,
       result.refusal === "reason_required" ? "reason" : "_form",
     );

@@ -27,7 +27,6 @@ import { authorize } from "~/utils/authorize.server";
 import { actionCacheControl, notFound } from "~/utils/http.server";
 import { idParam, optionalText, text } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { NominationFacts } from "~/components/nomination-facts";
@@ -176,7 +175,7 @@ export default function NominationDossier() {
     <>
       <p className="muted">
         <Link to={`/competitions/${n.competition_id}/nominations`}>{n.competition_title}</Link> ·{" "}
-        {t(`stage.${n.competition_stage}` as MessageKey)}
+        {t(`stage.${n.competition_stage}`)}
       </p>
       <h1>{n.name}</h1>
       <ErrorSummary state={state} />

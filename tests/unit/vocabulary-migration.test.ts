@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { Database } from "../../db/schema";
 import { ENUMERATED_COLUMNS } from "../../db/migrations/0008-vocabulary-checks";
 import { ORG_KINDS, ROLES } from "~/domain/org-vocabulary";
 import {
@@ -75,5 +76,23 @@ describe("migration 0008's CHECK lists", () => {
     expect(
       Object.fromEntries(ENUMERATED_COLUMNS.map((c) => [`${c.table}.${c.column}`, [...c.values]])),
     ).toEqual(Object.fromEntries(Object.entries(TODAY).map(([k, v]) => [k, [...v]])));
+  });
+});
+
+type Column<T extends keyof Database, C extends keyof Database[T]> = Database[T][C];
+
+describe("the schema's enumerated columns", () => {
+  // Checked by the compiler (npx tsc --noEmit): these columns were plain strings before decision 016.
+  it("carry the domain's unions", () => {
+    expectTypeOf<Column<"nominations", "status">>().toEqualTypeOf<(typeof NOMINATION_STATUSES)[number]>();
+    expectTypeOf<Column<"nominations", "gender">>().toEqualTypeOf<(typeof GENDERS)[number] | null>();
+    expectTypeOf<Column<"nominations", "sector">>().toEqualTypeOf<(typeof SECTORS)[number] | null>();
+    expectTypeOf<Column<"nomination_events", "to_status">>().toEqualTypeOf<
+      (typeof NOMINATION_STATUSES)[number]
+    >();
+    expectTypeOf<Column<"helpers", "ownership">>().toEqualTypeOf<(typeof OWNERSHIPS)[number] | null>();
+    expectTypeOf<Column<"categories", "honor_level">>().toEqualTypeOf<(typeof HONOR_LEVELS)[number] | null>();
+    expectTypeOf<Column<"calendar_days", "kind">>().toEqualTypeOf<(typeof CALENDAR_DAY_KINDS)[number]>();
+    expectTypeOf<Column<"orgs", "kind">>().toEqualTypeOf<(typeof ORG_KINDS)[number]>();
   });
 });
