@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { ProjectStatus } from "../app/domain/activities/vocabulary";
 
 /** Aid projects, technical aid teams (技术扶贫服务队), their activities, and the statistics' summaries. */
 export interface ActivityTables {
@@ -10,9 +11,6 @@ export interface ActivityTables {
   activity_villages: ActivityVillagesTable;
   aid_projects: AidProjectTable;
 }
-
-export const PROJECT_STATUSES = ["planned", "ongoing", "completed"] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export interface AidTeamTable {
   id: Generated<number>;

@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { OverrideDecision, SheetStatus } from "../app/domain/judging/vocabulary";
 
 /** Judging: panels, assignments, score sheets, the ranking and the proposed list. */
 export interface JudgingTables {
@@ -44,9 +45,6 @@ export interface JudgeAssignmentTable {
   assigned_at: string;
 }
 
-export const SHEET_STATUSES = ["draft", "submitted", "void"] as const;
-export type SheetStatus = (typeof SHEET_STATUSES)[number];
-
 /**
  * One judge's sheet for one nomination. `points_json` holds the points per criterion in rubric
  * order (null for a criterion a draft leaves empty); the rubric is frozen from nominating on, so
@@ -87,7 +85,7 @@ export interface CommitteeOverrideTable {
   id: Generated<number>;
   category_id: number;
   nomination_id: number;
-  decision: "include" | "exclude";
+  decision: OverrideDecision;
   reason: string;
   decided_by: number | null;
   decided_at: string;

@@ -1,4 +1,7 @@
 import type { Generated } from "kysely";
+import type { CategoryKind, NoticeUnit } from "../app/domain/competitions/vocabulary";
+import type { Gender } from "../app/domain/nominations/vocabulary";
+import type { CalendarDayKind, ObjectionStatus } from "../app/domain/notice/vocabulary";
 
 /** Public notice (公示), objections, the working-day calendar, publication and the honor rolls. */
 export interface NoticeTables {
@@ -15,7 +18,7 @@ export interface NoticeTables {
 /** One adjustment to the ordinary week: a holiday on a weekday or a make-up workday (调休) on a weekend. */
 export interface CalendarDayTable {
   date: string;
-  kind: "holiday" | "workday";
+  kind: CalendarDayKind;
   note: string;
   updated_at: string;
 }
@@ -28,12 +31,10 @@ export interface NoticeTable {
   /** The last day: the notice ends at the end of it. */
   ends_on: string;
   days: number;
-  unit: "working" | "calendar";
+  unit: NoticeUnit;
   opened_by: number | null;
   opened_at: string;
 }
-
-export type ObjectionStatus = "open" | "upheld" | "dismissed";
 
 /** An objection (异议). The objector's name and contact are encrypted: admins only ever see them. */
 export interface ObjectionTable {
@@ -81,9 +82,9 @@ export interface HonoreeTable {
   category_id: number;
   nomination_id: number;
   position: number;
-  kind: "individual" | "collective";
+  kind: CategoryKind;
   name: string;
-  gender: string | null;
+  gender: Gender | null;
   workplace: string | null;
   post: string | null;
   org_name: string;

@@ -1,4 +1,11 @@
 import type { Generated } from "kysely";
+import type {
+  HelperKind,
+  HonorLevel,
+  Ownership,
+  PairingTier,
+  PovertyLevel,
+} from "../app/domain/registry/vocabulary";
 
 /** The model-worker registry: counties, helpers (model workers and units), pairings. */
 export interface RegistryTables {
@@ -6,9 +13,6 @@ export interface RegistryTables {
   helpers: HelperTable;
   pairings: PairingTable;
 }
-
-export const POVERTY_LEVELS = ["deep", "poverty", "none"] as const;
-export type PovertyLevel = (typeof POVERTY_LEVELS)[number];
 
 export interface CountyTable {
   id: Generated<number>;
@@ -24,13 +28,6 @@ export interface CountyTable {
   updated_at: string;
 }
 
-export const HELPER_KINDS = ["worker", "unit"] as const;
-export type HelperKind = (typeof HELPER_KINDS)[number];
-export const HONOR_LEVELS = ["national", "provincial", "city"] as const;
-export type HonorLevel = (typeof HONOR_LEVELS)[number];
-export const PAIRING_TIERS = ["province", "city", "county"] as const;
-export type PairingTier = (typeof PAIRING_TIERS)[number];
-
 /** A model worker (劳模) or a model-worker unit (劳模单位). */
 export interface HelperTable {
   id: Generated<number>;
@@ -45,8 +42,8 @@ export interface HelperTable {
   level: HonorLevel | null;
   title: string | null;
   year: number | null;
-  /** Units only: central_soe / local_soe / private / other. */
-  ownership: string | null;
+  /** Units only. */
+  ownership: Ownership | null;
   workplace: string | null;
   /** Private: encrypted like nomination phones; admins only. */
   contact_enc: string | null;

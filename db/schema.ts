@@ -3,6 +3,24 @@ import type { JudgingTables } from "./schema-judging";
 import type { NoticeTables } from "./schema-notice";
 import type { RegistryTables } from "./schema-registry";
 import type { ActivityTables } from "./schema-activities";
+import type { OrgKind, Role } from "../app/domain/org-vocabulary";
+import type {
+  Aggregation,
+  CategoryKind,
+  NoticeUnit,
+  RuleAttribute,
+  RuleOp,
+  Stage,
+} from "../app/domain/competitions/vocabulary";
+import type {
+  CollectiveKind,
+  Gender,
+  NominationStatus,
+  OccupationGroup,
+  Opinion,
+  Sector,
+} from "../app/domain/nominations/vocabulary";
+import type { HonorLevel } from "../app/domain/registry/vocabulary";
 
 /**
  * The Laurel database, one interface per table. Timestamps are ISO 8601 text and booleans are
@@ -27,12 +45,6 @@ export interface Database extends JudgingTables, NoticeTables, RegistryTables, A
   nomination_files: NominationFileTable;
   consultations: ConsultationTable;
 }
-
-export const ORG_KINDS = ["provincial", "city", "county", "grassroots", "industry"] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
-
-export const ROLES = ["admin", "nominator", "judge"] as const;
-export type Role = (typeof ROLES)[number];
 
 export interface OrgTable {
   id: Generated<number>;
@@ -104,36 +116,6 @@ export type OrgUpdate = Updateable<OrgTable>;
 export type User = Selectable<UserTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 
-export const STAGES = [
-  "draft",
-  "nominating",
-  "reviewing",
-  "judging",
-  "deciding",
-  "notice",
-  "published",
-  "archived",
-] as const;
-export type Stage = (typeof STAGES)[number];
-export const CATEGORY_KINDS = ["individual", "collective"] as const;
-export type CategoryKind = (typeof CATEGORY_KINDS)[number];
-export const AGGREGATIONS = ["mean", "trimmed", "zscore", "median"] as const;
-export type Aggregation = (typeof AGGREGATIONS)[number];
-export const NOTICE_UNITS = ["working", "calendar"] as const;
-export type NoticeUnit = (typeof NOTICE_UNITS)[number];
-export const RULE_ATTRIBUTES = [
-  "gender",
-  "ethnicity",
-  "occupation_group",
-  "migrant",
-  "sector",
-  "political_status",
-  "education",
-] as const;
-export type RuleAttribute = (typeof RULE_ATTRIBUTES)[number];
-export const RULE_OPS = ["at_least", "at_most"] as const;
-export type RuleOp = (typeof RULE_OPS)[number];
-
 export interface CompetitionTable {
   id: Generated<number>;
   org_id: number;
@@ -168,7 +150,7 @@ export interface CategoryTable {
   /** null: every judge on the panel scores every nomination. */
   judges_per_nomination: number | null;
   blind: number;
-  honor_level: string | null;
+  honor_level: HonorLevel | null;
   honor_title: string | null;
 }
 
@@ -205,24 +187,24 @@ export interface NominationTable {
   org_id: number;
   ref: string;
   kind: CategoryKind;
-  status: string;
+  status: NominationStatus;
   name: string;
-  gender: string | null;
+  gender: Gender | null;
   ethnicity: string | null;
   birth_date: string | null;
   political_status: string | null;
   education: string | null;
   workplace: string | null;
   post: string | null;
-  occupation_group: string | null;
+  occupation_group: OccupationGroup | null;
   migrant: number | null;
-  sector: string | null;
+  sector: Sector | null;
   id_number_enc: string | null;
   id_number_hash: string | null;
   id_number_masked: string | null;
   phone_enc: string | null;
   phone_masked: string | null;
-  collective_kind: string | null;
+  collective_kind: CollectiveKind | null;
   member_count: number | null;
   leader: string | null;
   summary: string;
@@ -241,8 +223,8 @@ export interface NominationEventTable {
   actor_user_id: number | null;
   actor_label: string;
   action: string;
-  from_status: string | null;
-  to_status: string;
+  from_status: NominationStatus | null;
+  to_status: NominationStatus;
   reason: string | null;
 }
 
@@ -262,7 +244,7 @@ export interface ConsultationTable {
   id: Generated<number>;
   nomination_id: number;
   department: string;
-  opinion: "positive" | "negative";
+  opinion: Opinion;
   note: string;
   recorded_by: number | null;
   at: string;

@@ -1,20 +1,16 @@
-import { NOTICE_UNITS } from "../../db/schema";
+import type { Org } from "../../db/schema";
+import { NOTICE_UNITS } from "~/domain/competitions/vocabulary";
 import { PLANNED_STAGES } from "~/domain/competitions/basics-form";
-import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
+import type { CompetitionRow, listStages } from "~/models/competition.server";
 import { AppForm, ErrorSummary, SelectField, TextField, type FormState } from "./form-fields";
 
 interface Props {
   state?: FormState;
-  initial?: {
-    title: string;
-    year: number;
-    description: string;
-    notice_days: number;
-    notice_unit: string;
-    stages: { stage: string; starts_on: string | null; ends_on: string | null }[];
+  initial?: Pick<CompetitionRow, "title" | "year" | "description" | "notice_days" | "notice_unit"> & {
+    stages: Pick<Awaited<ReturnType<typeof listStages>>[number], "stage" | "starts_on" | "ends_on">[];
   };
-  organizers?: { id: number; name: string }[];
+  organizers?: Pick<Org, "id" | "name">[];
   locked?: boolean;
 }
 
@@ -67,7 +63,7 @@ export function CompetitionBasicsForm({ state, initial, organizers, locked }: Pr
             defaultValue={initial?.notice_unit ?? "working"}
             options={NOTICE_UNITS.map((u) => ({
               value: u,
-              label: t(`competitions.noticeUnit.${u}` as MessageKey),
+              label: t(`competitions.noticeUnit.${u}`),
             }))}
           />
         </fieldset>
@@ -102,7 +98,7 @@ export function CompetitionBasicsForm({ state, initial, organizers, locked }: Pr
             <tbody>
               {PLANNED_STAGES.map((s) => (
                 <tr key={s}>
-                  <th scope="row">{t(`stage.${s}` as MessageKey)}</th>
+                  <th scope="row">{t(`stage.${s}`)}</th>
                   {(["start", "end"] as const).map((edge) => {
                     const name = `${s}_${edge}`;
                     const stored = edge === "start" ? plan.get(s)?.starts_on : plan.get(s)?.ends_on;
@@ -111,7 +107,7 @@ export function CompetitionBasicsForm({ state, initial, organizers, locked }: Pr
                         <input
                           type="date"
                           name={name}
-                          aria-label={`${t(`stage.${s}` as MessageKey)} ${t(edge === "start" ? "competitions.stageStart" : "competitions.stageEnd")}`}
+                          aria-label={`${t(`stage.${s}`)} ${t(edge === "start" ? "competitions.stageStart" : "competitions.stageEnd")}`}
                           defaultValue={state?.values?.[name] ?? stored ?? ""}
                         />
                         {state?.errors?.[name] && (

@@ -7,8 +7,8 @@ import { useT } from "~/i18n/use-t";
 export function useFactText() {
   const t = useT();
   return {
-    label: <T extends string>(e: Enumeration<T>, v: string | null) =>
-      v && (e.values as readonly string[]).includes(v) ? t(e.labelKey(v as T) as MessageKey) : "—",
+    label: <T extends string>(e: Enumeration<T, MessageKey>, v: string | null) =>
+      v && (e.values as readonly string[]).includes(v) ? t(e.labelKey(v as T)) : "—",
     text: (v: string | number | null) => (v === null || v === "" ? "—" : String(v)),
   };
 }

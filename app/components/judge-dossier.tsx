@@ -1,32 +1,11 @@
 import type { ReactNode } from "react";
 import { CollectiveKind, Gender, OccupationGroup, Sector } from "~/domain/nominations/fields";
 import { useT } from "~/i18n/use-t";
+import type { JudgeTarget } from "~/models/judge-desk.server";
 import { FactList, useFactText } from "./fact-list";
 
-export interface JudgeDossierData {
-  id: number;
-  ref: string;
-  kind: string;
-  name: string | null;
-  org_name: string | null;
-  gender: string | null;
-  ethnicity: string | null;
-  /** The birth year only: the server never sends a judge the whole date. */
-  birth_date: string | null;
-  political_status: string | null;
-  education: string | null;
-  workplace: string | null;
-  post: string | null;
-  occupation_group: string | null;
-  migrant: number | null;
-  sector: string | null;
-  id_number_masked: string | null;
-  collective_kind: string | null;
-  member_count: number | null;
-  leader: string | null;
-  summary: string;
-  deeds: string;
-}
+/** In blind mode the names, and what points to them, arrive as null; the birth date as its year. */
+export type JudgeDossierData = JudgeTarget["dossier"];
 
 /**
  * The dossier as a judge sees it: no phone, the ID number masked, only the birth year; in blind
@@ -38,7 +17,7 @@ export function JudgeDossier({
   blind,
 }: {
   n: JudgeDossierData;
-  files: { id: number; filename: string }[];
+  files: Pick<JudgeTarget["files"][number], "id" | "filename">[];
   blind: boolean;
 }) {
   const t = useT();

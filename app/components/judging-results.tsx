@@ -1,6 +1,7 @@
 import { useLoaderData } from "@remix-run/react";
+import type { Category } from "../../db/schema";
+import type { Aggregation } from "~/domain/competitions/vocabulary";
 import { skipReasonMessage, type SkipReason } from "~/domain/judging/selection";
-import type { MessageKey } from "~/i18n";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { TableRegion } from "./table-region";
@@ -57,7 +58,7 @@ export function SelectionReport() {
 
 interface ComparisonData {
   comparison: {
-    methods: readonly string[];
+    methods: readonly Aggregation[];
     rows: {
       ref: string;
       name: string;
@@ -65,7 +66,7 @@ interface ComparisonData {
       byMethod: Record<string, { score: number; rank: number }>;
     }[];
   };
-  cat: { aggregation: string };
+  cat: Pick<Category, "aggregation">;
 }
 
 /** The four methods side by side; a row whose rank differs between methods is highlighted. */
@@ -84,7 +85,7 @@ export function MethodComparison() {
               <th>{t("judging.ref")}</th>
               <th>{t("judging.name")}</th>
               {comparison.methods.map((m) => (
-                <th key={m}>{t(`competitions.aggregation.${m}` as MessageKey)}</th>
+                <th key={m}>{t(`competitions.aggregation.${m}`)}</th>
               ))}
             </tr>
           </thead>

@@ -1,42 +1,43 @@
 import type { ReactNode } from "react";
 import { CollectiveKind, Gender, OccupationGroup, Sector } from "~/domain/nominations/fields";
-import { statusLabelKey, type NominationStatus } from "~/domain/nominations/lifecycle";
+import { statusLabelKey } from "~/domain/nominations/lifecycle";
+import type { NominationStatus } from "~/domain/nominations/vocabulary";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
+import type { NominationDossier } from "~/models/nomination-query.server";
 import { FactList, useFactText } from "./fact-list";
 
-export interface NominationFactsData {
-  ref: string;
-  kind: string;
-  status: string;
-  name: string;
-  org_name: string;
-  category_name: string;
-  gender: string | null;
-  ethnicity: string | null;
-  birth_date: string | null;
-  political_status: string | null;
-  education: string | null;
-  workplace: string | null;
-  post: string | null;
-  occupation_group: string | null;
-  migrant: number | null;
-  sector: string | null;
-  id_number_masked: string | null;
-  phone_masked: string | null;
-  collective_kind: string | null;
-  member_count: number | null;
-  leader: string | null;
-  summary: string;
-  deeds: string;
-  submitted_at: string | null;
-}
+export type NominationFactsData = Pick<
+  NominationDossier,
+  | "ref"
+  | "kind"
+  | "status"
+  | "name"
+  | "org_name"
+  | "category_name"
+  | "gender"
+  | "ethnicity"
+  | "birth_date"
+  | "political_status"
+  | "education"
+  | "workplace"
+  | "post"
+  | "occupation_group"
+  | "migrant"
+  | "sector"
+  | "id_number_masked"
+  | "phone_masked"
+  | "collective_kind"
+  | "member_count"
+  | "leader"
+  | "summary"
+  | "deeds"
+  | "submitted_at"
+>;
 
-export function NominationStatusBadge({ status }: { status: string }) {
+export function NominationStatusBadge({ status }: { status: NominationStatus }) {
   const t = useT();
-  return (
-    <strong className={`status status-${status}`}>{t(statusLabelKey(status as NominationStatus))}</strong>
-  );
+  return <strong className={`status status-${status}`}>{t(statusLabelKey(status))}</strong>;
 }
 
 /** The dossier's fields; the ID number and phone masked unless an admin revealed them (`revealed`). */

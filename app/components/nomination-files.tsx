@@ -1,14 +1,9 @@
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
+import type { listNominationFiles } from "~/models/nomination-files.server";
 import { AppForm } from "./form-fields";
 
-export interface NominationFileData {
-  id: number;
-  filename: string;
-  content_type: string;
-  size: number;
-  created_at: string;
-}
+export type NominationFileData = Awaited<ReturnType<typeof listNominationFiles>>[number];
 
 /**
  * The attachments with their download links (plain links: the download route answers with the

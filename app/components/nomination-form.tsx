@@ -34,9 +34,9 @@ export function NominationFields({
 }: FieldsProps) {
   const t = useT();
   const value = (name: string) => defaults[name] ?? "";
-  const choices = <T extends string>(e: Enumeration<T>, emptyLabel: string) => [
+  const choices = <T extends string>(e: Enumeration<T, MessageKey>, emptyLabel: string) => [
     { value: "", label: emptyLabel },
-    ...e.values.map((v) => ({ value: v, label: t(e.labelKey(v) as MessageKey) })),
+    ...e.values.map((v) => ({ value: v, label: t(e.labelKey(v)) })),
   ];
   const keepHint = (masked: string | null | undefined) =>
     masked ? t("nominations.keepStored", { masked }) : undefined;

@@ -1,24 +1,18 @@
-import { statusLabelKey, type NominationStatus } from "~/domain/nominations/lifecycle";
+import { statusLabelKey } from "~/domain/nominations/lifecycle";
+import type { NominationStatus } from "~/domain/nominations/vocabulary";
 import type { MessageKey } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
+import type { listNominationEvents } from "~/models/nomination-query.server";
 import { TableRegion } from "./table-region";
 
-export interface NominationEventData {
-  id: number;
-  at: string;
-  actor_label: string;
-  action: string;
-  from_status: string | null;
-  to_status: string;
-  reason: string | null;
-}
+export type NominationEventData = Awaited<ReturnType<typeof listNominationEvents>>[number];
 
 /** Every step of the nomination: who, when, from which status to which, and why. */
 export function NominationHistory({ events }: { events: NominationEventData[] }) {
   const t = useT();
   const locale = useLocale();
-  const status = (s: string) => t(statusLabelKey(s as NominationStatus));
+  const status = (s: NominationStatus) => t(statusLabelKey(s));
   const action = (a: string) => {
     const key = `nominations.action.${a}`;
     return t(key as MessageKey) === key ? a : t(key as MessageKey);

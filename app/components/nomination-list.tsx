@@ -1,21 +1,20 @@
 import { Form, Link } from "@remix-run/react";
-import { NOMINATION_STATUSES, statusLabelKey, type NominationStatus } from "~/domain/nominations/lifecycle";
+import type { Category, Org } from "../../db/schema";
+import { statusLabelKey } from "~/domain/nominations/lifecycle";
+import { NOMINATION_STATUSES, type NominationStatus } from "~/domain/nominations/vocabulary";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
+import type { countNominations, NominationListRow } from "~/models/nomination-query.server";
 import { NominationStatusBadge } from "./nomination-facts";
 import { TableRegion } from "./table-region";
 
-export interface NominationRowData {
-  id: number;
-  ref: string;
-  name: string;
-  kind: string;
-  status: string;
-  workplace: string | null;
-  updated_at: string;
-  category_name: string;
-  org_name: string;
-}
+/** What countNominations answers, as the counts table shows it. */
+type Counts = Awaited<ReturnType<typeof countNominations>>;
+
+export type NominationRowData = Pick<
+  NominationListRow,
+  "id" | "ref" | "name" | "kind" | "status" | "workplace" | "updated_at" | "category_name" | "org_name"
+>;
 
 export function NominationTable({ rows }: { rows: NominationRowData[] }) {
   const t = useT();
@@ -57,8 +56,8 @@ export function NominationTable({ rows }: { rows: NominationRowData[] }) {
 }
 
 interface FilterProps {
-  categories: { id: number; name: string }[];
-  orgs?: { id: number; name: string }[];
+  categories: Pick<Category, "id" | "name">[];
+  orgs?: Pick<Org, "id" | "name">[];
   current: { category?: number; org?: number; status?: string };
   /** Kept when filtering, e.g. the nominating org a nominator picked. */
   keep?: Record<string, string>;
@@ -120,8 +119,8 @@ export function NominationCounts({
   byStatus,
   link,
 }: {
-  byOrg: { orgId: number; orgName: string; count: number }[];
-  byStatus: { status: string; count: number }[];
+  byOrg: Counts["byOrg"];
+  byStatus: Counts["byStatus"];
   link: (param: "org" | "status", value: string) => string;
 }) {
   const t = useT();

@@ -1,6 +1,7 @@
 import type { MessageKey } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
+import type { listConsultations } from "~/models/consultation.server";
 import type { FormState } from "~/utils/form-state";
 import { AppForm, CountedTextArea, ErrorSummary, SelectField } from "./form-fields";
 import { TableRegion } from "./table-region";
@@ -71,14 +72,7 @@ export function NominationStepForms({
   );
 }
 
-export interface ConsultationData {
-  id: number;
-  department: string;
-  opinion: string;
-  note: string;
-  at: string;
-  recorded_by_name: string | null;
-}
+export type ConsultationData = Awaited<ReturnType<typeof listConsultations>>[number];
 
 /** The departments' opinions, and (when open) the form to record one: a negative opinion is a veto. */
 export function ConsultationPanel({

@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
+import type { Org } from "../../db/schema";
 import { useT } from "~/i18n/use-t";
 
-export function OrgBreadcrumbs({ ancestors }: { ancestors: { id: number; name: string }[] }) {
+export function OrgBreadcrumbs({ ancestors }: { ancestors: Pick<Org, "id" | "name">[] }) {
   const t = useT();
   return (
     <nav className="breadcrumbs" aria-label={t("orgs.path")}>

@@ -1,12 +1,12 @@
-import { ORG_KINDS } from "../../db/schema";
-import type { MessageKey } from "~/i18n";
+import type { Org } from "../../db/schema";
+import { ORG_KINDS } from "~/domain/org-vocabulary";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, SelectField, TextField, type FormState } from "./form-fields";
 
 interface Props {
   state?: FormState;
-  initial?: { name: string; kind: string; region_code: string | null; parent_id: number | null };
-  parents?: { id: number; name: string }[];
+  initial?: Pick<Org, "name" | "kind" | "region_code" | "parent_id">;
+  parents?: Pick<Org, "id" | "name">[];
 }
 
 export function OrgForm({ state, initial, parents }: Props) {
@@ -29,7 +29,7 @@ export function OrgForm({ state, initial, parents }: Props) {
           required
           state={state}
           defaultValue={initial?.kind ?? "grassroots"}
-          options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}` as MessageKey) }))}
+          options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))}
         />
         <TextField
           name="regionCode"

@@ -1,6 +1,6 @@
-import { PROJECT_STATUSES } from "../../db/schema-activities";
-import type { MessageKey } from "~/i18n";
+import { PROJECT_STATUSES } from "~/domain/activities/vocabulary";
 import { useT } from "~/i18n/use-t";
+import type { listCountyChoices, listHelperChoices } from "~/models/project.server";
 import { AppForm, ErrorSummary, SelectField, TextField, type FormState } from "./form-fields";
 
 export interface ProjectFormInitial {
@@ -16,8 +16,8 @@ export interface ProjectFormInitial {
 interface Props {
   state?: FormState;
   initial?: ProjectFormInitial;
-  helpers: { id: number; name: string; ref: string }[];
-  counties: { id: number; code: string; name: string; city: string }[];
+  helpers: Pick<Awaited<ReturnType<typeof listHelperChoices>>[number], "id" | "name" | "ref">[];
+  counties: Awaited<ReturnType<typeof listCountyChoices>>;
 }
 
 /** An aid project's fields; investment in yuan, read exactly to the fen on the server. */
@@ -85,7 +85,7 @@ export function ProjectForm({ state, initial, helpers, counties }: Props) {
           state={state}
           required
           defaultValue={initial?.status ?? "planned"}
-          options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projectStatus.${s}` as MessageKey) }))}
+          options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projectStatus.${s}`) }))}
         />
         <button type="submit" className="primary">
           {t("aid.project.save")}

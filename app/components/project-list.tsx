@@ -1,18 +1,12 @@
 import { formatFen } from "~/domain/money";
-import type { MessageKey } from "~/i18n";
+import type { ProjectRecord } from "~/models/project.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { TableRegion } from "./table-region";
 
-export interface ProjectItem {
-  id: number;
-  title: string;
-  investment_fen: number;
-  started_on: string | null;
-  ended_on: string | null;
-  status: string;
-  helper_name: string;
-  county_name: string;
-}
+export type ProjectItem = Pick<
+  ProjectRecord,
+  "id" | "title" | "investment_fen" | "started_on" | "ended_on" | "status" | "helper_name" | "county_name"
+>;
 
 /** A county's or a helper's aid projects; `show` picks the other side's column. */
 export function ProjectList({
@@ -48,7 +42,7 @@ export function ProjectList({
               <td className="num">{formatFen(p.investment_fen, locale)}</td>
               <td>{p.started_on ?? "—"}</td>
               <td>{p.ended_on ?? "—"}</td>
-              <td>{t(`projectStatus.${p.status}` as MessageKey)}</td>
+              <td>{t(`projectStatus.${p.status}`)}</td>
             </tr>
           ))}
         </tbody>

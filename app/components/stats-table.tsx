@@ -1,7 +1,6 @@
 import type { StatsFen } from "~/domain/activities/stats";
 import { NUMBER_COLUMNS } from "~/domain/activities/stats-table";
 import { formatFen } from "~/domain/money";
-import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { TableRegion } from "./table-region";
 
@@ -38,7 +37,7 @@ export function StatsTable({
             ))}
             {NUMBER_COLUMNS.map((c) => (
               <th key={c} scope="col" className="num">
-                {t(`stats.col.${c === "funds_yuan" ? "funds" : c}` as MessageKey)}
+                {t(`stats.col.${c === "funds_yuan" ? "funds" : c}`)}
               </th>
             ))}
           </tr>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ORG_KINDS } from "../../db/schema";
+import { ORG_KINDS } from "./org-vocabulary";
 
 /** The fields of an org as a form or a sheet gives them. */
 export const OrgFieldsSchema = z.object({

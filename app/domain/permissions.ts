@@ -1,4 +1,4 @@
-import type { Role } from "../../db/schema";
+import type { Role } from "./org-vocabulary";
 import { isWithin } from "./org-tree";
 
 /** A role held at an org; it is valid in that org and every org below it. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../../db/schema";
+import { ROLES } from "./org-vocabulary";
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
 export const MIN_PASSWORD_LENGTH = 10;

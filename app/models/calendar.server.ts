@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { calendarOf, type WorkCalendar } from "~/domain/notice/working-days";
-import type { CalendarEntry, CalendarKind } from "~/domain/notice/calendar-sheet";
+import type { CalendarEntry } from "~/domain/notice/calendar-sheet";
+import type { CalendarDayKind } from "~/domain/notice/vocabulary";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
 
@@ -20,7 +21,7 @@ export async function loadWorkCalendar(db: Kysely<Database>): Promise<WorkCalend
 export async function setCalendarDay(
   trx: Transaction<Database>,
   actor: Actor,
-  entry: { date: string; kind: CalendarKind; note: string },
+  entry: { date: string; kind: CalendarDayKind; note: string },
   orgPath: string | null,
 ): Promise<void> {
   const before = await trx

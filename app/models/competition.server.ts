@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
-import { STAGES, type Database, type Stage } from "../../db/schema";
+import { type Database } from "../../db/schema";
+import { STAGES, type Stage } from "~/domain/competitions/vocabulary";
 import type { CategoryInput, CompetitionTemplate } from "~/domain/competitions/template";
 import { advanceRefusals, nextStage, type Refusal } from "~/domain/competitions/stages";
 import { STAGE_STEPS } from "./stage-steps/index.server";

@@ -1,16 +1,14 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
-import { canTransition, type NominationStatus } from "~/domain/nominations/lifecycle";
+import { canTransition } from "~/domain/nominations/lifecycle";
+import type { NominationStatus, Opinion } from "~/domain/nominations/vocabulary";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { transitionNomination } from "./nomination.server";
 
 /** The departments usually consulted (征求意见); the field is free text, these are suggestions. */
 export const CONSULTED_DEPARTMENTS = ["纪检监察", "公安", "人社", "税务", "安监"] as const;
-
-export const OPINIONS = ["positive", "negative"] as const;
-export type Opinion = (typeof OPINIONS)[number];
 
 /** The reason a veto writes into the nomination's history (一票否决, docs/domain.md#consultation). */
 export const vetoReason = (department: string) => `一票否决: ${department}`;
@@ -30,10 +28,10 @@ export interface ConsultationInput {
 export async function recordConsultation(
   trx: Transaction<Database>,
   actor: Actor,
-  nomination: { id: number; status: string; org_path: string },
+  nomination: { id: number; status: NominationStatus; org_path: string },
   input: ConsultationInput,
 ): Promise<{ vetoed: boolean }> {
-  const status = nomination.status as NominationStatus;
+  const status = nomination.status;
   const vetoes = input.opinion === "negative" && status !== "ineligible";
   if (vetoes && !canTransition(status, "ineligible", "admin"))
     throw new DomainError("review.consultation.notVetoable", undefined, "opinion");

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
-import type { PovertyLevel } from "../../db/schema-registry";
+import type { PovertyLevel } from "~/domain/registry/vocabulary";
 import type { CountyRow } from "~/domain/registry/registry-rows";
 import type { RegistryScope } from "~/domain/registry/registry-scope";
 import { nowIso } from "~/utils/time.server";

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
-import type { HelperKind } from "../../db/schema-registry";
+import type { HelperKind } from "~/domain/registry/vocabulary";
 import { DomainError } from "~/domain/errors";
 import type { HelperRow } from "~/domain/registry/registry-rows";
 import { helperInScope, type RegistryScope } from "~/domain/registry/registry-scope";

@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema";
-import { HONOR_LEVELS, type HonorLevel } from "../../db/schema-registry";
+import { HONOR_LEVELS, type HonorLevel } from "~/domain/registry/vocabulary";
 import { cityOfOrgName } from "~/domain/registry/registry-scope";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Database, Stage } from "../../db/schema";
+import type { Database } from "../../db/schema";
+import type { Stage } from "~/domain/competitions/vocabulary";
 import type { Criterion } from "~/domain/judging/score-sheet";
 import type { CompositionRule } from "~/domain/judging/composition-rules";
 

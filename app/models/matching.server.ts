@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
-import type { PairingTier } from "../../db/schema-registry";
+import type { PairingTier } from "~/domain/registry/vocabulary";
 import { DomainError } from "~/domain/errors";
 import type { MatchOptions, MatchResult } from "~/domain/registry/matching";
 import { type Actor, recordAudit } from "./audit.server";

@@ -5,7 +5,7 @@ import type { Database } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
 import { checkUpload, MAX_FILE_BYTES, type FileType } from "~/domain/nominations/file-type";
 import type { FieldIssue } from "~/domain/nominations/nomination-schema";
-import { isMessageKey, negotiateLocale, translate, type MessageKey } from "~/i18n";
+import { isMessageKey, negotiateLocale, translate } from "~/i18n";
 import { CSRF_FIELD, verifyCsrf } from "~/utils/csrf.server";
 import type { FieldErrors } from "~/utils/form-state";
 import { countFields, tooManyFields } from "~/utils/form-body.server";
@@ -138,8 +138,7 @@ export function formValues(form: FormData): Record<string, string> {
 /** The nomination schema's issues as form errors, the first one per field. */
 export function issuesToErrors(issues: FieldIssue[]): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of issues)
-    errors[issue.field] ??= { key: issue.messageKey as MessageKey, params: issue.params };
+  for (const issue of issues) errors[issue.field] ??= { key: issue.messageKey, params: issue.params };
   return errors;
 }
 

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { isWithin } from "~/domain/org-tree";
 import { may } from "~/domain/policy";
-import type { NominationStatus } from "~/domain/nominations/lifecycle";
+import type { NominationStatus } from "~/domain/nominations/vocabulary";
 import { decryptPersonal } from "~/utils/personal-data.server";
 import { type Actor, recordAudit } from "./audit.server";
 import type { SessionUser } from "./user.server";

@@ -4,9 +4,9 @@ import type { Database } from "../../db/schema";
 import { dialectOf } from "../../db/dialect";
 import type { NominationFields } from "~/domain/nominations/nomination-schema";
 import { maskIdNumber } from "~/domain/nominations/id-number";
-import { transition, type NominationStatus, type LifecycleRole } from "~/domain/nominations/lifecycle";
+import { transition, type LifecycleRole } from "~/domain/nominations/lifecycle";
+import type { NominationStatus } from "~/domain/nominations/vocabulary";
 import { DomainError } from "~/domain/errors";
-import type { MessageKey } from "~/i18n";
 import { encryptPersonal, keyedHash, maskPhone } from "~/utils/personal-data.server";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
@@ -162,8 +162,8 @@ async function recordEvent(
   actor: Actor,
   nominationId: number,
   action: string,
-  from: string | null,
-  to: string,
+  from: NominationStatus | null,
+  to: NominationStatus,
   reason: string | null = null,
 ) {
   await trx
@@ -277,15 +277,15 @@ export async function updateNomination(
 export async function transitionNomination(
   trx: Transaction<Database>,
   actor: Actor,
-  nomination: { id: number; status: string; org_path: string },
+  nomination: { id: number; status: NominationStatus; org_path: string },
   to: NominationStatus,
   role: LifecycleRole,
   reason?: string | null,
 ): Promise<void> {
-  const result = transition({ from: nomination.status as NominationStatus, to, role, reason });
+  const result = transition({ from: nomination.status, to, role, reason });
   if (!result.ok)
     throw new DomainError(
-      result.messageKey as MessageKey,
+      result.messageKey,
       undefined,
       result.refusal === "reason_required" ? "reason" : "_form",
     );

@@ -5,6 +5,7 @@ import { DomainError } from "~/domain/errors";
 import { isNoticeOpen, noticeWindow } from "~/domain/notice/working-days";
 import type { IsoDate } from "~/domain/notice/iso-date";
 import type { NoticePeriod } from "~/domain/notice/notice-input";
+import type { NominationStatus } from "~/domain/nominations/vocabulary";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
 import type { CompetitionRow } from "./competition.server";
@@ -45,7 +46,7 @@ export function noticeState(
 export function listNoticeEntries(
   db: Kysely<Database>,
   competitionId: number,
-  statuses: readonly string[] = ["on_notice"],
+  statuses: readonly NominationStatus[] = ["on_notice"],
 ) {
   return db
     .selectFrom("nominations as n")

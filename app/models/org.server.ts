@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
-import type { Database, Org, OrgKind } from "../../db/schema";
+import type { Database, Org } from "../../db/schema";
+import type { OrgKind } from "~/domain/org-vocabulary";
 import { regionRefusal } from "~/domain/org-region";
 import { DomainError } from "~/domain/errors";
 import { childPath, isWithin } from "~/domain/org-tree";

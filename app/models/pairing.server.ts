@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { dialectOf } from "../../db/dialect";
-import type { PairingTier } from "../../db/schema-registry";
+import type { PairingTier } from "~/domain/registry/vocabulary";
 import { DomainError, NotFoundError } from "~/domain/errors";
 import type { RegistryScope } from "~/domain/registry/registry-scope";
 import { nowIso } from "~/utils/time.server";

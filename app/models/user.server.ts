@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
-import type { Database, Role } from "../../db/schema";
+import type { Database } from "../../db/schema";
+import type { Role } from "~/domain/org-vocabulary";
 import type { Grant } from "~/domain/permissions";
 import { DomainError, NotFoundError } from "~/domain/errors";
 import { hashPassword } from "~/utils/password.server";

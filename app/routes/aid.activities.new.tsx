@@ -2,7 +2,6 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { COUNT_FIELDS, parseActivity, type ActivityText } from "~/domain/activities/activity-input";
 import { chinaToday } from "~/domain/notice/iso-date";
-import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { createActivity } from "~/models/activity.server";
 import { listCountyChoices } from "~/models/project.server";
@@ -120,7 +119,7 @@ export default function NewActivity() {
           <TextField
             key={f}
             name={f}
-            label={t(`stats.col.${f}` as MessageKey)}
+            label={t(`stats.col.${f}`)}
             state={state}
             defaultValue={f === "person_times" ? "1" : "0"}
           />

@@ -165,7 +165,7 @@ export default function CalendarPage() {
             {days.map((d) => (
               <tr key={d.date}>
                 <td>{d.date}</td>
-                <td>{t(`calendar.kind.${d.kind}` as MessageKey)}</td>
+                <td>{t(`calendar.kind.${d.kind}`)}</td>
                 <td>{d.note}</td>
                 <td>
                   <AppForm>

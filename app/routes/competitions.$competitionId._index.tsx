@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { STAGES, type Stage } from "../../db/schema";
+import { STAGES, type Stage } from "~/domain/competitions/vocabulary";
 import { nextStage, stageIndex } from "~/domain/competitions/stages";
 import {
   advanceCompetition,
@@ -48,7 +48,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
 function movedAnswer(request: Request, stage: Stage) {
   const label = translate(
     negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language")),
-    `stage.${stage}` as MessageKey,
+    `stage.${stage}`,
   );
   return data(
     {
@@ -133,7 +133,7 @@ export default function CompetitionPage() {
               <input type="hidden" name="intent" value="advance" />
               <input type="hidden" name="stage" value={c.stage} />
               <button type="submit" className="primary">
-                {t("competitions.advance", { stage: t(`stage.${next}` as MessageKey) })}
+                {t("competitions.advance", { stage: t(`stage.${next}`) })}
               </button>
             </AppForm>
           )}
@@ -155,7 +155,7 @@ export default function CompetitionPage() {
               className={i < current ? "done" : i === current ? "current" : "todo"}
               aria-current={i === current ? "step" : undefined}
             >
-              <strong>{t(`stage.${s}` as MessageKey)}</strong>
+              <strong>{t(`stage.${s}`)}</strong>
               {i === current && <span className="badge">{t("competitions.current")}</span>}
               {plan?.starts_on && plan.ends_on && (
                 <span className="muted">
@@ -171,7 +171,7 @@ export default function CompetitionPage() {
         {t("competitions.noticeDays")}:{" "}
         {t("competitions.noticeLength", {
           days: c.notice_days,
-          unit: t(`competitions.noticeUnit.${c.notice_unit}` as MessageKey),
+          unit: t(`competitions.noticeUnit.${c.notice_unit}`),
         })}
       </p>
       <h2>{t("competitions.categories")}</h2>
@@ -197,9 +197,9 @@ export default function CompetitionPage() {
               {categories.map((cat) => (
                 <tr key={cat.id}>
                   <td>{cat.name}</td>
-                  <td>{t(`nominationKind.${cat.kind}` as MessageKey)}</td>
+                  <td>{t(`nominationKind.${cat.kind}`)}</td>
                   <td>{cat.quota}</td>
-                  <td>{t(`competitions.aggregation.${cat.aggregation}` as MessageKey)}</td>
+                  <td>{t(`competitions.aggregation.${cat.aggregation}`)}</td>
                   {isAdmin && c.stage === "draft" && (
                     <td>
                       <Link to={`/competitions/${c.id}/categories/${cat.id}`}>

@@ -5,10 +5,10 @@ import {
   type LoaderFunctionArgs,
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { AGGREGATIONS, CATEGORY_KINDS, RULE_ATTRIBUTES, RULE_OPS } from "../../db/schema";
+import { AGGREGATIONS, CATEGORY_KINDS, RULE_ATTRIBUTES, RULE_OPS } from "~/domain/competitions/vocabulary";
 import { categoryFieldOf, readCategoryForm, SPARE_ROWS } from "~/domain/competitions/category-form";
 import { CategorySchema } from "~/domain/competitions/template";
-import { isMessageKey, type MessageKey } from "~/i18n";
+import { isMessageKey } from "~/i18n";
 import { deleteCategory, getCategoryDetail, listCategories, saveCategory } from "~/models/competition.server";
 import { listOrgsWithin } from "~/models/org.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
@@ -122,7 +122,7 @@ export default function CategoryEditor() {
           label={t("competitions.kind")}
           state={state}
           defaultValue={cat?.kind}
-          options={CATEGORY_KINDS.map((k) => ({ value: k, label: t(`nominationKind.${k}` as MessageKey) }))}
+          options={CATEGORY_KINDS.map((k) => ({ value: k, label: t(`nominationKind.${k}`) }))}
         />
         <TextField
           name="quota"
@@ -139,7 +139,7 @@ export default function CategoryEditor() {
           defaultValue={cat?.aggregation ?? "mean"}
           options={AGGREGATIONS.map((a) => ({
             value: a,
-            label: t(`competitions.aggregation.${a}` as MessageKey),
+            label: t(`competitions.aggregation.${a}`),
           }))}
         />
         <TextField
@@ -229,7 +229,7 @@ export default function CategoryEditor() {
                     >
                       {RULE_ATTRIBUTES.map((a) => (
                         <option key={a} value={a}>
-                          {t(`competitions.ruleAttr.${a}` as MessageKey)}
+                          {t(`competitions.ruleAttr.${a}`)}
                         </option>
                       ))}
                     </select>
@@ -250,7 +250,7 @@ export default function CategoryEditor() {
                     >
                       {RULE_OPS.map((o) => (
                         <option key={o} value={o}>
-                          {t(`competitions.ruleOp.${o}` as MessageKey)}
+                          {t(`competitions.ruleOp.${o}`)}
                         </option>
                       ))}
                     </select>

@@ -8,7 +8,6 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
-import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import {
   addExternalJudge,
@@ -274,7 +273,7 @@ export default function PanelPage() {
     <>
       <p className="muted">
         <Link to={`/competitions/${cat.competitionId}`}>{cat.competitionTitle}</Link> ·{" "}
-        {t(`stage.${cat.stage}` as MessageKey)} ·{" "}
+        {t(`stage.${cat.stage}`)} ·{" "}
         <Link to={`/competitions/${cat.competitionId}/categories/${cat.id}/results`}>
           {t("judging.results.title")}
         </Link>

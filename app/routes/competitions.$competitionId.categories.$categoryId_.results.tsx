@@ -8,7 +8,6 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AGGREGATION_METHODS, type AggregationMethod } from "~/domain/judging/aggregation";
-import type { MessageKey } from "~/i18n";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { isDecisionOpen } from "~/models/judging-category.server";
@@ -169,7 +168,7 @@ export default function ResultsPage() {
     <>
       <p className="muted">
         <Link to={`/competitions/${cat.competitionId}`}>{cat.competitionTitle}</Link> ·{" "}
-        {t(`stage.${cat.stage}` as MessageKey)} ·{" "}
+        {t(`stage.${cat.stage}`)} ·{" "}
         <Link to={`/competitions/${cat.competitionId}/categories/${cat.id}/panel`}>
           {t("judging.panel.link")}
         </Link>{" "}
@@ -185,7 +184,7 @@ export default function ResultsPage() {
         <select id="f-method" name="method" defaultValue={method}>
           {AGGREGATION_METHODS.map((m) => (
             <option key={m} value={m}>
-              {t(`competitions.aggregation.${m}` as MessageKey)}
+              {t(`competitions.aggregation.${m}`)}
               {m === cat.aggregation ? ` (${t("judging.method.category")})` : ""}
             </option>
           ))}

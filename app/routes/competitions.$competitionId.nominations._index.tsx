@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { NOMINATION_STATUSES } from "~/domain/nominations/lifecycle";
+import { NOMINATION_STATUSES } from "~/domain/nominations/vocabulary";
 import { listCategories } from "~/models/competition.server";
 import {
   countNominations,
@@ -16,7 +16,6 @@ import { allows, authorize, findCompetition, requireNominatingOrg } from "~/util
 import { badRequest } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n";
 import { ErrorPage } from "~/components/error-page";
 import { NominationCounts, NominationFilters, NominationTable } from "~/components/nomination-list";
 import { TableRegion } from "~/components/table-region";
@@ -105,7 +104,7 @@ export default function NominationsList() {
   return (
     <>
       <p className="muted">
-        <Link to={`/competitions/${c.id}`}>{c.title}</Link> · {t(`stage.${c.stage}` as MessageKey)}
+        <Link to={`/competitions/${c.id}`}>{c.title}</Link> · {t(`stage.${c.stage}`)}
       </p>
       <h1>{t("nominations.list.title")}</h1>
       {c.stage === "nominating" && (
@@ -143,7 +142,7 @@ export default function NominationsList() {
                 {own.places.map((p) => (
                   <tr key={p.categoryId}>
                     <td>
-                      {p.name} <span className="muted">({t(`nominationKind.${p.kind}` as MessageKey)})</span>
+                      {p.name} <span className="muted">({t(`nominationKind.${p.kind}`)})</span>
                     </td>
                     <td>{t("nominations.places.usedOf", { used: p.used, places: p.places })}</td>
                     <td>{Math.max(0, p.places - p.used)}</td>

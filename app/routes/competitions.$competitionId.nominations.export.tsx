@@ -9,7 +9,8 @@ import {
   Sector,
   type Enumeration,
 } from "~/domain/nominations/fields";
-import { NOMINATION_STATUSES, statusLabelKey, type NominationStatus } from "~/domain/nominations/lifecycle";
+import { statusLabelKey } from "~/domain/nominations/lifecycle";
+import { NOMINATION_STATUSES, type NominationStatus } from "~/domain/nominations/vocabulary";
 import { negotiateLocale, translator, type MessageKey, type Translate } from "~/i18n";
 import { resourceRefusal } from "~/models/nomination-files.server";
 import { listNominationsForExport, type NominationExportRow } from "~/models/nomination-query.server";
@@ -51,7 +52,7 @@ async function exportList(request: Request, context: AppLoadContext, rawId: stri
     negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language")),
   );
   const table = [
-    COLUMNS.map((col) => t(`review.col.${col}` as MessageKey)),
+    COLUMNS.map((col) => t(`review.col.${col}`)),
     ...rows.map((r) => COLUMNS.map((col) => neutralize(cellValue(t, r, col)))),
   ];
   const name = `nominations-${c.id}`;
@@ -120,11 +121,11 @@ const WIDTHS: Partial<Record<Column, number>> = {
 };
 
 function cellValue(t: Translate, r: NominationExportRow, col: Column): string | number {
-  const label = <T extends string>(e: Enumeration<T>, v: string | null) =>
-    v && (e.values as readonly string[]).includes(v) ? t(e.labelKey(v as T) as MessageKey) : (v ?? "");
+  const label = <T extends string>(e: Enumeration<T, MessageKey>, v: string | null) =>
+    v && (e.values as readonly string[]).includes(v) ? t(e.labelKey(v as T)) : (v ?? "");
   switch (col) {
     case "kind":
-      return t(`nominationKind.${r.kind}` as MessageKey);
+      return t(`nominationKind.${r.kind}`);
     case "status":
       return t(statusLabelKey(r.status as NominationStatus));
     case "gender":

@@ -6,7 +6,6 @@ import { canFileNominations } from "~/domain/nominations/stage-windows";
 import { requireUploadAccess, runSheetUpload } from "~/models/nomination-upload.server";
 import { MAX_SHEET_BYTES, MAX_SHEET_MEGABYTES } from "~/domain/nominations/upload-limits";
 import { useLocale, useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import {
@@ -60,7 +59,7 @@ export default function ImportNominations() {
   return (
     <>
       <p className="muted">
-        <Link to={`/competitions/${c.id}`}>{c.title}</Link> · {t(`stage.${c.stage}` as MessageKey)} ·{" "}
+        <Link to={`/competitions/${c.id}`}>{c.title}</Link> · {t(`stage.${c.stage}`)} ·{" "}
         <Link to={listHref}>{t("nominations.list.title")}</Link>
       </p>
       <h1>{t("import.upload.title")}</h1>
@@ -94,7 +93,7 @@ export default function ImportNominations() {
                 <option value="">—</option>
                 {categories.map((cat) => (
                   <option key={cat.id} value={cat.id}>
-                    {cat.name} ({t(`nominationKind.${cat.kind}` as MessageKey)})
+                    {cat.name} ({t(`nominationKind.${cat.kind}`)})
                   </option>
                 ))}
               </select>

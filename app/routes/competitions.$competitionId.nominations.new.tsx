@@ -18,7 +18,7 @@ import {
   readNominationForm,
   vetUploads,
 } from "~/models/nomination-files.server";
-import { nominatingOrgsOf, placesOf } from "~/models/nomination-query.server";
+import { nominatingOrgsOf, placesOf, type NominatingOrg } from "~/models/nomination-query.server";
 import { canFileNominations } from "~/domain/nominations/stage-windows";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { authorize, findCompetition, requireNominatingOrg } from "~/utils/authorize.server";
@@ -27,7 +27,6 @@ import { formError } from "~/utils/form.server";
 import { errorResponse, notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { NominationFields } from "~/components/nomination-form";
@@ -165,9 +164,9 @@ function ChooseCategory({
   nominating,
   places,
 }: {
-  org: { id: number; name: string };
-  nominating: { id: number; name: string }[];
-  places: { categoryId: number; name: string; kind: string; places: number; used: number }[];
+  org: Pick<NominatingOrg, "id" | "name">;
+  nominating: Pick<NominatingOrg, "id" | "name">[];
+  places: Awaited<ReturnType<typeof placesOf>>;
 }) {
   const t = useT();
   return (
@@ -194,7 +193,7 @@ function ChooseCategory({
               p.name
             )}{" "}
             <span className="muted">
-              ({t(`nominationKind.${p.kind}` as MessageKey)} ·{" "}
+              ({t(`nominationKind.${p.kind}`)} ·{" "}
               {t("nominations.places.usedOf", { used: p.used, places: p.places })})
             </span>
           </li>

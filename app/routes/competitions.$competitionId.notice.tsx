@@ -3,7 +3,6 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { NoticePeriodSchema } from "~/domain/notice/notice-input";
 import { ResolutionSchema } from "~/domain/notice/objection-input";
-import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { getNotice, listNoticeEntries, noticeState, openNotice } from "~/models/notice.server";
@@ -94,7 +93,7 @@ export default function NoticeAdmin() {
       <ErrorSummary state={result && !result.ok ? result : undefined} />
       {result?.ok && result.done !== "opened" && (
         <p className="alert alert-ok" role="status">
-          {t("objection.resolved", { status: t(`objection.status.${result.done}` as MessageKey) })}
+          {t("objection.resolved", { status: t(`objection.status.${result.done}`) })}
         </p>
       )}
       {notice ? (
@@ -209,7 +208,7 @@ function ObjectionQueue({
               </td>
               <td>{formatDateTime(locale, o.created_at)}</td>
               <td>
-                <span className="status">{t(`objection.status.${o.status}` as MessageKey)}</span>
+                <span className="status">{t(`objection.status.${o.status}`)}</span>
                 {o.resolution_reason && <p>{o.resolution_reason}</p>}
                 {o.promoted_name && <p>{t("objection.promoted", { name: o.promoted_name })}</p>}
                 {o.status === "open" && canResolve && <ResolveForm id={o.id} />}

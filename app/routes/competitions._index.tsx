@@ -5,7 +5,6 @@ import { listAllCompetitions } from "~/models/competition.server";
 import { requireUser } from "~/utils/auth.server";
 import { allows } from "~/utils/authorize.server";
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
 
@@ -53,7 +52,7 @@ export default function Competitions() {
                     <Link to={`/competitions/${c.id}`}>{c.title}</Link>
                   </td>
                   <td>{c.org_name}</td>
-                  <td>{t(`stage.${c.stage}` as MessageKey)}</td>
+                  <td>{t(`stage.${c.stage}`)}</td>
                 </tr>
               ))}
             </tbody>

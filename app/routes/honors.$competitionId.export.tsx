@@ -127,7 +127,7 @@ const COLUMNS: { label: MessageKey; width: number; value: (r: Row, t: Translate)
   {
     label: "notice.col.gender",
     width: 8,
-    value: (r, t) => (r.gender ? t(`gender.${r.gender}` as MessageKey) : ""),
+    value: (r, t) => (r.gender ? t(`gender.${r.gender}`) : ""),
   },
   { label: "notice.col.workplace", width: 36, value: (r) => [r.workplace, r.post].filter(Boolean).join(" ") },
   { label: "notice.col.org", width: 24, value: (r) => r.org_name },

@@ -1,7 +1,6 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { parseRollQuery } from "~/domain/honors/query";
-import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
 import { listPublishedLists, listRegions, listRollYears, searchHonorees } from "~/models/honor-roll.server";
@@ -81,11 +80,7 @@ export default function Honors() {
                       <td>
                         <Link to={`/honors/people/${r.id}`}>{r.name}</Link>
                       </td>
-                      <td>
-                        {r.kind === "individual"
-                          ? workplaceAndPost(r)
-                          : t(`nominationKind.${r.kind}` as MessageKey)}
-                      </td>
+                      <td>{r.kind === "individual" ? workplaceAndPost(r) : t(`nominationKind.${r.kind}`)}</td>
                       <td>{r.category_name}</td>
                       <td>
                         {r.year} · {r.competition_title}

@@ -1,6 +1,5 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
 import { publishedPageHeaders } from "~/models/honor-page-cache.server";
@@ -38,7 +37,7 @@ export default function Honoree() {
         {h.kind === "individual" && h.gender && (
           <>
             <dt>{t("notice.col.gender")}</dt>
-            <dd>{t(`gender.${h.gender}` as MessageKey)}</dd>
+            <dd>{t(`gender.${h.gender}`)}</dd>
           </>
         )}
         {h.kind === "individual" && (

@@ -8,13 +8,9 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
-import type { LifecycleRole, NominationStatus } from "~/domain/nominations/lifecycle";
-import {
-  CONSULTED_DEPARTMENTS,
-  listConsultations,
-  OPINIONS,
-  recordConsultation,
-} from "~/models/consultation.server";
+import type { LifecycleRole } from "~/domain/nominations/lifecycle";
+import { OPINIONS, type NominationStatus } from "~/domain/nominations/vocabulary";
+import { CONSULTED_DEPARTMENTS, listConsultations, recordConsultation } from "~/models/consultation.server";
 import { transitionNomination } from "~/models/nomination.server";
 import { formValues, listNominationFiles } from "~/models/nomination-files.server";
 import {
@@ -31,7 +27,6 @@ import { authorize } from "~/utils/authorize.server";
 import { actionCacheControl, notFound } from "~/utils/http.server";
 import { idParam, optionalText, text } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { NominationFacts } from "~/components/nomination-facts";
@@ -180,7 +175,7 @@ export default function NominationDossier() {
     <>
       <p className="muted">
         <Link to={`/competitions/${n.competition_id}/nominations`}>{n.competition_title}</Link> ·{" "}
-        {t(`stage.${n.competition_stage}` as MessageKey)}
+        {t(`stage.${n.competition_stage}`)}
       </p>
       <h1>{n.name}</h1>
       <ErrorSummary state={state} />

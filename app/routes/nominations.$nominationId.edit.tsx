@@ -7,7 +7,7 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
-import type { NominationStatus } from "~/domain/nominations/lifecycle";
+import type { NominationStatus } from "~/domain/nominations/vocabulary";
 import { parseNomination } from "~/domain/nominations/nomination-schema";
 import { transitionNomination, updateNomination } from "~/models/nomination.server";
 import {

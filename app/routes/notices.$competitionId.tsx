@@ -6,7 +6,6 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ObjectionSchema, MAX_OBJECTION_FACTS } from "~/domain/notice/objection-input";
-import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
 import { getCompetition } from "~/models/competition.server";
@@ -136,7 +135,7 @@ export default function NoticePage() {
                   .map((e) => (
                     <tr key={e.id}>
                       <td>{e.name}</td>
-                      <td>{e.gender ? t(`gender.${e.gender}` as MessageKey) : ""}</td>
+                      <td>{e.gender ? t(`gender.${e.gender}`) : ""}</td>
                       <td>{e.kind === "individual" ? workplaceAndPost(e) : ""}</td>
                       <td>{e.org_name}</td>
                       <td className="notice-entry-summary">{e.summary}</td>

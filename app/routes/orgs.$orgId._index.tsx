@@ -49,7 +49,7 @@ export default function OrgPage() {
       <h1>{org.name}</h1>
       <dl className="facts card">
         <dt>{t("orgs.kind")}</dt>
-        <dd>{t(`orgKind.${org.kind}` as MessageKey)}</dd>
+        <dd>{t(`orgKind.${org.kind}`)}</dd>
         <dt>{t("orgs.regionCode")}</dt>
         <dd>{org.region_code ?? t("orgs.none")}</dd>
         <dt>{t("orgs.parent")}</dt>
@@ -78,7 +78,7 @@ export default function OrgPage() {
           {children.map((c) => (
             <li key={c.id}>
               <Link to={`/orgs/${c.id}`}>{c.name}</Link>{" "}
-              <span className="muted">{t(`orgKind.${c.kind}` as MessageKey)}</span>
+              <span className="muted">{t(`orgKind.${c.kind}`)}</span>
             </li>
           ))}
         </ul>

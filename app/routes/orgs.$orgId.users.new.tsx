@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ROLES } from "../../db/schema";
+import { ROLES } from "~/domain/org-vocabulary";
 import { NewUserSchema } from "~/domain/user-input";
 import { createUser } from "~/models/user.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
@@ -9,7 +9,6 @@ import { runAction } from "~/utils/action.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
 import { requireOrg } from "~/utils/lookups.server";
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n";
 import { AppForm, ErrorSummary, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 
@@ -68,8 +67,7 @@ export default function NewUser() {
           <legend>{t("users.roles")}</legend>
           {ROLES.map((r) => (
             <label key={r}>
-              <input type="checkbox" name="roles" value={r} defaultChecked={checked(r)} />{" "}
-              {t(`role.${r}` as MessageKey)}
+              <input type="checkbox" name="roles" value={r} defaultChecked={checked(r)} /> {t(`role.${r}`)}
             </label>
           ))}
         </fieldset>

@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { buildTree, type TreeNode } from "~/domain/org-tree";
 import { listOrgs, type OrgRow } from "~/models/org.server";
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n";
 
 export async function loader(_: LoaderFunctionArgs) {
   return { orgs: await listOrgs(_.context.db) };
@@ -16,7 +15,7 @@ function Branch({ nodes }: { nodes: TreeNode<OrgRow>[] }) {
       {nodes.map((n) => (
         <li key={n.org.id}>
           <Link to={`/orgs/${n.org.id}`}>{n.org.name}</Link>
-          <span className="kind">{t(`orgKind.${n.org.kind}` as MessageKey)}</span>
+          <span className="kind">{t(`orgKind.${n.org.kind}`)}</span>
           {n.children.length > 0 && <Branch nodes={n.children} />}
         </li>
       ))}

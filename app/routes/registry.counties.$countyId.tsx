@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { PAIRING_TIERS, POVERTY_LEVELS } from "../../db/schema-registry";
+import { PAIRING_TIERS, POVERTY_LEVELS } from "~/domain/registry/vocabulary";
 import { countyCoverage } from "~/domain/registry/coverage";
 import { CountyRowSchema, type CountyRow } from "~/domain/registry/registry-rows";
 import { countyInScope, helperInScope } from "~/domain/registry/registry-scope";

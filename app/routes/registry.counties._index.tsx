@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { POVERTY_LEVELS } from "../../db/schema-registry";
+import { POVERTY_LEVELS } from "~/domain/registry/vocabulary";
 import { coverageOf } from "~/models/registry-coverage.server";
 import { requireRegistryAdmin } from "~/utils/authorize.server";
 import { badRequest } from "~/utils/http.server";

@@ -6,8 +6,8 @@ import {
   type LoaderFunctionArgs,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { HONOR_LEVELS } from "../../db/schema-registry";
-import { HelperRowSchema, OWNERSHIPS, type HelperRow } from "~/domain/registry/registry-rows";
+import { HONOR_LEVELS, OWNERSHIPS } from "~/domain/registry/vocabulary";
+import { HelperRowSchema, type HelperRow } from "~/domain/registry/registry-rows";
 import { registryAuditPath } from "~/models/county.server";
 import { getHelper, mayManageHelper, revealHelperContact, saveHelper } from "~/models/helper.server";
 import { listHelperPairings } from "~/models/pairing.server";

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { HELPER_KINDS } from "../../db/schema-registry";
+import { HELPER_KINDS } from "~/domain/registry/vocabulary";
 import { listHelpers } from "~/models/helper.server";
 import { requireRegistryAdmin } from "~/utils/authorize.server";
 import { badRequest } from "~/utils/http.server";

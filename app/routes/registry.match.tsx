@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { PAIRING_TIERS } from "../../db/schema-registry";
+import { PAIRING_TIERS } from "~/domain/registry/vocabulary";
 import { acceptSuggestions, runMatching, type MatchRun } from "~/models/matching.server";
 import { requireProvinceAdmin } from "~/utils/authorize.server";
 import { actorOf } from "~/utils/auth.server";

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { PAIRING_TIERS } from "../../db/schema-registry";
+import { PAIRING_TIERS } from "~/domain/registry/vocabulary";
 import { listPairings } from "~/models/pairing.server";
 import { requireRegistryAdmin } from "~/utils/authorize.server";
 import { badRequest } from "~/utils/http.server";

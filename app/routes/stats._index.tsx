@@ -3,7 +3,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { hasRole } from "~/domain/permissions";
 import { STAT_KEYS, type StatsFen } from "~/domain/activities/stats";
 import { formatFen } from "~/domain/money";
-import type { MessageKey } from "~/i18n";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { loadStatsReport } from "~/models/stats.server";
@@ -33,7 +32,7 @@ function Figures({ s }: { s: StatsFen }) {
           <span className="figure">
             {k === "funds_yuan" ? formatFen(s.funds_fen, locale) : formatNumber(locale, s[k])}
           </span>
-          {t(`stats.col.${k === "funds_yuan" ? "funds" : k}` as MessageKey)}
+          {t(`stats.col.${k === "funds_yuan" ? "funds" : k}`)}
         </li>
       ))}
     </ul>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { exportCsv } from "~/domain/csv";
 import { exportRows, neutralize, NUMBER_COLUMNS } from "~/domain/activities/stats-table";
-import { negotiateLocale, translator, type MessageKey } from "~/i18n";
+import { negotiateLocale, translator } from "~/i18n";
 import { loadStatsReport } from "~/models/stats.server";
 import { parseExportFormat, parseStatsYear } from "~/utils/stats-query.server";
 
@@ -18,10 +18,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     t("stats.col.scope"),
     t("stats.col.name"),
     t("stats.col.code"),
-    ...NUMBER_COLUMNS.map((c) => t(`stats.col.${c}` as MessageKey)),
+    ...NUMBER_COLUMNS.map((c) => t(`stats.col.${c}`)),
   ];
   const body = exportRows(report, t("stats.scope.province")).map((r) => [
-    t(`stats.scope.${r.scope}` as MessageKey),
+    t(`stats.scope.${r.scope}`),
     neutralize(r.name),
     r.code,
     ...r.numbers,

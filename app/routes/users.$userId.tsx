@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ROLES } from "../../db/schema";
+import { ROLES } from "~/domain/org-vocabulary";
 import { scopesOf } from "~/domain/permissions";
 import { isWithin } from "~/domain/org-tree";
 import { RoleSchema } from "~/domain/user-input";
@@ -26,7 +26,6 @@ import { authorize } from "~/utils/authorize.server";
 import { notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
-import type { MessageKey } from "~/i18n";
 import { AppForm, ErrorSummary, SelectField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 
@@ -129,7 +128,7 @@ export default function UserPage() {
         <ul>
           {grants.map((g) => (
             <li key={g.id}>
-              {t(`role.${g.role}` as MessageKey)} · {g.orgName}{" "}
+              {t(`role.${g.role}`)} · {g.orgName}{" "}
               {g.revocable && (
                 <AppForm style={{ display: "inline" }}>
                   <input type="hidden" name="intent" value="revoke" />
@@ -149,7 +148,7 @@ export default function UserPage() {
         <SelectField
           name="role"
           label={t("users.roles")}
-          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }))}
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
           state={state}
         />
         <SelectField

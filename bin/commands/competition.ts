@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { STAGES, type Stage } from "../../db/schema";
+import { STAGES, type Stage } from "../../app/domain/competitions/vocabulary";
 import { migrateToLatest } from "../../db/migrate";
 import { CompetitionTemplateSchema } from "../../app/domain/competitions/template";
 import { nextStage, stageIndex } from "../../app/domain/competitions/stages";

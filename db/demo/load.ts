@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { type Kysely, sql, type Transaction } from "kysely";
 import { dialectOf } from "../dialect";
-import type { Database, OrgKind, Role } from "../schema";
+import type { Database } from "../schema";
+import type { OrgKind, Role } from "../../app/domain/org-vocabulary";
 import { parseCsv } from "../../app/domain/csv";
 import { createOrg, type OrgRow } from "../../app/models/org.server";
 import { createUser, grantRole } from "../../app/models/user.server";

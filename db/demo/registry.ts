@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { Database } from "../schema";
-import type { HelperKind, PovertyLevel } from "../schema-registry";
+import type { HelperKind, Ownership, PovertyLevel } from "../../app/domain/registry/vocabulary";
 import { parseCsv } from "../../app/domain/csv";
 import { parseTags } from "../../app/domain/registry/tags";
 import { personName, seeded } from "./people";
@@ -20,7 +20,7 @@ const CITIES = [
 ];
 const UNIT_STEMS = ["电力", "建工", "煤业", "石化", "农发", "机械", "交通", "水务", "医药", "食品"];
 const UNIT_KINDS = ["集团有限公司", "有限责任公司", "股份有限公司"];
-const OWNERSHIPS = ["central_soe", "local_soe", "local_soe", "private", "other"];
+const OWNERSHIPS: Ownership[] = ["central_soe", "local_soe", "local_soe", "private", "other"];
 const EXTRA_SKILLS = ["技能培训", "电商", "乡村旅游", "劳务输出", "农产品加工"];
 const WORKERS = 180;
 const UNITS = 70;

@@ -6,6 +6,7 @@ import { laurel } from "../support/cli";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeNominatingCompetition, makeTree, makeUser } from "../support/factories";
 import { bigListOnNotice, bigRegistry } from "../support/fault-fixtures";
+import type { NominationStatus } from "../../app/domain/nominations/vocabulary";
 import {
   bigNominationSheet,
   CLI_SECRETS,
@@ -207,7 +208,7 @@ async function untilWriting(run: ReturnType<typeof startCli>, table: string) {
 /** Where a competition's publication stands: all of it or none of it, never a mix. */
 async function publicationState(id: number) {
   const n = async (q: Promise<{ n: unknown }>) => Number((await q).n);
-  const byStatus = (status: string) =>
+  const byStatus = (status: NominationStatus) =>
     n(
       t.db
         .selectFrom("nominations")

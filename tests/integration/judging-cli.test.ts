@@ -40,7 +40,7 @@ beforeAll(async () => {
       share: "0.5",
     })
     .execute();
-  for (const gender of ["male", "male", "female"])
+  for (const gender of ["male", "male", "female"] as const)
     refs.push((await insertEligible(t.db, world.target, world.tree.cityB, { gender })).ref);
   const cat = (await getJudgingCategory(t.db, world.individual.id))!;
   await t.db

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Database, Stage } from "../../db/schema";
+import type { Database, NominationTable } from "../../db/schema";
+import type { Stage } from "../../app/domain/competitions/vocabulary";
 import { makeNominatingCompetition, makeOrg, makeTree, makeUser } from "../support/factories";
 import type { OrgRow } from "~/models/org.server";
 
@@ -10,7 +11,7 @@ export async function insertEligible(
   db: Kysely<Database>,
   c: { competitionId: number; categoryId: number },
   org: OrgRow,
-  over: Partial<{ name: string; gender: string; occupation_group: string; status: string }> = {},
+  over: Partial<Pick<NominationTable, "name" | "gender" | "occupation_group" | "status">> = {},
 ) {
   const ref = `J-${String(++refCounter).padStart(4, "0")}`;
   const now = new Date().toISOString();

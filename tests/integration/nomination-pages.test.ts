@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Stage } from "../../db/schema";
+import type { Stage } from "../../app/domain/competitions/vocabulary";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeNominatingCompetition, makeOrg, makeTree, makeUser } from "../support/factories";
 import { routeHarness } from "../support/remix";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Stage } from "../../db/schema";
+import type { Stage } from "../../app/domain/competitions/vocabulary";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeNominatingCompetition, makeOrg, makeTree, makeUser } from "../support/factories";
 import { routeHarness } from "../support/remix";

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeNominatingCompetition, makeOrg, makeTree } from "../support/factories";
 import { markHonoreeHelperRevoked, registerHonoreesAsHelpers } from "~/models/honoree-helpers.server";
 import { loadMatchInput } from "~/models/registry-coverage.server";
+import type { NominationStatus } from "~/domain/nominations/vocabulary";
 import type { Actor } from "~/models/audit.server";
 
 const ACTOR: Actor = { userId: null, label: "test", ip: null };
@@ -19,7 +20,7 @@ async function nomination(
   orgId: number,
   ref: string,
   kind: "individual" | "collective",
-  status: string,
+  status: NominationStatus,
 ) {
   const now = new Date().toISOString();
   const { id } = await t.db

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Database, OrgKind, Role } from "../../db/schema";
+import type { Database } from "../../db/schema";
+import type { OrgKind, Role } from "../../app/domain/org-vocabulary";
 import { createOrg, type OrgRow } from "../../app/models/org.server";
 import { createUser } from "../../app/models/user.server";
 import { SYSTEM_ACTOR } from "../../app/models/audit.server";

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import type { OccupationGroup } from "../../app/domain/nominations/vocabulary";
 import { nowIso } from "../../app/utils/time.server";
 
 /**
@@ -12,7 +13,7 @@ export interface RankedNominee {
   gender?: "male" | "female";
   orgId: number;
   workplace?: string;
-  occupationGroup?: string;
+  occupationGroup?: OccupationGroup;
   /** Put on the proposed list, in the order given. */
   proposed: boolean;
 }

@@ -1,18 +1,12 @@
 import { Link } from "@remix-run/react";
-import type { MessageKey } from "~/i18n";
+import type { RollEntry } from "~/models/honor-roll.server";
 import { useT } from "~/i18n/use-t";
 import { TableRegion } from "~/components/table-region";
 
-export interface RollRow {
-  id: number;
-  kind: string;
-  name: string;
-  gender: string | null;
-  workplace: string | null;
-  post: string | null;
-  org_name: string;
-  position: number;
-}
+export type RollRow = Pick<
+  RollEntry,
+  "id" | "kind" | "name" | "gender" | "workplace" | "post" | "org_name" | "position"
+>;
 
 /** Workplace and post as one cell (工作单位及职务). */
 export function workplaceAndPost(r: Pick<RollRow, "workplace" | "post">): string {
@@ -48,7 +42,7 @@ export function RollTable({
             <tr key={r.id}>
               <td>{r.position}</td>
               <td>{link ? <Link to={`/honors/people/${r.id}`}>{r.name}</Link> : r.name}</td>
-              {individual && <td>{r.gender ? t(`gender.${r.gender}` as MessageKey) : ""}</td>}
+              {individual && <td>{r.gender ? t(`gender.${r.gender}`) : ""}</td>}
               {individual && <td>{workplaceAndPost(r)}</td>}
               <td>{r.org_name}</td>
             </tr>

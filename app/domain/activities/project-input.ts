@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROJECT_STATUSES } from "../../../db/schema-activities";
+import { PROJECT_STATUSES } from "./vocabulary";
 import { parseYuanToFen } from "../money";
 import { isIsoDate } from "../notice/iso-date";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NOTICE_UNITS, STAGES } from "../../../db/schema";
+import { NOTICE_UNITS, STAGES } from "./vocabulary";
 
 export const PLANNED_STAGES = STAGES.filter((s) => s !== "draft" && s !== "archived");
 

@@ -1,4 +1,4 @@
-import { STAGES, type Stage } from "../../../db/schema";
+import { STAGES, type Stage } from "./vocabulary";
 import type { MessageKey, Params } from "~/i18n";
 
 export function nextStage(stage: Stage): Stage | null {

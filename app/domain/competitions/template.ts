@@ -1,12 +1,5 @@
 import { z } from "zod";
-import {
-  AGGREGATIONS,
-  CATEGORY_KINDS,
-  NOTICE_UNITS,
-  RULE_ATTRIBUTES,
-  RULE_OPS,
-  STAGES,
-} from "../../../db/schema";
+import { AGGREGATIONS, CATEGORY_KINDS, NOTICE_UNITS, RULE_ATTRIBUTES, RULE_OPS, STAGES } from "./vocabulary";
 
 const isoDate = z
   .string()

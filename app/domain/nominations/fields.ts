@@ -1,9 +1,21 @@
+import {
+  COLLECTIVE_KINDS,
+  GENDERS,
+  OCCUPATION_GROUPS,
+  SECTORS,
+  type CollectiveKind as CollectiveKindValue,
+  type Gender as GenderValue,
+  type OccupationGroup as OccupationGroupValue,
+  type Sector as SectorValue,
+} from "./vocabulary";
+import { CATEGORY_KINDS, type CategoryKind } from "../competitions/vocabulary";
+
 /**
  * The enumerations of a nomination (docs/domain.md#nominations) with the spellings union offices use in forms
  * and sheets. Each value's first spelling is its Chinese name; English values match without
  * regard to case, and "non-public" or "non public" match non_public.
  */
-export interface Enumeration<T extends string> {
+export interface Enumeration<T extends string, K extends string = string> {
   /** Attribute name as in sheets and composition rules. */
   name: string;
   values: readonly T[];
@@ -12,7 +24,7 @@ export interface Enumeration<T extends string> {
   /** Accepted spelling → value, or null. */
   parse(raw: string): T | null;
   /** Message key of the value's label, e.g. "occupationGroup.frontline". */
-  labelKey(value: T): string;
+  labelKey(value: T): K;
 }
 
 /** Trim, fold full-width forms (Ｍａｌｅ, full-width digits) and case, unify separators. */
@@ -24,12 +36,13 @@ export function normalizeChoice(raw: string): string {
     .replace(/[\s-]+/g, "_");
 }
 
-function defineEnumeration<T extends string>(
+/** The stored values come from the domain's vocabulary; the spellings must cover every one. */
+function defineEnumeration<T extends string, P extends string>(
   name: string,
-  labelPrefix: string,
+  labelPrefix: P,
+  values: readonly T[],
   spellings: Record<T, readonly string[]>,
-): Enumeration<T> {
-  const values = Object.keys(spellings) as T[];
+): Enumeration<T, `${P}.${T}`> {
   const lookup = new Map<string, T>();
   const zh = {} as Record<T, string>;
   for (const value of values) {
@@ -41,52 +54,52 @@ function defineEnumeration<T extends string>(
     values,
     zh,
     parse: (raw) => lookup.get(normalizeChoice(raw)) ?? null,
-    labelKey: (value) => `${labelPrefix}.${value}`,
+    labelKey: (value): `${P}.${T}` => `${labelPrefix}.${value}`,
   };
 }
 
-export const Gender = defineEnumeration("gender", "gender", {
+export const Gender = defineEnumeration("gender", "gender", GENDERS, {
   male: ["男", "男性"],
   female: ["女", "女性"],
 });
-export type Gender = "male" | "female";
+export type Gender = GenderValue;
 
-export const OccupationGroup = defineEnumeration("occupation_group", "occupationGroup", {
+export const OccupationGroup = defineEnumeration("occupation_group", "occupationGroup", OCCUPATION_GROUPS, {
   frontline: ["一线职工", "一线工人"],
   technical: ["专业技术人员"],
   manager: ["企业负责人"],
   official: ["机关干部"],
   other: ["其他"],
 });
-export type OccupationGroup = "frontline" | "technical" | "manager" | "official" | "other";
+export type OccupationGroup = OccupationGroupValue;
 
-export const Sector = defineEnumeration("sector", "sector", {
+export const Sector = defineEnumeration("sector", "sector", SECTORS, {
   state: ["国有企业", "国企"],
   non_public: ["非公企业", "非公有制企业"],
   public_institution: ["机关事业单位"],
   rural: ["农村"],
   other: ["其他"],
 });
-export type Sector = "state" | "non_public" | "public_institution" | "rural" | "other";
+export type Sector = SectorValue;
 
 /**
  * What kind of body a collective is. `org` covers Party and government organs and public
  * institutions (机关、事业单位), named 机关单位 in forms and sheets.
  */
-export const CollectiveKind = defineEnumeration("collective_kind", "collectiveKind", {
+export const CollectiveKind = defineEnumeration("collective_kind", "collectiveKind", COLLECTIVE_KINDS, {
   enterprise: ["企业"],
   team: ["班组"],
   workshop: ["车间"],
   village: ["村", "行政村", "村委会"],
   org: ["机关单位", "机关", "事业单位", "机关事业单位"],
 });
-export type CollectiveKind = "enterprise" | "team" | "workshop" | "village" | "org";
+export type CollectiveKind = CollectiveKindValue;
 
-export const NominationKind = defineEnumeration("kind", "nominationKind", {
+export const NominationKind = defineEnumeration("kind", "nominationKind", CATEGORY_KINDS, {
   individual: ["个人"],
   collective: ["集体"],
 });
-export type NominationKind = "individual" | "collective";
+export type NominationKind = CategoryKind;
 
 const YES = new Set(["是", "yes", "y", "true", "1"]);
 const NO = new Set(["否", "no", "n", "false", "0"]);

@@ -1,23 +1,10 @@
+import type { NominationStatus } from "./vocabulary";
+
 /**
  * The life of a nomination (docs/domain.md#stages-and-statuses): who may move it from which status to which. Ownership
  * (a nominator acts only on its own org's nominations, an admin inside its subtree) and the
  * competition's stage are the caller's checks; this table only knows statuses and roles.
  */
-export const NOMINATION_STATUSES = [
-  "draft",
-  "submitted",
-  "returned",
-  "resubmitted",
-  "eligible",
-  "ineligible",
-  "scored",
-  "shortlisted",
-  "on_notice",
-  "commended",
-  "withdrawn",
-  "revoked",
-] as const;
-export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
 export type LifecycleRole = "nominator" | "admin";
 

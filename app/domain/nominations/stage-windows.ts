@@ -1,11 +1,11 @@
-import type { Stage } from "../../../db/schema";
+import type { Stage } from "../competitions/vocabulary";
 import {
   availableTransitions,
   isEditableByNominator,
   type LifecycleAction,
   type LifecycleEdge,
-  type NominationStatus,
 } from "./lifecycle";
+import type { NominationStatus } from "./vocabulary";
 
 /*
  * What may be done to a nomination in which stage of its competition (decision 004): the

@@ -1,5 +1,6 @@
 import { isFatalHeader, mapHeader, readRow, type ColumnSpec, type RowIssue } from "../sheet-columns";
 import { isIsoDate, type IsoDate } from "./iso-date";
+import type { CalendarDayKind } from "./vocabulary";
 
 /** The `calendar` sheet (docs/domain.md#sheets): date, kind, note. */
 export const CALENDAR_COLUMNS: ColumnSpec[] = [
@@ -8,10 +9,8 @@ export const CALENDAR_COLUMNS: ColumnSpec[] = [
   { key: "note", en: "note", zh: "说明", required: false },
 ];
 
-export type CalendarKind = "holiday" | "workday";
-
 /** Accepted spellings of a kind; English is matched without regard to case. */
-const KIND_SPELLINGS: Record<string, CalendarKind> = {
+const KIND_SPELLINGS: Record<string, CalendarDayKind> = {
   holiday: "holiday",
   休息: "holiday",
   workday: "workday",
@@ -23,7 +22,7 @@ export const MAX_CALENDAR_NOTE = 100;
 export interface CalendarEntry {
   row: number;
   date: IsoDate;
-  kind: CalendarKind;
+  kind: CalendarDayKind;
   note: string;
 }
 
@@ -42,7 +41,7 @@ export interface CalendarRowIssue {
   params?: Record<string, string | number>;
 }
 
-export function parseCalendarKind(raw: string): CalendarKind | null {
+export function parseCalendarKind(raw: string): CalendarDayKind | null {
   const key = raw.normalize("NFKC").trim();
   return KIND_SPELLINGS[key] ?? KIND_SPELLINGS[key.toLowerCase()] ?? null;
 }

@@ -1,4 +1,6 @@
+import type { NoticeUnit } from "../competitions/vocabulary";
 import { fromDayNumber, requireDayNumber, type IsoDate } from "./iso-date";
+import type { CalendarDayKind } from "./vocabulary";
 
 /**
  * The configured adjustments to the ordinary week: public holidays that fall on weekdays (and,
@@ -9,15 +11,13 @@ export interface WorkCalendar {
   workdays: ReadonlySet<IsoDate>;
 }
 
-export type NoticeUnit = "working" | "calendar";
-
 export const EMPTY_CALENDAR: WorkCalendar = { holidays: new Set(), workdays: new Set() };
 
 /**
  * Builds a calendar from dated entries in order; a later entry for the same date wins, the way a
  * re-import updates a date in place.
  */
-export function calendarOf(entries: Iterable<{ date: IsoDate; kind: "holiday" | "workday" }>): WorkCalendar {
+export function calendarOf(entries: Iterable<{ date: IsoDate; kind: CalendarDayKind }>): WorkCalendar {
   const holidays = new Set<IsoDate>();
   const workdays = new Set<IsoDate>();
   for (const { date, kind } of entries) {

@@ -4,7 +4,7 @@
  * exists is the import's business.
  */
 import { z } from "zod";
-import type { HelperKind, HonorLevel, PairingTier, PovertyLevel } from "../../../db/schema-registry";
+import type { HelperKind, HonorLevel, Ownership, PairingTier, PovertyLevel } from "./vocabulary";
 import { parseTags } from "./tags";
 
 export const REGISTRY_SHEETS = ["counties", "helpers", "pairings"] as const;
@@ -40,8 +40,6 @@ export const readTier = spellings<PairingTier>({
   city: ["市", "市级"],
   county: ["县", "县级", "区", "县区"],
 });
-export const OWNERSHIPS = ["central_soe", "local_soe", "private", "other"] as const;
-export type Ownership = (typeof OWNERSHIPS)[number];
 export const readOwnership = spellings<Ownership>({
   central_soe: ["中央企业", "央企"],
   local_soe: ["地方国有企业", "地方国企", "国有企业"],

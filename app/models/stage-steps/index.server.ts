@@ -1,4 +1,4 @@
-import type { Stage } from "../../../db/schema";
+import type { Stage } from "~/domain/competitions/vocabulary";
 import { decidingStep, judgingStep } from "./judging.server";
 import { noticeStep, publishedStep } from "./notice.server";
 import type { StageStep } from "./step";

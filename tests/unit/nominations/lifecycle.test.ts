@@ -5,12 +5,11 @@ import {
   isEditableByNominator,
   isFinal,
   LIFECYCLE_EDGES,
-  NOMINATION_STATUSES,
   statusLabelKey,
   transition,
   type LifecycleRole,
-  type NominationStatus,
 } from "~/domain/nominations/lifecycle";
+import { NOMINATION_STATUSES, type NominationStatus } from "~/domain/nominations/vocabulary";
 
 // Written out by hand from docs/domain.md#stages-and-statuses, independently of the table: [from, to, role, action, reason?].
 const ALLOWED: Array<[NominationStatus, NominationStatus, LifecycleRole, string, boolean]> = [

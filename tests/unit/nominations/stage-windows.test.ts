@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STAGES } from "../../../db/schema";
+import { STAGES } from "../../../app/domain/competitions/vocabulary";
 import { canConsult, canEditFields, canFileNominations, openSteps } from "~/domain/nominations/stage-windows";
 
 const actions = (...args: Parameters<typeof openSteps>) => openSteps(...args).map((e) => e.action);

@@ -1,0 +1,141 @@
+import { type Kysely, Migrator, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/schema";
+import {
+  dropAllTables,
+  laurelSchema,
+  migrateToLatest,
+  MIGRATION_LOCK_TABLE,
+  MIGRATION_TABLE,
+} from "../../db/migrate";
+import { migrations } from "../../db/migrations/index";
+import { ENUMERATED_COLUMNS } from "../../db/migrations/0008-vocabulary-checks";
+import { loadDemo } from "../../db/demo/load";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+const DATA_KEY = Buffer.alloc(32, 7);
+const BAD = "not_a_value";
+
+/** Brings an empty database up to `last` only: the schema a deployed server had before 0008. */
+async function migrateTo(db: Kysely<any>, last: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: MIGRATION_LOCK_TABLE,
+    migrationTableSchema: await laurelSchema(db),
+  });
+  const { error } = await migrator.migrateTo(last);
+  if (error) throw error;
+}
+
+/** A fresh database at 0007, whatever createTestDatabase migrated it to. */
+async function before0008(db: Kysely<any>): Promise<void> {
+  await dropAllTables(db);
+  await migrateTo(db, "0007-sessions");
+}
+
+/** The tables the demo leaves empty get one valid row each, so that every column has a row to copy. */
+async function fillEmptyTables(db: Kysely<Database>): Promise<void> {
+  const n = await db
+    .selectFrom("nominations")
+    .select(["id", "category_id"])
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const at = new Date().toISOString();
+  await db
+    .insertInto("consultations")
+    .values({ nomination_id: n.id, department: "公安", opinion: "positive", note: "", recorded_by: null, at })
+    .execute();
+  await db
+    .insertInto("committee_overrides")
+    .values({
+      category_id: n.category_id,
+      nomination_id: n.id,
+      decision: "include",
+      reason: "test",
+      decided_by: null,
+      decided_at: at,
+    })
+    .execute();
+}
+
+describe("the CHECK constraints of migration 0008", () => {
+  let t: TestDatabase;
+  let ran: string[];
+  const db = () => t.db as Kysely<any>;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await before0008(t.db);
+    await loadDemo(t.db, DATA_KEY);
+    ran = await migrateToLatest(t.db);
+    await fillEmptyTables(t.db);
+  });
+  afterAll(() => t.destroy());
+
+  it("run over a database the demo filled, keeping every row", async () => {
+    expect(ran).toEqual(["0008-vocabulary-checks"]);
+    const { n } = await db()
+      .selectFrom("nominations")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(n)).toBeGreaterThan(300);
+  });
+
+  for (const { table, column } of ENUMERATED_COLUMNS) {
+    it(`refuse a value outside the vocabulary in ${table}.${column}, by insert and by update`, async () => {
+      const row = await db()
+        .selectFrom(table)
+        .selectAll()
+        .where(column, "is not", null)
+        .limit(1)
+        .executeTakeFirst();
+      if (!row) throw new Error(`${table} has no row with ${column} set`);
+      const constraint = `${table}_${column}_check`;
+      const { id: _id, ...copy } = row;
+      await expect(
+        db()
+          .insertInto(table)
+          .values({ ...copy, [column]: BAD })
+          .execute(),
+      ).rejects.toThrow(constraint);
+      await expect(
+        db().updateTable(table).set(column, BAD).where(column, "=", row[column]).execute(),
+      ).rejects.toThrow(constraint);
+      const { n } = await db()
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where(column, "=", BAD)
+        .executeTakeFirstOrThrow();
+      expect(Number(n)).toBe(0);
+    });
+  }
+});
+
+describe("migration 0008 over a value outside the vocabulary", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await before0008(t.db);
+  });
+  afterAll(() => t.destroy());
+
+  it("stops with the table, column and value, and changes nothing", async () => {
+    const at = new Date().toISOString();
+    await (t.db as Kysely<any>)
+      .insertInto("orgs")
+      .values({
+        name: "旧数据",
+        kind: "township",
+        region_code: null,
+        parent_id: null,
+        path: "/",
+        created_at: at,
+      })
+      .execute();
+    await expect(migrateToLatest(t.db)).rejects.toThrow(/orgs\.kind.*township/);
+    const applied = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(t.db);
+    expect(applied.rows.map((r) => r.name)).not.toContain("0008-vocabulary-checks");
+  });
+});
