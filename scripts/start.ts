@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createDatabase } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
-import { DEMO_PASSWORD, DEMO_USERS, loadDemoIfEmpty } from "../db/demo/load";
+import { DEMO_PASSWORD, DEMO_USERS, loadDemoIfEmpty } from "../seed/load";
 import { createServices } from "../app/utils/context.server";
 import { loadSecrets, type Secrets } from "../app/utils/secrets.server";
 import { startWorkers, workerCount } from "./cluster";
@@ -31,7 +31,12 @@ function newestMtime(dir: string): number {
 /** Builds when there is no build or the sources are newer than it. */
 function buildIfNeeded() {
   const built = fs.existsSync(BUILD) ? fs.statSync(BUILD).mtimeMs : 0;
-  const sources = Math.max(newestMtime("app"), newestMtime("db"), fs.statSync("remix.config.js").mtimeMs);
+  const sources = Math.max(
+    newestMtime("app"),
+    newestMtime("db"),
+    newestMtime("seed"),
+    fs.statSync("remix.config.js").mtimeMs,
+  );
   if (built >= sources) return;
   console.log("Building Laurel …");
   execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], {

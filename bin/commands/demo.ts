@@ -1,5 +1,5 @@
 import { dropAllTables, migrateToLatest } from "../../db/migrate";
-import { loadDemoIfEmpty } from "../../db/demo/load";
+import { loadDemoIfEmpty } from "../../seed/load";
 import { loadSecrets } from "../../app/utils/secrets.server";
 import { type Command, CommandError, EXIT, UsageError, withDatabase } from "../cli-kit";
 

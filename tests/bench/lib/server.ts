@@ -57,6 +57,7 @@ export async function serverBuild(log: (line: string) => void): Promise<ServerBu
   const sources = Math.max(
     newestMtime(path.join(ROOT, "app")),
     newestMtime(path.join(ROOT, "db")),
+    newestMtime(path.join(ROOT, "seed")),
     fs.statSync(path.join(ROOT, "remix.config.js")).mtimeMs,
   );
   if (built < sources) {
