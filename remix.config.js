@@ -2,6 +2,8 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
   serverModuleFormat: "esm",
+  // The HTTP app is compiled into the server build with the routes: one copy of each module (decision 017).
+  server: "scripts/app-entry.ts",
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
