@@ -1,6 +1,7 @@
 /**
  * `npm run build` (docs/decisions/017). First the Remix build: build/index.js (the routes and the
- * HTTP app, see scripts/app-entry.ts) and public/build/ (the browser's files). Then esbuild
+ * HTTP app, see scripts/app-entry.ts) and build/public/build/ (the browser's bundles), beside
+ * which public/ is copied (favicons). Then esbuild
  * compiles the programs that load it: build/server.js (`npm start`), build/laurel.js (the CLI)
  * and build/matching-worker.js (the matcher's thread), our code bundled and every package of
  * node_modules left to Node, with source maps so that a stack trace names the TypeScript source.
@@ -39,9 +40,14 @@ childProcess.spawn = (...args) => {
 
 async function build() {
   process.chdir(ROOT);
-  // Remix empties public/build/ but not build/: start clean, so nothing stale is shipped.
+  // Remix empties only its assets' folder: start clean, so nothing stale is shipped.
   fs.rmSync("build", { recursive: true, force: true });
   await cli.run(["build"]);
+  // public/build/ is where older versions built the browser's bundles: never copied.
+  fs.cpSync("public", "build/public", {
+    recursive: true,
+    filter: (from) => from !== path.join("public", "build"),
+  });
   await esbuild.build({
     entryPoints: PROGRAMS,
     outdir: "build",

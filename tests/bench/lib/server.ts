@@ -70,7 +70,7 @@ export async function startLaurel(
   log: (line: string) => void,
 ): Promise<Listening> {
   const { createApp } = await serverBuild(log);
-  return listen(createApp(createServices(db, secrets, true), path.join(ROOT, "public")));
+  return listen(createApp(createServices(db, secrets, true)));
 }
 
 /** A plain node:http server answering every request with the same bytes from memory. */
