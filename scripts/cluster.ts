@@ -26,7 +26,11 @@ export function workerCount(env: NodeJS.ProcessEnv): number {
  * first, then this process.
  */
 export function startWorkers(count: number, script: string): Promise<{ address: string; port: number }> {
-  cluster.setupPrimary({ exec: script, args: [] });
+  // Source maps as in this process (npm start turns them on, node build/server.js alone does not).
+  const execArgv = process.sourceMapsEnabled
+    ? [...process.execArgv, "--enable-source-maps"]
+    : process.execArgv;
+  cluster.setupPrimary({ exec: script, args: [], execArgv });
   let stopping = false;
   let listening = 0;
   const crashes: number[] = [];

@@ -17,4 +17,6 @@ if (!program) {
 if (!buildIfStale({ output: program === "laurel.js" ? "stderr" : "stdout" })) process.exit(1);
 // The program reads its own arguments from process.argv[2] on, as if started directly.
 process.argv.splice(2, 1);
+// Stack traces name the TypeScript sources (the build's source maps); worker processes inherit it.
+process.setSourceMapsEnabled(true);
 await import(new URL(`../build/${program}`, import.meta.url).href);
