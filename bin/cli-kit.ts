@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { createDatabase, parseDatabaseUrl } from "../db/client";
+import type { createDatabase } from "../db/client";
 import { translate, type Locale, type MessageKey, type Params } from "../app/i18n";
 
 /** Exit codes (docs/domain.md#command-line). */
@@ -15,9 +15,8 @@ export const cliLocale: Locale = /^zh/i.test(process.env.LAUREL_LANG ?? process.
   : "en";
 export const tr = (key: MessageKey, params?: Params) => translate(cliLocale, key, params);
 
+/** What a command does; its usage and summary are in the table of cli-main.ts. */
 export interface Command {
-  usage: string;
-  summary: string;
   options?: ParseArgsConfig["options"];
   run(args: {
     values: Record<string, string | boolean | string[] | undefined>;
@@ -42,8 +41,12 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL ?? "file:data/laurel.db";
 }
 
-/** Opens the database of DATABASE_URL, runs `fn`, and always closes it. */
+/**
+ * Opens the database of DATABASE_URL, runs `fn`, and always closes it. The database layer (Kysely
+ * and the drivers) is loaded here, by the commands that use it, not at every start of the CLI.
+ */
 export async function withDatabase<T>(fn: (db: ReturnType<typeof createDatabase>) => Promise<T>): Promise<T> {
+  const { createDatabase, parseDatabaseUrl } = await import("../db/client");
   let target;
   try {
     target = parseDatabaseUrl(databaseUrl());

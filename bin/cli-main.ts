@@ -1,42 +1,132 @@
 import { type Command, CommandError, EXIT, parseCommandArgs, UsageError } from "./cli-kit";
 
+/** A command's line in the overview; its module is loaded only when it runs. */
+interface Entry {
+  usage: string;
+  summary: string;
+  load: () => Promise<Command>;
+}
+
 /**
  * Commands by their words, as typed after `npm run laurel --`. Each is loaded when it runs: a
- * command then imports only its own modules, which halves the start-up of most commands.
+ * command then imports only its own modules (and packages), and `--help` none of them.
  */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  "db migrate": async () => (await import("./commands/db")).dbMigrate,
-  "demo load": async () => (await import("./commands/demo")).demoLoad,
-  "orgs import": async () => (await import("./commands/orgs")).orgsImport,
-  "user create": async () => (await import("./commands/user")).userCreate,
-  "competition import": async () => (await import("./commands/competition")).competitionImport,
-  "competition export": async () => (await import("./commands/competition")).competitionExport,
-  "competition advance": async () => (await import("./commands/competition")).competitionAdvance,
-  "nominations import": async () => (await import("./commands/nominations")).nominationsImport,
-  "nominations list": async () => (await import("./commands/nominations")).nominationsList,
-  "nominations review": async () => (await import("./commands/nominations")).nominationsReview,
-  "scores import": async () => (await import("./commands/judging")).scoresImport,
-  ranking: async () => (await import("./commands/judging")).ranking,
-  select: async () => (await import("./commands/judging")).select,
-  "calendar import": async () => (await import("./commands/notice")).calendarImport,
-  "notice end": async () => (await import("./commands/notice")).noticeEnd,
-  "registry import": async () => (await import("./commands/registry")).registryImport,
-  match: async () => (await import("./commands/registry")).match,
-  stats: async () => (await import("./commands/activities")).stats,
-  backup: async () => (await import("./commands/backup")).backup,
-  restore: async () => (await import("./commands/backup")).restore,
+const COMMANDS: Record<string, Entry> = {
+  "db migrate": {
+    usage: "db migrate",
+    summary: "bring the schema up to date",
+    load: async () => (await import("./commands/db")).dbMigrate,
+  },
+  "demo load": {
+    usage: "demo load [--reset]",
+    summary: "load the demo data (orgs and users per role); --reset empties the database first",
+    load: async () => (await import("./commands/demo")).demoLoad,
+  },
+  "orgs import": {
+    usage: "orgs import FILE [--all-or-nothing]",
+    summary: "import the org tree: name,kind,parent,region_code (CSV or XLSX)",
+    load: async () => (await import("./commands/orgs")).orgsImport,
+  },
+  "user create": {
+    usage:
+      "user create --username U --org NAME --role admin|nominator|judge [--name DISPLAY] (password on stdin)",
+    summary: "create a login with a role at its org",
+    load: async () => (await import("./commands/user")).userCreate,
+  },
+  "competition import": {
+    usage: "competition import FILE.json",
+    summary: "create a draft competition from a template; prints its id",
+    load: async () => (await import("./commands/competition")).competitionImport,
+  },
+  "competition export": {
+    usage: "competition export ID",
+    summary: "print a competition as its template (JSON)",
+    load: async () => (await import("./commands/competition")).competitionExport,
+  },
+  "competition advance": {
+    usage: "competition advance ID [--to STAGE]",
+    summary: "move a competition forward stage by stage (to the next one by default)",
+    load: async () => (await import("./commands/competition")).competitionAdvance,
+  },
+  "nominations import": {
+    usage: "nominations import FILE --competition ID --category NAME [--all-or-nothing]",
+    summary: "import a nominations sheet (CSV or XLSX) into a category; rows go in as submitted",
+    load: async () => (await import("./commands/nominations")).nominationsImport,
+  },
+  "nominations list": {
+    usage: "nominations list --competition ID [--category NAME] [--format json]",
+    summary: "list the nominations of a competition: ref, name, org, status",
+    load: async () => (await import("./commands/nominations")).nominationsList,
+  },
+  "nominations review": {
+    usage:
+      "nominations review --competition ID --category NAME (--ref R … | --all) --eligible|--ineligible [--reason T]",
+    summary: "record eligibility decisions (reviewing stage); --all takes every undecided nomination",
+    load: async () => (await import("./commands/nominations")).nominationsReview,
+  },
+  "scores import": {
+    usage: "scores import FILE --competition ID --category NAME [--add-judges]",
+    summary: "Paper score sheets, entered as submitted",
+    load: async () => (await import("./commands/judging")).scoresImport,
+  },
+  ranking: {
+    usage: "ranking --competition ID --category NAME [--method M] [--format json|csv]",
+    summary: "The ranking of a category, best first",
+    load: async () => (await import("./commands/judging")).ranking,
+  },
+  select: {
+    usage: "select --competition ID --category NAME [--method M] [--format json]",
+    summary: "The proposed list under the composition rules",
+    load: async () => (await import("./commands/judging")).select,
+  },
+  "calendar import": {
+    usage: "calendar import FILE [--all-or-nothing]",
+    summary: "Holidays and make-up workdays: date,kind,note (importing again updates dates in place)",
+    load: async () => (await import("./commands/notice")).calendarImport,
+  },
+  "notice end": {
+    usage: "notice end --start DATE --days N [--calendar-days] [--format json]",
+    summary: "The last day of a notice period (working days by the calendar in the database)",
+    load: async () => (await import("./commands/notice")).noticeEnd,
+  },
+  "registry import": {
+    usage: "registry import counties|helpers|pairings|activities FILE [--all-or-nothing]",
+    summary: "Registry sheets (counties, helpers, pairings); activities go to the aid statistics",
+    load: async () => (await import("./commands/registry")).registryImport,
+  },
+  match: {
+    usage: "match [--format json] [--apply]",
+    summary: "Suggest the pairings that close every county's gap; --apply makes them (province tier)",
+    load: async () => (await import("./commands/registry")).match,
+  },
+  stats: {
+    usage: "stats [--year Y] [--format json]",
+    summary:
+      "aid activity statistics for the province: teams, activities, person-times, funds, villages, households and people",
+    load: async () => (await import("./commands/activities")).stats,
+  },
+  backup: {
+    usage: "backup FILE",
+    summary: "write a consistent copy of the whole database to FILE",
+    load: async () => (await import("./commands/backup")).backup,
+  },
+  restore: {
+    usage: "restore FILE",
+    summary:
+      "replace the database with a backup (refuses a file that is not a Laurel database of a known schema)",
+    load: async () => (await import("./commands/backup")).restore,
+  },
 };
 
-async function overview(): Promise<string> {
-  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
-  const lines = commands.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`);
+function overview(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`);
   return `Usage: npm run laurel -- <command> [options]\nDATABASE_URL selects the database (default file:data/laurel.db).\n\nCommands:\n${lines.join("\n")}\n\nEach command takes --help.\n`;
 }
 
-async function findCommand(argv: string[]): Promise<{ cmd: Command; rest: string[] } | undefined> {
+function findCommand(argv: string[]): { entry: Entry; rest: string[] } | undefined {
   for (const words of [2, 1]) {
-    const load = COMMANDS[argv.slice(0, words).join(" ")];
-    if (load) return { cmd: await load(), rest: argv.slice(words) };
+    const entry = COMMANDS[argv.slice(0, words).join(" ")];
+    if (entry) return { entry, rest: argv.slice(words) };
   }
   return undefined;
 }
@@ -44,25 +134,26 @@ async function findCommand(argv: string[]): Promise<{ cmd: Command; rest: string
 /** Runs one command line (the words after `npm run laurel --`); the exit status is returned, not set. */
 export async function runCli(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
-    process.stdout.write(await overview());
+    process.stdout.write(overview());
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
   }
-  const found = await findCommand(argv);
+  const found = findCommand(argv);
   if (!found) {
-    process.stderr.write(`Unknown command: ${argv.join(" ")}\n\n${await overview()}`);
+    process.stderr.write(`Unknown command: ${argv.join(" ")}\n\n${overview()}`);
     return EXIT.usage;
   }
-  const { cmd, rest } = found;
+  const { entry, rest } = found;
   try {
+    const cmd = await entry.load();
     const args = parseCommandArgs(cmd, rest);
     if (args.values.help) {
-      process.stdout.write(`Usage: npm run laurel -- ${cmd.usage}\n${cmd.summary}\n`);
+      process.stdout.write(`Usage: npm run laurel -- ${entry.usage}\n${entry.summary}\n`);
       return EXIT.ok;
     }
     return await cmd.run(args);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\nUsage: npm run laurel -- ${cmd.usage}\n`);
+      process.stderr.write(`${error.message}\nUsage: npm run laurel -- ${entry.usage}\n`);
       return EXIT.usage;
     }
     if (error instanceof CommandError) {

@@ -19,13 +19,18 @@ export function workerCount(env: NodeJS.ProcessEnv): number {
 }
 
 /**
- * Forks `count` workers running this same script (they share one listening port, handed out by
+ * Forks `count` workers running `script` (the compiled server) (they share one listening port, handed out by
  * Node's cluster module) and resolves with the address once every one of them listens. A worker
  * that dies later is replaced; one that dies before it serves, or workers that keep dying, stop
  * the whole server with an error, as a single process would. SIGTERM and SIGINT stop the workers
  * first, then this process.
  */
-export function startWorkers(count: number): Promise<{ address: string; port: number }> {
+export function startWorkers(count: number, script: string): Promise<{ address: string; port: number }> {
+  // Source maps as in this process (npm start turns them on, node build/server.js alone does not).
+  const execArgv = process.sourceMapsEnabled
+    ? [...process.execArgv, "--enable-source-maps"]
+    : process.execArgv;
+  cluster.setupPrimary({ exec: script, args: [], execArgv });
   let stopping = false;
   let listening = 0;
   const crashes: number[] = [];

@@ -119,6 +119,7 @@ function pageCacheBytes(setting = process.env.LAUREL_PAGE_CACHE_MB): number {
 export interface ServerOptions {
   build: ServerBuild;
   services: AppServices;
+  /** The browser's files (the build's public/ in production, scripts/app-entry.ts). */
   publicDir?: string;
 }
 

@@ -1,51 +1,33 @@
+/**
+ * `npm start`, compiled to build/server.js (scripts/build.mjs): migrates, loads the demo into an
+ * empty database, and serves the Remix build beside it, build/index.js, in one process or in
+ * worker processes (decision 011). scripts/run.mjs builds first when the build is stale.
+ */
 import cluster from "node:cluster";
 import { once } from "node:events";
-import fs from "node:fs";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { execFileSync } from "node:child_process";
-import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
+import { fileURLToPath } from "node:url";
 import { createDatabase } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
-import { DEMO_PASSWORD, DEMO_USERS, loadDemoIfEmpty } from "../db/demo/load";
+import { DEMO_PASSWORD, DEMO_USERS, loadDemoIfEmpty } from "../seed/load";
 import { createServices } from "../app/utils/context.server";
 import { loadSecrets, type Secrets } from "../app/utils/secrets.server";
 import { startWorkers, workerCount } from "./cluster";
-import { createHttpApp } from "./server";
 import { trustProxySetting } from "./trust-proxy";
 
-const BUILD = path.resolve("build/index.js");
+/** The Remix build beside this compiled file: the routes and the HTTP app (scripts/app-entry.ts). */
+const APP = new URL("./index.js", import.meta.url);
+type AppBuild = typeof import("./app-entry");
 /** How long a stopping server waits for the requests under way before it exits regardless. */
 const STOP_GRACE_MS = 5000;
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds when there is no build or the sources are newer than it. */
-function buildIfNeeded() {
-  const built = fs.existsSync(BUILD) ? fs.statSync(BUILD).mtimeMs : 0;
-  const sources = Math.max(newestMtime("app"), newestMtime("db"), fs.statSync("remix.config.js").mtimeMs);
-  if (built >= sources) return;
-  console.log("Building Laurel …");
-  execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], {
-    stdio: "inherit",
-  });
-}
 
 /** The server's database: one connection (SQLite) or pool (PostgreSQL) per process. */
 const openForServing = () => createDatabase(undefined, { backgroundCheckpoint: true });
 
 /** Opens the database and the build and serves them here; resolves with the address once listening. */
 async function serve(secrets: Secrets, production: boolean, db = openForServing()): Promise<AddressInfo> {
-  const build = (await import(pathToFileURL(BUILD).href)) as ServerBuild;
-  const app = createHttpApp({ build, services: createServices(db, secrets, production) });
+  const { createApp } = (await import(APP.href)) as AppBuild;
+  const app = createApp(createServices(db, secrets, production));
   const server = app.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? "0.0.0.0");
   await once(server, "listening");
   // On SIGTERM or SIGINT: answer the requests under way, close idle connections, close the database.
@@ -84,9 +66,8 @@ async function whileBusy<T>(step: () => Promise<T>, deadline = Date.now() + STAR
   }
 }
 
-/** Builds, migrates and loads the demo once, in the primary process, before anything serves. */
+/** Migrates and loads the demo once, in the primary process, before anything serves. */
 async function prepare(production: boolean) {
-  buildIfNeeded();
   const secrets = loadSecrets();
   for (const file of secrets.generated) console.log(`Generated a development secret in ${file}`);
   const db = openForServing();
@@ -104,7 +85,7 @@ async function main() {
     return;
   }
   const workers = workerCount(process.env);
-  // A bad value stops the start here, with its message, before anything is built or served.
+  // A bad value stops the start here, with its message, before anything is served.
   trustProxySetting(process.env.TRUST_PROXY);
   const { secrets, db, demoLoaded } = await prepare(production);
   let address: { address: string; port: number };
@@ -112,7 +93,8 @@ async function main() {
     address = await serve(secrets, production, db);
   } else {
     await db.destroy();
-    address = await startWorkers(workers);
+    // The workers run this compiled file, whatever started the primary (npm start's scripts/run.mjs).
+    address = await startWorkers(workers, fileURLToPath(import.meta.url));
   }
   const host = address.address === "0.0.0.0" || address.address === "::" ? "localhost" : address.address;
   console.log(

@@ -8,8 +8,8 @@ import { rollVersion } from "./publication-refusals.server";
  * this server drops its pages at once when it publishes, and every other server behind the same
  * database within VERSION_TTL_MS, when it next reads the version.
  *
- * One store per process, kept on globalThis: the HTTP server (scripts/) and the Remix build are
- * separate module instances of this file.
+ * One store per process, in this module: the HTTP server and the routes are compiled into one
+ * bundle (scripts/app-entry.ts, decision 017), so the middleware and the routes share it.
  */
 export const VERSION_TTL_MS = 1000;
 
@@ -49,22 +49,17 @@ interface Store {
   readAt: number;
 }
 
-const KEY = Symbol.for("laurel.honorPageCache");
-
-function store(): Store {
-  const g = globalThis as unknown as Record<symbol, Store | undefined>;
-  return (g[KEY] ??= {
-    pages: new Map(),
-    bytes: 0,
-    maxBytes: DEFAULT_PAGE_CACHE_BYTES,
-    version: -1,
-    readAt: 0,
-  });
-}
+const store: Store = {
+  pages: new Map(),
+  bytes: 0,
+  maxBytes: DEFAULT_PAGE_CACHE_BYTES,
+  version: -1,
+  readAt: 0,
+};
 
 /** The roll version, read from the database at most once per VERSION_TTL_MS. */
 export async function currentRollVersion(db: Kysely<Database>, now = Date.now()): Promise<number> {
-  const s = store();
+  const s = store;
   if (now - s.readAt >= VERSION_TTL_MS) {
     const v = await rollVersion(db);
     if (v !== s.version) clear(s);
@@ -90,7 +85,7 @@ function remove(s: Store, key: string): void {
 }
 
 export function cachedPage(key: string, version: number): CachedPage | undefined {
-  const { pages } = store();
+  const { pages } = store;
   const page = pages.get(key);
   if (!page || page.version !== version) return undefined;
   // Map order is the eviction order: a page served moves to the back.
@@ -100,7 +95,7 @@ export function cachedPage(key: string, version: number): CachedPage | undefined
 }
 
 export function storePage(key: string, page: CachedPage): void {
-  const s = store();
+  const s = store;
   remove(s, key);
   const size = sizeOf(key, page);
   if (size > s.maxBytes) return;
@@ -111,23 +106,23 @@ export function storePage(key: string, page: CachedPage): void {
 
 /** Sets the store's byte budget (LAUREL_PAGE_CACHE_MB), dropping the oldest pages beyond it. */
 export function setPageCacheBudget(maxBytes: number): void {
-  const s = store();
+  const s = store;
   s.maxBytes = maxBytes;
   while (s.bytes > s.maxBytes) remove(s, s.pages.keys().next().value!);
 }
 
 /** Drops every cached page now; call after a publication or revocation commits. */
 export function invalidateRollPages(): void {
-  const s = store();
+  const s = store;
   clear(s);
   s.readAt = 0;
 }
 
 export function cachedPageCount(): number {
-  return store().pages.size;
+  return store.pages.size;
 }
 
 export function cachedPageStats(): { pages: number; bytes: number; maxBytes: number } {
-  const s = store();
+  const s = store;
   return { pages: s.pages.size, bytes: s.bytes, maxBytes: s.maxBytes };
 }

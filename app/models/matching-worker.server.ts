@@ -1,8 +1,8 @@
 /**
  * The matcher's thread (decision 007): it receives a MatchInput, runs the pure `suggestPairings`
  * and posts the result back, so the server's event loop keeps answering while a national-scale
- * run takes its seconds. Only relative imports: the thread is started on this file directly,
- * outside any bundle, with tsx as its loader.
+ * run takes its seconds. Compiled on its own to build/matching-worker.js (decision 017); from the
+ * sources, tsx loads it (see matching-thread.server.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { suggestPairings, type MatchInput, type MatchOptions } from "../domain/registry/matching";

@@ -15,9 +15,6 @@ function parseYear(value: unknown): number | null {
 }
 
 export const stats: Command = {
-  usage: "stats [--year Y] [--format json]",
-  summary:
-    "aid activity statistics for the province: teams, activities, person-times, funds, villages, households and people",
   options: { year: { type: "string" }, format: { type: "string" } },
   async run({ values, positionals }) {
     if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);

@@ -20,8 +20,6 @@ async function guarded(fn: () => Promise<void>) {
 }
 
 export const backup: Command = {
-  usage: "backup FILE",
-  summary: "write a consistent copy of the whole database to FILE",
   async run({ positionals }) {
     if (positionals.length !== 1) throw new UsageError("expected exactly one FILE");
     await guarded(() => backupDatabase(target(), positionals[0]));
@@ -31,9 +29,6 @@ export const backup: Command = {
 };
 
 export const restore: Command = {
-  usage: "restore FILE",
-  summary:
-    "replace the database with a backup (refuses a file that is not a Laurel database of a known schema)",
   async run({ positionals }) {
     if (positionals.length !== 1) throw new UsageError("expected exactly one FILE");
     await guarded(() => restoreDatabase(target(), positionals[0]));

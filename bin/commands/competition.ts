@@ -58,8 +58,6 @@ function readTemplate(positionals: string[]) {
 }
 
 export const competitionImport: Command = {
-  usage: "competition import FILE.json",
-  summary: "create a draft competition from a template; prints its id",
   async run({ positionals }) {
     const template = readTemplate(positionals);
     const id = await withDatabase(async (db) => {
@@ -82,8 +80,6 @@ export const competitionImport: Command = {
 };
 
 export const competitionExport: Command = {
-  usage: "competition export ID",
-  summary: "print a competition as its template (JSON)",
   async run({ positionals }) {
     if (positionals.length !== 1) throw new UsageError("expected exactly one ID");
     const id = parseId(positionals[0], "ID");
@@ -109,8 +105,6 @@ function parseTarget(value: string | boolean | string[] | undefined): Stage | nu
  * there, and the steps already taken stay taken.
  */
 export const competitionAdvance: Command = {
-  usage: "competition advance ID [--to STAGE]",
-  summary: "move a competition forward stage by stage (to the next one by default)",
   options: { to: { type: "string" } },
   async run({ values, positionals }) {
     if (positionals.length !== 1) throw new UsageError("expected exactly one ID");

@@ -2,8 +2,6 @@ import { migrateToLatest } from "../../db/migrate";
 import { type Command, EXIT, UsageError, withDatabase } from "../cli-kit";
 
 export const dbMigrate: Command = {
-  usage: "db migrate",
-  summary: "bring the schema up to date",
   async run({ positionals }) {
     if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
     const ran = await withDatabase(migrateToLatest);

@@ -1,11 +1,9 @@
 import { dropAllTables, migrateToLatest } from "../../db/migrate";
-import { loadDemoIfEmpty } from "../../db/demo/load";
+import { loadDemoIfEmpty } from "../../seed/load";
 import { loadSecrets } from "../../app/utils/secrets.server";
 import { type Command, CommandError, EXIT, UsageError, withDatabase } from "../cli-kit";
 
 export const demoLoad: Command = {
-  usage: "demo load [--reset]",
-  summary: "load the demo data (orgs and users per role); --reset empties the database first",
   options: { reset: { type: "boolean" } },
   async run({ values, positionals }) {
     if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);

@@ -56,8 +56,6 @@ async function resultsOf(db: Kysely<Database>, values: Values): Promise<Category
 }
 
 export const scoresImport: Command = {
-  usage: "scores import FILE --competition ID --category NAME [--add-judges]",
-  summary: "Paper score sheets, entered as submitted",
   options: {
     competition: { type: "string" },
     category: { type: "string" },
@@ -85,8 +83,6 @@ export const scoresImport: Command = {
 };
 
 export const ranking: Command = {
-  usage: "ranking --competition ID --category NAME [--method M] [--format json|csv]",
-  summary: "The ranking of a category, best first",
   options: {
     competition: { type: "string" },
     category: { type: "string" },
@@ -134,8 +130,6 @@ export const ranking: Command = {
 };
 
 export const select: Command = {
-  usage: "select --competition ID --category NAME [--method M] [--format json]",
-  summary: "The proposed list under the composition rules",
   options: {
     competition: { type: "string" },
     category: { type: "string" },

@@ -45,8 +45,6 @@ async function requireCompetition(db: Kysely<Database>, id: number) {
 }
 
 export const nominationsImport: Command = {
-  usage: "nominations import FILE --competition ID --category NAME [--all-or-nothing]",
-  summary: "import a nominations sheet (CSV or XLSX) into a category; rows go in as submitted",
   options: {
     competition: { type: "string" },
     category: { type: "string" },
@@ -134,8 +132,6 @@ function table(header: string[], rows: string[][]): string {
 }
 
 export const nominationsList: Command = {
-  usage: "nominations list --competition ID [--category NAME] [--format json]",
-  summary: "list the nominations of a competition: ref, name, org, status",
   options: { competition: { type: "string" }, category: { type: "string" }, format: { type: "string" } },
   async run({ values, positionals }) {
     noPositionals(positionals);
@@ -228,9 +224,6 @@ async function decide(db: Kysely<Database>, req: ReviewRequest): Promise<number>
 }
 
 export const nominationsReview: Command = {
-  usage:
-    "nominations review --competition ID --category NAME (--ref R … | --all) --eligible|--ineligible [--reason T]",
-  summary: "record eligibility decisions (reviewing stage); --all takes every undecided nomination",
   options: {
     competition: { type: "string" },
     category: { type: "string" },

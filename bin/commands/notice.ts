@@ -9,8 +9,6 @@ import { CLI_ACTOR } from "./competition";
 import { readFileArg, sheetRows } from "./orgs";
 
 export const calendarImport: Command = {
-  usage: "calendar import FILE [--all-or-nothing]",
-  summary: "Holidays and make-up workdays: date,kind,note (importing again updates dates in place)",
   options: { "all-or-nothing": { type: "boolean" } },
   async run({ values, positionals }) {
     const rows = await sheetRows(readFileArg(positionals));
@@ -34,8 +32,6 @@ export const calendarImport: Command = {
 };
 
 export const noticeEnd: Command = {
-  usage: "notice end --start DATE --days N [--calendar-days] [--format json]",
-  summary: "The last day of a notice period (working days by the calendar in the database)",
   options: {
     start: { type: "string" },
     days: { type: "string" },

@@ -27,8 +27,6 @@ export async function sheetRows(bytes: Buffer): Promise<string[][]> {
 }
 
 export const orgsImport: Command = {
-  usage: "orgs import FILE [--all-or-nothing]",
-  summary: "import the org tree: name,kind,parent,region_code (CSV or XLSX)",
   options: { "all-or-nothing": { type: "boolean" } },
   async run({ values, positionals }) {
     const rows = await sheetRows(readFileArg(positionals));

@@ -27,8 +27,6 @@ function dataKey(): Buffer {
 }
 
 export const registryImport: Command = {
-  usage: "registry import counties|helpers|pairings|activities FILE [--all-or-nothing]",
-  summary: "Registry sheets (counties, helpers, pairings); activities go to the aid statistics",
   options: { "all-or-nothing": { type: "boolean" } },
   async run({ values, positionals }) {
     const [kind, ...rest] = positionals;
@@ -77,8 +75,6 @@ function printHuman(run: MatchRun): void {
 }
 
 export const match: Command = {
-  usage: "match [--format json] [--apply]",
-  summary: "Suggest the pairings that close every county's gap; --apply makes them (province tier)",
   options: { format: { type: "string" }, apply: { type: "boolean" } },
   async run({ values, positionals }) {
     if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);

@@ -15,9 +15,6 @@ const Args = z.object({
 });
 
 export const userCreate: Command = {
-  usage:
-    "user create --username U --org NAME --role admin|nominator|judge [--name DISPLAY] (password on stdin)",
-  summary: "create a login with a role at its org",
   options: {
     username: { type: "string" },
     org: { type: "string" },

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { createDatabase } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
-import { DEMO_2018_TITLE, loadDemo } from "../../db/demo/load";
+import { DEMO_2018_TITLE, loadDemo } from "../../seed/load";
 import { SYSTEM_ACTOR } from "../../app/models/audit.server";
 import { getJudgingCategory } from "../../app/models/judging-category.server";
 import { addPanelJudge, assignPanel } from "../../app/models/panel.server";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
-import { DEMO_PASSWORD, loadDemo } from "../../db/demo/load";
+import { DEMO_PASSWORD, loadDemo } from "../../seed/load";
 import { startServer, type RunningServer } from "./support/server";
 
 // Issue #14 (low items): what the production server says about caching and transport.

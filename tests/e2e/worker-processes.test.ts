@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
-import { loadDemo } from "../../db/demo/load";
+import { loadDemo } from "../../seed/load";
 import { runJudgeClient, seedJudgingLoad, type JudgeSession } from "../support/judging-load";
 import { childPids, startServer, type RunningServer } from "./support/server";
 

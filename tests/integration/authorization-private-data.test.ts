@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../db/demo/load";
+import { loadDemo } from "../../seed/load";
 import { decryptPersonal } from "~/utils/personal-data.server";
 import { chinaToday } from "~/domain/notice/iso-date";
 import { SYSTEM_ACTOR } from "~/models/audit.server";

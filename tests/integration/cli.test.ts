@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { laurel } from "../support/cli";
 import { getOrgByName } from "~/models/org.server";
-import { DEMO_USERS } from "../../db/demo/load";
+import { DEMO_USERS } from "../../seed/load";
 
 let t: TestDatabase;
 let dir: string;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { routeHarness } from "../support/remix";
 import { writeProposedList } from "../support/proposed-list";
-import { loadDemo, DEMO_2018_TITLE } from "../../db/demo/load";
+import { loadDemo, DEMO_2018_TITLE } from "../../seed/load";
 import { getCompetition } from "~/models/competition.server";
 import { openNotice } from "~/models/notice.server";
 import { fileObjection, listObjections, resolveObjection } from "~/models/objection.server";

@@ -36,7 +36,7 @@ describe("laurel calendar import / notice end", () => {
   });
 
   it("imports the 2018 calendar, then skips National Day and counts the make-up weekend", async () => {
-    const r = await runLaurel(["calendar", "import", path.resolve("db/demo/cn-calendar-2018.csv")], env());
+    const r = await runLaurel(["calendar", "import", path.resolve("seed/cn-calendar-2018.csv")], env());
     expect(r.status).toBe(0);
     const end = await runLaurel(
       ["notice", "end", "--start", "2018-09-28", "--days", "5", "--format", "json"],

@@ -4,7 +4,7 @@ import type { Database } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeNominatingCompetition, makeTree, makeUser } from "../support/factories";
 import { makeProposedList } from "../support/proposed-list";
-import { loadCalendarDemo } from "../../db/demo/calendar";
+import { loadCalendarDemo } from "../../seed/calendar";
 import { DomainError } from "~/domain/errors";
 import { listDigest } from "~/domain/honors/digest";
 import { SYSTEM_ACTOR } from "~/models/audit.server";

@@ -10,7 +10,7 @@ import {
 } from "../../db/migrate";
 import { migrations } from "../../db/migrations/index";
 import { ENUMERATED_COLUMNS } from "../../db/migrations/0008-vocabulary-checks";
-import { loadDemo } from "../../db/demo/load";
+import { loadDemo } from "../../seed/load";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const DATA_KEY = Buffer.alloc(32, 7);

@@ -12,7 +12,7 @@ const BRIEF_NAME = new RegExp(`\\b${["DES", "IGN"].join("")}\\b`);
 const SECTION_SIGN = /\u00a7\s*\d/;
 const SHARED_FOLDER = new RegExp(["\\.\\.", "shared"].join("/"));
 
-const SCANNED = ["app", "db", "bin", "scripts", "tests", "docs", ".ci", "README.md"];
+const SCANNED = ["app", "db", "seed", "bin", "scripts", "tests", "docs", ".ci", "README.md"];
 const SKIPPED_DIRS = new Set(["node_modules", "build", "data", ".cache"]);
 
 function files(entry: string): string[] {

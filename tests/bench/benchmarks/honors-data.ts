@@ -5,7 +5,7 @@ import SQLite from "better-sqlite3";
 import type { Kysely } from "kysely";
 import { createDatabase } from "../../../db/client";
 import { migrateToLatest } from "../../../db/migrate";
-import { loadDemo } from "../../../db/demo/load";
+import { loadDemo } from "../../../seed/load";
 import type { Database } from "../../../db/schema";
 import { termsOf } from "../../../app/domain/honors/search-terms";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Kysely } from "kysely";
 import { createDatabase, parseDatabaseUrl } from "../../../db/client";
 import { migrateToLatest } from "../../../db/migrate";
-import { isEmptyDatabase, loadDemo } from "../../../db/demo/load";
+import { isEmptyDatabase, loadDemo } from "../../../seed/load";
 import type { Database } from "../../../db/schema";
 
 export interface BenchDatabase {

@@ -2,15 +2,13 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import type { Kysely } from "kysely";
-import type { ServerBuild } from "@remix-run/node";
 import type { Database } from "../../../db/schema";
 import { createServices } from "../../../app/utils/context.server";
 import type { Secrets } from "../../../app/utils/secrets.server";
-import { createHttpApp } from "../../../scripts/server";
+import { buildIfStale, isStale } from "../../../scripts/build-state.mjs";
 import { childPids, startServer } from "../../e2e/support/server";
 
 /** The repository root: `npm run bench` runs from here, and so do remix build and the build's paths. */
@@ -42,34 +40,18 @@ export function listen(handler: http.RequestListener): Promise<Listening> {
   });
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
+type AppBuild = typeof import("../../../scripts/app-entry");
 
-/** The production server build, built first when missing or older than the sources (as `npm start` does). */
-export async function serverBuild(log: (line: string) => void): Promise<ServerBuild> {
-  const built = fs.existsSync(BUILD) ? fs.statSync(BUILD).mtimeMs : 0;
-  const sources = Math.max(
-    newestMtime(path.join(ROOT, "app")),
-    newestMtime(path.join(ROOT, "db")),
-    fs.statSync(path.join(ROOT, "remix.config.js")).mtimeMs,
-  );
-  if (built < sources) {
-    log("Building Laurel (remix build) …");
-    // Its output goes to stderr: with --json, stdout carries the results alone.
-    execFileSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
-      cwd: ROOT,
-      stdio: ["ignore", 2, 2],
-      env: { ...process.env, NODE_ENV: "production" },
-    });
-  }
+/**
+ * The production build (the routes and the HTTP app, scripts/app-entry.ts), built first when
+ * missing or older than the sources, as `npm start` does. Its output goes to stderr: with
+ * --json, stdout carries the results alone.
+ */
+export async function serverBuild(log: (line: string) => void): Promise<AppBuild> {
+  if (isStale(ROOT)) log("Building Laurel …");
+  if (!buildIfStale({ root: ROOT, output: "stderr" })) throw new Error("The build failed");
   // The query string defeats the module cache should a long-lived process build twice.
-  return (await import(`${pathToFileURL(BUILD).href}?t=${fs.statSync(BUILD).mtimeMs}`)) as ServerBuild;
+  return (await import(`${pathToFileURL(BUILD).href}?t=${fs.statSync(BUILD).mtimeMs}`)) as AppBuild;
 }
 
 /** Secrets held in memory only (nothing lands in data/); one set per benchmark, for its database and server alike. */
@@ -81,19 +63,14 @@ export function benchSecrets(): Secrets {
   };
 }
 
-/** The production HTTP app (scripts/server.ts, production mode) over `db`, in this process. */
+/** The production HTTP app (compiled in build/index.js, production mode) over `db`, in this process. */
 export async function startLaurel(
   db: Kysely<Database>,
   secrets: Secrets,
   log: (line: string) => void,
 ): Promise<Listening> {
-  const build = await serverBuild(log);
-  const app = createHttpApp({
-    build,
-    services: createServices(db, secrets, true),
-    publicDir: path.join(ROOT, "public"),
-  });
-  return listen(app);
+  const { createApp } = await serverBuild(log);
+  return listen(createApp(createServices(db, secrets, true)));
 }
 
 /** A plain node:http server answering every request with the same bytes from memory. */

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { createDatabase } from "../../../db/client";
 import { migrateToLatest } from "../../../db/migrate";
-import { DEMO_2018_TITLE, loadDemo } from "../../../db/demo/load";
+import { DEMO_2018_TITLE, loadDemo } from "../../../seed/load";
 import { writeProposedList } from "../../support/proposed-list";
 import { startServer, type RunningServer } from "./server";
 

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { buildIfStale } from "../../../scripts/build-state.mjs";
 
 /** The repository root: the server runs from here, as `npm start` would. */
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -61,7 +62,8 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the real server (`scripts/start.ts`: migrate, demo data into the empty database, serve)
+ * Starts the real server, compiled (`build/server.js`, built first when stale, as `npm start`
+ * does: migrate, demo data into the empty database, serve)
  * on a fresh SQLite file in a temp folder, with its secrets given so nothing lands in data/ — or
  * on `database`, which the test prepared (and removes). `env` adds to the server's environment,
  * `nodeArgs` to Node's command line (a benchmark's CPU profiling).
@@ -86,7 +88,8 @@ export async function startServer({
   };
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {
+  if (!buildIfStale({ root: ROOT, output: "stderr" })) throw new Error("The build failed");
+  const child = spawn(process.execPath, [...nodeArgs, "build/server.js"], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -18,7 +18,7 @@ import {
 } from "~/domain/notice/working-days";
 
 // The calendar the product ships, read through the same sheet parser an import uses.
-const csv = readFileSync(path.resolve(import.meta.dirname, "../../../db/demo/cn-calendar-2018.csv"), "utf8");
+const csv = readFileSync(path.resolve(import.meta.dirname, "../../../seed/cn-calendar-2018.csv"), "utf8");
 const sheet = parseCalendarSheet(parseCsv(csv));
 const cal2018 = calendarOf(sheet.entries);
 

@@ -1,10 +1,10 @@
 import type { Transaction } from "kysely";
-import type { Database } from "../schema";
-import { seededRandom } from "../../app/domain/seeded-random";
-import { SYSTEM_ACTOR } from "../../app/models/audit.server";
-import { insertActivities, type ActivityInsert } from "../../app/models/activity.server";
-import { createProject } from "../../app/models/project.server";
-import { addMember, createTeam, type TeamRecord } from "../../app/models/team.server";
+import type { Database } from "../db/schema";
+import { seededRandom } from "../app/domain/seeded-random";
+import { SYSTEM_ACTOR } from "../app/models/audit.server";
+import { insertActivities, type ActivityInsert } from "../app/models/activity.server";
+import { createProject } from "../app/models/project.server";
+import { addMember, createTeam, type TeamRecord } from "../app/models/team.server";
 
 const TEAM_KINDS = ["农业技术服务队", "医疗卫生服务队", "电商技能服务队"];
 const ACTIVITY_KINDS = ["技术培训", "产业指导", "义诊", "捐资助学", "电商培训", "劳务对接"];

@@ -1,6 +1,6 @@
-import { seededRandom } from "../../app/domain/seeded-random";
-import { idCheckChar } from "../../app/domain/nominations/id-number";
-import type { NominationFields } from "../../app/domain/nominations/nomination-schema";
+import { seededRandom } from "../app/domain/seeded-random";
+import { idCheckChar } from "../app/domain/nominations/id-number";
+import type { NominationFields } from "../app/domain/nominations/nomination-schema";
 
 /** Seeded picks, so the demo is the same on every machine. */
 export function seeded(seed: number) {

@@ -1,8 +1,8 @@
 import type { Transaction } from "kysely";
-import type { Database } from "../schema";
-import type { HelperKind, Ownership, PovertyLevel } from "../../app/domain/registry/vocabulary";
-import { parseCsv } from "../../app/domain/csv";
-import { parseTags } from "../../app/domain/registry/tags";
+import type { Database } from "../db/schema";
+import type { HelperKind, Ownership, PovertyLevel } from "../app/domain/registry/vocabulary";
+import { parseCsv } from "../app/domain/csv";
+import { parseTags } from "../app/domain/registry/tags";
 import { personName, seeded } from "./people";
 import { demoFile } from "./load";
 
@@ -65,7 +65,7 @@ async function loadCounties(
 }
 
 /**
- * Demo registry: the Shaanxi counties of db/demo, 180 model workers and 70 units (seeded,
+ * Demo registry: the Shaanxi counties of seed/, 180 model workers and 70 units (seeded,
  * synthetic), and pairings that cover most counties: deep counties get units, poverty counties
  * a helper or two from their own city, and a few counties are left open for the matcher.
  */

@@ -1,22 +1,22 @@
 import type { Transaction } from "kysely";
-import type { Database } from "../schema";
-import type { CompetitionTemplate } from "../../app/domain/competitions/template";
-import type { OrgRow } from "../../app/models/org.server";
-import { type Actor, SYSTEM_ACTOR } from "../../app/models/audit.server";
+import type { Database } from "../db/schema";
+import type { CompetitionTemplate } from "../app/domain/competitions/template";
+import type { OrgRow } from "../app/models/org.server";
+import { type Actor, SYSTEM_ACTOR } from "../app/models/audit.server";
 import {
   advanceCompetition,
   createCompetition,
   getCompetition,
   type CompetitionRow,
-} from "../../app/models/competition.server";
-import { createNomination, transitionNomination } from "../../app/models/nomination.server";
-import { addPanelJudge, assignPanel, listPanel } from "../../app/models/panel.server";
-import { getJudgingCategory } from "../../app/models/judging-category.server";
-import { saveScoreSheet } from "../../app/models/score-sheet.server";
-import { openNotice } from "../../app/models/notice.server";
-import { fileObjection } from "../../app/models/objection.server";
-import { publish } from "../../app/models/publication.server";
-import { addDays, chinaToday } from "../../app/domain/notice/iso-date";
+} from "../app/models/competition.server";
+import { createNomination, transitionNomination } from "../app/models/nomination.server";
+import { addPanelJudge, assignPanel, listPanel } from "../app/models/panel.server";
+import { getJudgingCategory } from "../app/models/judging-category.server";
+import { saveScoreSheet } from "../app/models/score-sheet.server";
+import { openNotice } from "../app/models/notice.server";
+import { fileObjection } from "../app/models/objection.server";
+import { publish } from "../app/models/publication.server";
+import { addDays, chinaToday } from "../app/domain/notice/iso-date";
 import { collective, individual, seeded, type Rng } from "./people";
 
 /**
