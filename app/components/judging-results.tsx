@@ -6,6 +6,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { TableRegion } from "./table-region";
 
 interface SelectionData {
+  invalidRules: { label: string; attribute: string; unknown: string[]; accepted: string; applied: boolean }[];
   selection: {
     quota: number;
     selected: { ref: string; rank: number }[];
@@ -17,10 +18,28 @@ interface SelectionData {
 /** The computed selection: each skip with its reason, and every rule the list cannot meet. */
 export function SelectionReport() {
   const t = useT();
-  const { selection } = useLoaderData() as SelectionData;
+  const { selection, invalidRules } = useLoaderData() as SelectionData;
   return (
     <section aria-label={t("judging.selection.title")}>
       <h2>{t("judging.selection.title")}</h2>
+      {invalidRules.length > 0 && (
+        <div className="alert alert-error" data-testid="invalid-rules">
+          <p>{t("judging.rules.invalid")}</p>
+          <ul>
+            {invalidRules.map((r) => (
+              <li key={r.label}>
+                {t("judging.rules.invalidRule", {
+                  rule: r.label,
+                  values: r.unknown.join("、"),
+                  attribute: r.attribute,
+                  accepted: r.accepted,
+                })}{" "}
+                {!r.applied && t("judging.rules.notApplied")}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p>{t("judging.selection.count", { count: selection.selected.length, quota: selection.quota })}</p>
       {selection.skipped.length > 0 && (
         <>

@@ -1,7 +1,7 @@
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
-import type { CompositionRule } from "~/domain/judging/composition-rules";
+import { effectiveRules, type CompositionRule } from "~/domain/judging/composition-rules";
 import { chooseReplacement } from "~/domain/notice/promotion";
 import { type Actor, recordAudit } from "./audit.server";
 import { transitionNomination } from "./nomination.server";
@@ -45,13 +45,15 @@ async function categoryRules(
     .execute();
   return {
     quota: cat.quota,
-    rules: rows.map((r) => ({
-      label: r.label,
-      attribute: r.attribute,
-      values: JSON.parse(r.values_json) as string[],
-      op: r.op,
-      share: r.share,
-    })),
+    rules: effectiveRules(
+      rows.map((r) => ({
+        label: r.label,
+        attribute: r.attribute,
+        values: JSON.parse(r.values_json) as string[],
+        op: r.op,
+        share: r.share,
+      })),
+    ).rules,
   };
 }
 

@@ -62,6 +62,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       position: onFinal.get(e.ref) ?? null,
     })),
     unscored: r.unscored,
+    invalidRules: r.category.invalidRules,
     selection: {
       ...r.selection,
       skipped: r.selection.skipped.map((s) => ({ ...s, name: names.get(s.ref) ?? "" })),
