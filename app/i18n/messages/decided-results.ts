@@ -9,6 +9,14 @@ export const decidedResultsMessages = defineMessages(
     "judging.rules.invalidRule":
       "「{rule}」：「{values}」不是「{attribute}」的取值（可用的取值：{accepted}）。",
     "judging.rules.notApplied": "该要求没有有效取值，未参与选择。",
+    "notice.refuse.replacementNotEnded": "递补人选{name}的公示期至 {end} 结束，结束后方可发布表彰决定。",
+    "notice.promoted.badge": "递补",
+    "notice.promoted.on": "{date}递补",
+    "notice.promoted.until": "公示至 {end}",
+    "notice.promoted.objectionsOpen": "递补人选的公示期尚未结束，可对其提出异议。",
+    "objection.freshNotice.legend": "递补人选的公示",
+    "objection.freshNotice.yes": "另行公示，期限与原公示相同（通常做法；期满前不能发布表彰决定）",
+    "objection.freshNotice.no": "不另行公示，随原公示期结束",
   },
   {
     "competition.ruleValueUnknown": "“{value}” is not a value of “{attribute}”; accepted values: {accepted}.",
@@ -18,5 +26,16 @@ export const decidedResultsMessages = defineMessages(
     "judging.rules.invalidRule":
       "“{rule}”: “{values}” is not a value of “{attribute}” (accepted values: {accepted}).",
     "judging.rules.notApplied": "The rule has no valid value left and was not applied.",
+    "notice.refuse.replacementNotEnded":
+      "The replacement {name} is on notice until {end}; the decision can be published after that.",
+    "notice.promoted.badge": "Replacement",
+    "notice.promoted.on": "replacement since {date}",
+    "notice.promoted.until": "on notice until {end}",
+    "notice.promoted.objectionsOpen":
+      "A replacement's notice period is still running: objections to it are taken.",
+    "objection.freshNotice.legend": "Notice of the replacement",
+    "objection.freshNotice.yes":
+      "Its own notice period, as long as the first (the common practice; the decision waits for it)",
+    "objection.freshNotice.no": "No notice of its own: it ends with the first notice",
   },
 );
