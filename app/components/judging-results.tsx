@@ -16,9 +16,12 @@ interface SelectionData {
 }
 
 /** The computed selection: each skip with its reason, and every rule the list cannot meet. */
-export function SelectionReport() {
+export function SelectionReport(props: Partial<SelectionData>) {
   const t = useT();
-  const { selection, invalidRules } = useLoaderData() as SelectionData;
+  const loaded = useLoaderData() as SelectionData;
+  // The decided results pass their own frozen selection; the live page reads the loader's.
+  const selection = props.selection ?? loaded.selection;
+  const invalidRules = props.invalidRules ?? loaded.invalidRules;
   return (
     <section aria-label={t("judging.selection.title")}>
       <h2>{t("judging.selection.title")}</h2>

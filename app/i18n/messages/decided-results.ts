@@ -17,6 +17,13 @@ export const decidedResultsMessages = defineMessages(
     "objection.freshNotice.legend": "递补人选的公示",
     "objection.freshNotice.yes": "另行公示，期限与原公示相同（通常做法；期满前不能发布表彰决定）",
     "objection.freshNotice.no": "不另行公示，随原公示期结束",
+    "judging.decided.title": "决定时的结果",
+    "judging.decided.meta": "{by} 于 {at} 决定拟表彰名单，评分方法：{method}。此后的撤回、更正不改变本表。",
+    "judging.decided.standard": "标准分",
+    "judging.decided.column": "决定时（名次 · 得分）",
+    "judging.recomputed.title": "按当前评分重新计算",
+    "judging.recomputed.hint":
+      "以下按当前的评分和名单重新计算，仅供对照；拟表彰名单以决定时的结果为准。与决定时不同的名次或得分已标出。",
   },
   {
     "competition.ruleValueUnknown": "“{value}” is not a value of “{attribute}”; accepted values: {accepted}.",
@@ -37,5 +44,13 @@ export const decidedResultsMessages = defineMessages(
     "objection.freshNotice.yes":
       "Its own notice period, as long as the first (the common practice; the decision waits for it)",
     "objection.freshNotice.no": "No notice of its own: it ends with the first notice",
+    "judging.decided.title": "Results as decided",
+    "judging.decided.meta":
+      "Decided by {by} on {at}, method: {method}. Withdrawals and corrections since then do not change this table.",
+    "judging.decided.standard": "Standard score",
+    "judging.decided.column": "As decided (rank · score)",
+    "judging.recomputed.title": "Recomputed from the current scores",
+    "judging.recomputed.hint":
+      "Recomputed from the scores and nominees as they stand now, for comparison only; the proposed list is the one decided above. Ranks or scores that differ from the decision are marked.",
   },
 );
