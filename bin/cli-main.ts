@@ -70,12 +70,12 @@ const COMMANDS: Record<string, Entry> = {
     load: async () => (await import("./commands/judging")).scoresImport,
   },
   ranking: {
-    usage: "ranking --competition ID --category NAME [--method M] [--format json|csv]",
+    usage: "ranking --competition ID --category NAME [--method M] [--current] [--format json|csv]",
     summary: "The ranking of a category, best first",
     load: async () => (await import("./commands/judging")).ranking,
   },
   select: {
-    usage: "select --competition ID --category NAME [--method M] [--format json]",
+    usage: "select --competition ID --category NAME [--method M] [--current] [--format json]",
     summary: "The proposed list under the composition rules",
     load: async () => (await import("./commands/judging")).select,
   },

@@ -10,6 +10,7 @@ export interface JudgingTables {
   score_sheet_history: ScoreSheetHistoryTable;
   committee_overrides: CommitteeOverrideTable;
   proposed_entries: ProposedEntryTable;
+  result_snapshots: ResultSnapshotTable;
 }
 
 /**
@@ -108,4 +109,25 @@ export interface ProposedEntryTable {
   position: number | null;
   /** Why the committee put it on or took it off the list, against the computed selection. */
   override_reason: string | null;
+  /** The day a replacement (递补) was put on the list after an upheld objection; null otherwise. */
+  promoted_on: string | null;
+  /** Last day of the replacement's own notice period, when the admin gave it one (decision 018). */
+  notice_ends_on: string | null;
+}
+
+/**
+ * A category's results as decided (decision 018), written when the competition leaves `deciding`:
+ * `entries_json` holds every ranked entry (score under the decided method, the z-score standard
+ * score, rank, tie, sheets, place on the list, override); `selection_json` the selection report.
+ */
+export interface ResultSnapshotTable {
+  id: Generated<number>;
+  category_id: number;
+  method: string;
+  fallback_to_mean: number;
+  decided_by: number | null;
+  decided_by_label: string;
+  decided_at: string;
+  entries_json: string;
+  selection_json: string;
 }

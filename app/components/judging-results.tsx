@@ -7,6 +7,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { TableRegion } from "./table-region";
 
 interface SelectionData {
+  invalidRules: { label: string; attribute: string; unknown: string[]; accepted: string; applied: boolean }[];
   selection: {
     quota: number;
     selected: { ref: string; rank: number }[];
@@ -16,12 +17,33 @@ interface SelectionData {
 }
 
 /** The computed selection: each skip with its reason, and every rule the list cannot meet. */
-export function SelectionReport() {
+export function SelectionReport(props: Partial<SelectionData>) {
   const t = useT();
-  const { selection } = useLoaderData() as SelectionData;
+  const loaded = useLoaderData() as SelectionData;
+  // The decided results pass their own frozen selection; the live page reads the loader's.
+  const selection = props.selection ?? loaded.selection;
+  const invalidRules = props.invalidRules ?? loaded.invalidRules;
   return (
     <section aria-label={t("judging.selection.title")}>
       <h2>{t("judging.selection.title")}</h2>
+      {invalidRules.length > 0 && (
+        <div className="alert alert-error" data-testid="invalid-rules">
+          <p>{t("judging.rules.invalid")}</p>
+          <ul>
+            {invalidRules.map((r) => (
+              <li key={r.label}>
+                {t("judging.rules.invalidRule", {
+                  rule: r.label,
+                  values: r.unknown.join("、"),
+                  attribute: r.attribute,
+                  accepted: r.accepted,
+                })}{" "}
+                {!r.applied && t("judging.rules.notApplied")}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p>{t("judging.selection.count", { count: selection.selected.length, quota: selection.quota })}</p>
       {selection.skipped.length > 0 && (
         <>

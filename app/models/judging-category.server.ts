@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Stage } from "~/domain/competitions/vocabulary";
 import type { Criterion } from "~/domain/judging/score-sheet";
-import type { CompositionRule } from "~/domain/judging/composition-rules";
+import { effectiveRules, type CompositionRule } from "~/domain/judging/composition-rules";
 
 /** Statuses a nomination passes through once found eligible: the ones judging and results look at. */
 export const JUDGED_STATUSES = ["eligible", "scored", "shortlisted", "on_notice", "commended"] as const;
@@ -48,14 +48,8 @@ export async function getJudgingCategory(db: Kysely<Database>, categoryId: numbe
       .orderBy("position")
       .execute(),
   ]);
-  return {
-    ...row,
-    criteria: criteria.map((c): Criterion & { description: string } => ({
-      title: c.title,
-      maxPoints: c.max_points,
-      description: c.description,
-    })),
-    rules: rules.map(
+  const checked = effectiveRules(
+    rules.map(
       (r): CompositionRule => ({
         label: r.label,
         attribute: r.attribute,
@@ -64,6 +58,17 @@ export async function getJudgingCategory(db: Kysely<Database>, categoryId: numbe
         share: r.share,
       }),
     ),
+  );
+  return {
+    ...row,
+    criteria: criteria.map((c): Criterion & { description: string } => ({
+      title: c.title,
+      maxPoints: c.max_points,
+      description: c.description,
+    })),
+    /** The rules as applied: unknown values left out (see `effectiveRules`). */
+    rules: checked.rules,
+    invalidRules: checked.invalid,
   };
 }
 /** The competition's category: another competition's is undefined, so a URL cannot pair them (issue #14). */

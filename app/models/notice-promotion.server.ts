@@ -1,8 +1,9 @@
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
-import type { CompositionRule } from "~/domain/judging/composition-rules";
+import { effectiveRules, type CompositionRule } from "~/domain/judging/composition-rules";
 import { chooseReplacement } from "~/domain/notice/promotion";
+import type { IsoDate } from "~/domain/notice/iso-date";
 import { type Actor, recordAudit } from "./audit.server";
 import { transitionNomination } from "./nomination.server";
 
@@ -45,29 +46,55 @@ async function categoryRules(
     .execute();
   return {
     quota: cat.quota,
-    rules: rows.map((r) => ({
-      label: r.label,
-      attribute: r.attribute,
-      values: JSON.parse(r.values_json) as string[],
-      op: r.op,
-      share: r.share,
-    })),
+    rules: effectiveRules(
+      rows.map((r) => ({
+        label: r.label,
+        attribute: r.attribute,
+        values: JSON.parse(r.values_json) as string[],
+        op: r.op,
+        share: r.share,
+      })),
+    ).rules,
   };
 }
 
+/** Nominations the committee took off the list with a reason: no promotion brings them back. */
+async function committeeRemovals(trx: Transaction<Database>, categoryId: number): Promise<Set<number>> {
+  const rows = await trx
+    .selectFrom("committee_overrides")
+    .select("nomination_id")
+    .where("category_id", "=", categoryId)
+    .where("decision", "=", "exclude")
+    .execute();
+  return new Set(rows.map((r) => r.nomination_id));
+}
+
+export interface Replacement {
+  /** The withdrawn entry's place on the list. */
+  position: number | null;
+  /** The day of the promotion (the notice clock's today). */
+  today: IsoDate;
+  /** The last day of the replacement's own notice period, or null when it ends with the first notice. */
+  noticeEndsOn: IsoDate | null;
+}
+
 /**
- * Puts the best-ranked scored nomination that keeps every composition rule on notice in the
- * withdrawn entry's place (`position`); refuses when none does. Run inside a transaction.
+ * Puts the best-ranked scored nomination that keeps every composition rule, and that the
+ * committee did not remove, on notice in the withdrawn entry's place; refuses when none does.
+ * The entry carries the day of its promotion (the public notice marks it 递补) and the end of its
+ * own notice period, if any (decision 018). Run inside a transaction.
  */
 export async function promoteReplacement(
   trx: Transaction<Database>,
   actor: Actor,
   categoryId: number,
-  position: number | null,
+  replacement: Replacement,
 ): Promise<number> {
-  const [{ quota, rules }, all] = await Promise.all([
+  const { position } = replacement;
+  const [{ quota, rules }, all, removed] = await Promise.all([
     categoryRules(trx, categoryId),
     nominationsOfCategory(trx, categoryId),
+    committeeRemovals(trx, categoryId),
   ]);
   const attributes = (n: (typeof all)[number]) => ({
     gender: n.gender,
@@ -81,7 +108,13 @@ export async function promoteReplacement(
   const kept = all.filter((n) => n.status === "on_notice").map(attributes);
   const candidates = all
     .filter((n) => n.status === "scored" && !n.proposed)
-    .map((n) => ({ id: n.id, rank: n.rank, attributes: attributes(n), row: n }));
+    .map((n) => ({
+      id: n.id,
+      rank: n.rank,
+      attributes: attributes(n),
+      removedByCommittee: removed.has(n.id),
+      row: n,
+    }));
   const chosen = chooseReplacement({ quota, rules, kept, candidates });
   if (!chosen) throw new DomainError("objection.noPromotion", undefined, "promote");
   const row = candidates.find((c) => c.id === chosen.id)!.row;
@@ -106,6 +139,8 @@ export async function promoteReplacement(
       proposed: 1,
       position: position ?? last + 1,
       override_reason: "promoted after an upheld objection",
+      promoted_on: replacement.today,
+      notice_ends_on: replacement.noticeEndsOn,
     })
     .where("nomination_id", "=", row.id)
     .execute();
@@ -114,7 +149,7 @@ export async function promoteReplacement(
     entity: "nomination",
     entityId: row.id,
     orgPath: row.org_path,
-    after: { category_id: categoryId, position },
+    after: { category_id: categoryId, position, notice_ends_on: replacement.noticeEndsOn },
   });
   return row.id;
 }

@@ -42,6 +42,21 @@ export function noticeState(
   return today < notice.starts_on ? "pending" : "ended";
 }
 
+/**
+ * Whether an entry takes objections on `today`: while the notice runs, or, for a replacement
+ * (递补) given its own notice period, until that period ends (decision 018).
+ */
+export function entryOpenToObjections(
+  notice: Pick<NoticeRow, "starts_on" | "ends_on">,
+  entry: { notice_ends_on: string | null },
+  today = noticeToday(),
+): boolean {
+  return (
+    noticeState(notice, today) === "running" ||
+    (entry.notice_ends_on !== null && today <= entry.notice_ends_on)
+  );
+}
+
 /** The proposed list as it stands: nominations on notice (or, before the notice, shortlisted) in list order. */
 export function listNoticeEntries(
   db: Kysely<Database>,
@@ -70,6 +85,8 @@ export function listNoticeEntries(
       "o.path as org_path",
       "p.position",
       "p.rank",
+      "p.promoted_on",
+      "p.notice_ends_on",
     ])
     .where("n.competition_id", "=", competitionId)
     .where("n.status", "in", [...statuses])
@@ -135,21 +152,37 @@ export async function openNotice(
 
 /** Notices running today, for the home page and /notices. */
 export function listRunningNotices(db: Kysely<Database>, today = noticeToday()) {
-  return db
-    .selectFrom("notices")
-    .innerJoin("competitions", "competitions.id", "notices.competition_id")
-    .innerJoin("orgs", "orgs.id", "competitions.org_id")
-    .select([
-      "competitions.id",
-      "competitions.title",
-      "competitions.year",
-      "orgs.name as org_name",
-      "notices.starts_on",
-      "notices.ends_on",
-    ])
-    .where("competitions.stage", "=", "notice")
-    .where("notices.starts_on", "<=", today)
-    .where("notices.ends_on", ">=", today)
-    .orderBy("notices.ends_on")
-    .execute();
+  return (
+    db
+      .selectFrom("notices")
+      .innerJoin("competitions", "competitions.id", "notices.competition_id")
+      .innerJoin("orgs", "orgs.id", "competitions.org_id")
+      .select([
+        "competitions.id",
+        "competitions.title",
+        "competitions.year",
+        "orgs.name as org_name",
+        "notices.starts_on",
+        "notices.ends_on",
+      ])
+      .where("competitions.stage", "=", "notice")
+      .where("notices.starts_on", "<=", today)
+      // A replacement's own notice period keeps the notice running past its first end (decision 018).
+      .where((eb) =>
+        eb.or([
+          eb("notices.ends_on", ">=", today),
+          eb.exists(
+            eb
+              .selectFrom("proposed_entries as p")
+              .innerJoin("nominations as n", "n.id", "p.nomination_id")
+              .select("p.id")
+              .whereRef("n.competition_id", "=", "competitions.id")
+              .where("n.status", "=", "on_notice")
+              .where("p.notice_ends_on", ">=", today),
+          ),
+        ]),
+      )
+      .orderBy("notices.ends_on")
+      .execute()
+  );
 }

@@ -10,9 +10,13 @@ import { decryptPersonal, encryptPersonal, keyedHash } from "~/utils/personal-da
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
 import type { CompetitionRow } from "./competition.server";
-import { getNotice, lockCompetition, noticeState } from "./notice.server";
+import { entryOpenToObjections, getNotice, lockCompetition } from "./notice.server";
 import { transitionNomination } from "./nomination.server";
 import { promoteReplacement } from "./notice-promotion.server";
+import { noticeToday } from "./notice-clock.server";
+import { loadWorkCalendar } from "./calendar.server";
+import { noticeWindow } from "~/domain/notice/working-days";
+import type { IsoDate } from "~/domain/notice/iso-date";
 
 export interface NewObjection {
   competitionId: number;
@@ -40,16 +44,19 @@ export async function fileObjection(
   // or refused, so no objection lands on a list published at the same moment (PostgreSQL).
   const stage = await lockCompetition(trx, o.competitionId);
   const notice = await getNotice(trx, o.competitionId);
-  if (!notice || stage?.stage !== "notice" || noticeState(notice, o.today) !== "running")
-    throw new DomainError("objection.closed", undefined, "_form");
+  if (!notice || stage?.stage !== "notice") throw new DomainError("objection.closed", undefined, "_form");
   const entry = await trx
     .selectFrom("nominations")
     .innerJoin("orgs", "orgs.id", "nominations.org_id")
-    .select(["nominations.id", "orgs.path"])
+    .leftJoin("proposed_entries", "proposed_entries.nomination_id", "nominations.id")
+    .select(["nominations.id", "orgs.path", "proposed_entries.notice_ends_on"])
     .where("nominations.id", "=", o.nominationId)
     .where("competition_id", "=", o.competitionId)
     .where("status", "=", "on_notice")
     .executeTakeFirst();
+  // A replacement with its own notice period takes objections until that period ends (decision 018).
+  if (!entryOpenToObjections(notice, { notice_ends_on: entry?.notice_ends_on ?? null }, o.today))
+    throw new DomainError("objection.closed", undefined, "_form");
   if (!entry) throw new DomainError("objection.entry", undefined, "nomination");
   // Counted under the competition's lock, so objections filed at once cannot all slip under the cap.
   if ((await countOpenObjections(trx, o.competitionId)) >= OPEN_OBJECTIONS_PER_COMPETITION)
@@ -145,6 +152,15 @@ export async function countOpenObjections(db: Kysely<Database>, competitionId: n
 }
 
 /**
+ * The last day of a replacement's own notice period starting today: as long as the first notice,
+ * in the same unit, by the same calendar (decision 018).
+ */
+async function freshNoticeEnd(trx: Transaction<Database>, competitionId: number, today: IsoDate) {
+  const notice = (await getNotice(trx, competitionId))!;
+  return noticeWindow(today, notice.days, notice.unit, await loadWorkCalendar(trx)).last;
+}
+
+/**
  * Resolves an objection with a written reason. Upheld: the entry is withdrawn (if still on
  * notice) and, when asked, the best-ranked candidate that keeps the composition rules takes its
  * place. Returns the promoted nomination's id, if any. Run inside a transaction.
@@ -153,7 +169,7 @@ export async function resolveObjection(
   trx: Transaction<Database>,
   actor: Actor,
   c: CompetitionRow,
-  input: Omit<ResolutionInput, "objection"> & { objectionId: number },
+  input: Omit<ResolutionInput, "objection" | "freshNotice"> & { objectionId: number; freshNotice?: boolean },
 ): Promise<number | null> {
   const ob = await trx
     .selectFrom("objections as ob")
@@ -194,8 +210,14 @@ export async function resolveObjection(
       .set({ proposed: 0, position: null, override_reason: input.reason })
       .where("nomination_id", "=", ob.nomination_id)
       .execute();
-    if (input.promote)
-      promoted = await promoteReplacement(trx, actor, ob.category_id, entry?.position ?? null);
+    if (input.promote) {
+      const today = noticeToday();
+      promoted = await promoteReplacement(trx, actor, ob.category_id, {
+        position: entry?.position ?? null,
+        today,
+        noticeEndsOn: input.freshNotice ? await freshNoticeEnd(trx, c.id, today) : null,
+      });
+    }
   }
   await trx
     .updateTable("objections")

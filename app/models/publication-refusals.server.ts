@@ -5,7 +5,8 @@ import { noticeToday } from "./notice-clock.server";
 
 /**
  * Why the competition's list may not be published today (docs/domain.md#publication): no notice opened, the
- * notice not over (it ends at the end of its last day), or objections still open. [] when it may.
+ * notice not over (it ends at the end of its last day), a replacement's own notice not over (decision
+ * 018), or objections still open. [] when it may.
  */
 export async function publishRefusals(
   db: Kysely<Database>,
@@ -21,6 +22,21 @@ export async function publishRefusals(
   const out: Refusal[] = [];
   if (today <= notice.ends_on)
     out.push({ messageKey: "notice.refuse.notEnded", params: { end: notice.ends_on } });
+  // A replacement (递补) with its own notice period holds the list until that period has ended too.
+  const replacements = await db
+    .selectFrom("proposed_entries as p")
+    .innerJoin("nominations as n", "n.id", "p.nomination_id")
+    .select(["n.name", "p.notice_ends_on"])
+    .where("n.competition_id", "=", competitionId)
+    .where("n.status", "=", "on_notice")
+    .where("p.notice_ends_on", ">=", today)
+    .orderBy("p.notice_ends_on")
+    .execute();
+  for (const r of replacements)
+    out.push({
+      messageKey: "notice.refuse.replacementNotEnded",
+      params: { name: r.name, end: r.notice_ends_on! },
+    });
   const open = await db
     .selectFrom("objections")
     .select((eb) => eb.fn.countAll().as("n"))

@@ -8,6 +8,7 @@ import { type Actor, recordAudit } from "./audit.server";
 import { isDecisionOpen } from "./judging-category.server";
 import { transitionNomination } from "./nomination.server";
 import { categoryResults, type CategoryResults } from "./results.server";
+import { writeResultSnapshot } from "./result-snapshot.server";
 
 /**
  * The committee overrides the computed selection for one nomination, with a reason; `clear`
@@ -81,8 +82,9 @@ export function finalListRefusal(r: CategoryResults): Refusal | null {
 }
 
 /**
- * Freezes the category's ranking into proposed_entries and shortlists the final list, each move
- * recorded in the nomination's history. Run inside the advance transaction.
+ * Freezes the category's ranking into proposed_entries, and its results as decided into a
+ * snapshot (decision 018), and shortlists the final list, each move recorded in the nomination's
+ * history. Run inside the advance transaction.
  */
 export async function writeProposedEntries(
   trx: Transaction<Database>,
@@ -115,6 +117,7 @@ export async function writeProposedEntries(
     .execute();
   for (const n of proposed)
     if (n.status === "scored") await transitionNomination(trx, actor, n, "shortlisted", "admin");
+  await writeResultSnapshot(trx, actor, r);
   await recordAudit(trx, actor, {
     action: "committee.propose",
     entity: "category",

@@ -5,10 +5,10 @@ import {
   type LoaderFunctionArgs,
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { AGGREGATIONS, CATEGORY_KINDS, RULE_ATTRIBUTES, RULE_OPS } from "~/domain/competitions/vocabulary";
+import { AGGREGATIONS, CATEGORY_KINDS } from "~/domain/competitions/vocabulary";
 import { categoryFieldOf, readCategoryForm, SPARE_ROWS } from "~/domain/competitions/category-form";
 import { CategorySchema } from "~/domain/competitions/template";
-import { isMessageKey } from "~/i18n";
+import { isMessageKey, type Params } from "~/i18n";
 import { deleteCategory, getCategoryDetail, listCategories, saveCategory } from "~/models/competition.server";
 import { listOrgsWithin } from "~/models/org.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
@@ -22,6 +22,7 @@ import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
+import { CompositionRuleRows } from "~/components/composition-rule-rows";
 
 async function guard(request: Request, context: AppLoadContext, params: Record<string, string | undefined>) {
   const user = await requireUser(request, context);
@@ -64,6 +65,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     string,
     string
   >;
+  // A row's ticked values share one name: keep them all, so the form comes back as it was sent.
+  for (let i = 0; i < rows; i++) values[`rule_choice_${i}`] = form.getAll(`rule_choice_${i}`).join("\n");
   const parsed = CategorySchema.safeParse(raw);
   if (!parsed.success) {
     const errors: FieldErrors = {};
@@ -75,6 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           : issue.code === "too_big"
             ? "form.tooLong"
             : "form.invalid",
+        params: "params" in issue ? (issue.params as Params | undefined) : undefined,
       };
     }
     return formError({ errors, values });
@@ -199,76 +203,7 @@ export default function CategoryEditor() {
           </table>
         </TableRegion>
         <h2>{t("competitions.rules")}</h2>
-        <TableRegion label={t("competitions.rules")}>
-          <table className="rows">
-            <thead>
-              <tr>
-                <th>{t("competitions.ruleLabel")}</th>
-                <th>{t("competitions.ruleAttribute")}</th>
-                <th>{t("competitions.ruleValues")}</th>
-                <th>{t("competitions.ruleOp")}</th>
-                <th>{t("competitions.ruleShare")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rowIndexes.map((i) => (
-                <tr key={i}>
-                  <td>
-                    <input
-                      name={`rule_label_${i}`}
-                      aria-label={`${t("competitions.ruleLabel")} ${i + 1}`}
-                      defaultValue={v(`rule_label_${i}`, rules[i]?.label)}
-                    />
-                    {err(`rule_label_${i}`)}
-                  </td>
-                  <td>
-                    <select
-                      name={`rule_attribute_${i}`}
-                      aria-label={`${t("competitions.ruleAttribute")} ${i + 1}`}
-                      defaultValue={v(`rule_attribute_${i}`, rules[i]?.attribute)}
-                    >
-                      {RULE_ATTRIBUTES.map((a) => (
-                        <option key={a} value={a}>
-                          {t(`competitions.ruleAttr.${a}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <input
-                      name={`rule_values_${i}`}
-                      aria-label={`${t("competitions.ruleValues")} ${i + 1}`}
-                      defaultValue={v(`rule_values_${i}`, rules[i]?.values.join(";"))}
-                    />
-                    {err(`rule_values_${i}`)}
-                  </td>
-                  <td>
-                    <select
-                      name={`rule_op_${i}`}
-                      aria-label={`${t("competitions.ruleOp")} ${i + 1}`}
-                      defaultValue={v(`rule_op_${i}`, rules[i]?.op)}
-                    >
-                      {RULE_OPS.map((o) => (
-                        <option key={o} value={o}>
-                          {t(`competitions.ruleOp.${o}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <input
-                      name={`rule_share_${i}`}
-                      inputMode="decimal"
-                      aria-label={`${t("competitions.ruleShare")} ${i + 1}`}
-                      defaultValue={v(`rule_share_${i}`, rules[i]?.share)}
-                    />
-                    {err(`rule_share_${i}`)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <CompositionRuleRows rows={rows} rules={rules} posted={state?.values} errors={state?.errors} />
         <h2>{t("competitions.allocations")}</h2>
         <p className="hint">{t("competitions.allocationsHint")}</p>
         <TableRegion label={t("competitions.allocations")}>

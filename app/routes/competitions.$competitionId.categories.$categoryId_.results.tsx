@@ -13,6 +13,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { isDecisionOpen } from "~/models/judging-category.server";
 import { setOverride } from "~/models/results-decision.server";
 import { categoryResults, compareMethods } from "~/models/results.server";
+import { getResultSnapshot } from "~/models/result-snapshot.server";
 import { actorOf } from "~/utils/auth.server";
 import { runAction } from "~/utils/action.server";
 import { parseForm, readForm } from "~/utils/form.server";
@@ -22,6 +23,7 @@ import { optionalText, text } from "~/utils/zod";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { MethodComparison, SelectionReport } from "~/components/judging-results";
+import { DecidedResults } from "~/components/decided-results";
 import { TableRegion } from "~/components/table-region";
 import judgingStyles from "~/styles/judging.css";
 
@@ -36,11 +38,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const method = AGGREGATION_METHODS.includes(raw as AggregationMethod)
     ? (raw as AggregationMethod)
     : undefined;
-  const [results, comparison] = await Promise.all([
+  const [results, comparison, snapshot] = await Promise.all([
     categoryResults(context.db, cat.id, method),
     compareMethods(context.db, cat.id),
+    getResultSnapshot(context.db, cat.id),
   ]);
   const r = results!;
+  const decided = new Map(snapshot?.entries.map((e) => [e.ref, e]));
   const names = new Map(r.entries.map((e) => [e.ref, e.name]));
   const onFinal = new Map(r.final.map((f) => [f.ref, f.position]));
   return {
@@ -59,8 +63,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ...e,
       selected: r.selection.selected.some((s) => s.ref === e.ref),
       position: onFinal.get(e.ref) ?? null,
+      decided: decided.has(e.ref)
+        ? { rank: decided.get(e.ref)!.rank, score: decided.get(e.ref)!.score }
+        : null,
     })),
+    snapshot: snapshot ?? null,
     unscored: r.unscored,
+    invalidRules: r.category.invalidRules,
     selection: {
       ...r.selection,
       skipped: r.selection.skipped.map((s) => ({ ...s, name: names.get(s.ref) ?? "" })),
@@ -101,8 +110,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 function RankingTable() {
   const t = useT();
   const locale = useLocale();
-  const { cat, entries, decisionOpen } = useLoaderData<typeof loader>();
+  const { cat, entries, decisionOpen, snapshot } = useLoaderData<typeof loader>();
   const fmt = (n: number) => formatNumber(locale, Math.round(n * 100) / 100);
+  const moved = (e: (typeof entries)[number]) =>
+    !!e.decided && (e.decided.rank !== e.rank || fmt(e.decided.score) !== fmt(e.score));
   return (
     <TableRegion label={t("judging.results.heading", { category: cat.name })}>
       <table className="ranking">
@@ -115,6 +126,7 @@ function RankingTable() {
             <th>{t("judging.disagreement")}</th>
             <th>{t("judging.sheets")}</th>
             <th>{t("judging.results.onList")}</th>
+            {snapshot && <th>{t("judging.decided.column")}</th>}
             {decisionOpen && <th>{t("judging.override")}</th>}
           </tr>
         </thead>
@@ -131,6 +143,11 @@ function RankingTable() {
               <td>{fmt(e.disagreement)}</td>
               <td>{e.sheetCount}</td>
               <td>{e.position ?? "—"}</td>
+              {snapshot && (
+                <td className={moved(e) ? "moved" : undefined}>
+                  {e.decided ? `${e.decided.rank} · ${fmt(e.decided.score)}` : "—"}
+                </td>
+              )}
               {decisionOpen && (
                 <td>
                   <AppForm className="inline-form">
@@ -161,7 +178,7 @@ function RankingTable() {
 
 export default function ResultsPage() {
   const t = useT();
-  const { cat, method, fallbackToMean, unscored, overrides, finalCount, decisionOpen } =
+  const { cat, method, fallbackToMean, unscored, overrides, finalCount, decisionOpen, snapshot } =
     useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   return (
@@ -179,48 +196,57 @@ export default function ResultsPage() {
       </p>
       <h1>{t("judging.results.heading", { category: cat.name })}</h1>
       <ErrorSummary state={state} />
-      <Form method="get" className="inline-form">
-        <label htmlFor="f-method">{t("judging.method")}</label>{" "}
-        <select id="f-method" name="method" defaultValue={method}>
-          {AGGREGATION_METHODS.map((m) => (
-            <option key={m} value={m}>
-              {t(`competitions.aggregation.${m}`)}
-              {m === cat.aggregation ? ` (${t("judging.method.category")})` : ""}
-            </option>
-          ))}
-        </select>{" "}
-        <button type="submit">{t("judging.method.show")}</button>
-      </Form>
-      {fallbackToMean && <p className="alert alert-error">{t("judging.fallbackToMean")}</p>}
-      <RankingTable />
-      {unscored.length > 0 && (
-        <p className="muted">{t("judging.unscored", { refs: unscored.map((u) => u.ref).join(", ") })}</p>
+      {snapshot && <DecidedResults snapshot={snapshot} />}
+      {snapshot && (
+        <>
+          <h2 className="recomputed">{t("judging.recomputed.title")}</h2>
+          <p className="hint recomputed">{t("judging.recomputed.hint")}</p>
+        </>
       )}
-      <SelectionReport />
-      <h2>{t("judging.final.title")}</h2>
-      <p>{t("judging.final.count", { count: finalCount, quota: cat.quota })}</p>
-      {overrides.length > 0 && (
-        <ul>
-          {overrides.map((o) => (
-            <li key={o.nominationId}>
-              {t(o.decision === "include" ? "judging.override.included" : "judging.override.excluded", {
-                ref: o.ref,
-              })}{" "}
-              — {o.reason}{" "}
-              {decisionOpen && (
-                <AppForm className="inline-form">
-                  <input type="hidden" name="ref" value={o.ref} />
-                  <input type="hidden" name="decision" value="clear" />
-                  <button type="submit" className="link-button">
-                    {t("judging.override.clear")}
-                  </button>
-                </AppForm>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <MethodComparison />
+      <div className={snapshot ? "recomputed" : undefined}>
+        <Form method="get" className="inline-form">
+          <label htmlFor="f-method">{t("judging.method")}</label>{" "}
+          <select id="f-method" name="method" defaultValue={method}>
+            {AGGREGATION_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`competitions.aggregation.${m}`)}
+                {m === cat.aggregation ? ` (${t("judging.method.category")})` : ""}
+              </option>
+            ))}
+          </select>{" "}
+          <button type="submit">{t("judging.method.show")}</button>
+        </Form>
+        {fallbackToMean && <p className="alert alert-error">{t("judging.fallbackToMean")}</p>}
+        <RankingTable />
+        {unscored.length > 0 && (
+          <p className="muted">{t("judging.unscored", { refs: unscored.map((u) => u.ref).join(", ") })}</p>
+        )}
+        <SelectionReport />
+        <h2>{t("judging.final.title")}</h2>
+        <p>{t("judging.final.count", { count: finalCount, quota: cat.quota })}</p>
+        {overrides.length > 0 && (
+          <ul>
+            {overrides.map((o) => (
+              <li key={o.nominationId}>
+                {t(o.decision === "include" ? "judging.override.included" : "judging.override.excluded", {
+                  ref: o.ref,
+                })}{" "}
+                — {o.reason}{" "}
+                {decisionOpen && (
+                  <AppForm className="inline-form">
+                    <input type="hidden" name="ref" value={o.ref} />
+                    <input type="hidden" name="decision" value="clear" />
+                    <button type="submit" className="link-button">
+                      {t("judging.override.clear")}
+                    </button>
+                  </AppForm>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        <MethodComparison />
+      </div>
     </>
   );
 }

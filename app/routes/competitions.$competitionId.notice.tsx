@@ -50,6 +50,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       org_name: e.org_name,
       category_name: e.category_name,
       position: e.position,
+      promoted_on: e.promoted_on,
+      notice_ends_on: e.notice_ends_on,
     })),
     objections,
   };
@@ -164,6 +166,17 @@ export default function NoticeAdmin() {
             <span className="muted">
               {e.category_name} · {e.org_name} · {e.ref}
             </span>
+            {e.promoted_on && (
+              <>
+                {" "}
+                <span className="badge">{t("notice.promoted.badge")}</span>{" "}
+                <span className="muted">
+                  {t("notice.promoted.on", { date: formatDate(locale, e.promoted_on) })}
+                  {e.notice_ends_on &&
+                    `，${t("notice.promoted.until", { end: formatDate(locale, e.notice_ends_on) })}`}
+                </span>
+              </>
+            )}
           </li>
         ))}
       </ol>
@@ -239,6 +252,17 @@ function ResolveForm({ id }: { id: number }) {
         <br />
         <label>
           <input type="checkbox" name="promote" /> {t("objection.promote")}
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t("objection.freshNotice.legend")}</legend>
+        <label>
+          <input type="radio" name="freshNotice" value="yes" defaultChecked />{" "}
+          {t("objection.freshNotice.yes")}
+        </label>
+        <br />
+        <label>
+          <input type="radio" name="freshNotice" value="no" /> {t("objection.freshNotice.no")}
         </label>
       </fieldset>
       <div className="field">

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { useActionData } from "@remix-run/react";
 import { CompetitionTemplateSchema } from "~/domain/competitions/template";
 import { hasRoleAt } from "~/domain/permissions";
-import { isMessageKey } from "~/i18n";
+import { isMessageKey, negotiateLocale, type Params, translator } from "~/i18n";
 import { createCompetition } from "~/models/competition.server";
 import { getOrgByName } from "~/models/org.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
@@ -45,9 +45,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = CompetitionTemplateSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    // Our messages name what is wrong (an unknown rule value and the accepted ones): say them in the reader's language.
+    const t = translator(
+      negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language")),
+    );
+    const params = "params" in issue ? (issue.params as Params | undefined) : undefined;
     return fail(
       "competitions.templateInvalid",
-      `${issue.path.join(".")}: ${isMessageKey(issue.message) ? issue.message : issue.code}`,
+      `${issue.path.join(".")}: ${isMessageKey(issue.message) ? t(issue.message, params) : issue.code}`,
     );
   }
   const organizer = await getOrgByName(context.db, parsed.data.organizer);

@@ -9,7 +9,8 @@ import { ObjectionSchema, MAX_OBJECTION_FACTS } from "~/domain/notice/objection-
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
 import { getCompetition } from "~/models/competition.server";
-import { getNotice, listNoticeEntries, noticeState } from "~/models/notice.server";
+import { entryOpenToObjections, getNotice, listNoticeEntries, noticeState } from "~/models/notice.server";
+import { noticeToday } from "~/models/notice-clock.server";
 import { fileObjection } from "~/models/objection.server";
 import { runAction, statusFor } from "~/utils/action.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
@@ -35,6 +36,7 @@ async function requireNotice(db: Parameters<typeof getNotice>[0], raw: string | 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const { c, notice } = await requireNotice(context.db, params.competitionId);
   if (c.stage !== "notice") throw redirect(`/honors/${c.id}`);
+  const today = noticeToday();
   const entries = (await listNoticeEntries(context.db, c.id)).map((e) => ({
     id: e.id,
     kind: e.kind,
@@ -46,11 +48,15 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     summary: e.summary,
     category_name: e.category_name,
     category_id: e.category_id,
+    promoted_on: e.promoted_on,
+    notice_ends_on: e.notice_ends_on,
+    // While the notice runs every entry takes objections; after it, a replacement in its own period.
+    open: entryOpenToObjections(notice, e, today),
   }));
   return {
     competition: { id: c.id, title: c.title, organizer: c.org_name },
     notice: { starts_on: notice.starts_on, ends_on: notice.ends_on },
-    state: noticeState(notice),
+    state: noticeState(notice, today),
     entries,
   };
 }
@@ -90,6 +96,7 @@ export default function NoticePage() {
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const categories = [...new Map(entries.map((e) => [e.category_id, e.category_name])).entries()];
+  const open = entries.filter((e) => e.open);
   return (
     <>
       <p className="muted">{competition.organizer}</p>
@@ -134,7 +141,10 @@ export default function NoticePage() {
                   .filter((e) => e.category_id === id)
                   .map((e) => (
                     <tr key={e.id}>
-                      <td>{e.name}</td>
+                      <td>
+                        {e.name}
+                        {e.promoted_on && <PromotedMark on={e.promoted_on} until={e.notice_ends_on} />}
+                      </td>
                       <td>{e.gender ? t(`gender.${e.gender}`) : ""}</td>
                       <td>{e.kind === "individual" ? workplaceAndPost(e) : ""}</td>
                       <td>{e.org_name}</td>
@@ -148,7 +158,10 @@ export default function NoticePage() {
       ))}
       <h2 id="objection">{t("notice.objectionForm")}</h2>
       <p>{t("notice.howToObject")}</p>
-      {state !== "running" ? (
+      {state !== "running" && open.length > 0 && (
+        <p className="alert alert-ok">{t("notice.promoted.objectionsOpen")}</p>
+      )}
+      {open.length === 0 ? (
         <p className="muted">{t("notice.objection.closedNow")}</p>
       ) : (
         <AppForm className="stack" action={`/notices/${competition.id}#objection`}>
@@ -160,7 +173,7 @@ export default function NoticePage() {
             required
             options={[
               { value: "", label: "—" },
-              ...entries.map((e) => ({ value: String(e.id), label: `${e.name}（${e.org_name}）` })),
+              ...open.map((e) => ({ value: String(e.id), label: `${e.name}（${e.org_name}）` })),
             ]}
           />
           <div className={result?.errors?.facts ? "field field-invalid" : "field"}>
@@ -204,6 +217,22 @@ export default function NoticePage() {
           </button>
         </AppForm>
       )}
+    </>
+  );
+}
+
+/** 递补 on the notice: a replacement is marked, with its date, never swapped in silently (issue #16). */
+function PromotedMark({ on, until }: { on: string; until: string | null }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      {" "}
+      <span className="badge promoted">{t("notice.promoted.badge")}</span>{" "}
+      <span className="muted">
+        {t("notice.promoted.on", { date: formatDate(locale, on) })}
+        {until && `，${t("notice.promoted.until", { end: formatDate(locale, until) })}`}
+      </span>
     </>
   );
 }

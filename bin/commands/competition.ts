@@ -4,7 +4,7 @@ import { migrateToLatest } from "../../db/migrate";
 import { CompetitionTemplateSchema } from "../../app/domain/competitions/template";
 import { nextStage, stageIndex } from "../../app/domain/competitions/stages";
 import { DomainError } from "../../app/domain/errors";
-import { isMessageKey } from "../../app/i18n";
+import { isMessageKey, type Params } from "../../app/i18n";
 import type { Actor } from "../../app/models/audit.server";
 import {
   advanceCompetition,
@@ -36,7 +36,7 @@ function templateProblems(error: z.ZodError): string {
   return error.issues
     .map(
       (i) =>
-        `${i.path.length ? `${i.path.join(".")}: ` : ""}${isMessageKey(i.message) ? tr(i.message) : i.message}`,
+        `${i.path.length ? `${i.path.join(".")}: ` : ""}${isMessageKey(i.message) ? tr(i.message, "params" in i ? (i.params as Params) : undefined) : i.message}`,
     )
     .join("; ");
 }

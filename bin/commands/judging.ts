@@ -8,6 +8,7 @@ import { exportCsv } from "../../app/domain/csv";
 import { isFatalHeader } from "../../app/domain/sheet-columns";
 import { getCompetition } from "../../app/models/competition.server";
 import { categoryResults, type CategoryResults } from "../../app/models/results.server";
+import { getResultSnapshot } from "../../app/models/result-snapshot.server";
 import { importScores } from "../../app/models/score-import.server";
 import { type Command, CommandError, EXIT, printIssues, tr, UsageError, withDatabase } from "../cli-kit";
 import { CLI_ACTOR, domainMessage, parseId } from "./competition";
@@ -36,6 +37,34 @@ function formatOf(values: Values, allowed: string[]): string {
 
 function noPositionals(positionals: string[]) {
   if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+}
+
+interface ShownResults {
+  method: string;
+  fallbackToMean: boolean;
+  entries: { ref: string; name: string; score: number; rank: number; tied: boolean }[];
+  selection: CategoryResults["selection"];
+  /** Who decided the list and when, when these are the decided results. */
+  decided: { at: string; by: string } | null;
+}
+
+/**
+ * After the decision the command prints the results as decided (decision 018); `--current` or a
+ * `--method` recomputes them from the scores as they stand.
+ */
+async function shownResults(values: Values): Promise<ShownResults> {
+  return withDatabase(async (db) => {
+    const r = await resultsOf(db, values);
+    const snapshot = values.current || values.method ? undefined : await getResultSnapshot(db, r.category.id);
+    if (!snapshot) return { ...r, decided: null };
+    return {
+      method: snapshot.method,
+      fallbackToMean: snapshot.fallbackToMean,
+      entries: snapshot.entries,
+      selection: snapshot.selection,
+      decided: { at: snapshot.decidedAt, by: snapshot.decidedBy },
+    };
+  });
 }
 
 async function resultsOf(db: Kysely<Database>, values: Values): Promise<CategoryResults> {
@@ -87,12 +116,13 @@ export const ranking: Command = {
     competition: { type: "string" },
     category: { type: "string" },
     method: { type: "string" },
+    current: { type: "boolean" },
     format: { type: "string" },
   },
   async run({ values, positionals }) {
     noPositionals(positionals);
     const format = formatOf(values, ["table", "json", "csv"]);
-    const r = await withDatabase((db) => resultsOf(db, values));
+    const r = await shownResults(values);
     const entries = r.entries.map((e) => ({
       ref: e.ref,
       name: e.name,
@@ -102,7 +132,7 @@ export const ranking: Command = {
     }));
     if (format === "json")
       process.stdout.write(
-        `${JSON.stringify({ method: r.method, fallback_to_mean: r.fallbackToMean, entries })}\n`,
+        `${JSON.stringify({ method: r.method, fallback_to_mean: r.fallbackToMean, ...(r.decided && { decided: r.decided }), entries })}\n`,
       );
     else if (format === "csv")
       process.stdout.write(
@@ -134,12 +164,13 @@ export const select: Command = {
     competition: { type: "string" },
     category: { type: "string" },
     method: { type: "string" },
+    current: { type: "boolean" },
     format: { type: "string" },
   },
   async run({ values, positionals }) {
     noPositionals(positionals);
     const format = formatOf(values, ["table", "json"]);
-    const r = await withDatabase((db) => resultsOf(db, values));
+    const r = await shownResults(values);
     const s = r.selection;
     const skipped = s.skipped.map((k) => {
       const m = skipReasonMessage(k.reason);

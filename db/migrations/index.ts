@@ -7,6 +7,7 @@ import * as m0005 from "./0005-registry";
 import * as m0006 from "./0006-activities";
 import * as m0007 from "./0007-sessions";
 import * as m0008 from "./0008-vocabulary-checks";
+import * as m0009 from "./0009-decided-results";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "0006-activities": m0006,
   "0007-sessions": m0007,
   "0008-vocabulary-checks": m0008,
+  "0009-decided-results": m0009,
 };

@@ -1,12 +1,32 @@
 /** Blank rows offered below the filled ones, so a form without JavaScript can add entries. */
 export const SPARE_ROWS = 3;
 
-type FormLike = { get(name: string): FormDataEntryValue | null };
+type FormLike = { get(name: string): FormDataEntryValue | null; getAll(name: string): FormDataEntryValue[] };
 const text = (f: FormLike, name: string) => {
   const v = f.get(name);
   return typeof v === "string" ? v.trim() : "";
 };
 const num = (s: string) => (s === "" ? Number.NaN : Number(s));
+
+/**
+ * The values ticked for rule row i: each checkbox is `attribute:value`. One ticked under another
+ * attribute than the row's stays as it is, so the schema refuses it by name instead of the value
+ * quietly counting for the wrong attribute (sector's "other" is also an occupation group).
+ */
+function ruleChoices(f: FormLike, i: number, attribute: string): string[] {
+  return f
+    .getAll(`rule_choice_${i}`)
+    .filter((v): v is string => typeof v === "string" && v !== "")
+    .map((v) => (v.startsWith(`${attribute}:`) ? v.slice(attribute.length + 1) : v));
+}
+
+/** Values typed in the row's text box (the free-text attributes), separated by ; or ；. */
+function ruleTyped(raw: string): string[] {
+  return raw
+    .split(/[;；]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
 
 /**
  * Reads the category form (rows named `criterion_title_3`, `rule_share_1`, `alloc_<orgId>` …)
@@ -25,15 +45,13 @@ export function readCategoryForm(f: FormLike, orgs: { id: number; name: string }
       criterionRows.push(i);
     }
     const label = text(f, `rule_label_${i}`);
-    const values = text(f, `rule_values_${i}`);
-    if (label || values) {
+    const attribute = text(f, `rule_attribute_${i}`);
+    const values = [...ruleChoices(f, i, attribute), ...ruleTyped(text(f, `rule_values_${i}`))];
+    if (label || values.length) {
       rules.push({
         label,
-        attribute: text(f, `rule_attribute_${i}`),
-        values: values
-          .split(/[;；]/)
-          .map((v) => v.trim())
-          .filter(Boolean),
+        attribute,
+        values,
         op: text(f, `rule_op_${i}`),
         share: text(f, `rule_share_${i}`),
       });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AGGREGATIONS, CATEGORY_KINDS, NOTICE_UNITS, RULE_ATTRIBUTES, RULE_OPS, STAGES } from "./vocabulary";
+import { acceptedRuleValues, ruleAttributeName, unknownRuleValues } from "../judging/composition-rules";
 
 const isoDate = z
   .string()
@@ -26,13 +27,31 @@ export const CriterionSchema = z.object({
   description: z.string().trim().max(1000).default(""),
 });
 
-export const RuleSchema = z.object({
-  label: z.string().trim().min(1, "form.required").max(100),
-  attribute: z.enum(RULE_ATTRIBUTES, { message: "form.invalidChoice" }),
-  values: z.array(z.string().trim().min(1).max(50)).min(1, "form.required").max(20),
-  op: z.enum(RULE_OPS, { message: "form.invalidChoice" }),
-  share: ShareSchema,
-});
+/**
+ * A composition rule. Each value must be one of its attribute's values, in either spelling: the
+ * refusal names the unknown value and the accepted ones (issue #16, docs/domain.md#composition-rules).
+ */
+export const RuleSchema = z
+  .object({
+    label: z.string().trim().min(1, "form.required").max(100),
+    attribute: z.enum(RULE_ATTRIBUTES, { message: "form.invalidChoice" }),
+    values: z.array(z.string().trim().min(1).max(50)).min(1, "form.required").max(20),
+    op: z.enum(RULE_OPS, { message: "form.invalidChoice" }),
+    share: ShareSchema,
+  })
+  .superRefine((rule, ctx) => {
+    for (const value of unknownRuleValues(rule))
+      ctx.addIssue({
+        code: "custom",
+        path: ["values", rule.values.indexOf(value)],
+        message: "competition.ruleValueUnknown",
+        params: {
+          value,
+          attribute: ruleAttributeName(rule.attribute),
+          accepted: acceptedRuleValues(rule.attribute),
+        },
+      });
+  });
 
 export const AllocationSchema = z.object({
   org: z.string().trim().min(1, "form.required").max(100),

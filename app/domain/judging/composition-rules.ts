@@ -1,4 +1,4 @@
-import { canonicalAttributeValue } from "../nominations/fields";
+import { canonicalAttributeValue, type Enumeration, RULE_ENUMERATIONS } from "../nominations/fields";
 
 /**
  * Composition rules on the selected list (结构比例, docs/domain.md#composition-rules): at least ⌈share·Q⌉ or at most
@@ -83,4 +83,90 @@ export function rulePatterns(
     });
     return mask;
   });
+}
+
+/** One value a rule may name: the stored value, its Chinese spelling and its message key. */
+export interface RuleValueChoice {
+  value: string;
+  zh: string;
+  labelKey: string;
+}
+
+const YES_NO: readonly RuleValueChoice[] = [
+  { value: "true", zh: "是", labelKey: "common.yes" },
+  { value: "false", zh: "否", labelKey: "common.no" },
+];
+
+/**
+ * The values a rule on `attribute` may name (docs/domain.md#composition-rules), or null for the
+ * free-text attributes (ethnicity, political status, education), whose values no list closes.
+ */
+export function ruleValueChoices(attribute: string): readonly RuleValueChoice[] | null {
+  if (attribute === "migrant") return YES_NO;
+  const e = (RULE_ENUMERATIONS as Record<string, Enumeration<string>>)[attribute];
+  return e ? e.values.map((value) => ({ value, zh: e.zh[value], labelKey: e.labelKey(value) })) : null;
+}
+
+/** The Chinese names of the attributes with closed values, as the forms and sheets call them. */
+const ATTRIBUTE_ZH: Readonly<Record<string, string>> = {
+  gender: "性别",
+  occupation_group: "人员类别",
+  migrant: "是否农民工",
+  sector: "单位性质",
+};
+
+/** An attribute as a refusal names it in either language: "单位性质 (sector)". */
+export function ruleAttributeName(attribute: string): string {
+  return ATTRIBUTE_ZH[attribute] ? `${ATTRIBUTE_ZH[attribute]} (${attribute})` : attribute;
+}
+
+/** The accepted values of an attribute in both spellings, for a refusal: "国有企业 (state)、非公企业 (non_public)…". */
+export function acceptedRuleValues(attribute: string): string {
+  return (ruleValueChoices(attribute) ?? []).map((c) => `${c.zh} (${c.value})`).join("、");
+}
+
+/**
+ * The rule's values that are none of its attribute's values in either spelling: "民营企业" on 单位性质
+ * would count nobody and leave an at-least rule unmet for no visible reason (issue #16).
+ */
+export function unknownRuleValues(rule: Pick<CompositionRule, "attribute" | "values">): string[] {
+  if (!ruleValueChoices(rule.attribute)) return [];
+  return rule.values.filter((v) => canonicalAttributeValue(rule.attribute, v) === null);
+}
+
+export interface InvalidRule {
+  label: string;
+  attribute: string;
+  unknown: string[];
+  accepted: string;
+  /** False when no value of the rule is known: the rule is left out of the selection. */
+  applied: boolean;
+}
+
+/**
+ * Rules stored before values were checked may name values no nominee can have. Such values are
+ * left out, a rule left with none is not applied, and each is reported, so the results page flags
+ * the rule instead of reporting "needs 1, selected 0" against a nominee who plainly qualifies
+ * (decision 018).
+ */
+export function effectiveRules(rules: readonly CompositionRule[]): {
+  rules: CompositionRule[];
+  invalid: InvalidRule[];
+} {
+  const out: CompositionRule[] = [];
+  const invalid: InvalidRule[] = [];
+  for (const rule of rules) {
+    const unknown = unknownRuleValues(rule);
+    const known = rule.values.filter((v) => !unknown.includes(v));
+    if (known.length) out.push(unknown.length ? { ...rule, values: known } : rule);
+    if (unknown.length)
+      invalid.push({
+        label: rule.label,
+        attribute: ruleAttributeName(rule.attribute),
+        unknown,
+        accepted: acceptedRuleValues(rule.attribute),
+        applied: known.length > 0,
+      });
+  }
+  return { rules: out, invalid };
 }

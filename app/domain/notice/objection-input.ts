@@ -50,5 +50,10 @@ export const ResolutionSchema = z.object({
     .string()
     .optional()
     .transform((v) => v === "on" || v === "1" || v === "true"),
+  /** Whether the replacement gets its own notice period (the common practice, and the form's default). */
+  freshNotice: z
+    .enum(["yes", "no"])
+    .optional()
+    .transform((v) => v !== "no"),
 });
 export type ResolutionInput = z.infer<typeof ResolutionSchema>;

@@ -14,6 +14,11 @@ export interface PromotionCandidate {
   id: number;
   rank: number;
   attributes: Readonly<Record<string, AttributeValue>>;
+  /**
+   * The committee took it off the list with a recorded reason (an `exclude` override): that
+   * decision stands, so an upheld objection against someone else never brings it back (issue #16).
+   */
+  removedByCommittee?: boolean;
 }
 
 /** Whether `list` meets every rule, with the shares applied to the list's length (capped at the quota). */
@@ -31,7 +36,10 @@ export function meetsRules(
   });
 }
 
-/** Candidates in ranking order, best first; null when the list is full or none keeps the rules. */
+/**
+ * Candidates in the decided ranking order, best first; the committee's removals are skipped. Null
+ * when the list is full or no candidate keeps the rules.
+ */
 export function chooseReplacement(input: {
   quota: number;
   rules: readonly CompositionRule[];
@@ -40,5 +48,7 @@ export function chooseReplacement(input: {
 }): PromotionCandidate | null {
   const { quota, rules, kept, candidates } = input;
   if (kept.length >= quota) return null;
-  return candidates.find((c) => meetsRules(rules, quota, [...kept, c.attributes])) ?? null;
+  return (
+    candidates.find((c) => !c.removedByCommittee && meetsRules(rules, quota, [...kept, c.attributes])) ?? null
+  );
 }

@@ -46,6 +46,17 @@ describe("promotion after an upheld objection", () => {
     ).toBeNull();
   });
 
+  it("skips a nominee the committee removed and takes the next one (issue #16)", () => {
+    const candidates = [
+      { id: 3, rank: 3, attributes: m, removedByCommittee: true },
+      { id: 4, rank: 4, attributes: f },
+    ];
+    expect(chooseReplacement({ quota: 2, rules: [], kept: [m], candidates })?.id).toBe(4);
+    expect(
+      chooseReplacement({ quota: 2, rules: [], kept: [m], candidates: candidates.slice(0, 1) }),
+    ).toBeNull();
+  });
+
   it("applies the shares exactly to the list's length", () => {
     expect(meetsRules([women40], 5, [f, f, m, m, m])).toBe(true);
     expect(meetsRules([women40], 5, [f, m, m, m, m])).toBe(false);
