@@ -156,7 +156,8 @@ export const en: Record<MessageKey, string> = {
   "import.missingColumn": "Required column “{column}” is missing.",
   "import.tooLarge": "The file is too large.",
   "import.badXlsx": "This XLSX file cannot be read.",
-  "import.badEncoding": "The file is not a UTF-8 CSV.",
+  "import.badEncoding":
+    'The file is neither UTF-8 nor GB18030 (GBK) text: save it from Excel as "CSV UTF-8" or as XLSX.',
   "import.limit.rows":
     "The sheet has more than {max} rows, the limit; nothing was imported. Split it and import the parts.",
   "import.limit.columns": "A row of the sheet has more than {max} columns, the limit; nothing was imported.",
