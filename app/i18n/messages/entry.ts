@@ -67,6 +67,18 @@ export const entryMessages = defineMessages(
       "「{name}」（{ref}）现在不能作此决定（可能已被他人审查或已撤回），未作任何修改。请刷新页面后重试。",
     "review.bulk.refused":
       "「{name}」（{ref}）的决定未能记录（可能已在别处被修改），未作任何修改。请刷新页面后重试。",
+    "judging.panel.addJudges": "加入评委（可多选）",
+    "judging.panel.addTicked": "加入所选评委",
+    "judging.panel.noCandidates": "没有可加入的评委：本级及上级组织中有评委角色的用户都已在评审组中。",
+    "judging.panel.noneTicked": "请至少勾选一位评委。",
+    "judging.panel.cannotAdd":
+      "「{name}」不能加入评审组（已在组中，或没有本竞赛的评委角色），本次未加入任何评委。",
+    "judging.panel.addedCount": "已加入 {count} 位评委：",
+    "judging.panel.judgeOf": "{name}（{org}）",
+    "judging.panel.addedClear": "{who}：本类别没有需要回避的推荐。",
+    "judging.panel.addedRecused": "{who}：本类别有 {count} 条推荐来自该单位或其下级，分配时自动回避。",
+    "judging.panel.addedAllRecused":
+      "{who}：本类别全部 {count} 条推荐都来自该单位或其下级，都须回避，该评委分不到任何推荐。",
   },
   {
     "sheet.hint.ref": "Unique in the competition, at most 50 characters.",
@@ -138,5 +150,19 @@ export const entryMessages = defineMessages(
       "“{name}” ({ref}) cannot take this decision now (reviewed by someone else, or withdrawn); nothing was changed. Reload the page and try again.",
     "review.bulk.refused":
       "The decision on “{name}” ({ref}) could not be recorded (changed elsewhere); nothing was changed. Reload the page and try again.",
+    "judging.panel.addJudges": "Add judges (tick several)",
+    "judging.panel.addTicked": "Add the ticked judges",
+    "judging.panel.noCandidates":
+      "No judge left to add: every user with the judge role at this level or above is on the panel.",
+    "judging.panel.noneTicked": "Tick at least one judge.",
+    "judging.panel.cannotAdd":
+      "“{name}” cannot join the panel (already on it, or without the judge role for this competition); no judge was added.",
+    "judging.panel.addedCount": "{count} judges added:",
+    "judging.panel.judgeOf": "{name} ({org})",
+    "judging.panel.addedClear": "{who}: no nomination of this category to stay away from.",
+    "judging.panel.addedRecused":
+      "{who}: {count} nominations of this category come from their union or below it and will not be assigned to them.",
+    "judging.panel.addedAllRecused":
+      "{who}: all {count} nominations of this category come from their union or below it; this judge will be assigned none.",
   },
 );
