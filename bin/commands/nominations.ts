@@ -45,7 +45,8 @@ async function requireCompetition(db: Kysely<Database>, id: number) {
 
 export const nominationsImport: Command = {
   usage: "nominations import FILE --competition ID --category NAME [--all-or-nothing]",
-  summary: "import a nominations sheet (CSV or XLSX) into a category; rows go in as submitted",
+  summary:
+    "import a nominations sheet (XLSX, or CSV in UTF-8 or GBK) into a category; 奖项类别 and 类型 may be left out, only the category's kind's columns are required; rows go in as submitted",
   options: {
     competition: { type: "string" },
     category: { type: "string" },
