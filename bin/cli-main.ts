@@ -50,7 +50,8 @@ const COMMANDS: Record<string, Entry> = {
   },
   "nominations import": {
     usage: "nominations import FILE --competition ID --category NAME [--all-or-nothing]",
-    summary: "import a nominations sheet (CSV or XLSX) into a category; rows go in as submitted",
+    summary:
+      "import a nominations sheet (XLSX, or CSV in UTF-8 or GBK) into a category; 奖项类别 and 类型 may be left out, only the category's kind's columns are required; rows go in as submitted",
     load: async () => (await import("./commands/nominations")).nominationsImport,
   },
   "nominations list": {

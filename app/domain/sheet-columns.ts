@@ -5,6 +5,8 @@ export interface ColumnSpec {
   key: string;
   en: string;
   zh: string;
+  /** Other headers offices write for the column (姓名 or 名称 for 姓名/名称). */
+  aliases?: readonly string[];
   required: boolean;
 }
 
@@ -21,19 +23,33 @@ export interface HeaderMap {
   issues: RowIssue[];
 }
 
-const norm = (s: string) => s.trim().toLowerCase();
+/**
+ * The one comparison of sheet headers, for every importer: full-width forms folded (（）→(),
+ * full-width letters and the ideographic space), case ignored, spaces and underscores ignored
+ * ("Birth Date", "birth_date" and "出生 日期" match), and a trailing required-marker * dropped.
+ */
+export function normalizeHeader(raw: string): string {
+  return raw
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s_]+/g, "")
+    .replace(/^\*+|\*+$/g, "");
+}
+
+const headersOf = (col: ColumnSpec) => [col.en, col.zh, ...(col.aliases ?? [])].map(normalizeHeader);
 
 /**
- * Matches a header row against the spec: English or Chinese names in any order. Unknown, doubled
- * and missing required columns are issues on row 1.
+ * Matches a header row against the spec: English or Chinese names (or an alias) in any order,
+ * compared by normalizeHeader. Unknown, doubled and missing required columns are issues on row 1.
  */
 export function mapHeader(header: string[], spec: readonly ColumnSpec[]): HeaderMap {
   const index = new Map<string, number>();
   const issues: RowIssue[] = [];
+  const known = spec.map((col) => ({ col, names: headersOf(col) }));
   header.forEach((raw, i) => {
-    const name = norm(raw);
+    const name = normalizeHeader(raw ?? "");
     if (!name) return;
-    const col = spec.find((c) => norm(c.en) === name || norm(c.zh) === name);
+    const col = known.find((k) => k.names.includes(name))?.col;
     if (!col)
       issues.push({
         row: 1,

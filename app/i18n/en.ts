@@ -9,6 +9,7 @@ import { registryMessages } from "./messages/registry";
 import { activitiesMessages } from "./messages/activities";
 import { authzMessages } from "./messages/authz";
 import { decidedResultsMessages } from "./messages/decided-results";
+import { entryMessages } from "./messages/entry";
 
 /** English messages: the same keys as the Chinese catalog, checked by the compiler. */
 export const en: Record<MessageKey, string> = {
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...activitiesMessages.en,
   ...authzMessages.en,
   ...decidedResultsMessages.en,
+  ...entryMessages.en,
   "app.name": "Laurel — Labor Competitions and Model Worker Commendation",
   "app.shortName": "Laurel",
   "app.tagline": "Labor competitions, commendations and model-worker poverty relief for trade unions",
@@ -158,7 +160,8 @@ export const en: Record<MessageKey, string> = {
   "import.missingColumn": "Required column “{column}” is missing.",
   "import.tooLarge": "The file is too large.",
   "import.badXlsx": "This XLSX file cannot be read.",
-  "import.badEncoding": "The file is not a UTF-8 CSV.",
+  "import.badEncoding":
+    'The file is neither UTF-8 nor GB18030 (GBK) text: save it from Excel as "CSV UTF-8" or as XLSX.',
   "import.limit.rows":
     "The sheet has more than {max} rows, the limit; nothing was imported. Split it and import the parts.",
   "import.limit.columns": "A row of the sheet has more than {max} columns, the limit; nothing was imported.",

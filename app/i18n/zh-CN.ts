@@ -8,6 +8,7 @@ import { registryMessages } from "./messages/registry";
 import { activitiesMessages } from "./messages/activities";
 import { authzMessages } from "./messages/authz";
 import { decidedResultsMessages } from "./messages/decided-results";
+import { entryMessages } from "./messages/entry";
 
 /** Chinese (default) messages. Every user-facing string of Laurel has a key here or in a fragment of ./messages. */
 const base = {
@@ -146,7 +147,8 @@ const base = {
   "import.missingColumn": "缺少必需的列「{column}」。",
   "import.tooLarge": "文件过大。",
   "import.badXlsx": "无法读取该 XLSX 文件。",
-  "import.badEncoding": "文件不是 UTF-8 编码的 CSV。",
+  "import.badEncoding":
+    "文件既不是 UTF-8 也不是 GB18030（GBK）编码的文本：请在 Excel 中另存为“CSV UTF-8”或 XLSX。",
   "import.limit.rows": "表格超过 {max} 行的上限，未导入任何内容。请拆分后分批导入。",
   "import.limit.columns": "表格有一行超过 {max} 列的上限，未导入任何内容。",
   "import.limit.cellChars": "表格中有单元格超过 {max} 个字符的上限，未导入任何内容。",
@@ -264,6 +266,7 @@ export const zhCN = {
   ...activitiesMessages.zh,
   ...authzMessages.zh,
   ...decidedResultsMessages.zh,
+  ...entryMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -11,7 +11,13 @@ import {
   type NominationFields,
 } from "~/domain/nominations/nomination-schema";
 import type { IsoDate } from "~/domain/notice/iso-date";
-import { isFatalHeader, mapHeader, readRow, type ColumnSpec, type RowIssue } from "~/domain/sheet-columns";
+import {
+  foreignColumns,
+  isExampleRef,
+  NOMINATION_COLUMNS,
+  nominationSheetSpec,
+} from "~/domain/nominations/nomination-columns";
+import { isFatalHeader, mapHeader, readRow, type HeaderMap, type RowIssue } from "~/domain/sheet-columns";
 import type { Params } from "~/i18n";
 import { type Actor, recordAudit } from "./audit.server";
 import { createNomination, type NominationTarget } from "./nomination.server";
@@ -19,45 +25,8 @@ import { getOrgByName } from "./org.server";
 import { keyedHash } from "~/utils/personal-data.server";
 import type { ImportReport } from "./org-import.server";
 
-/** The `nominations` sheet (docs/domain.md#sheets); only `sector` and `summary` may be left out. */
-export const NOMINATION_COLUMNS: ColumnSpec[] = [
-  { key: "ref", en: "ref", zh: "推荐编号", required: true },
-  { key: "category", en: "category", zh: "奖项类别", required: true },
-  { key: "nominating_org", en: "nominating_org", zh: "推荐单位", required: true },
-  { key: "kind", en: "kind", zh: "类型", required: true },
-  { key: "name", en: "name", zh: "姓名/名称", required: true },
-  { key: "gender", en: "gender", zh: "性别", required: true },
-  { key: "ethnicity", en: "ethnicity", zh: "民族", required: true },
-  { key: "birth_date", en: "birth_date", zh: "出生日期", required: true },
-  { key: "political_status", en: "political_status", zh: "政治面貌", required: true },
-  { key: "education", en: "education", zh: "文化程度", required: true },
-  { key: "workplace", en: "workplace", zh: "工作单位", required: true },
-  { key: "post", en: "post", zh: "职务", required: true },
-  { key: "occupation_group", en: "occupation_group", zh: "人员类别", required: true },
-  { key: "migrant", en: "migrant", zh: "是否农民工", required: true },
-  { key: "id_number", en: "id_number", zh: "身份证号", required: true },
-  { key: "phone", en: "phone", zh: "联系电话", required: true },
-  { key: "member_count", en: "member_count", zh: "集体人数", required: true },
-  { key: "leader", en: "leader", zh: "负责人", required: true },
-  { key: "deeds", en: "deeds", zh: "主要事迹", required: true },
-  { key: "sector", en: "sector", zh: "单位性质", required: false },
-  { key: "summary", en: "summary", zh: "事迹简介", required: false },
-];
-
-/** Columns only one kind fills; the other kind leaves them empty (docs/domain.md#sheets). */
-const INDIVIDUAL_ONLY = [
-  "gender",
-  "ethnicity",
-  "birth_date",
-  "political_status",
-  "education",
-  "workplace",
-  "post",
-  "occupation_group",
-  "migrant",
-  "id_number",
-];
-const COLLECTIVE_ONLY = ["member_count", "leader"];
+/** The `nominations` sheet's columns: app/domain/nominations/nomination-columns.ts (decision 019). */
+export { NOMINATION_COLUMNS };
 
 export const MAX_REF = 50;
 
@@ -131,20 +100,27 @@ export async function importNominations(
   { allOrNothing = false, today, mayFileFor }: NominationImportOptions = {},
 ): Promise<ImportReport> {
   const [header = [], ...records] = rows;
-  const map = mapHeader(header, NOMINATION_COLUMNS);
-  const issues: RowIssue[] = [...map.issues];
+  const issues: RowIssue[] = [];
   let imported = 0;
   let refused = 0;
   try {
     await db.transaction().execute(async (trx) => {
       const ctx = { ...(await loadContext(trx, target, today, dataKey)), mayFileFor };
+      // The header is read for the category's kind: only that kind's columns are required.
+      const map: HeaderMap = mapHeader(header, nominationSheetSpec(ctx.target.categoryKind));
+      issues.push(...map.issues);
       if (isFatalHeader(map.issues)) {
         refused = records.filter((cells) => !isEmptyRow(cells)).length;
         return;
       }
       for (const [i, cells] of records.entries()) {
         if (isEmptyRow(cells)) continue;
-        const rowIssues = await importRow(trx, actor, dataKey, ctx, readRow(cells, map), i + 2);
+        const rec = readRow(cells, map);
+        if (isExampleRef(rec.ref ?? "")) {
+          issues.push({ row: i + 2, column: "ref", messageKey: "import.nomination.exampleSkipped" });
+          continue;
+        }
+        const rowIssues = await importRow(trx, actor, dataKey, ctx, rec, i + 2);
         if (rowIssues.length) {
           refused++;
           issues.push(...rowIssues);
@@ -261,8 +237,8 @@ async function importRow(
   row: number,
 ): Promise<RowIssue[]> {
   const found: Omit<RowIssue, "row">[] = [
-    ...checkRef(ctx, rec.ref, row),
-    ...checkCategory(ctx, rec.category),
+    ...checkRef(ctx, rec.ref ?? "", row),
+    ...checkCategory(ctx, rec.category ?? ""),
   ];
   const org = await resolveOrg(trx, ctx, rec.nominating_org);
   if ("issue" in org) found.push(org.issue);
@@ -372,7 +348,7 @@ function checkFields(
   if (kind !== ctx.target.categoryKind)
     return { issues: [{ column: "kind", messageKey: "nomination.kindMismatch" }] };
   const issues: Omit<RowIssue, "row">[] = [];
-  const foreign = kind === "individual" ? COLLECTIVE_ONLY : INDIVIDUAL_ONLY;
+  const foreign = foreignColumns(kind);
   const foreignKey =
     kind === "individual" ? "import.nomination.collectiveOnly" : "import.nomination.individualOnly";
   for (const column of foreign) if (rec[column]) issues.push({ column, messageKey: foreignKey });

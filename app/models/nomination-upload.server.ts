@@ -1,5 +1,7 @@
 import { unstable_parseMultipartFormData, type AppLoadContext, type UploadHandler } from "@remix-run/node";
+import type { Kysely } from "kysely";
 import { z } from "zod";
+import type { Database } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
 import { isFatalHeader, type RowIssue } from "~/domain/sheet-columns";
 import type { MessageKey } from "~/i18n";
@@ -18,6 +20,7 @@ import {
 } from "~/domain/nominations/upload-limits";
 import { readSheet, SheetError } from "~/utils/sheet.server";
 import { idParam } from "~/utils/zod";
+import { templateColumns, type TemplateColumn } from "~/domain/nominations/nomination-columns";
 import { importNominations } from "./nomination-import.server";
 import { nominatingOrgsOf, type NominatingOrg } from "./nomination-query.server";
 
@@ -56,6 +59,46 @@ export async function requireUploadAccess(
   const admin = allows(user, "competition:manage", { orgPath: competition.org_path });
   const nominating = admin ? [] : nominatingOrgsOf(user, competition);
   return { user, competition, admin, nominating };
+}
+
+/** The example row's org for an admin: the first org (in tree order) holding places in the category. */
+async function firstOrgWithPlaces(db: Kysely<Database>, categoryId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("allocations")
+    .innerJoin("orgs", "orgs.id", "allocations.org_id")
+    .select("orgs.name")
+    .where("allocations.category_id", "=", categoryId)
+    .where("allocations.places", ">", 0)
+    .orderBy("orgs.path")
+    .executeTakeFirst();
+  return row?.name;
+}
+
+export interface CategoryTemplate {
+  category: { id: number; name: string; kind: "individual" | "collective" };
+  columns: TemplateColumn[];
+}
+
+/**
+ * The columns of a category's sheet with the example row filled for the uploader: its own org
+ * (a nominator) or the first org holding places (an admin). Null for a category not in the
+ * competition.
+ */
+export async function categoryTemplate(
+  context: AppLoadContext,
+  access: UploadAccess,
+  categoryId: number,
+): Promise<CategoryTemplate | null> {
+  const category = (await listCategories(context.db, access.competition.id)).find((c) => c.id === categoryId);
+  if (!category) return null;
+  const orgName =
+    access.nominating[0]?.name ??
+    (await firstOrgWithPlaces(context.db, category.id)) ??
+    access.competition.org_name;
+  return {
+    category: { id: category.id, name: category.name, kind: category.kind },
+    columns: templateColumns(category.kind, { categoryName: category.name, orgName }),
+  };
 }
 
 interface SheetFile {

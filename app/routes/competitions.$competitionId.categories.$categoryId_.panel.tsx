@@ -11,7 +11,6 @@ import { DomainError } from "~/domain/errors";
 import { useT } from "~/i18n/use-t";
 import {
   addExternalJudge,
-  addPanelJudge,
   assignManually,
   assignPanel,
   declareConflict,
@@ -21,6 +20,7 @@ import {
   removePanelJudge,
   unassign,
 } from "~/models/panel.server";
+import { addPanelJudges, MAX_JUDGES_AT_ONCE } from "~/models/panel-judges.server";
 import { judgingProgress } from "~/models/score-sheet.server";
 import { actorOf } from "~/utils/auth.server";
 import { runAction } from "~/utils/action.server";
@@ -28,6 +28,7 @@ import { parseForm, readForm } from "~/utils/form.server";
 import { requireCategoryAdmin } from "~/utils/authorize.server";
 import { idParam, optionalText, text } from "~/utils/zod";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
+import { AddedJudges, JudgeCheckboxes } from "~/components/panel-judges";
 import { ErrorPage } from "~/components/error-page";
 import judgingStyles from "~/styles/judging.css";
 
@@ -66,8 +67,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+const asList = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("add"), userId: idParam }),
+  // One judge or several ticked at once (decision 019).
+  z.object({
+    intent: z.literal("add"),
+    userId: z.preprocess(asList, z.array(idParam).min(1, "judging.panel.noneTicked").max(MAX_JUDGES_AT_ONCE)),
+  }),
   z.object({ intent: z.literal("addExternal"), name: text(50) }),
   z.object({ intent: z.literal("remove"), memberId: idParam }),
   z.object({ intent: z.literal("assign") }),
@@ -83,19 +89,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, cat } = await requireCategoryAdmin(request, context, params);
   const form = await readForm(request, context);
   const parsed = parseForm(form, ActionSchema);
-  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, short: null }, { status: 400 });
+  if (!parsed.ok)
+    return data({ ok: false as const, errors: parsed.errors, short: null, added: null }, { status: 400 });
   const input = parsed.data;
   const actor = actorOf(user, context);
   return runAction(
     context,
     form,
     async (trx) => {
-      if (input.intent === "add") await addPanelJudge(trx, actor, cat, input.userId);
-      else if (input.intent === "addExternal") await addExternalJudge(trx, actor, cat, input.name);
+      if (input.intent === "add") {
+        const added = await addPanelJudges(trx, actor, cat, input.userId);
+        return data({ ok: true as const, errors: undefined, short: null, added });
+      } else if (input.intent === "addExternal") await addExternalJudge(trx, actor, cat, input.name);
       else if (input.intent === "remove") await removePanelJudge(trx, actor, cat, input.memberId);
       else if (input.intent === "assign") {
         const short = (await assignPanel(trx, actor, cat)).short.length;
-        if (short) return data({ ok: true as const, errors: undefined, short });
+        if (short) return data({ ok: true as const, errors: undefined, short, added: null });
       } else {
         const n = await trx
           .selectFrom("nominations")
@@ -110,7 +119,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       return redirect(`/competitions/${cat.competition_id}/categories/${cat.id}/panel`);
     },
-    { body: ({ errors }) => ({ ok: false as const, errors, short: null }) },
+    { body: ({ errors }) => ({ ok: false as const, errors, short: null, added: null }) },
   );
 }
 
@@ -160,18 +169,7 @@ function PanelForms() {
   const { panel, candidates } = useLoaderData<typeof loader>();
   return (
     <div className="judging-forms">
-      <AppForm>
-        <input type="hidden" name="intent" value="add" />
-        <label htmlFor="f-userId">{t("judging.panel.addJudge")}</label>{" "}
-        <select id="f-userId" name="userId" required>
-          {candidates.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </select>{" "}
-        <button type="submit">{t("judging.panel.add")}</button>
-      </AppForm>
+      <JudgeCheckboxes candidates={candidates} />
       <AppForm>
         <input type="hidden" name="intent" value="addExternal" />
         <label htmlFor="f-name">{t("judging.panel.addExternal")}</label>{" "}
@@ -285,6 +283,7 @@ export default function PanelPage() {
           : t("judging.panel.perNomination", { k: cat.perNomination })}
       </p>
       <ErrorSummary state={result && !result.ok ? result : undefined} />
+      {result?.ok && result.added ? <AddedJudges added={result.added} /> : null}
       {result?.ok && result.short ? (
         <p className="alert alert-error">{t("judging.panel.short", { count: result.short })}</p>
       ) : null}

@@ -177,6 +177,9 @@ export default function NominationsList() {
           <NominationCounts byOrg={all.counts.byOrg} byStatus={all.counts.byStatus} link={withParam} />
           <NominationFilters categories={categories} orgs={all.orgs} current={filter} />
           <p className="actions">
+            {c.stage === "reviewing" && (
+              <Link to={`/competitions/${c.id}/nominations/review`}>{t("review.bulk.link")}</Link>
+            )}
             <a href={`/competitions/${c.id}/nominations/export${exportQuery(search, "csv")}`}>
               {t("review.export.csv")}
             </a>

@@ -3,10 +3,12 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listCategories } from "~/models/competition.server";
 import { NOMINATION_COLUMNS } from "~/models/nomination-import.server";
 import { canFileNominations } from "~/domain/nominations/stage-windows";
-import { requireUploadAccess, runSheetUpload } from "~/models/nomination-upload.server";
+import { idParam } from "~/utils/zod";
+import { categoryTemplate, requireUploadAccess, runSheetUpload } from "~/models/nomination-upload.server";
 import { MAX_SHEET_BYTES, MAX_SHEET_MEGABYTES } from "~/domain/nominations/upload-limits";
 import { useLocale, useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
+import { CategoryColumns, CategoryPicker } from "~/components/nomination-template";
 import { ErrorPage } from "~/components/error-page";
 import {
   UploadProgress,
@@ -15,19 +17,23 @@ import {
   type UploadResult,
 } from "~/components/nomination-upload";
 
-/** The organizer's admins, and nominators for their own orgs (decision 009); anyone else 403. */
+/**
+ * The organizer's admins, and nominators for their own orgs (decision 009); anyone else 403.
+ * `?category=` picks the category whose columns and templates the page shows (decision 019).
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const {
-    competition: c,
-    admin,
-    nominating,
-  } = await requireUploadAccess(request, context, params.competitionId);
+  const access = await requireUploadAccess(request, context, params.competitionId);
+  const { competition: c, admin, nominating } = access;
   const categories = (await listCategories(context.db, c.id)).map(({ id, name, kind }) => ({
     id,
     name,
     kind,
   }));
+  const asked = idParam.safeParse(new URL(request.url).searchParams.get("category"));
+  const chosenId = asked.success ? asked.data : categories.length === 1 ? categories[0].id : null;
+  const template = chosenId === null ? null : await categoryTemplate(context, access, chosenId);
   return {
+    template,
     competition: { id: c.id, title: c.title, stage: c.stage },
     open: canFileNominations(c.stage),
     categories,
@@ -45,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ImportNominations() {
   const t = useT();
   const locale = useLocale();
-  const { competition: c, open, categories, ownOrgs, columns } = useLoaderData<typeof loader>();
+  const { competition: c, open, categories, ownOrgs, columns, template } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as UploadResult | undefined;
   const upload = useProgressUpload(
     `/competitions/${c.id}/nominations/import/upload`,
@@ -54,7 +60,7 @@ export default function ImportNominations() {
   );
   const result = upload.result ?? posted ?? null;
   const state = result && !result.ok ? result : undefined;
-  const chosen = state?.values?.category ?? (categories.length === 1 ? String(categories[0].id) : "");
+  const chosen = state?.values?.category ?? (template ? String(template.category.id) : "");
   const listHref = `/competitions/${c.id}/nominations`;
   return (
     <>
@@ -64,13 +70,12 @@ export default function ImportNominations() {
       </p>
       <h1>{t("import.upload.title")}</h1>
       <p>{t("import.upload.intro")}</p>
-      <p className="hint">
-        {t("import.upload.columns", {
-          columns: columns
-            .map((col) => (locale === "en" ? col.en : col.zh))
-            .join(locale === "en" ? ", " : "、"),
-        })}
-      </p>
+      <CategoryPicker categories={categories} chosen={template?.category.id ?? null} />
+      {template ? (
+        <CategoryColumns competitionId={c.id} template={template} />
+      ) : (
+        <p className="hint">{t("import.template.pickFirst")}</p>
+      )}
       {ownOrgs && (
         <p className="card">
           {t("import.upload.nominatorScope", { orgs: ownOrgs.join(locale === "en" ? ", " : "、") })}

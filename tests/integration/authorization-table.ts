@@ -244,6 +244,15 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
     get: all(405),
     post: { upload: { expect: only([...NOMINATORS, ...ORGANIZER]) } },
   },
+  // The category's template (decision 019): whoever may upload; without ?category&format, 400.
+  "routes/competitions.$competitionId.nominations.template": {
+    get: { ...only([...NOMINATORS, ...ORGANIZER]), nominator: 400, nominatorOther: 400, adminOrganizer: 400 },
+  },
+  // The bulk eligibility review (decision 019): the organizer's admins, as the single review.
+  "routes/competitions.$competitionId.nominations.review": {
+    get: only(ORGANIZER),
+    post: { markEligible: { form: () => ({ intent: "markEligible" }), expect: only(ORGANIZER) } },
+  },
 
   // Judging (decision 005).
   "routes/judging._index": { get: only(JUDGES) },

@@ -327,7 +327,11 @@ describe("nominations import", () => {
         ["nominations", "import", latin, "--competition", String(open), "--category", "先进个人"],
         env,
       ),
-    ).toMatchObject({ status: 1, stderr: "The file is not a UTF-8 CSV.\n" });
+    ).toMatchObject({
+      status: 1,
+      stderr:
+        'The file is neither UTF-8 nor GB18030 (GBK) text: save it from Excel as "CSV UTF-8" or as XLSX.\n',
+    });
     expect(
       (
         await runLaurel(

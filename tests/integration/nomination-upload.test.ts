@@ -382,10 +382,10 @@ describe("upload page: files and forms refused with a message, nothing written",
       "import.badXlsx",
     ],
     [
-      "a GBK-encoded CSV",
+      "a CSV in neither UTF-8 nor GB18030",
       async (cat) => ({
         category: cat,
-        file: { name: "gbk.csv", bytes: Buffer.from([0xcd, 0xc6, 0xbc, 0xf6, 0x2c, 0x0d, 0x0a]) },
+        file: { name: "binary.csv", bytes: Buffer.from([0x41, 0xff, 0x2c, 0x0d, 0x0a]) },
       }),
       400,
       "sheet",

@@ -21,7 +21,7 @@ export const importsMessages = defineMessages(
     "import.upload.title": "导入推荐名单",
     "import.upload.link": "导入推荐名单（XLSX/CSV）",
     "import.upload.intro":
-      "上传 XLSX（第一个工作表）或 CSV（UTF-8）表格，第一行为表头，中文或英文列名均可，顺序不限。导入的推荐状态为“已提交”。",
+      "上传 XLSX（第一个工作表）或 CSV（UTF-8 或 GBK）表格，第一行为表头，中文或英文列名均可，顺序不限，不区分全角半角和空格。导入的推荐状态为“已提交”。",
     "import.upload.columns": "列：{columns}",
     "import.upload.nominatorScope": "您只能导入本单位（{orgs}）的推荐，其他单位的行将被拒绝。",
     "import.upload.category": "奖项类别",
@@ -83,7 +83,7 @@ export const importsMessages = defineMessages(
     "import.upload.title": "Import nominations",
     "import.upload.link": "Import nominations (XLSX/CSV)",
     "import.upload.intro":
-      "Upload an XLSX (first sheet) or CSV (UTF-8) sheet whose first row is the header; Chinese or English column names, in any order. Imported nominations are submitted.",
+      "Upload an XLSX (first sheet) or CSV (UTF-8 or GBK) sheet whose first row is the header; Chinese or English column names, in any order, full-width or half-width, with or without spaces. Imported nominations are submitted.",
     "import.upload.columns": "Columns: {columns}",
     "import.upload.nominatorScope":
       "You may import nominations of your own org only ({orgs}); rows of other orgs are refused.",
