@@ -6,6 +6,7 @@ import * as m0004 from "./0004-notice";
 import * as m0005 from "./0005-registry";
 import * as m0006 from "./0006-activities";
 import * as m0007 from "./0007-sessions";
+import * as m0010 from "./0010-doc-number-corrections";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "0005-registry": m0005,
   "0006-activities": m0006,
   "0007-sessions": m0007,
+  "0010-doc-number-corrections": m0010,
 };
