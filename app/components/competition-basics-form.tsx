@@ -1,6 +1,7 @@
 import { NOTICE_UNITS } from "../../db/schema";
 import { PLANNED_STAGES } from "~/domain/competitions/basics-form";
 import type { MessageKey } from "~/i18n";
+import { orgOptions } from "~/domain/org-tree";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, SelectField, TextField, type FormState } from "./form-fields";
 
@@ -14,7 +15,7 @@ interface Props {
     notice_unit: string;
     stages: { stage: string; starts_on: string | null; ends_on: string | null }[];
   };
-  organizers?: { id: number; name: string }[];
+  organizers?: { id: number; name: string; path: string }[];
   locked?: boolean;
 }
 
@@ -32,7 +33,7 @@ export function CompetitionBasicsForm({ state, initial, organizers, locked }: Pr
             name="orgId"
             label={t("competitions.organizer")}
             state={state}
-            options={organizers.map((o) => ({ value: String(o.id), label: o.name }))}
+            options={orgOptions(organizers)}
           />
         )}
         <fieldset disabled={locked} className="field">

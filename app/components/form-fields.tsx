@@ -159,27 +159,27 @@ export function SelectField(props: FieldProps & { options: SelectOption[]; requi
 export function CountedTextArea(
   props: FieldProps & { max: number; rows: number; required?: boolean; defaultValue: string },
 ) {
-  const { name, state, defaultValue, max, rows, required, hint } = props;
+  const { name, id = `f-${name}`, state, defaultValue, max, rows, required, hint } = props;
   const t = useT();
   const initial = state?.values?.[name] ?? defaultValue;
   const [count, setCount] = useState(() => charCount(initial));
   const over = count > max;
   const counter = (
-    <p className={over ? "field-error" : "hint"} id={`f-${name}-count`} aria-live="polite">
+    <p className={over ? "field-error" : "hint"} id={`${id}-count`} aria-live="polite">
       {t("nominations.counter", { count, max })}
     </p>
   );
   return (
     <FieldShell {...props} after={counter}>
       <textarea
-        id={`f-${name}`}
+        id={id}
         name={name}
         rows={rows}
         required={required}
         defaultValue={initial}
         onInput={(e) => setCount(charCount(e.currentTarget.value))}
         aria-invalid={state?.errors?.[name] || over ? true : undefined}
-        aria-describedby={describedBy(name, state, hint, `f-${name}-count`)}
+        aria-describedby={describedBy(name, state, hint, `${id}-count`, id)}
       />
     </FieldShell>
   );

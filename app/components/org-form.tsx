@@ -1,12 +1,13 @@
 import { ORG_KINDS } from "../../db/schema";
 import type { MessageKey } from "~/i18n";
+import { orgOptions } from "~/domain/org-tree";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, SelectField, TextField, type FormState } from "./form-fields";
 
 interface Props {
   state?: FormState;
   initial?: { name: string; kind: string; region_code: string | null; parent_id: number | null };
-  parents?: { id: number; name: string }[];
+  parents?: { id: number; name: string; path: string }[];
 }
 
 export function OrgForm({ state, initial, parents }: Props) {
@@ -46,7 +47,7 @@ export function OrgForm({ state, initial, parents }: Props) {
             required
             state={state}
             defaultValue={String(initial?.parent_id ?? "")}
-            options={parents.map((p) => ({ value: String(p.id), label: p.name }))}
+            options={orgOptions(parents)}
           />
         )}
         <button type="submit" className="primary">
