@@ -31,6 +31,20 @@ export const guidanceMessages = defineMessages(
     "publication.confirmEntries": "发布名单：{count} 项",
     "publication.confirm": "确认发布",
     "publication.back": "返回修改",
+    "judging.panel.noJudges": "评审组还没有评委，无法分配评审任务：请先在上方加入评委（或外部纸质评委）。",
+    "competitions.addCriterion": "添加一行评分细则",
+    "competitions.removeCriterion": "删除第 {n} 行",
+    "competitions.trimmedNeedsJudges":
+      "去掉最高分和最低分需要每个推荐至少 {min} 份评分；每个推荐只由 {k} 位评委评审时，全部推荐都会改按平均分计算。请把每个推荐的评委人数设为至少 {min}，或改选其他计分方法。",
+    "competitions.trimmedHint":
+      "去掉最高分和最低分：每个推荐至少需要 {min} 份评分，少于 {min} 份的推荐按平均分计算。",
+    "judging.trimmedByDesign":
+      "本类别每个推荐只安排 {k} 位评委，而去掉最高分和最低分至少需要 {min} 份评分，所以全部推荐按平均分计算。",
+    "judging.matrix.whenOpen": "评委评分矩阵：评审结束（进入决定阶段）后可查看",
+    "judging.final.overQuotaTitle": "注意：名单超出名额。",
+    "judging.final.overQuota": "名单共 {count} 名，名额 {quota} 名，多出 {over} 名：公示前请调整名单。",
+    "nominations.returnedBecause": "本推荐已被退回（{at}，{by}），退回意见：",
+    "competitions.goPublish": "发布表彰决定（填写文号）",
     "objection.factsMin": "至少 {min} 个字。",
     "objection.factsTooShort": "请写明可供核实的事实，至少 {min} 个字（现在 {count} 个字）。",
   },
@@ -62,6 +76,22 @@ export const guidanceMessages = defineMessages(
     "publication.confirmEntries": "Entries on the list: {count}",
     "publication.confirm": "Publish now",
     "publication.back": "Back to the form",
+    "judging.panel.noJudges":
+      "The panel has no judges yet, so there is nothing to assign: add judges (or paper judges) above first.",
+    "competitions.addCriterion": "Add a criterion row",
+    "competitions.removeCriterion": "Remove row {n}",
+    "competitions.trimmedNeedsJudges":
+      "The trimmed mean needs at least {min} score sheets per nomination; with {k} judges per nomination every nomination falls back to the plain mean. Set at least {min} judges per nomination, or choose another method.",
+    "competitions.trimmedHint":
+      "Trimmed mean: each nomination needs at least {min} score sheets; one with fewer than {min} is scored by the plain mean.",
+    "judging.trimmedByDesign":
+      "Each nomination of this category has only {k} judges, and the trimmed mean needs at least {min} score sheets, so every nomination is scored by the plain mean.",
+    "judging.matrix.whenOpen": "Score matrix: available once judging has closed (the deciding stage)",
+    "judging.final.overQuotaTitle": "Warning: the list exceeds the quota.",
+    "judging.final.overQuota":
+      "The list has {count} entries for a quota of {quota}, {over} too many: adjust it before the notice.",
+    "nominations.returnedBecause": "This nomination was returned ({at}, {by}) with this comment:",
+    "competitions.goPublish": "Publish the decision (with its document number)",
     "objection.factsMin": "At least {min} characters.",
     "objection.factsTooShort": "Give facts that can be verified, at least {min} characters (now {count}).",
   },
