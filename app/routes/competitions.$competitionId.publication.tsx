@@ -134,6 +134,13 @@ async function act(context: ActionFunctionArgs["context"], g: Guarded, form: For
   if (intent === "review") {
     const checked = await checkPublishForm(context.db, g, form);
     if (checked.failure) return checked.failure;
+    // Nothing to confirm while the publication would be refused (notice running, objection open).
+    const [refusal] = await publishRefusals(context.db, c.id);
+    if (refusal)
+      return formError({
+        errors: { _form: { key: refusal.messageKey, params: refusal.params } },
+        values: textValues(form),
+      });
     const p = checked.data;
     const entries = (await listNoticeEntries(context.db, c.id)).length;
     const review = { ...p, publishing_org: String(p.publishing_org), entries };
