@@ -12,6 +12,7 @@ export interface NoticeTables {
   honorees: HonoreeTable;
   honoree_terms: HonoreeTermTable;
   revocations: RevocationTable;
+  doc_number_corrections: DocNumberCorrectionTable;
   honor_roll_state: HonorRollStateTable;
 }
 
@@ -113,6 +114,18 @@ export interface RevocationTable {
   reason: string;
   revoked_on: string;
   revoked_by: number | null;
+  created_at: string;
+}
+
+/** A correction (更正) of a published decision's 文号; the publication holds the corrected one. */
+export interface DocNumberCorrectionTable {
+  id: Generated<number>;
+  publication_id: number;
+  previous: string;
+  corrected: string;
+  reason: string;
+  corrected_on: string;
+  corrected_by: number | null;
   created_at: string;
 }
 

@@ -1,6 +1,7 @@
 import type { Org } from "../../db/schema";
 import { NOTICE_UNITS } from "~/domain/competitions/vocabulary";
 import { PLANNED_STAGES } from "~/domain/competitions/basics-form";
+import { orgOptions } from "~/domain/org-tree";
 import { useT } from "~/i18n/use-t";
 import type { CompetitionRow, listStages } from "~/models/competition.server";
 import { AppForm, ErrorSummary, SelectField, TextField, type FormState } from "./form-fields";
@@ -10,7 +11,7 @@ interface Props {
   initial?: Pick<CompetitionRow, "title" | "year" | "description" | "notice_days" | "notice_unit"> & {
     stages: Pick<Awaited<ReturnType<typeof listStages>>[number], "stage" | "starts_on" | "ends_on">[];
   };
-  organizers?: Pick<Org, "id" | "name">[];
+  organizers?: Pick<Org, "id" | "name" | "path">[];
   locked?: boolean;
 }
 
@@ -28,7 +29,7 @@ export function CompetitionBasicsForm({ state, initial, organizers, locked }: Pr
             name="orgId"
             label={t("competitions.organizer")}
             state={state}
-            options={organizers.map((o) => ({ value: String(o.id), label: o.name }))}
+            options={orgOptions(organizers)}
           />
         )}
         <fieldset disabled={locked} className="field">

@@ -35,6 +35,8 @@ export function ErrorSummary({ state }: { state?: FormState }) {
 
 interface FieldProps {
   name: string;
+  /** The control's id when one page repeats the field (one form per row): `f-<name>` otherwise. */
+  id?: string;
   label: string;
   state?: FormState;
   defaultValue?: string | null;
@@ -44,6 +46,7 @@ interface FieldProps {
 /** Label, control, hint, then `after` (e.g. a character count) and the field's error. */
 function FieldShell({
   name,
+  id = `f-${name}`,
   label,
   state,
   hint,
@@ -54,16 +57,16 @@ function FieldShell({
   const error = state?.errors?.[name];
   return (
     <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={`f-${name}`}>{label}</label>
+      <label htmlFor={id}>{label}</label>
       {children}
       {hint && (
-        <p className="hint" id={`f-${name}-hint`}>
+        <p className="hint" id={`${id}-hint`}>
           {hint}
         </p>
       )}
       {after}
       {error && (
-        <p className="field-error" id={`f-${name}-error`}>
+        <p className="field-error" id={`${id}-error`}>
           {t(error.key, error.params)}
         </p>
       )}
@@ -71,23 +74,21 @@ function FieldShell({
   );
 }
 
-function describedBy(name: string, state?: FormState, hint?: string, extra?: string) {
-  const ids = [
-    hint ? `f-${name}-hint` : "",
-    extra ?? "",
-    state?.errors?.[name] ? `f-${name}-error` : "",
-  ].filter(Boolean);
+function describedBy(name: string, state?: FormState, hint?: string, extra?: string, id = `f-${name}`) {
+  const ids = [hint ? `${id}-hint` : "", extra ?? "", state?.errors?.[name] ? `${id}-error` : ""].filter(
+    Boolean,
+  );
   return ids.length ? ids.join(" ") : undefined;
 }
 
 export function TextField(
   props: FieldProps & { type?: string; required?: boolean; autoComplete?: string; maxLength?: number },
 ) {
-  const { name, state, defaultValue, type = "text", required, autoComplete, maxLength, hint } = props;
+  const { name, id, state, defaultValue, type = "text", required, autoComplete, maxLength, hint } = props;
   return (
     <FieldShell {...props}>
       <input
-        id={`f-${name}`}
+        id={id ?? `f-${name}`}
         name={name}
         type={type}
         required={required}
@@ -95,31 +96,56 @@ export function TextField(
         maxLength={maxLength}
         defaultValue={type === "password" ? undefined : (state?.values?.[name] ?? defaultValue ?? "")}
         aria-invalid={state?.errors?.[name] ? true : undefined}
-        aria-describedby={describedBy(name, state, hint)}
+        aria-describedby={describedBy(name, state, hint, undefined, id)}
       />
     </FieldShell>
   );
 }
 
-export function SelectField(
-  props: FieldProps & { options: { value: string; label: string }[]; required?: boolean },
-) {
-  const { name, state, defaultValue, options, required, hint } = props;
+export interface SelectOption {
+  value: string;
+  label: string;
+  /** Consecutive options with the same group are shown under one <optgroup> of that label. */
+  group?: string;
+}
+
+/** Consecutive options of one group together: [group label or none, options]. */
+function runsOf(options: readonly SelectOption[]): [string | undefined, SelectOption[]][] {
+  const runs: [string | undefined, SelectOption[]][] = [];
+  for (const o of options) {
+    const last = runs.at(-1);
+    if (last && last[0] === o.group) last[1].push(o);
+    else runs.push([o.group, [o]]);
+  }
+  return runs;
+}
+
+export function SelectField(props: FieldProps & { options: SelectOption[]; required?: boolean }) {
+  const { name, id, state, defaultValue, options, required, hint } = props;
+  const option = (o: SelectOption) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
   return (
     <FieldShell {...props}>
       <select
-        id={`f-${name}`}
+        id={id ?? `f-${name}`}
         name={name}
         required={required}
         defaultValue={state?.values?.[name] ?? defaultValue ?? ""}
         aria-invalid={state?.errors?.[name] ? true : undefined}
-        aria-describedby={describedBy(name, state, hint)}
+        aria-describedby={describedBy(name, state, hint, undefined, id)}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {runsOf(options).map(([group, items], i) =>
+          group === undefined ? (
+            items.map(option)
+          ) : (
+            <optgroup key={`${i}-${group}`} label={group}>
+              {items.map(option)}
+            </optgroup>
+          ),
+        )}
       </select>
     </FieldShell>
   );
@@ -133,27 +159,27 @@ export function SelectField(
 export function CountedTextArea(
   props: FieldProps & { max: number; rows: number; required?: boolean; defaultValue: string },
 ) {
-  const { name, state, defaultValue, max, rows, required, hint } = props;
+  const { name, id = `f-${name}`, state, defaultValue, max, rows, required, hint } = props;
   const t = useT();
   const initial = state?.values?.[name] ?? defaultValue;
   const [count, setCount] = useState(() => charCount(initial));
   const over = count > max;
   const counter = (
-    <p className={over ? "field-error" : "hint"} id={`f-${name}-count`} aria-live="polite">
+    <p className={over ? "field-error" : "hint"} id={`${id}-count`} aria-live="polite">
       {t("nominations.counter", { count, max })}
     </p>
   );
   return (
     <FieldShell {...props} after={counter}>
       <textarea
-        id={`f-${name}`}
+        id={id}
         name={name}
         rows={rows}
         required={required}
         defaultValue={initial}
         onInput={(e) => setCount(charCount(e.currentTarget.value))}
         aria-invalid={state?.errors?.[name] || over ? true : undefined}
-        aria-describedby={describedBy(name, state, hint, `f-${name}-count`)}
+        aria-describedby={describedBy(name, state, hint, `${id}-count`, id)}
       />
     </FieldShell>
   );

@@ -47,3 +47,25 @@ export function NominationHistory({ events }: { events: NominationEventData[] })
     </TableRegion>
   );
 }
+
+/**
+ * A returned nomination's reason at the top of its page: the nominator opens the page to learn
+ * what to fix, and the history table puts it last. The latest return is the one that counts.
+ */
+export function ReturnNotice({ status, events }: { status: string; events: NominationEventData[] }) {
+  const t = useT();
+  const locale = useLocale();
+  if (status !== "returned") return null;
+  const last = events.filter((e) => e.to_status === "returned").at(-1);
+  if (!last) return null;
+  return (
+    <div className="alert alert-warning return-notice">
+      <p>
+        <strong>
+          {t("nominations.returnedBecause", { at: formatDateTime(locale, last.at), by: last.actor_label })}
+        </strong>
+      </p>
+      <p style={{ whiteSpace: "pre-wrap" }}>{last.reason ?? "—"}</p>
+    </div>
+  );
+}

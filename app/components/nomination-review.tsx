@@ -45,6 +45,7 @@ export function NominationStepForms({
             {asksReason && (
               <CountedTextArea
                 name="reason"
+                id={`f-reason-${s.action}`}
                 label={t(
                   s.action === "return"
                     ? "review.returnComment"

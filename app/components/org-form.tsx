@@ -1,12 +1,13 @@
 import type { Org } from "../../db/schema";
 import { ORG_KINDS } from "~/domain/org-vocabulary";
+import { orgOptions } from "~/domain/org-tree";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, SelectField, TextField, type FormState } from "./form-fields";
 
 interface Props {
   state?: FormState;
   initial?: Pick<Org, "name" | "kind" | "region_code" | "parent_id">;
-  parents?: Pick<Org, "id" | "name">[];
+  parents?: Pick<Org, "id" | "name" | "path">[];
 }
 
 export function OrgForm({ state, initial, parents }: Props) {
@@ -46,7 +47,7 @@ export function OrgForm({ state, initial, parents }: Props) {
             required
             state={state}
             defaultValue={String(initial?.parent_id ?? "")}
-            options={parents.map((p) => ({ value: String(p.id), label: p.name }))}
+            options={orgOptions(parents)}
           />
         )}
         <button type="submit" className="primary">

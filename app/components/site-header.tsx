@@ -28,6 +28,9 @@ export function SiteHeader({ locale, user, csrfToken, returnTo }: Props) {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/notices">{t("nav.notices")}</NavLink>
+          </li>
+          <li>
             <NavLink to="/honors">{t("nav.honors")}</NavLink>
           </li>
           <li>

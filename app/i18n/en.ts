@@ -10,6 +10,7 @@ import { activitiesMessages } from "./messages/activities";
 import { authzMessages } from "./messages/authz";
 import { decidedResultsMessages } from "./messages/decided-results";
 import { entryMessages } from "./messages/entry";
+import { guidanceMessages } from "./messages/guidance";
 
 /** English messages: the same keys as the Chinese catalog, checked by the compiler. */
 export const en: Record<MessageKey, string> = {
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...authzMessages.en,
   ...decidedResultsMessages.en,
   ...entryMessages.en,
+  ...guidanceMessages.en,
   "app.name": "Laurel — Labor Competitions and Model Worker Commendation",
   "app.shortName": "Laurel",
   "app.tagline": "Labor competitions, commendations and model-worker poverty relief for trade unions",

@@ -9,6 +9,7 @@ import { activitiesMessages } from "./messages/activities";
 import { authzMessages } from "./messages/authz";
 import { decidedResultsMessages } from "./messages/decided-results";
 import { entryMessages } from "./messages/entry";
+import { guidanceMessages } from "./messages/guidance";
 
 /** Chinese (default) messages. Every user-facing string of Laurel has a key here or in a fragment of ./messages. */
 const base = {
@@ -267,6 +268,7 @@ export const zhCN = {
   ...authzMessages.zh,
   ...decidedResultsMessages.zh,
   ...entryMessages.zh,
+  ...guidanceMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -11,6 +11,8 @@ export const JUDGED_STATUSES = ["eligible", "scored", "shortlisted", "on_notice"
 export const isJudgingOpen = (stage: Stage) => stage === "judging";
 export const isCorrectionOpen = (stage: Stage) => stage === "judging" || stage === "deciding";
 export const isDecisionOpen = (stage: Stage) => stage === "deciding";
+/** Judges' scores are nobody's business while judging runs: the score matrix opens once it has closed. */
+export const isMatrixOpen = (stage: Stage) => ["deciding", "notice", "published", "archived"].includes(stage);
 
 /** A category with its competition, rubric and rules: what every judging page and command starts from. */
 export async function getJudgingCategory(db: Kysely<Database>, categoryId: number) {

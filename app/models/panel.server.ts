@@ -225,6 +225,9 @@ export async function assignPanel(
 ) {
   requirePanelOpen(cat);
   const facts = await assignmentFacts(trx, cat.id);
+  // Without judges every nomination is "short", which reads as conflicts of interest: say what is missing.
+  if (facts.judges.length === 0 && !keepAll)
+    throw new DomainError("judging.panel.noJudges", undefined, "_form");
   const external = new Set(facts.judges.filter((j) => j.external).map((j) => j.id));
   const stays = facts.current.filter(
     (a) =>

@@ -3,6 +3,7 @@ import type { Database } from "../../db/schema";
 import { DomainError, NotFoundError } from "~/domain/errors";
 import { canonicalList, sha256Hex, type CanonicalList } from "~/domain/honors/digest";
 import { termsOf } from "~/domain/honors/search-terms";
+import { checkDocNumber } from "~/domain/honors/doc-number";
 import { isWithin } from "~/domain/org-tree";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
@@ -105,7 +106,9 @@ export async function publish(
   // filed holds this lock until it is stored (see lockCompetition).
   if (c.stage !== "notice" || (await lockCompetition(trx, c.id))?.stage !== "notice")
     throw new DomainError("notice.notInStage", undefined, "_form");
-  if (!input.docNumber.trim()) throw new DomainError("publication.docNumber", undefined, "doc_number");
+  const doc = checkDocNumber(input.docNumber, Number(input.publishedOn.slice(0, 4)));
+  if (!doc.ok) throw new DomainError(doc.key, doc.params, "doc_number");
+  input = { ...input, docNumber: doc.value };
   const refusals = await publishRefusals(trx, c.id);
   if (refusals.length) throw new DomainError(refusals[0].messageKey, refusals[0].params, "_form");
   const org = await trx

@@ -20,6 +20,7 @@ import { isWithin } from "~/domain/org-tree";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
+import { orgOptions } from "~/domain/org-tree";
 import statsHref from "~/styles/stats.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: statsHref }];
@@ -32,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listRecentActivities(context.db, scopes),
     listOrgsWithin(context.db, scopes),
   ]);
-  return { teams, activities, orgs: orgs.map(({ id, name }) => ({ id, name })) };
+  return { teams, activities, orgs: orgs.map(({ id, name, path }) => ({ id, name, path })) };
 }
 
 const TeamSchema = z.object({ intent: z.literal("team"), name: text(100), orgId: idParam });
@@ -164,7 +165,7 @@ export default function AidDesk() {
           label={t("aid.team.org")}
           state={state}
           required
-          options={orgs.map((o) => ({ value: String(o.id), label: o.name }))}
+          options={orgOptions(orgs)}
         />
         <button type="submit" className="primary">
           {t("aid.team.create")}

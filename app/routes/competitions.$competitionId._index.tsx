@@ -128,7 +128,13 @@ export default function CompetitionPage() {
       </div>
       {isAdmin && (
         <div className="actions">
-          {next && (
+          {/* Publication needs its 文号, date and union: the decision is made on its own page. */}
+          {next === "published" && (
+            <Link className="button primary" to={`/competitions/${c.id}/publication`}>
+              {t("competitions.goPublish")}
+            </Link>
+          )}
+          {next && next !== "published" && (
             <AppForm>
               <input type="hidden" name="intent" value="advance" />
               <input type="hidden" name="stage" value={c.stage} />

@@ -1,12 +1,23 @@
 import {
+  data,
   redirect,
   type ActionFunctionArgs,
   type AppLoadContext,
   type LoaderFunctionArgs,
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
+import { TRIMMED_MIN_SHEETS, trimmedCannotApply } from "~/domain/judging/aggregation";
 import { AGGREGATIONS, CATEGORY_KINDS } from "~/domain/competitions/vocabulary";
-import { categoryFieldOf, readCategoryForm, SPARE_ROWS } from "~/domain/competitions/category-form";
+import {
+  categoryFieldOf,
+  criterionRowEditOf,
+  editCriterionRows,
+  initialCriterionRows,
+  MAX_CRITERION_ROWS,
+  readCategoryForm,
+  SPARE_ROWS,
+} from "~/domain/competitions/category-form";
 import { CategorySchema } from "~/domain/competitions/template";
 import { isMessageKey, type Params } from "~/i18n";
 import { deleteCategory, getCategoryDetail, listCategories, saveCategory } from "~/models/competition.server";
@@ -21,8 +32,9 @@ import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
-import { TableRegion } from "~/components/table-region";
 import { CompositionRuleRows } from "~/components/composition-rule-rows";
+import { CriteriaRows } from "~/components/criteria-rows";
+import { AllocationTable } from "~/components/allocation-table";
 
 async function guard(request: Request, context: AppLoadContext, params: Record<string, string | undefined>) {
   const user = await requireUser(request, context);
@@ -38,7 +50,7 @@ async function guard(request: Request, context: AppLoadContext, params: Record<s
   }
   const orgs = (await listOrgsWithin(context.db, [c.org_path]))
     .filter((o) => o.id !== c.org_id)
-    .map(({ id, name }) => ({ id, name }));
+    .map(({ id, name, path }) => ({ id, name, path }));
   return { user, c, categoryId, orgs };
 }
 
@@ -60,13 +72,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   }
   const rows = Math.min(Number(form.get("rows")) || 0, 60);
-  const raw = readCategoryForm(form, orgs, rows);
+  // A form from before the rubric had its own row count sent one count for both tables.
+  const criterionRows = Math.min(Number(form.get("criterionRows")) || rows, MAX_CRITERION_ROWS);
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
     string,
     string
   >;
   // A row's ticked values share one name: keep them all, so the form comes back as it was sent.
   for (let i = 0; i < rows; i++) values[`rule_choice_${i}`] = form.getAll(`rule_choice_${i}`).join("\n");
+  // "Add a row" / "remove" without JavaScript: the same form again, a row more or less, unsaved.
+  const edit = criterionRowEditOf(form);
+  if (edit) {
+    const edited = editCriterionRows(values, criterionRows, edit);
+    return data({ ok: true as const, errors: undefined, values: edited.values, criterionRows: edited.count });
+  }
+  const raw = readCategoryForm(form, orgs, rows, criterionRows);
   const parsed = CategorySchema.safeParse(raw);
   if (!parsed.success) {
     const errors: FieldErrors = {};
@@ -81,7 +101,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         params: "params" in issue ? (issue.params as Params | undefined) : undefined,
       };
     }
-    return formError({ errors, values });
+    return formError({ errors, values: { ...values, criterionRows: String(criterionRows) } });
   }
   return runAction(context, form, async (trx) => {
     await saveCategory(trx, actor, c, categoryId, parsed.data);
@@ -96,7 +116,7 @@ export default function CategoryEditor() {
   const cat = detail?.category;
   const criteria = detail?.criteria ?? [];
   const rules = detail?.rules ?? [];
-  const rows = Math.max(criteria.length, rules.length) + SPARE_ROWS;
+  const rows = rules.length + SPARE_ROWS;
   const places = new Map(detail?.allocations.map((a) => [a.org_id, a.places]));
   const v = (name: string, fallback: string | number | null | undefined) =>
     state?.values?.[name] ?? (fallback == null ? "" : String(fallback));
@@ -104,14 +124,33 @@ export default function CategoryEditor() {
     state?.errors?.[name] && (
       <span className="field-error">{t(state.errors[name].key, state.errors[name].params)}</span>
     );
-  const rowIndexes = Array.from({ length: rows }, (_, i) => i);
+  const [method, setMethod] = useState(v("aggregation", cat?.aggregation ?? "mean"));
+  const [judgesPer, setJudgesPer] = useState(v("judgesPer", cat?.judges_per_nomination));
+  const watchTrimmed = (e: FormEvent<HTMLFormElement>) => {
+    const el = e.target as HTMLInputElement;
+    if (el.name === "aggregation") setMethod(el.value);
+    if (el.name === "judgesPer") setJudgesPer(el.value);
+  };
+  const k = judgesPer.trim() === "" ? null : Number(judgesPer);
+  const criterionCount =
+    (state && "criterionRows" in state ? state.criterionRows : Number(state?.values?.criterionRows)) ||
+    initialCriterionRows(criteria.length);
+  const criterionRows = Array.from({ length: criterionCount }, (_, i) => ({
+    title: v(`criterion_title_${i}`, criteria[i]?.title),
+    max: v(`criterion_max_${i}`, criteria[i]?.max_points),
+    desc: v(`criterion_desc_${i}`, criteria[i]?.description),
+  }));
   return (
     <>
       <h1>
         {cat ? cat.name : t("competitions.addCategory")} · {competition.title}
       </h1>
       <ErrorSummary state={state} />
-      <AppForm className="card">
+      <AppForm className="card" onChange={watchTrimmed}>
+        {/* Enter in a box saves: the form's first submit button is the one Enter presses, not a row's "remove". */}
+        <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+          {t("competitions.save")}
+        </button>
         <input type="hidden" name="rows" value={rows} />
         <TextField
           name="name"
@@ -154,6 +193,17 @@ export default function CategoryEditor() {
           defaultValue={cat?.judges_per_nomination == null ? "" : String(cat.judges_per_nomination)}
           hint={t("competitions.judgesPerHint")}
         />
+        <div aria-live="polite">
+          {k !== null && Number.isFinite(k) && trimmedCannotApply(method, k) ? (
+            <p className="alert alert-warning" id="trimmed-warning">
+              {t("competitions.trimmedNeedsJudges", { k, min: TRIMMED_MIN_SHEETS })}
+            </p>
+          ) : (
+            method === "trimmed" && (
+              <p className="hint">{t("competitions.trimmedHint", { min: TRIMMED_MIN_SHEETS })}</p>
+            )
+          )}
+        </div>
         <div className="field">
           <label>
             <input type="checkbox" name="blind" defaultChecked={!!cat?.blind} /> {t("competitions.blind")}
@@ -161,74 +211,13 @@ export default function CategoryEditor() {
         </div>
         <h2>{t("competitions.criteria")}</h2>
         <p className="hint">{t("competitions.rowsHint")}</p>
-        <TableRegion label={t("competitions.criteria")}>
-          <table className="rows">
-            <thead>
-              <tr>
-                <th>{t("competitions.criterionTitle")}</th>
-                <th>{t("competitions.criterionMax")}</th>
-                <th>{t("competitions.criterionDescription")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rowIndexes.map((i) => (
-                <tr key={i}>
-                  <td>
-                    <input
-                      name={`criterion_title_${i}`}
-                      aria-label={`${t("competitions.criterionTitle")} ${i + 1}`}
-                      defaultValue={v(`criterion_title_${i}`, criteria[i]?.title)}
-                    />
-                    {err(`criterion_title_${i}`)}
-                  </td>
-                  <td>
-                    <input
-                      name={`criterion_max_${i}`}
-                      inputMode="decimal"
-                      aria-label={`${t("competitions.criterionMax")} ${i + 1}`}
-                      defaultValue={v(`criterion_max_${i}`, criteria[i]?.max_points)}
-                    />
-                    {err(`criterion_max_${i}`)}
-                  </td>
-                  <td>
-                    <input
-                      name={`criterion_desc_${i}`}
-                      aria-label={`${t("competitions.criterionDescription")} ${i + 1}`}
-                      defaultValue={v(`criterion_desc_${i}`, criteria[i]?.description)}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        {/* Keyed by the answer: a row added or removed without JavaScript starts the rows afresh. */}
+        <CriteriaRows key={JSON.stringify(criterionRows)} initial={criterionRows} error={err} />
         <h2>{t("competitions.rules")}</h2>
         <CompositionRuleRows rows={rows} rules={rules} posted={state?.values} errors={state?.errors} />
         <h2>{t("competitions.allocations")}</h2>
         <p className="hint">{t("competitions.allocationsHint")}</p>
-        <TableRegion label={t("competitions.allocations")}>
-          <table className="rows">
-            <tbody>
-              {orgs.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">
-                    <label htmlFor={`alloc_${o.id}`}>{o.name}</label>
-                  </th>
-                  <td>
-                    <input
-                      id={`alloc_${o.id}`}
-                      name={`alloc_${o.id}`}
-                      type="number"
-                      min={0}
-                      defaultValue={v(`alloc_${o.id}`, places.get(o.id))}
-                    />
-                    {err(`alloc_${o.id}`)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <AllocationTable orgs={orgs} value={(id) => v(`alloc_${id}`, places.get(id))} error={err} />
         <p>
           <button type="submit" className="primary">
             {t("competitions.save")}

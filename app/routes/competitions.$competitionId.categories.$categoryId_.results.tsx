@@ -7,10 +7,15 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { AGGREGATION_METHODS, type AggregationMethod } from "~/domain/judging/aggregation";
+import {
+  AGGREGATION_METHODS,
+  TRIMMED_MIN_SHEETS,
+  trimmedCannotApply,
+  type AggregationMethod,
+} from "~/domain/judging/aggregation";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
-import { isDecisionOpen } from "~/models/judging-category.server";
+import { isDecisionOpen, isMatrixOpen } from "~/models/judging-category.server";
 import { setOverride } from "~/models/results-decision.server";
 import { categoryResults, compareMethods } from "~/models/results.server";
 import { getResultSnapshot } from "~/models/result-snapshot.server";
@@ -56,6 +61,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       competitionTitle: cat.competition_title,
       stage: cat.stage,
       aggregation: cat.aggregation,
+      judgesPer: cat.judges_per_nomination,
     },
     method: r.method,
     fallbackToMean: r.fallbackToMean,
@@ -81,6 +87,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     finalCount: r.final.length,
     comparison,
     decisionOpen: isDecisionOpen(cat.stage),
+    matrixOpen: isMatrixOpen(cat.stage),
   };
 }
 
@@ -110,7 +117,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 function RankingTable() {
   const t = useT();
   const locale = useLocale();
-  const { cat, entries, decisionOpen, snapshot } = useLoaderData<typeof loader>();
+  const { cat, entries, decisionOpen, snapshot, overrides } = useLoaderData<typeof loader>();
+  const overridden = new Map(overrides.map((o) => [o.ref, `${o.decision}:${o.reason}`]));
   const fmt = (n: number) => formatNumber(locale, Math.round(n * 100) / 100);
   const moved = (e: (typeof entries)[number]) =>
     !!e.decided && (e.decided.rank !== e.rank || fmt(e.decided.score) !== fmt(e.score));
@@ -150,7 +158,11 @@ function RankingTable() {
               )}
               {decisionOpen && (
                 <td>
-                  <AppForm className="inline-form">
+                  {/* Keyed by the row's standing: once a decision on it is saved the form starts empty. */}
+                  <AppForm
+                    className="inline-form"
+                    key={`${e.ref}:${e.position ?? "-"}:${overridden.get(e.ref) ?? ""}`}
+                  >
                     <input type="hidden" name="ref" value={e.ref} />
                     <input type="hidden" name="decision" value={e.position ? "exclude" : "include"} />
                     <label className="visually-hidden" htmlFor={`r-${e.ref}`}>
@@ -178,8 +190,9 @@ function RankingTable() {
 
 export default function ResultsPage() {
   const t = useT();
-  const { cat, method, fallbackToMean, unscored, overrides, finalCount, decisionOpen, snapshot } =
+  const { cat, method, fallbackToMean, unscored, overrides, finalCount, decisionOpen, snapshot, matrixOpen } =
     useLoaderData<typeof loader>();
+  const byDesign = method === "trimmed" && trimmedCannotApply(method, cat.judgesPer);
   const state = useActionData<typeof action>();
   return (
     <>
@@ -190,9 +203,13 @@ export default function ResultsPage() {
           {t("judging.panel.link")}
         </Link>{" "}
         ·{" "}
-        <Link to={`/competitions/${cat.competitionId}/categories/${cat.id}/sheets`}>
-          {t("judging.matrix.title")}
-        </Link>
+        {matrixOpen ? (
+          <Link to={`/competitions/${cat.competitionId}/categories/${cat.id}/sheets`}>
+            {t("judging.matrix.title")}
+          </Link>
+        ) : (
+          <span>{t("judging.matrix.whenOpen")}</span>
+        )}
       </p>
       <h1>{t("judging.results.heading", { category: cat.name })}</h1>
       <ErrorSummary state={state} />
@@ -216,14 +233,33 @@ export default function ResultsPage() {
           </select>{" "}
           <button type="submit">{t("judging.method.show")}</button>
         </Form>
-        {fallbackToMean && <p className="alert alert-error">{t("judging.fallbackToMean")}</p>}
+        {byDesign ? (
+          <p className="alert alert-warning">
+            {t("judging.trimmedByDesign", { k: cat.judgesPer ?? 0, min: TRIMMED_MIN_SHEETS })}
+          </p>
+        ) : (
+          fallbackToMean && <p className="alert alert-error">{t("judging.fallbackToMean")}</p>
+        )}
         <RankingTable />
         {unscored.length > 0 && (
           <p className="muted">{t("judging.unscored", { refs: unscored.map((u) => u.ref).join(", ") })}</p>
         )}
         <SelectionReport />
         <h2>{t("judging.final.title")}</h2>
-        <p>{t("judging.final.count", { count: finalCount, quota: cat.quota })}</p>
+        {finalCount > cat.quota ? (
+          <div className="alert alert-warning" role="alert">
+            <p>
+              <strong>{t("judging.final.overQuotaTitle")}</strong>{" "}
+              {t("judging.final.overQuota", {
+                count: finalCount,
+                quota: cat.quota,
+                over: finalCount - cat.quota,
+              })}
+            </p>
+          </div>
+        ) : (
+          <p>{t("judging.final.count", { count: finalCount, quota: cat.quota })}</p>
+        )}
         {overrides.length > 0 && (
           <ul>
             {overrides.map((o) => (

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { listPanel } from "~/models/panel.server";
+import { isMatrixOpen } from "~/models/judging-category.server";
 import { scoreMatrix } from "~/models/score-sheet.server";
 import { errorResponse } from "~/utils/http.server";
 import { requireCategoryAdmin } from "~/utils/authorize.server";
@@ -11,12 +12,9 @@ import judgingStyles from "~/styles/judging.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingStyles }];
 
-/** Judges' scores are nobody's business while judging runs: the matrix opens once it has closed. */
-const MATRIX_STAGES = ["deciding", "notice", "published", "archived"];
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { cat } = await requireCategoryAdmin(request, context, params);
-  if (!MATRIX_STAGES.includes(cat.stage)) throw errorResponse(409, "judging.matrix.notYet");
+  if (!isMatrixOpen(cat.stage)) throw errorResponse(409, "judging.matrix.notYet");
   const [panel, sheets] = await Promise.all([listPanel(context.db, cat.id), scoreMatrix(context.db, cat.id)]);
   const rows = new Map<
     number,

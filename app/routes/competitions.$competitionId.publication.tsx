@@ -9,16 +9,27 @@ import { invalidateRollPages } from "~/models/honor-page-cache.server";
 import { noticeToday } from "~/models/notice-clock.server";
 import { getOrg, listAncestors } from "~/models/org.server";
 import { getPublication, listPublishedForAdmin, publish, revoke } from "~/models/publication.server";
+import { correctDocNumber, listDocNumberCorrections } from "~/models/doc-number-correction.server";
+import { listNoticeEntries } from "~/models/notice.server";
+import { checkDocNumber } from "~/domain/honors/doc-number";
 import { publishRefusals } from "~/models/publication-refusals.server";
 import { hasRoleAt, type Grant } from "~/domain/permissions";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { requireCompetition } from "~/utils/authorize.server";
 import { runAction } from "~/utils/action.server";
-import { formError, parseForm, readForm } from "~/utils/form.server";
+import { formError, parseForm, readForm, textValues } from "~/utils/form.server";
+import type { MessageKey, Params } from "~/i18n";
 import { idParam } from "~/utils/zod";
-import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
+import { ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
-import { TableRegion } from "~/components/table-region";
+import { AdminRoll } from "~/components/honors/admin-roll";
+import {
+  ConfirmPublication,
+  CorrectionForm,
+  CorrectionList,
+  PublishForm,
+  type PublicationReview,
+} from "~/components/honors/publication-forms";
 import honorsHref from "~/styles/honors.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
@@ -50,22 +61,26 @@ async function publishingOrgs(
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, c } = await guard(request, context, params.competitionId);
   const publication = await getPublication(context.db, c.id);
+  const open = !publication && c.stage === "notice";
   return {
     competition: { id: c.id, title: c.title, stage: c.stage },
     publication,
-    refusals: publication || c.stage !== "notice" ? [] : await publishRefusals(context.db, c.id),
+    refusals: open ? await publishRefusals(context.db, c.id) : [],
+    entries: open ? (await listNoticeEntries(context.db, c.id)).length : 0,
     orgs: await publishingOrgs(context.db, c.org_id, user.grants),
     today: noticeToday(),
     roll: publication ? await listPublishedForAdmin(context.db, c.id) : [],
+    corrections: publication ? await listDocNumberCorrections(context.db, c.id) : [],
   };
 }
 
+const DocNumberField = z
+  .string({ required_error: "publication.docNumber" })
+  .trim()
+  .min(1, "publication.docNumber")
+  .max(100);
 const PublishSchema = z.object({
-  doc_number: z
-    .string({ required_error: "publication.docNumber" })
-    .trim()
-    .min(1, "publication.docNumber")
-    .max(100),
+  doc_number: DocNumberField,
   published_on: IsoDateSchema,
   publishing_org: idParam,
 });
@@ -78,34 +93,77 @@ const RevokeSchema = z.object({
     .max(1000),
   revoked_on: IsoDateSchema,
 });
-const IntentSchema = z.object({ intent: z.enum(["publish", "revoke"]) });
+const CorrectSchema = z.object({
+  doc_number: DocNumberField,
+  reason: z
+    .string({ required_error: "publication.correctionReason" })
+    .trim()
+    .min(1, "publication.correctionReason")
+    .max(1000),
+  corrected_on: IsoDateSchema,
+});
+/** `review` checks the form and asks for confirmation; only `publish` (the confirm step) writes. */
+const IntentSchema = z.object({ intent: z.enum(["review", "publish", "revoke", "correct"]) });
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, c } = await guard(request, context, params.competitionId);
-  const form = await readForm(request, context);
-  const intent = parseForm(form, IntentSchema);
-  if (!intent.ok) return formError(intent);
-  const actor = actorOf(user, context);
-  const refused = await runAction(context, form, async (trx) => {
-    if (intent.data.intent === "publish") {
-      const parsed = parseForm(form, PublishSchema);
-      if (!parsed.ok) return formError(parsed);
-      const p = parsed.data;
-      const org = (await publishingOrgs(trx, c.org_id, user.grants)).find((o) => o.id === p.publishing_org);
-      if (org && !org.mayPublish)
-        return formError(
-          {
-            errors: {
-              publishing_org: { key: "publication.publishingOrgNotAdmin", params: { org: org.name } },
-            },
-            values: {},
-          },
-          403,
-        );
+type Guarded = Awaited<ReturnType<typeof guard>>;
+type Outcome = { done: "review"; review: PublicationReview } | { done: "publish" | "revoke" | "correct" };
+
+/** The publish form checked as the decision will check it: 文号 format, date, a union this admin may use. */
+async function checkPublishForm(
+  db: LoaderFunctionArgs["context"]["db"],
+  { user, c }: Guarded,
+  form: FormData,
+) {
+  const parsed = parseForm(form, PublishSchema);
+  if (!parsed.ok) return { failure: formError(parsed) };
+  const p = parsed.data;
+  const doc = checkDocNumber(p.doc_number, Number(p.published_on.slice(0, 4)));
+  const fail = (field: string, key: MessageKey, params?: Params, status = 400) =>
+    formError({ errors: { [field]: { key, params } }, values: textValues(form) }, status);
+  if (!doc.ok) return { failure: fail("doc_number", doc.key, doc.params) };
+  const org = (await publishingOrgs(db, c.org_id, user.grants)).find((o) => o.id === p.publishing_org);
+  if (!org) return { failure: fail("publishing_org", "publication.publishingOrg") };
+  if (!org.mayPublish)
+    return { failure: fail("publishing_org", "publication.publishingOrgNotAdmin", { org: org.name }, 403) };
+  return { data: { ...p, doc_number: doc.value, org_name: org.name } };
+}
+
+async function act(context: ActionFunctionArgs["context"], g: Guarded, form: FormData, intent: string) {
+  const actor = actorOf(g.user, context);
+  const c = g.c;
+  if (intent === "review") {
+    const checked = await checkPublishForm(context.db, g, form);
+    if (checked.failure) return checked.failure;
+    // Nothing to confirm while the publication would be refused (notice running, objection open).
+    const [refusal] = await publishRefusals(context.db, c.id);
+    if (refusal)
+      return formError({
+        errors: { _form: { key: refusal.messageKey, params: refusal.params } },
+        values: textValues(form),
+      });
+    const p = checked.data;
+    const entries = (await listNoticeEntries(context.db, c.id)).length;
+    const review = { ...p, publishing_org: String(p.publishing_org), entries };
+    return { done: "review", review } satisfies Outcome;
+  }
+  return runAction(context, form, async (trx): Promise<Outcome | ReturnType<typeof formError>> => {
+    if (intent === "publish") {
+      const checked = await checkPublishForm(trx, g, form);
+      if (checked.failure) return checked.failure;
+      const p = checked.data;
       await publish(trx, actor, c, {
         docNumber: p.doc_number,
         publishedOn: p.published_on,
         publishingOrgId: p.publishing_org,
+      });
+    } else if (intent === "correct") {
+      const parsed = parseForm(form, CorrectSchema);
+      if (!parsed.ok) return formError(parsed);
+      const p = parsed.data;
+      await correctDocNumber(trx, actor, c, {
+        docNumber: p.doc_number,
+        reason: p.reason,
+        correctedOn: p.corrected_on,
       });
     } else {
       const parsed = parseForm(form, RevokeSchema);
@@ -118,26 +176,44 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         revokedOn: p.revoked_on,
       });
     }
-    return undefined;
+    return { done: intent as "publish" | "revoke" | "correct" };
   });
-  if (refused) return refused;
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const g = await guard(request, context, params.competitionId);
+  const form = await readForm(request, context);
+  const intent = parseForm(form, IntentSchema);
+  if (!intent.ok) return formError(intent);
+  const outcome = await act(context, g, form, intent.data.intent);
+  if (outcome instanceof Response || !("done" in outcome)) return outcome;
   // Only once committed: a page cached in between would show the roll as it was.
-  invalidateRollPages();
-  return data({ ok: true as const, done: intent.data.intent, errors: undefined, values: undefined });
+  if (outcome.done !== "review") invalidateRollPages();
+  return data({ ok: true as const, ...outcome, errors: undefined, values: undefined });
 }
 
 export default function PublicationPage() {
   const t = useT();
   const locale = useLocale();
-  const { competition: c, publication, refusals, orgs, today, roll } = useLoaderData<typeof loader>();
+  const {
+    competition: c,
+    publication,
+    refusals,
+    orgs,
+    today,
+    roll,
+    corrections,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const failed = result && !result.ok ? result : undefined;
+  const review = result?.ok && result.done === "review" ? result.review : undefined;
   return (
     <>
       <p className="muted">
         <Link to={`/competitions/${c.id}`}>{c.title}</Link>
       </p>
       <h1>{t("publication.title")}</h1>
-      <ErrorSummary state={result && !result.ok ? result : undefined} />
+      <ErrorSummary state={failed} />
       {publication ? (
         <>
           <p className="alert alert-ok" role="status">
@@ -147,9 +223,11 @@ export default function PublicationPage() {
             })}{" "}
             {publication.publishing_org} <Link to={`/honors/${c.id}`}>{t("publication.publicPage")}</Link>
           </p>
+          <CorrectionList corrections={corrections} />
           <p>
             {t("publication.digest")}: <span className="digest">{groupDigest(publication.digest)}</span>
           </p>
+          <CorrectionForm today={today} state={failed?.values?.intent === "correct" ? failed : undefined} />
           <h2>{t("publication.roll")}</h2>
           <AdminRoll roll={roll} today={today} />
         </>
@@ -165,117 +243,15 @@ export default function PublicationPage() {
               </ul>
             </div>
           )}
-          {c.stage === "notice" && (
-            <AppForm className="stack">
-              <input type="hidden" name="intent" value="publish" />
-              <TextField
-                name="doc_number"
-                label={t("publication.field.docNumber")}
-                hint={t("publication.field.docNumberHint")}
-                required
-                maxLength={100}
-                state={result}
-              />
-              <TextField
-                name="published_on"
-                type="date"
-                label={t("publication.field.date")}
-                defaultValue={today}
-                required
-                state={result}
-              />
-              <SelectField
-                name="publishing_org"
-                label={t("publication.field.org")}
-                options={orgs
-                  .filter((o) => o.mayPublish)
-                  .map((o) => ({ value: String(o.id), label: o.name }))}
-                state={result}
-              />
-              {orgs.some((o) => !o.mayPublish) && (
-                <p className="hint">
-                  {t("publication.field.orgOthers", {
-                    orgs: orgs
-                      .filter((o) => !o.mayPublish)
-                      .map((o) => o.name)
-                      .join(locale === "en" ? ", " : "、"),
-                  })}
-                </p>
-              )}
-              <button type="submit" className="primary">
-                {t("publication.publish")}
-              </button>
-            </AppForm>
-          )}
+          {c.stage === "notice" &&
+            (review ? (
+              <ConfirmPublication review={review} backTo={`/competitions/${c.id}/publication`} />
+            ) : (
+              <PublishForm orgs={orgs} today={today} state={failed} />
+            ))}
         </>
       )}
     </>
-  );
-}
-
-type RollRow = ReturnType<typeof useLoaderData<typeof loader>>["roll"][number];
-
-function AdminRoll({ roll, today }: { roll: RollRow[]; today: string }) {
-  const t = useT();
-  const locale = useLocale();
-  return (
-    <TableRegion label={t("publication.roll")}>
-      <table>
-        <thead>
-          <tr>
-            <th>{t("honors.col.category")}</th>
-            <th>{t("honors.col.position")}</th>
-            <th>{t("notice.col.name")}</th>
-            <th>{t("notice.col.org")}</th>
-            <th>{t("common.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {roll.map((h) => (
-            <tr key={h.id}>
-              <td>{h.category_name}</td>
-              <td>{h.position}</td>
-              <td>{h.name}</td>
-              <td>{h.org_name}</td>
-              <td>
-                {h.revoked ? (
-                  <span className="status status-revoked">
-                    {t("publication.revoked", {
-                      date: formatDate(locale, h.revoked_on ?? ""),
-                      reason: h.revoked_reason ?? "",
-                    })}
-                  </span>
-                ) : (
-                  <details>
-                    <summary>{t("publication.revoke")}</summary>
-                    <AppForm>
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="honoree" value={h.id} />
-                      <TextField
-                        name="reason"
-                        label={t("publication.revokeReason")}
-                        required
-                        maxLength={1000}
-                      />
-                      <TextField
-                        name="revoked_on"
-                        type="date"
-                        label={t("publication.revokedOn")}
-                        defaultValue={today}
-                        required
-                      />
-                      <button type="submit" className="secondary">
-                        {t("publication.revoke")}
-                      </button>
-                    </AppForm>
-                  </details>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
   );
 }
 

@@ -18,7 +18,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scopes = requireAdminScopes(user, "competition:create");
   // Organizers are the orgs a user administers directly, and the ones below them.
   const orgs = await listOrgsWithin(context.db, scopes);
-  return { organizers: orgs.filter((o) => o.kind !== "grassroots").map(({ id, name }) => ({ id, name })) };
+  return {
+    organizers: orgs.filter((o) => o.kind !== "grassroots").map(({ id, name, path }) => ({ id, name, path })),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

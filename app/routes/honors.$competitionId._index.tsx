@@ -11,10 +11,12 @@ import {
   listRollEntries,
 } from "~/models/honor-roll.server";
 import { publishedPageHeaders } from "~/models/honor-page-cache.server";
+import { listDocNumberCorrections } from "~/models/doc-number-correction.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { RollTable } from "~/components/honors/roll-table";
 import { RegionSelect } from "~/components/honors/region-select";
+import { CorrectionList } from "~/components/honors/publication-forms";
 import { ErrorPage } from "~/components/error-page";
 import honorsHref from "~/styles/honors.css";
 
@@ -31,11 +33,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const categories = await listRollCategories(context.db, list.id);
   const category = query.category ? categories.find((c) => c.id === query.category) : categories[0];
   if (!category) throw notFound();
-  const [entries, regions] = await Promise.all([
+  const [entries, regions, corrections] = await Promise.all([
     listRollEntries(context.db, { categoryId: category.id, region: query.region, page: query.page }),
     listRegions(context.db),
+    listDocNumberCorrections(context.db, list.id),
   ]);
-  return { list, categories, category, entries, regions, region: query.region ?? null };
+  return { list, categories, category, entries, regions, region: query.region ?? null, corrections };
 }
 
 function pageHref(base: string, page: number) {
@@ -45,7 +48,8 @@ function pageHref(base: string, page: number) {
 export default function HonorRoll() {
   const t = useT();
   const locale = useLocale();
-  const { list, categories, category, entries, regions, region } = useLoaderData<typeof loader>();
+  const { list, categories, category, entries, regions, region, corrections } =
+    useLoaderData<typeof loader>();
   const base = `/honors/${list.id}?category=${category.id}${region ? `&region=${region}` : ""}`;
   const kinds = (["collective", "individual"] as const).filter((k) => categories.some((c) => c.kind === k));
   return (
@@ -59,6 +63,7 @@ export default function HonorRoll() {
           date: formatDate(locale, list.published_on),
         })}
       </p>
+      <CorrectionList corrections={corrections} />
       {kinds.map((kind) => (
         <nav key={kind} aria-label={t(kind === "collective" ? "honors.collectives" : "honors.individuals")}>
           <strong>{t(kind === "collective" ? "honors.collectives" : "honors.individuals")}</strong>

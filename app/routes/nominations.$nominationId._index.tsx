@@ -31,7 +31,7 @@ import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { NominationFacts } from "~/components/nomination-facts";
 import { NominationFileList } from "~/components/nomination-files";
-import { NominationHistory } from "~/components/nomination-history";
+import { NominationHistory, ReturnNotice } from "~/components/nomination-history";
 import { ConsultationPanel, NominationStepForms } from "~/components/nomination-review";
 
 /** The nominating org's nominators and the organizer's admins; nobody else, not even a judge. */
@@ -179,6 +179,7 @@ export default function NominationDossier() {
       </p>
       <h1>{n.name}</h1>
       <ErrorSummary state={state} />
+      <ReturnNotice status={n.status} events={events} />
       {(canEdit || nominatorSteps.length > 0) && (
         <section aria-label={t("nominations.dossier.nominatorActions")}>
           {canEdit && (

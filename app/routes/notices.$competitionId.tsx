@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
 } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ObjectionSchema, MAX_OBJECTION_FACTS } from "~/domain/notice/objection-input";
+import { ObjectionSchema, MAX_OBJECTION_FACTS, MIN_OBJECTION_FACTS } from "~/domain/notice/objection-input";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
 import { getCompetition } from "~/models/competition.server";
@@ -188,7 +188,7 @@ export default function NoticePage() {
               aria-describedby="f-facts-hint"
             />
             <p className="hint" id="f-facts-hint">
-              {t("notice.objection.factsHint")}
+              {t("notice.objection.factsHint")} {t("objection.factsMin", { min: MIN_OBJECTION_FACTS })}
             </p>
             {result?.errors?.facts && (
               <p className="field-error">{t(result.errors.facts.key, result.errors.facts.params)}</p>

@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org, scopes } = await guard(request, context, params.orgId);
   // Possible parents: inside the admin's subtrees, never the org itself or anything below it.
   const parents = (await listOrgsWithin(context.db, scopes)).filter((o) => !isWithin(o.path, org.path));
-  return { org, parents: parents.map(({ id, name }) => ({ id, name })) };
+  return { org, parents: parents.map(({ id, name, path }) => ({ id, name, path })) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

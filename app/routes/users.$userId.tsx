@@ -26,6 +26,7 @@ import { authorize } from "~/utils/authorize.server";
 import { notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
+import { orgOptions } from "~/domain/org-tree";
 import { AppForm, ErrorSummary, SelectField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 
@@ -56,7 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ...g,
       revocable: scopes.some((s) => isWithin(g.orgPath, s)) && target.id !== admin.id,
     })),
-    orgs: orgs.map(({ id, name }) => ({ id, name })),
+    orgs: orgs.map(({ id, name, path }) => ({ id, name, path })),
     isSelf: target.id === admin.id,
   };
 }
@@ -155,7 +156,7 @@ export default function UserPage() {
           name="orgId"
           label={t("users.grantAt")}
           defaultValue={String(target.orgId ?? "")}
-          options={orgs.map((o) => ({ value: String(o.id), label: o.name }))}
+          options={orgOptions(orgs)}
           state={state}
         />
         <button type="submit" className="primary">

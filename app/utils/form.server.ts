@@ -40,7 +40,11 @@ export function refuseNul(form: FormData): void {
 }
 
 function issueToError(issue: z.ZodIssue): FieldError {
-  if (isMessageKey(issue.message)) return { key: issue.message };
+  // A refinement may say more than its key: "at least {min}, now {count}".
+  if (isMessageKey(issue.message))
+    return issue.code === "custom" && issue.params
+      ? { key: issue.message, params: issue.params }
+      : { key: issue.message };
   switch (issue.code) {
     case "invalid_type":
       return {

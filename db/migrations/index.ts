@@ -8,6 +8,7 @@ import * as m0006 from "./0006-activities";
 import * as m0007 from "./0007-sessions";
 import * as m0008 from "./0008-vocabulary-checks";
 import * as m0009 from "./0009-decided-results";
+import * as m0010 from "./0010-doc-number-corrections";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0007-sessions": m0007,
   "0008-vocabulary-checks": m0008,
   "0009-decided-results": m0009,
+  "0010-doc-number-corrections": m0010,
 };

@@ -79,6 +79,12 @@ describe("notice, objection, publication and the honor roll", () => {
       page.waitForResponse((r) => r.request().method() === "POST"),
       page.locator("main button.primary").click(),
     ]);
+    // The confirm step shows what becomes public; only its button publishes.
+    await expect.poll(() => main().innerText()).toContain("请确认发布");
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.locator("main button.primary", { hasText: "确认发布" }).click(),
+    ]);
     await expect.poll(() => main().innerText()).toContain("表彰决定已发布：陕工发〔2018〕12号");
     expect(await page.locator("main .digest").innerText()).toMatch(/^([0-9a-f]{8} ){7}[0-9a-f]{8}$/);
   });

@@ -133,6 +133,13 @@ describe("judging in the browser", () => {
     await scoreAll("judge1", [90, 80, 70]);
     await scoreAll("judge2", [80, 90, 60]);
     await login(page, "admin");
+    // While judging runs the matrix is closed: the results page says when it opens instead of linking to a 409.
+    const resultsPath = `/competitions/${competitionId}/categories/${categoryId}/results`;
+    await page.goto(resultsPath);
+    expect(await page.locator("main").innerText()).toContain(
+      "评委评分矩阵：评审结束（进入决定阶段）后可查看",
+    );
+    expect(await page.locator('main a[href$="/sheets"]').count()).toBe(0);
     await page.goto(`/competitions/${competitionId}`);
     await page.locator("main button.primary", { hasText: "进入下一阶段" }).click();
     await expect.poll(() => page.locator("main").innerText()).toContain("竞赛已进入「评审决定」阶段。");
@@ -148,6 +155,16 @@ describe("judging in the browser", () => {
     expect(main).toContain("部分推荐的评分表少于 5 份");
     expect(main).toMatch(/评审委员会拟表彰名单\s+名单共 \d 名，名额 77。/);
     expect(await page.locator("table.comparison tbody tr").count()).toBe(3);
+
+    // An override saved, its reason box starts empty again (the row's form is the other way now).
+    await page.locator(`#r-${refs[2]}`).fill("名额调整");
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.locator("table.ranking tbody tr").nth(2).locator("button").click(),
+    ]);
+    await expect.poll(() => page.locator("main").innerText()).toContain("名额调整");
+    await expect.poll(() => page.locator(`#r-${refs[2]}`).inputValue()).toBe("");
+    expect(await page.locator('main a[href$="/sheets"]').count()).toBe(1);
 
     // The per-judge matrix opens now that judging has closed; a correction needs a reason.
     await page.goto(`/competitions/${competitionId}/categories/${categoryId}/sheets`);

@@ -228,6 +228,8 @@ describe("one nomination from filing to eligible", () => {
   it("the nominator corrects it and resubmits", async () => {
     await signInAs("nominator");
     await page.goto(nominationPath);
+    // The return comment opens the page, right under the name, not at the foot of the history.
+    expect(await text(page.locator("main h1 + .return-notice"))).toContain("请补充职务证明。");
     await Promise.all([page.waitForURL(/\/edit$/), page.getByRole("link", { name: "修改推荐" }).click()]);
     await page.locator('main [name="post"]').fill("班组长、高级技师");
     await Promise.all([

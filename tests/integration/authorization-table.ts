@@ -631,7 +631,7 @@ export const FOREIGN_CHILD_TABLE: Record<string, Record<string, ForeignChild>> =
       params: publishedParams,
       form: (w) => ({
         nomination: String(w.notice.nominationId),
-        facts: "请核实其事迹材料。",
+        facts: "请核实其事迹材料中的帮扶户数。",
         name: "李明",
         contact: "13800000000",
       }),

@@ -267,7 +267,11 @@ describe("publication and revocation", () => {
     ).rejects.toMatchObject({ messageKey: "publication.docNumber" });
     await expect(
       withCompetition((trx, c) =>
-        publish(trx, admin, c, { docNumber: "X", publishedOn: "2018-10-12", publishingOrgId: tree.cityA.id }),
+        publish(trx, admin, c, {
+          docNumber: "陕工发〔2018〕12号",
+          publishedOn: "2018-10-12",
+          publishingOrgId: tree.cityA.id,
+        }),
       ),
     ).rejects.toMatchObject({ messageKey: "publication.publishingOrg" });
     const before = await rollVersion(t.db);

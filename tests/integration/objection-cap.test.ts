@@ -48,7 +48,7 @@ async function fillTo(n: number) {
       fileObjection(trx, key, {
         competitionId,
         nominationId: ids[1],
-        facts: "群发异议。",
+        facts: "群发异议：事迹材料不实。",
         name: null,
         contact: null,
         ip: null,
@@ -62,11 +62,11 @@ describe(`the cap of ${OPEN_OBJECTIONS_PER_COMPETITION} open objections per noti
   it("refuses the next objection with 503 and a message sending people to the organizer, writing nothing", async () => {
     await fillTo(OPEN_OBJECTIONS_PER_COMPETITION);
     const before = await written();
-    const refused = await object("第二百零一条异议。");
+    const refused = await object("第二百零一条异议：事迹不实。");
     expect(refused.status).toBe(503);
     expect(refused.data.errors._form.key).toBe("objection.queueFull");
     expect(translate("en", "objection.queueFull")).toContain("contact the organizer by phone or letter");
-    expect(refused.data.values.facts).toBe("第二百零一条异议。");
+    expect(refused.data.values.facts).toBe("第二百零一条异议：事迹不实。");
     expect(await written()).toEqual(before);
   });
 
@@ -94,7 +94,9 @@ describe(`the cap of ${OPEN_OBJECTIONS_PER_COMPETITION} open objections per noti
 
   it("holds under a flood: 10 at once with one place left store exactly one", async () => {
     await fillTo(OPEN_OBJECTIONS_PER_COMPETITION - 1);
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => object(`同时提交的异议${i}。`)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => object(`同时提交的异议，第${i}条。`)),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([302, ...Array(9).fill(503)]);
     expect(await countOpenObjections(t.db, competitionId)).toBe(OPEN_OBJECTIONS_PER_COMPETITION);
   });

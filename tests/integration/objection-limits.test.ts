@@ -39,12 +39,12 @@ describe("objection rate limit and honeypot", () => {
   it(`takes ${OBJECTIONS_PER_HOUR} objections an hour from one sender, refuses the next with a message, writing nothing`, async () => {
     for (let i = 0; i < OBJECTIONS_PER_HOUR; i++) expect((await object("203.0.113.7")).status).toBe(302);
     const before = await written();
-    const refused = await object("203.0.113.7", { facts: "第六次异议。" });
+    const refused = await object("203.0.113.7", { facts: "第六次异议：事迹材料不实。" });
     expect(refused.status).toBe(429);
     expect(refused.data.errors._form.key).toBe("objection.tooMany");
     expect(translate("en", "objection.tooMany")).not.toBe("objection.tooMany");
     // The form keeps what was typed, so a person who hit the limit loses nothing.
-    expect(refused.data.values.facts).toBe("第六次异议。");
+    expect(refused.data.values.facts).toBe("第六次异议：事迹材料不实。");
     expect(await written()).toEqual(before);
     // The limit is per sender: another address still gets through.
     expect((await object("203.0.113.8")).status).toBe(302);
@@ -59,7 +59,7 @@ describe("objection rate limit and honeypot", () => {
         h.post(
           noticeRoute.action,
           `/notices/${competitionId}`,
-          { nomination: String(ids[1]), facts: "群发异议。" },
+          { nomination: String(ids[1]), facts: "群发异议：事迹材料不实。" },
           { params: { competitionId: String(competitionId) } },
         ),
       ),

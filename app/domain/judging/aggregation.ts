@@ -12,6 +12,14 @@ export const AGGREGATION_METHODS: readonly AggregationMethod[] = ["mean", "trimm
 /** 去掉一个最高分和一个最低分 needs this many totals; with fewer, `trimmed` falls back to `mean`. */
 export const TRIMMED_MIN_SHEETS = 5;
 
+/**
+ * True when a category asks for the trimmed mean but assigns fewer judges per nomination than it
+ * needs: every nomination would fall back to the mean, so the form and the results say so.
+ */
+export function trimmedCannotApply(method: string, judgesPerNomination: number | null): boolean {
+  return method === "trimmed" && judgesPerNomination !== null && judgesPerNomination < TRIMMED_MIN_SHEETS;
+}
+
 export interface SubmittedSheet {
   ref: string;
   judgeId: string | number;

@@ -2,6 +2,12 @@ import { z } from "zod";
 import { MAX_ID } from "../input-bounds";
 
 export const MAX_OBJECTION_FACTS = 2000;
+/**
+ * The least an objection must say for the organizer to verify it: who did what, where. Counted in
+ * characters as people count them, spaces left out, so that "   x" or "不实" is sent back with the
+ * text kept, not stored as an objection that blocks the publication and cannot be checked.
+ */
+export const MIN_OBJECTION_FACTS = 10;
 export const MAX_RESOLUTION_REASON = 1000;
 /** Objections one sender may file per hour; real objectors file one or two. */
 export const OBJECTIONS_PER_HOUR = 5;
@@ -31,7 +37,16 @@ export const ObjectionSchema = z.object({
     .string({ required_error: "form.required" })
     .trim()
     .min(1, "form.required")
-    .max(MAX_OBJECTION_FACTS),
+    .max(MAX_OBJECTION_FACTS)
+    .superRefine((text, ctx) => {
+      const count = [...text.replace(/\s+/g, "")].length;
+      if (count < MIN_OBJECTION_FACTS)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: "objection.factsTooShort",
+          params: { min: MIN_OBJECTION_FACTS, count },
+        });
+    }),
   name: optionalText(50),
   contact: optionalText(100),
   website: z.string().optional(),

@@ -95,15 +95,31 @@ export async function errorPage(page: Page): Promise<{ title: string; message: s
   };
 }
 
+/** The ids used by more than one element of the page now shown: a label then focuses the wrong box. */
+export function duplicateIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of document.querySelectorAll("[id]")) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+}
+
 /**
  * Records what a page reports as wrong itself: uncaught exceptions, and console errors such as
- * hydration mismatches. Failed resource loads are left out: tests check those by their status.
+ * hydration mismatches, and ids that each page it loads uses twice. Failed resource loads are left
+ * out: tests check those by their status.
  */
 export function watchPageErrors(page: Page, into: string[]): void {
   page.on("pageerror", (e) => into.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
       into.push(`console: ${m.text()}`);
+  });
+  page.on("load", () => {
+    // A page navigated away from or closed meanwhile has nothing left to check.
+    duplicateIds(page)
+      .then((ids) => ids.length && into.push(`duplicate ids on ${page.url()}: ${ids.join(", ")}`))
+      .catch(() => {});
   });
 }
 
