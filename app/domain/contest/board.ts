@@ -1,7 +1,8 @@
-import { movementOf, previousRanks, type Movement } from "./movement";
-import { redFlagsByOrg } from "./red-flags";
+import { movementOf, type Movement } from "./movement";
+import { rankScope, type RankedScope } from "./ranking";
+import { redFlagsByMember } from "./red-flags";
 import type { ContestScope } from "./scheme";
-import { computeStanding, type Standing, type StandingEntry } from "./standing";
+import { entriesOf, type Standing, type StandingEntry } from "./standing";
 import type { ContestTable } from "./table";
 
 export interface BoardEntry extends StandingEntry {
@@ -23,7 +24,7 @@ export interface BoardGroup {
 /** Every standing of one period: each group, both scopes, with movements and red flags. */
 export interface Board {
   period: string;
-  /** Indicator codes in scheme order: the keys of each entry's `points`. */
+  /** Indicator codes in scheme order: the order of each entry's `points`. */
   indicators: string[];
   groups: BoardGroup[];
 }
@@ -34,15 +35,22 @@ export function periodIndex(table: ContestTable, label: string): number {
   return k;
 }
 
-function withHistory(now: Standing, before: Standing | null, flags: Map<number, string[]>): BoardStanding {
-  const previous = previousRanks(before?.entries ?? null);
+function boardStanding(
+  table: ContestTable,
+  g: number,
+  k: number,
+  scope: ContestScope,
+  [now, before]: [RankedScope, RankedScope | null],
+  flags: string[][],
+): BoardStanding {
   return {
-    ...now,
-    entries: now.entries.map((e) => ({
-      ...e,
-      movement: movementOf(e.rank, previous(e.orgId)),
-      redFlags: flags.get(e.orgId) ?? [],
-    })),
+    group: table.groups[g],
+    period: table.periods[k],
+    scope,
+    entries: entriesOf(table, now, (entry, m): BoardEntry => {
+      const movement = movementOf(entry.rank, before === null ? undefined : before.rank[m] || null);
+      return Object.assign(entry, { movement, redFlags: flags[m] });
+    }),
   };
 }
 
@@ -57,18 +65,24 @@ export function periodBoard(
 ): Board {
   const k = periodIndex(table, label);
   const groups = table.groups.map((group, g): BoardGroup => {
-    const standing = (q: number, scope: ContestScope) => computeStanding(table, g, q, scope);
-    const periods = Array.from({ length: k + 1 }, (_, q) => standing(q, "period"));
+    const periods = Array.from({ length: k + 1 }, (_, q) => rankScope(table, g, q, "period"));
     const flagSource = options.flagsFrom
-      ? Array.from({ length: k + 1 }, (_, q) => computeStanding(options.flagsFrom!, g, q, "period"))
+      ? Array.from({ length: k + 1 }, (_, q) => rankScope(options.flagsFrom!, g, q, "period"))
       : periods;
-    const flags = redFlagsByOrg(flagSource);
-    const cumulative = k === 0 ? periods[0] : standing(k, "cumulative");
-    const cumulativeBefore = k === 0 ? null : k === 1 ? periods[0] : standing(k - 1, "cumulative");
+    const flags = redFlagsByMember(flagSource, table.periods);
+    // Period 1's cumulative scope is the period itself.
+    const cumulative = (q: number) => (q === 0 ? periods[0] : rankScope(table, g, q, "cumulative"));
     return {
       group,
-      period: withHistory(periods[k], k === 0 ? null : periods[k - 1], flags),
-      cumulative: withHistory({ ...cumulative, scope: "cumulative" }, cumulativeBefore, flags),
+      period: boardStanding(table, g, k, "period", [periods[k], k === 0 ? null : periods[k - 1]], flags),
+      cumulative: boardStanding(
+        table,
+        g,
+        k,
+        "cumulative",
+        [cumulative(k), k === 0 ? null : cumulative(k - 1)],
+        flags,
+      ),
     };
   });
   return { period: label, indicators: table.indicators.map((i) => i.code), groups };

@@ -6,17 +6,22 @@ import { valueKey } from "./rounding";
  * like 0) and T the target of the scope. `rank` needs the whole group: see `rankPoints`.
  */
 export function methodPoints(indicator: ContestIndicator, actual: number, target: number): number {
-  const a = actual === actual ? actual : 0;
+  return pointsOf(indicator)(actual, target);
+}
+
+/** The same, as a function of (A, T) with the indicator's constants bound, for scoring whole columns. */
+export function pointsOf(indicator: ContestIndicator): (actual: number, target: number) => number {
+  const { weight, cap, per_unit: p, max_points: max } = indicator;
   switch (indicator.method) {
     case "target":
       // T missing or 0: no target, no points (the page says so).
-      return target > 0 ? indicator.weight! * Math.min(indicator.cap!, a / target) : 0;
+      return (a, t) => (t > 0 && a > 0 ? weight! * Math.min(cap!, a / t) : 0);
     case "bonus":
-      return Math.min(indicator.max_points!, indicator.per_unit! * a);
+      return (a) => (a > 0 ? Math.min(max!, p! * a) : 0);
     case "deduction":
-      return a > 0 ? -Math.min(indicator.max_points!, indicator.per_unit! * a) : 0;
+      return (a) => (a > 0 ? -Math.min(max!, p! * a) : 0);
     default:
-      return 0;
+      return () => 0;
   }
 }
 
@@ -41,11 +46,12 @@ export function rankPoints(
   assign: (member: number, points: number) => void,
 ) {
   const sign = indicator.direction === "lower" ? 1 : -1;
-  const keyed = eligible.map((m) => ({ m, key: sign * valueKey(actual(m)) }));
-  keyed.sort((a, b) => a.key - b.key);
+  const keys = new Float64Array(eligible.length);
+  eligible.forEach((m, j) => (keys[j] = sign * valueKey(actual(m))));
+  const order = Array.from(eligible.keys()).sort((a, b) => keys[a] - keys[b]);
   let rank = 1;
-  keyed.forEach(({ m, key }, position) => {
-    if (position > 0 && key !== keyed[position - 1].key) rank = position + 1;
-    assign(m, pointsForRank(indicator.weight!, rank, keyed.length));
+  order.forEach((j, position) => {
+    if (position > 0 && keys[j] !== keys[order[position - 1]]) rank = position + 1;
+    assign(eligible[j], pointsForRank(indicator.weight!, rank, eligible.length));
   });
 }

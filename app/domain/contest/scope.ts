@@ -25,21 +25,27 @@ export function scopeValues(
   const I = table.indicators.length;
   const actual = new Float64Array(members.length * I);
   const target = new Float64Array(members.length * I);
-  const first = scope === "period" ? k : 0;
+  const { values, targets } = table;
+  if (scope === "period") {
+    members.forEach((p, m) => {
+      actual.set(values.subarray((p * K + k) * I, (p * K + k + 1) * I), m * I);
+      target.set(targets.subarray((p * K + k) * I, (p * K + k + 1) * I), m * I);
+    });
+    return { members, actual, target };
+  }
+  const latest = table.indicators.map((ind) => ind.aggregation === "latest");
   members.forEach((p, m) => {
     for (let i = 0; i < I; i++) {
-      const latest = table.indicators[i].aggregation === "latest";
       let a = NaN;
       let t = NaN;
-      for (let q = first; q <= k; q++) {
-        const cell = (p * K + q) * I + i;
-        const v = table.values[cell];
-        if (v === v) a = latest || a !== a ? v : a + v;
-        const w = table.targets[cell];
-        if (!latest && w === w) t = t !== t ? w : t + w;
+      for (let q = 0, cell = p * K * I + i; q <= k; q++, cell += I) {
+        const v = values[cell];
+        if (v === v) a = latest[i] || a !== a ? v : a + v;
+        const w = targets[cell];
+        if (w === w) t = latest[i] || t !== t ? w : t + w;
       }
       actual[m * I + i] = a;
-      target[m * I + i] = latest ? table.targets[(p * K + k) * I + i] : t;
+      target[m * I + i] = latest[i] ? targets[(p * K + k) * I + i] : t;
     }
   });
   return { members, actual, target };

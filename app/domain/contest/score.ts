@@ -1,5 +1,5 @@
 import type { ContestScope } from "./scheme";
-import { methodPoints, rankPoints, vetoes } from "./points";
+import { pointsOf, rankPoints, vetoes } from "./points";
 import { scopeValues, type ScopeValues } from "./scope";
 import type { ContestTable } from "./table";
 
@@ -19,30 +19,32 @@ export function scoreScope(
   scope: ContestScope,
 ): ScopeScore {
   const values = scopeValues(table, members, k, scope);
+  const { actual, target } = values;
   const I = table.indicators.length;
-  const points = new Float64Array(members.length * I);
+  const n = members.length;
+  const points = new Float64Array(n * I);
   const disqualified = members.map((p) => table.participants[p].disqualified);
   const vetoedBy: string[][] = members.map(() => []);
   table.indicators.forEach((indicator, i) => {
-    members.forEach((_, m) => {
-      if (vetoes(indicator, values.actual[m * I + i])) vetoedBy[m].push(indicator.code);
-    });
+    if (indicator.method === "veto")
+      for (let m = 0; m < n; m++) if (vetoes(indicator, actual[m * I + i])) vetoedBy[m].push(indicator.code);
   });
   table.indicators.forEach((indicator, i) => {
-    if (indicator.method === "rank") {
-      const eligible = members
-        .map((_, m) => m)
-        .filter((m) => values.actual[m * I + i] === values.actual[m * I + i])
-        .filter((m) => !disqualified[m] && vetoedBy[m].length === 0);
-      rankPoints(
-        indicator,
-        eligible,
-        (m) => values.actual[m * I + i],
-        (m, p) => (points[m * I + i] = p),
-      );
-    } else
-      for (let m = 0; m < members.length; m++)
-        points[m * I + i] = methodPoints(indicator, values.actual[m * I + i], values.target[m * I + i]);
+    if (indicator.method !== "rank") {
+      const score = pointsOf(indicator);
+      for (let m = 0, cell = i; m < n; m++, cell += I) points[cell] = score(actual[cell], target[cell]);
+      return;
+    }
+    const eligible: number[] = [];
+    for (let m = 0; m < n; m++)
+      if (actual[m * I + i] === actual[m * I + i] && !disqualified[m] && vetoedBy[m].length === 0)
+        eligible.push(m);
+    rankPoints(
+      indicator,
+      eligible,
+      (m) => actual[m * I + i],
+      (m, p) => (points[m * I + i] = p),
+    );
   });
   return { ...values, points, vetoedBy, disqualified };
 }

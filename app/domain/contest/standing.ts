@@ -1,10 +1,8 @@
 import type { ContestScope } from "./scheme";
-import { roundPoints } from "./rounding";
-import { scoreScope, type ScopeScore } from "./score";
+import { rankScope, type RankedScope } from "./ranking";
 import type { ContestTable } from "./table";
 
-/** Org names that share a rank are listed in Chinese (pinyin) order, as an office would read them out. */
-export const ORG_NAME_ORDER = new Intl.Collator("zh-CN");
+export { ORG_NAME_ORDER } from "./ranking";
 
 export interface StandingEntry {
   orgId: number;
@@ -38,61 +36,47 @@ export interface Standing {
   entries: StandingEntry[];
 }
 
-const orNull = (v: number) => (v === v ? v : null);
+function rowOf(a: Float64Array, m: number, I: number, nullForNaN: boolean): (number | null)[] {
+  const row: (number | null)[] = new Array(I);
+  for (let i = 0; i < I; i++) {
+    const v = a[m * I + i];
+    row[i] = nullForNaN && v !== v ? null : v;
+  }
+  return row;
+}
 
-function entriesOf(table: ContestTable, score: ScopeScore): StandingEntry[] {
+/** The entries of a ranked scope, in standing order; `extend` adds fields to each (movement, red flags). */
+export function entriesOf<E extends StandingEntry = StandingEntry>(
+  table: ContestTable,
+  ranked: RankedScope,
+  extend: (entry: StandingEntry, member: number) => E = (entry) => entry as E,
+): E[] {
   const I = table.indicators.length;
-  return score.members.map((p, m) => {
-    const row = (a: Float64Array) => Array.from(a.subarray(m * I, m * I + I));
-    const raw = row(score.points);
-    const actual = row(score.actual);
-    const vetoed = score.vetoedBy[m].length > 0;
-    return {
-      orgId: table.participants[p].orgId,
-      name: table.participants[p].name,
-      total: roundPoints(raw.reduce((s, x) => s + x, 0)),
-      points: raw.map(roundPoints),
-      actual: actual.map(orNull),
-      target: row(score.target).map(orNull),
-      rank: null,
-      tied: false,
-      vetoed,
+  const { score } = ranked;
+  const targetMethod = table.indicators.map((ind) => ind.method === "target");
+  return ranked.order.map((m) => {
+    const participant = table.participants[score.members[m]];
+    const target = rowOf(score.target, m, I, true);
+    const noTarget: string[] = [];
+    for (let i = 0; i < I; i++)
+      if (targetMethod[i] && !(target[i]! > 0)) noTarget.push(table.indicators[i].code);
+    const entry: StandingEntry = {
+      orgId: participant.orgId,
+      name: participant.name,
+      total: ranked.total[m],
+      points: rowOf(ranked.rounded, m, I, false) as number[],
+      actual: rowOf(score.actual, m, I, true),
+      target,
+      rank: ranked.rank[m] || null,
+      tied: ranked.tied[m] === 1,
+      vetoed: score.vetoedBy[m].length > 0,
       vetoedBy: score.vetoedBy[m],
       disqualified: score.disqualified[m],
-      noTarget: table.indicators
-        .filter((ind, i) => ind.method === "target" && !(score.target[m * I + i] > 0))
-        .map((ind) => ind.code),
-      reported: actual.some((v) => v === v),
+      noTarget,
+      reported: ranked.reported[m] === 1,
     };
+    return extend(entry, m);
   });
-}
-
-const isRanked = (e: StandingEntry) => !e.vetoed && !e.disqualified;
-
-/** Better first: ranked before unranked, then the total, then each indicator's points in scheme order. 0 = tied. */
-export function compareStanding(a: StandingEntry, b: StandingEntry): number {
-  if (isRanked(a) !== isRanked(b)) return isRanked(a) ? -1 : 1;
-  if (a.total !== b.total) return b.total - a.total;
-  for (let i = 0; i < a.points.length; i++) if (a.points[i] !== b.points[i]) return b.points[i] - a.points[i];
-  return 0;
-}
-
-/** Sorts the entries and gives the ranked ones their competition ranks. */
-export function rankEntries(entries: StandingEntry[]): StandingEntry[] {
-  entries.sort(
-    (a, b) => compareStanding(a, b) || ORG_NAME_ORDER.compare(a.name, b.name) || a.orgId - b.orgId,
-  );
-  let start = 0;
-  for (let i = 0; i <= entries.length; i++) {
-    if (i < entries.length && i > start && compareStanding(entries[start], entries[i]) === 0) continue;
-    for (let j = start; j < i; j++)
-      if (isRanked(entries[j])) {
-        entries[j].rank = start + 1;
-        entries[j].tied = i - start > 1;
-      }
-    start = i;
-  }
-  return entries;
 }
 
 /** One group's standing for period index k in a scope (docs/domain.md#contest). */
@@ -102,11 +86,10 @@ export function computeStanding(
   k: number,
   scope: ContestScope,
 ): Standing {
-  const score = scoreScope(table, table.members[group], k, scope);
   return {
     group: table.groups[group],
     period: table.periods[k],
     scope,
-    entries: rankEntries(entriesOf(table, score)),
+    entries: entriesOf(table, rankScope(table, group, k, scope)),
   };
 }
