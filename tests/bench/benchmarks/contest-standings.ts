@@ -8,10 +8,13 @@ import { CONTEST_SIZE, contestData } from "./contest-data";
 const RUNS = 7;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function timed<T>(run: () => T): { ms: number; value: T } {
+/** Wall-clock and CPU milliseconds: on a shared machine the CPU time shows the work without the waiting. */
+function timed<T>(run: () => T): { ms: number; cpuMs: number; value: T } {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const value = run();
-  return { ms: performance.now() - start, value };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, value };
 }
 
 /**
@@ -27,7 +30,7 @@ const contestStandings: Benchmark = {
     log("Generating the seeded contest …");
     const data = contestData();
     const last = data.periods[data.periods.length - 1].label;
-    const [build, board, total, provisional, gap] = [[], [], [], [], []] as number[][];
+    const [build, board, total, cpu, provisional, gap] = [[], [], [], [], [], []] as number[][];
     let entries = 0;
     for (let run = 0; run < RUNS; run++) {
       const table = timed(() => buildContestTable(data));
@@ -35,6 +38,7 @@ const contestStandings: Benchmark = {
       build.push(table.ms);
       board.push(standings.ms);
       total.push(table.ms + standings.ms);
+      cpu.push(table.cpuMs + standings.cpuMs);
       const me = data.participants[1].orgId;
       provisional.push(
         timed(() =>
@@ -54,6 +58,7 @@ const contestStandings: Benchmark = {
       table_ms: round(median(build), 1),
       board_ms: round(median(board), 1),
       standings_ms: round(median(total), 1),
+      standings_cpu_ms: round(median(cpu), 1),
       provisional_ms: round(median(provisional), 1),
       gap_ms: round(median(gap), 1),
     };
