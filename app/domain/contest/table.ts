@@ -68,13 +68,18 @@ export function buildContestTable(data: ContestData, counting: Counting = OFFICI
 
   const cells = data.participants.length * K * I;
   const values = new Float64Array(cells).fill(NaN);
+  // Rows come grouped (by org, period …): remembering the last lookups skips most map reads.
+  let [lastOrg, p, lastPeriod, k, lastCode, i] = [NaN, -1, "", -1, "", -1];
   for (const row of data.values) {
-    const p = orgs.get(row.orgId);
-    if (p === undefined || !isCounted(row, counting)) continue;
+    if (!isCounted(row, counting)) continue;
+    if (row.orgId !== lastOrg) [lastOrg, p] = [row.orgId, orgs.get(row.orgId) ?? -1];
+    if (p < 0) continue;
+    if (row.period !== lastPeriod) [lastPeriod, k] = [row.period, lookup(periods, row.period, "period")];
+    if (row.indicator !== lastCode)
+      [lastCode, i] = [row.indicator, lookup(codes, row.indicator, "indicator")];
     if (!(row.value >= 0)) throw new RangeError(`negative or missing value: ${row.value}`);
-    const cell =
-      (p * K + lookup(periods, row.period, "period")) * I + lookup(codes, row.indicator, "indicator");
-    if (!Number.isNaN(values[cell]))
+    const cell = (p * K + k) * I + i;
+    if (values[cell] === values[cell])
       throw new RangeError(`two counted values for one cell (org ${row.orgId})`);
     values[cell] = row.value;
   }
