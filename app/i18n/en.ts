@@ -11,6 +11,7 @@ import { authzMessages } from "./messages/authz";
 import { decidedResultsMessages } from "./messages/decided-results";
 import { entryMessages } from "./messages/entry";
 import { guidanceMessages } from "./messages/guidance";
+import { contestMessages } from "./messages/contest";
 
 /** English messages: the same keys as the Chinese catalog, checked by the compiler. */
 export const en: Record<MessageKey, string> = {
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...decidedResultsMessages.en,
   ...entryMessages.en,
   ...guidanceMessages.en,
+  ...contestMessages.en,
   "app.name": "Laurel — Labor Competitions and Model Worker Commendation",
   "app.shortName": "Laurel",
   "app.tagline": "Labor competitions, commendations and model-worker poverty relief for trade unions",

@@ -10,6 +10,7 @@ import { authzMessages } from "./messages/authz";
 import { decidedResultsMessages } from "./messages/decided-results";
 import { entryMessages } from "./messages/entry";
 import { guidanceMessages } from "./messages/guidance";
+import { contestMessages } from "./messages/contest";
 
 /** Chinese (default) messages. Every user-facing string of Laurel has a key here or in a fragment of ./messages. */
 const base = {
@@ -269,6 +270,7 @@ export const zhCN = {
   ...decidedResultsMessages.zh,
   ...entryMessages.zh,
   ...guidanceMessages.zh,
+  ...contestMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -21,4 +21,6 @@ export const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   // activities (issue 7)
   "activities-import": async () => (await import("./activities-import")).default,
   "stats-page": async () => (await import("./stats-page")).default,
+  // contest (issue 18)
+  "contest-standings": async () => (await import("./contest-standings")).default,
 };
