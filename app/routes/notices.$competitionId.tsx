@@ -1,6 +1,7 @@
 import {
   redirect,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LinksFunction,
   type LoaderFunctionArgs,
 } from "@remix-run/node";
@@ -11,6 +12,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
 import { getCompetition } from "~/models/competition.server";
 import { getNotice, listNoticeEntries, noticeState } from "~/models/notice.server";
+import { publishedPageHeaders } from "~/models/honor-page-cache.server";
 import { fileObjection } from "~/models/objection.server";
 import { runAction, statusFor } from "~/utils/action.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
@@ -31,6 +33,12 @@ async function requireNotice(db: Parameters<typeof getNotice>[0], raw: string | 
   if (!c || !notice) throw notFound();
   return { c, notice };
 }
+
+/**
+ * The same for every anonymous visitor (the form's CSRF token is put in per visitor, and the
+ * confirmation after an objection is a URL of its own): served from the page cache (decision 021).
+ */
+export const headers: HeadersFunction = () => publishedPageHeaders();
 
 /** The public notice (公示): public fields only, never the ranking, ID numbers or phones. */
 export async function loader({ params, context }: LoaderFunctionArgs) {
