@@ -1,4 +1,4 @@
-import { formatFen } from "~/domain/money";
+import { Amount } from "~/components/amount";
 import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { TableRegion } from "./table-region";
@@ -45,7 +45,9 @@ export function ProjectList({
             <tr key={p.id}>
               <td>{editHref ? <a href={editHref(p.id)}>{p.title}</a> : p.title}</td>
               <td>{show === "helper" ? p.helper_name : p.county_name}</td>
-              <td className="num">{formatFen(p.investment_fen, locale)}</td>
+              <td className="num">
+                <Amount fen={p.investment_fen} locale={locale} />
+              </td>
               <td>{p.started_on ?? "—"}</td>
               <td>{p.ended_on ?? "—"}</td>
               <td>{t(`projectStatus.${p.status}` as MessageKey)}</td>

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { hasRole } from "~/domain/permissions";
 import { STAT_KEYS, type StatsFen } from "~/domain/activities/stats";
 import { formatFen } from "~/domain/money";
+import { Amount } from "~/components/amount";
 import type { MessageKey } from "~/i18n";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -31,7 +32,7 @@ function Figures({ s }: { s: StatsFen }) {
       {STAT_KEYS.map((k) => (
         <li key={k}>
           <span className="figure">
-            {k === "funds_yuan" ? formatFen(s.funds_fen, locale) : formatNumber(locale, s[k])}
+            {k === "funds_yuan" ? <Amount fen={s.funds_fen} locale={locale} /> : formatNumber(locale, s[k])}
           </span>
           {t(`stats.col.${k === "funds_yuan" ? "funds" : k}` as MessageKey)}
         </li>
