@@ -7,7 +7,6 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ObjectionSchema, MAX_OBJECTION_FACTS } from "~/domain/notice/objection-input";
-import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
 import { getCompetition } from "~/models/competition.server";
@@ -19,9 +18,8 @@ import { formError, parseForm, readForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
-import { workplaceAndPost } from "~/components/honors/roll-table";
+import { NoticeTable } from "~/components/honors/notice-table";
 import { ErrorPage } from "~/components/error-page";
-import { TableRegion } from "~/components/table-region";
 import honorsHref from "~/styles/honors.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
@@ -69,8 +67,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const parsed = parseForm(form, ObjectionSchema);
   if (!parsed.ok) return formError(parsed);
+  // "#filed": without a fragment of its own the redirect keeps the form's "#objection", and the
+  // browser (without JavaScript) would land on the form, far below the confirmation.
   // A filled honeypot is a robot: it is told "received" and nothing is stored.
-  if (parsed.data.website) return redirect(`/notices/${c.id}?filed=1`);
+  if (parsed.data.website) return redirect(`/notices/${c.id}?filed=1#filed`);
   // The rate limit answers 429, as the sign-in's does: the form was fine, the sender too busy.
   // A full queue is no fault of this sender: 503, this notice's intake is out of service.
   return runAction(
@@ -86,7 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         contact,
         ip: context.clientIp,
       });
-      return redirect(`/notices/${c.id}?filed=1`);
+      return redirect(`/notices/${c.id}?filed=1#filed`);
     },
     { statusOf: statusFor({ "objection.tooMany": 429, "objection.queueFull": 503 }) },
   );
@@ -119,7 +119,7 @@ export default function NoticePage() {
         <p className="muted">{t("notice.notStarted", { start: formatDate(locale, notice.starts_on) })}</p>
       )}
       {search.get("filed") && (
-        <p className="alert alert-ok" role="status">
+        <p className="alert alert-ok" role="status" id="filed">
           {t("notice.objection.filed")}
         </p>
       )}
@@ -127,32 +127,7 @@ export default function NoticePage() {
       {categories.map(([id, name]) => (
         <section key={id}>
           <h2>{name}</h2>
-          <TableRegion label={name}>
-            <table>
-              <thead>
-                <tr>
-                  <th>{t("notice.col.name")}</th>
-                  <th>{t("notice.col.gender")}</th>
-                  <th>{t("notice.col.workplace")}</th>
-                  <th>{t("notice.col.org")}</th>
-                  <th>{t("notice.col.summary")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries
-                  .filter((e) => e.category_id === id)
-                  .map((e) => (
-                    <tr key={e.id}>
-                      <td>{e.name}</td>
-                      <td>{e.gender ? t(`gender.${e.gender}` as MessageKey) : ""}</td>
-                      <td>{e.kind === "individual" ? workplaceAndPost(e) : ""}</td>
-                      <td>{e.org_name}</td>
-                      <td className="notice-entry-summary">{e.summary}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <NoticeTable label={name} entries={entries.filter((e) => e.category_id === id)} />
         </section>
       ))}
       <h2 id="objection">{t("notice.objectionForm")}</h2>
