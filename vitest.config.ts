@@ -28,6 +28,7 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
+          setupFiles: ["tests/e2e/support/page-errors.ts"],
           testTimeout: 60000,
           hookTimeout: 120000,
           fileParallelism: false,

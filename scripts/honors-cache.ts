@@ -9,6 +9,7 @@ import { readCookie } from "../app/utils/cookies.server";
 import {
   CACHEABLE_HEADER,
   cachedPage,
+  currentFrontStamp,
   currentRollVersion,
   PUBLIC_CACHE_CONTROL,
   storePage,
@@ -18,9 +19,12 @@ const KEPT_HEADERS = ["content-type", "content-language", "vary"];
 
 const hash = (text: string) => crypto.createHash("sha1").update(text).digest("base64url").slice(0, 12);
 
+/** The home page and the notices, cached under the front-page stamp; the honor pages under the roll version. */
+const FRONT_PAGE = /^\/(notices(\/[^/]*)?\/?)?$/;
+
 const isCandidate = (req: Request) =>
   (req.method === "GET" || req.method === "HEAD") &&
-  /^\/honors(\/|$)/.test(req.path) &&
+  (/^\/honors(\/|$)/.test(req.path) || FRONT_PAGE.test(req.path)) &&
   !/\.[a-z0-9]+$/i.test(req.path) &&
   !readCookie(req.headers.cookie ?? null, SESSION_COOKIE);
 
@@ -97,7 +101,7 @@ const toBuffer = (chunk: Chunk, encoding: unknown) =>
  * page is held back until it is whole: its ETag is the hash of its content, and a visitor who
  * already has that content (from this server or another) gets a 304 instead.
  */
-function capture(req: Request, res: Response, key: string, version: number) {
+function capture(req: Request, res: Response, key: string, version: number | string) {
   const chunks: Buffer[] = [];
   let cacheable: boolean | undefined;
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
@@ -148,7 +152,7 @@ function capture(req: Request, res: Response, key: string, version: number) {
 }
 
 /**
- * Serves published honor-roll pages to anonymous visitors from memory, with an ETag drawn from the
+ * Serves published honor-roll pages, the home page and the notices to anonymous visitors from memory, with an ETag drawn from the
  * content (304 when it matches). A page is kept as Remix rendered it, with the visitor's CSRF token
  * put back in on every answer and the nonce it was rendered with kept in its
  * Content-Security-Policy. Its URL is first cut down to the parameters the page reads
@@ -165,7 +169,7 @@ export function publishedPageCache(db: Kysely<Database>, contentSecurityPolicy: 
           ? normalizedPageUrl(req.originalUrl, "")
           : normalizedPageUrl(req.originalUrl.slice(0, q), req.originalUrl.slice(q));
       if (url !== req.originalUrl) req.url = req.originalUrl = url;
-      const version = await currentRollVersion(db);
+      const version = FRONT_PAGE.test(req.path) ? await currentFrontStamp(db) : await currentRollVersion(db);
       const locale = negotiateLocale(req.headers.cookie ?? null, req.headers["accept-language"] ?? null);
       const key = `${locale} ${url}`;
       const page = cachedPage(key, version);

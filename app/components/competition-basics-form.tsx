@@ -88,7 +88,7 @@ export function CompetitionBasicsForm({ state, initial, organizers, locked }: Pr
         </div>
         <fieldset className="field">
           <legend>{t("competitions.timeline")}</legend>
-          <table className="rows">
+          <table className="rows timeline">
             <thead>
               <tr>
                 <th>{t("competitions.stage")}</th>

@@ -5,7 +5,12 @@ import {
   Sector,
   type Enumeration,
 } from "~/domain/nominations/fields";
-import { ACCEPT_ATTRIBUTE, MAX_FILE_MEGABYTES } from "~/domain/nominations/file-type";
+import {
+  ACCEPT_ATTRIBUTE,
+  MAX_FILE_MEGABYTES,
+  MAX_FILES_PER_UPLOAD,
+  MAX_UPLOAD_TOTAL_MEGABYTES,
+} from "~/domain/nominations/file-type";
 import { MAX_DEEDS, MAX_SUMMARY } from "~/domain/nominations/nomination-schema";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
@@ -19,19 +24,10 @@ interface FieldsProps {
   state?: FormState;
   /** On edit, the stored ID number and phone, masked: left blank, the field keeps them. */
   stored?: { idNumber: string | null; phone: string | null };
-  maxFilesAtOnce: number;
-  maxTotalMegabytes: number;
 }
 
 /** Every field of a nomination of the category's kind (docs/domain.md#nominations), the deeds and the attachments. */
-export function NominationFields({
-  kind,
-  defaults,
-  state,
-  stored,
-  maxFilesAtOnce,
-  maxTotalMegabytes,
-}: FieldsProps) {
+export function NominationFields({ kind, defaults, state, stored }: FieldsProps) {
   const t = useT();
   const value = (name: string) => defaults[name] ?? "";
   const choices = <T extends string>(e: Enumeration<T, MessageKey>, emptyLabel: string) => [
@@ -245,8 +241,8 @@ export function NominationFields({
           <p className="hint" id="f-files-hint">
             {t("nominations.hint.files", {
               mb: MAX_FILE_MEGABYTES,
-              count: maxFilesAtOnce,
-              total: maxTotalMegabytes,
+              count: MAX_FILES_PER_UPLOAD,
+              total: MAX_UPLOAD_TOTAL_MEGABYTES,
             })}
           </p>
           {state?.errors?.files && (

@@ -1,5 +1,5 @@
-import { formatFen } from "~/domain/money";
 import type { ProjectRecord } from "~/models/project.server";
+import { Amount } from "~/components/amount";
 import { useLocale, useT } from "~/i18n/use-t";
 import { TableRegion } from "./table-region";
 
@@ -39,7 +39,9 @@ export function ProjectList({
             <tr key={p.id}>
               <td>{editHref ? <a href={editHref(p.id)}>{p.title}</a> : p.title}</td>
               <td>{show === "helper" ? p.helper_name : p.county_name}</td>
-              <td className="num">{formatFen(p.investment_fen, locale)}</td>
+              <td className="num">
+                <Amount fen={p.investment_fen} locale={locale} />
+              </td>
               <td>{p.started_on ?? "—"}</td>
               <td>{p.ended_on ?? "—"}</td>
               <td>{t(`projectStatus.${p.status}`)}</td>

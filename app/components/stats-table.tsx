@@ -1,6 +1,6 @@
 import type { StatsFen } from "~/domain/activities/stats";
 import { NUMBER_COLUMNS } from "~/domain/activities/stats-table";
-import { formatFen } from "~/domain/money";
+import { Amount } from "~/components/amount";
 import { useLocale, useT } from "~/i18n/use-t";
 import { TableRegion } from "./table-region";
 
@@ -51,7 +51,11 @@ export function StatsTable({
               ))}
               {NUMBER_COLUMNS.map((c) => (
                 <td key={c} className="num">
-                  {c === "funds_yuan" ? formatFen(l.stats.funds_fen, locale) : number.format(l.stats[c])}
+                  {c === "funds_yuan" ? (
+                    <Amount fen={l.stats.funds_fen} locale={locale} />
+                  ) : (
+                    number.format(l.stats[c])
+                  )}
                 </td>
               ))}
             </tr>

@@ -64,7 +64,8 @@ export const en: Record<MessageKey, string> = {
   "login.password": "Password",
   "login.submit": "Sign in",
   "login.invalid": "Wrong username or password.",
-  "login.locked": "Too many failed sign-ins. Try again in {minutes} minutes.",
+  "login.locked":
+    "Too many failed sign-ins. Try again in {minutes, plural, one {# minute} other {# minutes}}.",
   "login.disabled": "This account is disabled. Ask your administrator.",
   "account.title": "Change password",
   "account.current": "Current password",
@@ -93,7 +94,7 @@ export const en: Record<MessageKey, string> = {
   "orgs.created": "Organization created.",
   "orgs.saved": "Organization saved.",
   "orgs.path": "Hierarchy",
-  "orgs.count": "{count} organizations",
+  "orgs.count": "{count, plural, one {# organization} other {# organizations}}",
   "users.username": "Username",
   "users.displayName": "Name",
   "users.org": "Organization",
@@ -177,7 +178,7 @@ export const en: Record<MessageKey, string> = {
     "The sheet holds more than {max} characters of text, the limit; nothing was imported.",
   "import.limit.xmlBytes": "The XLSX file unpacks to more than {max} MB, the limit; nothing was imported.",
   "import.parentNotFound": "No parent organization named “{name}”.",
-  "import.report": "{imported} rows imported, {refused} refused.",
+  "import.report": "{imported, plural, one {# row} other {# rows}} imported, {refused} refused.",
   "competition.share": "A share is a decimal between 0 and 1 (e.g. 0.22).",
   "competition.maxPoints": "Maximum points must be positive, in steps of a half.",
   "competition.quota": "The quota is at least 1.",
@@ -192,7 +193,8 @@ export const en: Record<MessageKey, string> = {
   "stage.refuse.noCriteria": "Category “{category}” has no scoring criteria.",
   "stage.refuse.noAllocations": "Category “{category}” has no nomination places allocated.",
   "stage.refuse.noNominations": "No nomination has been submitted.",
-  "stage.refuse.undecided": "{count} nominations still await the eligibility review.",
+  "stage.refuse.undecided":
+    "{count, plural, one {# nomination} other {# nominations}} still awaiting the eligibility review.",
   "stage.refuse.noEligible": "No nomination passed the eligibility review.",
   "stage.refuse.notYet":
     "This stage cannot be advanced here; its own page (panel, notice or publication) says what it still needs.",

@@ -18,7 +18,26 @@ export function isMessageKey(key: string): key is MessageKey {
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   const text = catalogs[locale][key] ?? zhCN[key] ?? key;
-  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
+  if (!params) return text;
+  const counted = text.includes(", plural,") ? pluralize(locale, text, params) : text;
+  return counted.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m));
+}
+
+/**
+ * A count before a noun agrees with it: "{count, plural, one {# organization} other {#
+ * organizations}}" (the ICU message form, "#" standing for the number) reads "1 organization",
+ * "2 organizations". Chinese needs none: its messages keep "{count}".
+ */
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
+
+function pluralize(locale: Locale, text: string, params: Params): string {
+  const rules = (pluralRules[locale] ??= new Intl.PluralRules(locale));
+  return text.replace(PLURAL, (m, name: string, one: string, other: string) => {
+    const value = params[name];
+    if (value === undefined || Number.isNaN(Number(value))) return m;
+    return (rules.select(Number(value)) === "one" ? one : other).replace(/#/g, String(value));
+  });
 }
 
 export function translator(locale: Locale): Translate {

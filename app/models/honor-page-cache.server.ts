@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { frontPageStamp } from "./front-page-stamp.server";
 import { rollVersion } from "./publication-refusals.server";
 
 /**
@@ -31,7 +32,8 @@ export const DEFAULT_PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 const PAGE_OVERHEAD_BYTES = 512;
 
 export interface CachedPage {
-  version: number;
+  /** The roll version (honor pages) or the front-page stamp (home and notices) it was rendered at. */
+  version: number | string;
   /** The body split where the visitor's CSRF token goes. */
   parts: Buffer[];
   headers: Record<string, string>;
@@ -47,6 +49,8 @@ interface Store {
   maxBytes: number;
   version: number;
   readAt: number;
+  frontStamp: string;
+  frontReadAt: number;
 }
 
 const store: Store = {
@@ -55,6 +59,8 @@ const store: Store = {
   maxBytes: DEFAULT_PAGE_CACHE_BYTES,
   version: -1,
   readAt: 0,
+  frontStamp: "",
+  frontReadAt: 0,
 };
 
 /** The roll version, read from the database at most once per VERSION_TTL_MS. */
@@ -67,6 +73,20 @@ export async function currentRollVersion(db: Kysely<Database>, now = Date.now())
     s.readAt = now;
   }
   return s.version;
+}
+
+/**
+ * The front-page stamp (front-page-stamp.server.ts), read at most once per VERSION_TTL_MS: the home
+ * page and the notices are cached under it, so a change shows here at once after
+ * invalidateFrontPages() and on every other server within a second.
+ */
+export async function currentFrontStamp(db: Kysely<Database>, now = Date.now()): Promise<string> {
+  const s = store;
+  if (now - s.frontReadAt >= VERSION_TTL_MS) {
+    s.frontStamp = await frontPageStamp(db);
+    s.frontReadAt = now;
+  }
+  return s.frontStamp;
 }
 
 function clear(s: Store): void {
@@ -84,7 +104,7 @@ function remove(s: Store, key: string): void {
   s.bytes -= sizeOf(key, page);
 }
 
-export function cachedPage(key: string, version: number): CachedPage | undefined {
+export function cachedPage(key: string, version: number | string): CachedPage | undefined {
   const { pages } = store;
   const page = pages.get(key);
   if (!page || page.version !== version) return undefined;
@@ -116,6 +136,12 @@ export function invalidateRollPages(): void {
   const s = store;
   clear(s);
   s.readAt = 0;
+  s.frontReadAt = 0;
+}
+
+/** Makes the next front page read its stamp again; call after a change that front pages show commits. */
+export function invalidateFrontPages(): void {
+  store.frontReadAt = 0;
 }
 
 export function cachedPageCount(): number {

@@ -3,7 +3,14 @@ import { unstable_parseMultipartFormData, type AppLoadContext, type UploadHandle
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
-import { checkUpload, MAX_FILE_BYTES, type FileType } from "~/domain/nominations/file-type";
+import {
+  checkUpload,
+  MAX_FILE_BYTES,
+  MAX_FILES_PER_NOMINATION,
+  MAX_FILES_PER_UPLOAD,
+  MAX_UPLOAD_TOTAL_MEGABYTES,
+  type FileType,
+} from "~/domain/nominations/file-type";
 import type { FieldIssue } from "~/domain/nominations/nomination-schema";
 import { isMessageKey, negotiateLocale, translate } from "~/i18n";
 import { CSRF_FIELD, verifyCsrf } from "~/utils/csrf.server";
@@ -14,20 +21,15 @@ import { errorResponse } from "~/utils/http.server";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
 
-/** Files a nomination may carry, and how many one form may add. */
-export const MAX_FILES_PER_NOMINATION = 20;
-export const MAX_FILES_PER_UPLOAD = 5;
 /** The field of the form's file input. */
 export const FILES_FIELD = "files";
 
 const MAX_TEXT_PART_BYTES = 64 * 1024;
 const MAX_PARTS = 80;
 /**
- * One form's files together, below the server's 25 MB body limit (scripts/server.ts) so that our
- * message, not the bare 413 of the server, answers; beyond it the request is refused before it is
- * read (Content-Length) or as soon as it is seen (chunked).
+ * Beyond the files' limit (file-type.ts) the request is refused before it is read
+ * (Content-Length) or as soon as it is seen (chunked).
  */
-export const MAX_UPLOAD_TOTAL_MEGABYTES = 24;
 export const MAX_UPLOAD_REQUEST_BYTES = MAX_UPLOAD_TOTAL_MEGABYTES * 1024 * 1024;
 
 export interface Upload {

@@ -1,4 +1,5 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { publishedPageHeaders } from "~/models/honor-page-cache.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { countUsers } from "~/models/user.server";
 import { honorStats, listPublishedLists } from "~/models/honor-roll.server";
@@ -10,6 +11,9 @@ import honorsHref from "~/styles/honors.css";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
 
 /** The front page: latest honor rolls, notices running now, and the headline figures. */
+/** The same for every anonymous visitor: served from the page cache (decision 021). */
+export const headers: HeadersFunction = () => publishedPageHeaders();
+
 export async function loader({ context }: LoaderFunctionArgs) {
   const [stats, users, rolls, notices] = await Promise.all([
     honorStats(context.db),

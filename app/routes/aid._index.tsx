@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { formatFen } from "~/domain/money";
+import { Amount } from "~/components/amount";
 import { useLocale, useT } from "~/i18n/use-t";
 import { deleteActivity, listRecentActivities } from "~/models/activity.server";
 import { getOrg, listOrgsWithin } from "~/models/org.server";
@@ -123,7 +123,9 @@ function Activities() {
               <td>{a.village}</td>
               <td>{a.kind}</td>
               <td className="num">{a.person_times}</td>
-              <td className="num">{formatFen(a.funds_fen, locale)}</td>
+              <td className="num">
+                <Amount fen={a.funds_fen} locale={locale} />
+              </td>
               <td className="num">{a.people_lifted}</td>
               <td>
                 <AppForm className="inline-form">

@@ -13,8 +13,6 @@ import {
   addNominationFiles,
   formValues,
   issuesToErrors,
-  MAX_FILES_PER_UPLOAD,
-  MAX_UPLOAD_TOTAL_MEGABYTES,
   readNominationForm,
   vetUploads,
 } from "~/models/nomination-files.server";
@@ -136,13 +134,7 @@ export default function NewNomination() {
           <AppForm encType="multipart/form-data">
             <input type="hidden" name="category" value={category.categoryId} />
             <input type="hidden" name="org" value={org.id} />
-            <NominationFields
-              kind={category.kind}
-              defaults={{}}
-              state={state}
-              maxFilesAtOnce={MAX_FILES_PER_UPLOAD}
-              maxTotalMegabytes={MAX_UPLOAD_TOTAL_MEGABYTES}
-            />
+            <NominationFields kind={category.kind} defaults={{}} state={state} />
             <p className="hint">{t("nominations.submitHint")}</p>
             <div className="actions">
               <button type="submit" name="intent" value="submit" className="primary">

@@ -9,6 +9,7 @@ import {
   listWholeRoll,
   type PublishedList,
 } from "~/models/honor-roll.server";
+import { loadRegionNames } from "~/models/region-names.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { contentTag, publicExport } from "~/utils/public-export.server";
 import { idParam } from "~/utils/zod";
@@ -22,10 +23,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!list) throw notFound();
   const q = ExportQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!q.success) throw badRequest();
-  const [categories, rows] = await Promise.all([
+  const [categories, roll, names] = await Promise.all([
     listRollCategories(context.db, list.id),
     listWholeRoll(context.db, list.id),
+    loadRegionNames(context.db),
   ]);
+  // People read the region's name; the open data keeps its code beside it for machines.
+  const rows = roll.map((r) => ({
+    ...r,
+    region: r.region_code ? (names.get(r.region_code) ?? r.region_code) : "",
+  }));
   const headers = { "X-Content-Type-Options": "nosniff", "X-List-Digest": list.digest };
   const name = `honor-roll-${list.id}`;
   if (q.data.format === "json") {
@@ -93,7 +100,7 @@ async function workbook(
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-type Row = Awaited<ReturnType<typeof listWholeRoll>>[number];
+type Row = Awaited<ReturnType<typeof listWholeRoll>>[number] & { region: string };
 
 function listMeta(list: PublishedList) {
   return {
@@ -114,6 +121,7 @@ function publicEntry(r: Row) {
     workplace: r.workplace,
     post: r.post,
     org: r.org_name,
+    region: r.region || null,
     region_code: r.region_code,
     summary: r.summary,
     url: `/honors/people/${r.id}`,
@@ -131,7 +139,7 @@ const COLUMNS: { label: MessageKey; width: number; value: (r: Row, t: Translate)
   },
   { label: "notice.col.workplace", width: 36, value: (r) => [r.workplace, r.post].filter(Boolean).join(" ") },
   { label: "notice.col.org", width: 24, value: (r) => r.org_name },
-  { label: "honors.col.region", width: 10, value: (r) => r.region_code ?? "" },
+  { label: "honors.col.region", width: 10, value: (r) => r.region },
   { label: "notice.col.summary", width: 60, value: (r) => r.summary },
 ];
 

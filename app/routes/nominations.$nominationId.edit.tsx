@@ -16,8 +16,6 @@ import {
   formValues,
   issuesToErrors,
   listNominationFiles,
-  MAX_FILES_PER_UPLOAD,
-  MAX_UPLOAD_TOTAL_MEGABYTES,
   readNominationForm,
   vetUploads,
 } from "~/models/nomination-files.server";
@@ -170,8 +168,6 @@ export default function EditNomination() {
           defaults={defaults}
           state={state}
           stored={stored}
-          maxFilesAtOnce={MAX_FILES_PER_UPLOAD}
-          maxTotalMegabytes={MAX_UPLOAD_TOTAL_MEGABYTES}
         />
         <div className="actions">
           {submitStep && (

@@ -1,6 +1,7 @@
 import {
   redirect,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LinksFunction,
   type LoaderFunctionArgs,
 } from "@remix-run/node";
@@ -11,15 +12,15 @@ import { formatDate } from "~/i18n/format";
 import { getCompetition } from "~/models/competition.server";
 import { entryOpenToObjections, getNotice, listNoticeEntries, noticeState } from "~/models/notice.server";
 import { noticeToday } from "~/models/notice-clock.server";
+import { publishedPageHeaders } from "~/models/honor-page-cache.server";
 import { fileObjection } from "~/models/objection.server";
 import { runAction, statusFor } from "~/utils/action.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
-import { workplaceAndPost } from "~/components/honors/roll-table";
+import { NoticeTable } from "~/components/honors/notice-table";
 import { ErrorPage } from "~/components/error-page";
-import { TableRegion } from "~/components/table-region";
 import honorsHref from "~/styles/honors.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
@@ -31,6 +32,12 @@ async function requireNotice(db: Parameters<typeof getNotice>[0], raw: string | 
   if (!c || !notice) throw notFound();
   return { c, notice };
 }
+
+/**
+ * The same for every anonymous visitor (the form's CSRF token is put in per visitor, and the
+ * confirmation after an objection is a URL of its own): served from the page cache (decision 021).
+ */
+export const headers: HeadersFunction = () => publishedPageHeaders();
 
 /** The public notice (公示): public fields only, never the ranking, ID numbers or phones. */
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -66,8 +73,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const parsed = parseForm(form, ObjectionSchema);
   if (!parsed.ok) return formError(parsed);
+  // "#filed": without a fragment of its own the redirect keeps the form's "#objection", and the
+  // browser (without JavaScript) would land on the form, far below the confirmation.
   // A filled honeypot is a robot: it is told "received" and nothing is stored.
-  if (parsed.data.website) return redirect(`/notices/${c.id}?filed=1`);
+  if (parsed.data.website) return redirect(`/notices/${c.id}?filed=1#filed`);
   // The rate limit answers 429, as the sign-in's does: the form was fine, the sender too busy.
   // A full queue is no fault of this sender: 503, this notice's intake is out of service.
   return runAction(
@@ -83,7 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         contact,
         ip: context.clientIp,
       });
-      return redirect(`/notices/${c.id}?filed=1`);
+      return redirect(`/notices/${c.id}?filed=1#filed`);
     },
     { statusOf: statusFor({ "objection.tooMany": 429, "objection.queueFull": 503 }) },
   );
@@ -117,7 +126,7 @@ export default function NoticePage() {
         <p className="muted">{t("notice.notStarted", { start: formatDate(locale, notice.starts_on) })}</p>
       )}
       {search.get("filed") && (
-        <p className="alert alert-ok" role="status">
+        <p className="alert alert-ok" role="status" id="filed">
           {t("notice.objection.filed")}
         </p>
       )}
@@ -125,35 +134,7 @@ export default function NoticePage() {
       {categories.map(([id, name]) => (
         <section key={id}>
           <h2>{name}</h2>
-          <TableRegion label={name}>
-            <table>
-              <thead>
-                <tr>
-                  <th>{t("notice.col.name")}</th>
-                  <th>{t("notice.col.gender")}</th>
-                  <th>{t("notice.col.workplace")}</th>
-                  <th>{t("notice.col.org")}</th>
-                  <th>{t("notice.col.summary")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries
-                  .filter((e) => e.category_id === id)
-                  .map((e) => (
-                    <tr key={e.id}>
-                      <td>
-                        {e.name}
-                        {e.promoted_on && <PromotedMark on={e.promoted_on} until={e.notice_ends_on} />}
-                      </td>
-                      <td>{e.gender ? t(`gender.${e.gender}`) : ""}</td>
-                      <td>{e.kind === "individual" ? workplaceAndPost(e) : ""}</td>
-                      <td>{e.org_name}</td>
-                      <td className="notice-entry-summary">{e.summary}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <NoticeTable label={name} entries={entries.filter((e) => e.category_id === id)} />
         </section>
       ))}
       <h2 id="objection">{t("notice.objectionForm")}</h2>
@@ -217,22 +198,6 @@ export default function NoticePage() {
           </button>
         </AppForm>
       )}
-    </>
-  );
-}
-
-/** 递补 on the notice: a replacement is marked, with its date, never swapped in silently (issue #16). */
-function PromotedMark({ on, until }: { on: string; until: string | null }) {
-  const t = useT();
-  const locale = useLocale();
-  return (
-    <>
-      {" "}
-      <span className="badge promoted">{t("notice.promoted.badge")}</span>{" "}
-      <span className="muted">
-        {t("notice.promoted.on", { date: formatDate(locale, on) })}
-        {until && `，${t("notice.promoted.until", { end: formatDate(locale, until) })}`}
-      </span>
     </>
   );
 }

@@ -1,8 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { publishedPageHeaders } from "~/models/honor-page-cache.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
 import { listRunningNotices } from "~/models/notice.server";
+
+/** The same for every anonymous visitor: served from the page cache (decision 021). */
+export const headers: HeadersFunction = () => publishedPageHeaders();
 
 export async function loader({ context }: LoaderFunctionArgs) {
   return { notices: await listRunningNotices(context.db) };

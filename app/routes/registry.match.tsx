@@ -87,7 +87,7 @@ function Suggestions({ run }: { run: MatchRun }) {
                   <th scope="col">{t("registry.match.pick")}</th>
                   <th scope="col">{t("registry.nav.helpers")}</th>
                   <th scope="col">{t("registry.nav.counties")}</th>
-                  <th scope="col">{t("registry.match.cost")}</th>
+                  <th scope="col">{t("registry.match.score")}</th>
                   <th scope="col">{t("registry.match.reason")}</th>
                 </tr>
               </thead>
@@ -174,6 +174,44 @@ function Suggestions({ run }: { run: MatchRun }) {
   );
 }
 
+/**
+ * The verdict in plain words for the staff who act on it; the optimization's own figures (cost,
+ * bound, gap) one click away for whoever checks them.
+ */
+function MatchSummary({ result, ms }: { result: MatchRun["result"]; ms: number }) {
+  const t = useT();
+  const percent = `${(result.gap * 100).toFixed(2)}%`;
+  return (
+    <div className="match-summary card">
+      <p className="match-verdict" role="status">
+        {result.optimal ? t("registry.match.verdict.optimal") : t("registry.match.verdict.near", { percent })}
+      </p>
+      <details>
+        <summary>{t("registry.match.details")}</summary>
+        <p className="hint">{t("registry.match.scoring")}</p>
+        <dl>
+          <div>
+            <dt>{t("registry.match.cost")}</dt>
+            <dd>{result.cost}</dd>
+          </div>
+          <div>
+            <dt>{t("registry.match.lowerBound")}</dt>
+            <dd>{result.lower_bound}</dd>
+          </div>
+          <div>
+            <dt>{t("registry.match.gap")}</dt>
+            <dd>{percent}</dd>
+          </div>
+          <div>
+            <dt>{result.optimal ? t("registry.match.optimal") : t("registry.match.notProven")}</dt>
+            <dd>{t("registry.match.elapsed", { ms })}</dd>
+          </div>
+        </dl>
+      </details>
+    </div>
+  );
+}
+
 export default function Matching() {
   const t = useT();
   const outcome = useActionData<typeof action>();
@@ -197,26 +235,7 @@ export default function Matching() {
       </AppForm>
       {outcome && "kind" in outcome && outcome.kind === "run" && (
         <>
-          <dl className="match-summary card">
-            <div>
-              <dt>{t("registry.match.cost")}</dt>
-              <dd>{outcome.run.result.cost}</dd>
-            </div>
-            <div>
-              <dt>{t("registry.match.lowerBound")}</dt>
-              <dd>{outcome.run.result.lower_bound}</dd>
-            </div>
-            <div>
-              <dt>{t("registry.match.gap")}</dt>
-              <dd>{(outcome.run.result.gap * 100).toFixed(2)}%</dd>
-            </div>
-            <div>
-              <dt>
-                {outcome.run.result.optimal ? t("registry.match.optimal") : t("registry.match.notProven")}
-              </dt>
-              <dd>{t("registry.match.elapsed", { ms: outcome.ms })}</dd>
-            </div>
-          </dl>
+          <MatchSummary result={outcome.run.result} ms={outcome.ms} />
           <Suggestions run={outcome.run} />
         </>
       )}

@@ -1,8 +1,9 @@
+import { formatFen } from "~/domain/money";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { hasRole } from "~/domain/permissions";
 import { STAT_KEYS, type StatsFen } from "~/domain/activities/stats";
-import { formatFen } from "~/domain/money";
+import { Amount } from "~/components/amount";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { loadStatsReport } from "~/models/stats.server";
@@ -30,7 +31,7 @@ function Figures({ s }: { s: StatsFen }) {
       {STAT_KEYS.map((k) => (
         <li key={k}>
           <span className="figure">
-            {k === "funds_yuan" ? formatFen(s.funds_fen, locale) : formatNumber(locale, s[k])}
+            {k === "funds_yuan" ? <Amount fen={s.funds_fen} locale={locale} /> : formatNumber(locale, s[k])}
           </span>
           {t(`stats.col.${k === "funds_yuan" ? "funds" : k}`)}
         </li>

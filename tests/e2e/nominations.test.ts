@@ -22,6 +22,7 @@ const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
   "base64",
 );
+const FILES_HINT = "PDF、JPEG 或 PNG 格式，每个不超过 10 MB；一次最多 5 个，合计不超过 24 MB。";
 const NOMINEE_ID = makeId("610102", "19820614", "135");
 
 async function freshPage(): Promise<Page> {
@@ -189,6 +190,11 @@ describe("one nomination from filing to eligible", () => {
       page.waitForURL(/\/nominations\/new\?/),
       row.getByRole("link", { name: "新建推荐" }).click(),
     ]);
+    // Loaded from the server (not by the link's client-side navigation), the page hydrates.
+    await page.reload();
+    await page.waitForLoadState("networkidle");
+    expect(await text(page.locator("#f-files-hint"))).toBe(FILES_HINT);
+    expect(browser.takeErrors()).toEqual([]);
     const fill = (name: string, value: string) => page.locator(`main [name="${name}"]`).fill(value);
     await fill("name", "赵建军");
     await fill("id_number", NOMINEE_ID);
@@ -223,6 +229,15 @@ describe("one nomination from filing to eligible", () => {
     await clickAndLoad(page.getByRole("button", { name: "退回修改" }));
     await expect.poll(status).toBe("已退回");
     expect(await text(page.locator("main"))).toContain("请补充职务证明。");
+  });
+
+  it("the edit form, opened directly, keeps its file limits once hydrated", async () => {
+    await signInAs("nominator");
+    await page.goto(`${nominationPath}/edit`);
+    await page.waitForLoadState("networkidle");
+    expect(await text(page.locator("#f-files-hint"))).toBe(FILES_HINT);
+    // A mismatch between the server's page and the browser's shows as a console error.
+    expect(browser.takeErrors()).toEqual([]);
   });
 
   it("the nominator corrects it and resubmits", async () => {

@@ -41,7 +41,18 @@ describe("registry", () => {
 
     await page.getByRole("link", { name: "智能匹配" }).click();
     await page.getByRole("button", { name: "运行匹配" }).click();
-    await page.getByText("已证明最优").waitFor();
+    // The verdict in plain words; the optimization's figures behind "技术细节".
+    await page.getByText("这是最优方案：没有比它更合适的结对安排。").waitFor();
+    const details = page.locator(".match-summary details");
+    expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.locator("main").innerText()).not.toMatch(/下界|差距/);
+    await details.locator("summary").click();
+    expect(await details.locator("dt").allInnerTexts()).toEqual([
+      "总成本",
+      "可证明的下界",
+      "差距",
+      "已证明最优",
+    ]);
     const picks = page.locator('input[name="pick"]');
     expect(await picks.count()).toBeGreaterThanOrEqual(uncovered);
     expect(await page.locator(".reasons").first().innerText()).toMatch(/第 \d+ 个结对/);

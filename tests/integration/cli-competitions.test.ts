@@ -294,7 +294,7 @@ describe("nominations import", () => {
       ["nominations", "import", csv, "--competition", String(id), "--category", "先进个人"],
       env,
     );
-    expect([r.status, r.stdout, r.stderr]).toEqual([3, "", `${report}1 rows imported, 2 refused.\n`]);
+    expect([r.status, r.stdout, r.stderr]).toEqual([3, "", `${report}1 row imported, 2 refused.\n`]);
     expect(await statuses(id)).toEqual({ "M-1": "submitted" });
   });
 
@@ -426,7 +426,7 @@ describe("nominations review", () => {
     const refused = await review(id, "--ref", "GR-001", "--ref", "GR-404", "--eligible");
     expect([refused.status, refused.stderr]).toEqual([
       1,
-      "GR-404: This category has no nomination with reference “GR-404”.\nNothing was changed: 1 decisions were refused.\n",
+      "GR-404: This category has no nomination with reference “GR-404”.\nNothing was changed: 1 decision was refused.\n",
     ]);
     expect(await statuses(id)).toEqual({
       "GR-001": "submitted",
@@ -442,13 +442,13 @@ describe("nominations review", () => {
     const twice = await review(id, "--ref", "GR-002", "--ref", "GR-003", "--eligible");
     expect([twice.status, twice.stderr]).toEqual([
       1,
-      "GR-002: This step is not possible from the nomination's current status.\nNothing was changed: 1 decisions were refused.\n",
+      "GR-002: This step is not possible from the nomination's current status.\nNothing was changed: 1 decision was refused.\n",
     ]);
     expect((await statuses(id))["GR-003"]).toBe("submitted");
 
     expect(await review(id, "--all", "--ineligible", "--reason", "  事迹材料不实  ")).toMatchObject({
       status: 0,
-      stderr: "1 nominations marked ineligible.\n",
+      stderr: "1 nomination marked ineligible.\n",
     });
     expect(await statuses(id)).toEqual({
       "GR-001": "eligible",

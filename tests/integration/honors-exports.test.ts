@@ -55,6 +55,26 @@ const maxAge = (res: Response) =>
   Number(/max-age=(\d+)/.exec(res.headers.get("cache-control") ?? "")?.[1] ?? NaN);
 
 describe("public roll exports", () => {
+  it("give each honoree's region by name, not by its code (issue #16)", async () => {
+    const rows = parseCsv(await (await exported("csv")).text());
+    const column = rows[0].indexOf("地区");
+    const regions = rows
+      .slice(1)
+      .filter((r) => r.length === rows[0].length)
+      .map((r) => r[column]);
+    expect(regions.length).toBeGreaterThan(0);
+    for (const region of regions) expect(region).toMatch(/^世界[甲乙]市/);
+    const json = (await (await exported("json")).json()) as {
+      categories: { entries: { region: string; region_code: string }[] }[];
+    };
+    const entries = json.categories.flatMap((c) => c.entries);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries) {
+      expect(e.region).toMatch(/^世界[甲乙]市/);
+      expect(e.region_code).toMatch(/^\d{6}$/);
+    }
+  });
+
   it("neutralize the CSV footer's title, 文号 and publisher like every other cell", async () => {
     const res = await exported("csv");
     expect(res.status).toBe(200);

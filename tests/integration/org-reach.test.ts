@@ -119,7 +119,7 @@ describe("a child org's region code lies inside its parent's", () => {
     expect(r.stderr).toContain(
       "row 2\tregion_code\tThe division code must lie inside the parent organization's (610100).",
     );
-    expect(r.stderr).toContain("1 rows imported, 1 refused.");
+    expect(r.stderr).toContain("1 row imported, 1 refused.");
     expect(await getOrgByName(t.db, "导入越权县")).toBeUndefined();
     expect((await getOrgByName(t.db, "导入本市县"))?.region_code).toBe("610127");
   });

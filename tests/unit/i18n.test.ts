@@ -32,11 +32,20 @@ describe("translate", () => {
     );
   });
   it("has every key in both catalogs with the same parameters", () => {
-    const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const params = (s: string) => [...s.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(zhCN) as (keyof typeof zhCN)[]) {
       expect(en[key], key).toBeTruthy();
       expect(params(en[key]), key).toEqual(params(zhCN[key]));
     }
     expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+  });
+  it("agrees an English noun with the count before it, and leaves Chinese alone", () => {
+    expect(translate("en", "orgs.count", { count: 1 })).toBe("1 organization");
+    expect(translate("en", "orgs.count", { count: 2 })).toBe("2 organizations");
+    expect(translate("en", "orgs.count", { count: 0 })).toBe("0 organizations");
+    expect(translate("en", "import.upload.donePartly", { imported: 1, refused: 1 })).toBe(
+      "1 nomination imported; 1 row was refused and not imported (see the row report below).",
+    );
+    expect(translate("zh-CN", "orgs.count", { count: 1 })).toBe("共 1 个组织");
   });
 });

@@ -3,6 +3,7 @@
  * up across any grouping, while teams and villages are distinct counts, so each grouping keeps
  * the sets of team ids and (county, village) pairs it has seen.
  */
+import { compareCities } from "~/domain/region-order";
 
 /** The keys of `stats --format json`, in order. */
 export const STAT_KEYS = [
@@ -152,6 +153,7 @@ export function buildReport(
   allYears: number[],
 ): StatsReport {
   const countyById = new Map(counties.map((c) => [c.id, c]));
+  const byCity = compareCities(counties);
   const province = new Accumulator();
   const groups: Record<Grouping, Map<string, Accumulator>> = {
     city: new Map(),
@@ -178,7 +180,7 @@ export function buildReport(
   const entries = (g: Grouping) => [...groups[g]].map(([key, a]) => ({ key, stats: a.result() }));
   return {
     province: province.result(),
-    byCity: entries("city").sort((a, b) => byText(a.key, b.key)),
+    byCity: entries("city").sort((a, b) => byCity(a.key, b.key)),
     byCounty: entries("county")
       .map((e) => {
         const c = countyById.get(Number(e.key));
@@ -222,6 +224,7 @@ export function assembleReport(
   allYears: number[],
 ): StatsReport {
   const countyById = new Map(counties.map((c) => [c.id, c]));
+  const byCity = compareCities(counties);
   const province = { ...EMPTY_STATS };
   const groups: Record<Grouping, Map<string, StatsFen>> = {
     city: new Map(),
@@ -251,7 +254,7 @@ export function assembleReport(
   return {
     years: [...allYears].sort((a, b) => a - b),
     province,
-    byCity: entries("city").sort((a, b) => byText(a.key, b.key)),
+    byCity: entries("city").sort((a, b) => byCity(a.key, b.key)),
     byCounty: entries("county")
       .map((e) => {
         const c = countyById.get(Number(e.key));

@@ -3,12 +3,16 @@ import { RollQuerySchema } from "./query";
 /** The query parameters the roll pages read (and validate): any other one changes nothing on the page. */
 const ROLL_PARAMS = Object.keys(RollQuerySchema.shape).sort();
 
-/** Which parameters each cacheable public page reads; a path not listed keeps its query as it came. */
+/** Which parameters each cacheable public page (honor pages, home, notices) reads; a path not listed keeps its query as it came. */
 const PAGE_PARAMS: [RegExp, readonly string[]][] = [
   [/^\/honors\/?$/, ROLL_PARAMS],
   [/^\/honors\/people\/[^/]+(\/certificate)?\/?$/, []],
   [/^\/honors\/[^/]+\/print\/?$/, []],
   [/^\/honors\/[^/]+\/?$/, ROLL_PARAMS],
+  [/^\/$/, []],
+  [/^\/notices\/?$/, []],
+  // "filed": the confirmation after an objection, the same for everyone who filed one.
+  [/^\/notices\/[^/]+\/?$/, ["filed"]],
 ];
 
 /**

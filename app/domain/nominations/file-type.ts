@@ -6,6 +6,17 @@
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILE_MEGABYTES = MAX_FILE_BYTES / (1024 * 1024);
 
+/** Files a nomination may carry, and how many one form may add. */
+export const MAX_FILES_PER_NOMINATION = 20;
+export const MAX_FILES_PER_UPLOAD = 5;
+/**
+ * One form's files together, below the server's 25 MB body limit (scripts/server.ts) so that our
+ * message, not the bare 413 of the server, answers. Here and not in the server module because the
+ * form states it too: a constant of a .server module is undefined in the browser's bundle, and the
+ * hint then differed from the server's page (a hydration mismatch).
+ */
+export const MAX_UPLOAD_TOTAL_MEGABYTES = 24;
+
 export const FILE_TYPES = {
   "application/pdf": { label: "PDF", extensions: [".pdf"] },
   "image/jpeg": { label: "JPEG", extensions: [".jpg", ".jpeg"] },

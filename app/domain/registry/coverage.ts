@@ -3,6 +3,7 @@
  * units or at least 3 model workers; a poverty county at least one helper of either kind. It goes
  * by `poverty_level` alone, so a county that exited poverty keeps its help (摘帽不摘帮扶).
  */
+import { compareCities } from "~/domain/region-order";
 import {
   DEEP_PLACES,
   POVERTY_PLACES,
@@ -112,5 +113,6 @@ export function summarizeByCity(rows: readonly CountyCoverage[]): CityCoverage[]
     c.missing_places += r.short;
     byCity.set(r.city, c);
   }
-  return [...byCity.values()];
+  const order = compareCities(rows.map((r) => ({ city: r.city, code: r.county_code })));
+  return [...byCity.values()].sort((a, b) => order(a.city, b.city));
 }

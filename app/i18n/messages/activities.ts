@@ -214,7 +214,7 @@ export const activitiesMessages = defineMessages(
     "aid.upload.file": "Activities sheet",
     "aid.upload.allOrNothing": "Import nothing if any row is refused",
     "aid.upload.submit": "Import",
-    "aid.upload.result": "{imported} rows imported, {refused} refused.",
+    "aid.upload.result": "{imported, plural, one {# row} other {# rows}} imported, {refused} refused.",
     "aid.upload.rolledBack": "Some rows were refused, so nothing was imported (all or nothing).",
     "aid.upload.row": "Row",
     "aid.upload.column": "Column",

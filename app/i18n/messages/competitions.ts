@@ -145,7 +145,8 @@ export const competitionsMessages = defineMessages(
     "competitions.allocations": "Nomination places",
     "competitions.allocationsHint": "How many nominations each union may submit; empty or 0 for none.",
     "competitions.places": "Places",
-    "competitions.placesTotal": "{total} nomination places for a quota of {quota}",
+    "competitions.placesTotal":
+      "{total, plural, one {# nomination place} other {# nomination places}} for a quota of {quota}",
     "competitions.edit": "Edit the basics",
     "competitions.export": "Export the template",
     "competitions.copy": "Copy for next year",

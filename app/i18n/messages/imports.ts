@@ -101,17 +101,19 @@ export const importsMessages = defineMessages(
     "import.upload.wrongType": "Only XLSX or CSV files (.xlsx or .csv) are accepted.",
     "import.upload.tooLarge": "The file is too large: a sheet may be at most {max} MB.",
     "import.upload.noRecords": "The sheet has a header but no nominations.",
-    "import.upload.doneAll": "{imported} nominations imported; no row was refused.",
+    "import.upload.doneAll":
+      "{imported, plural, one {# nomination} other {# nominations}} imported; no row was refused.",
     "import.upload.donePartly":
-      "{imported} nominations imported; {refused} rows were refused and not imported (see the row report below).",
+      "{imported, plural, one {# nomination} other {# nominations}} imported; {refused, plural, one {# row was} other {# rows were}} refused and not imported (see the row report below).",
     "import.upload.rolledBack":
-      "{refused} rows were refused; as “all or nothing” was chosen, nothing was imported.",
+      "{refused, plural, one {# row was} other {# rows were}} refused; as “all or nothing” was chosen, nothing was imported.",
     "import.upload.headerRefused": "The header is wrong; nothing was imported.",
     "import.upload.report": "Row report",
     "import.upload.row": "Row",
     "import.upload.column": "Column",
     "import.upload.message": "Problem",
-    "import.upload.more": "{count} more problems are not listed; correct the rows above and import again.",
+    "import.upload.more":
+      "{count, plural, one {# more problem is} other {# more problems are}} not listed; correct the rows above and import again.",
     "import.upload.toList": "See the nominations",
     "cli.competition.notFound": "No competition has the id {id}.",
     "cli.competition.organizerUnknown": "No organization is named “{org}” (the organizer).",
@@ -124,8 +126,9 @@ export const importsMessages = defineMessages(
     "cli.review.notReviewing": "Eligibility decisions are made only in the reviewing stage.",
     "cli.review.unknownRef": "This category has no nomination with reference “{ref}”.",
     "cli.review.nothingUndecided": "This category has no nomination awaiting a decision.",
-    "cli.review.refused": "Nothing was changed: {count} decisions were refused.",
-    "cli.review.eligible": "{count} nominations marked eligible.",
-    "cli.review.ineligible": "{count} nominations marked ineligible.",
+    "cli.review.refused":
+      "Nothing was changed: {count, plural, one {# decision was} other {# decisions were}} refused.",
+    "cli.review.eligible": "{count, plural, one {# nomination} other {# nominations}} marked eligible.",
+    "cli.review.ineligible": "{count, plural, one {# nomination} other {# nominations}} marked ineligible.",
   },
 );

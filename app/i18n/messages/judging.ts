@@ -194,9 +194,10 @@ export const judgingMessages = defineMessages(
     "judging.panel.unassign": "Unassign",
     "judging.panel.recordConflict": "Record conflict",
     "judging.panel.everyJudge": "Every judge scores every nomination (conflicts excepted).",
-    "judging.panel.perNomination": "Each nomination gets {k} judges, spread evenly.",
+    "judging.panel.perNomination":
+      "Each nomination gets {k, plural, one {# judge} other {# judges}}, spread evenly.",
     "judging.panel.short":
-      "{count} nominations lack judges because of conflicts; add judges or adjust by hand.",
+      "{count, plural, one {# nomination lacks} other {# nominations lack}} judges because of conflicts; add judges or adjust by hand.",
     "judging.panel.closed": "The panel cannot change after judging.",
     "judging.panel.notAJudge":
       "This user holds no judge role for this competition, or is already on the panel.",
@@ -248,11 +249,13 @@ export const judgingMessages = defineMessages(
     "judging.correct.reason": "Reason for the correction (required)",
     "judging.correct.save": "Save correction",
     "judging.correct.history": "History",
-    "judging.refuse.unscored": "{count} nominations still unscored by {judges} judges.",
-    "judging.refuse.sheetless": "{count} nominations have neither judges nor score sheets.",
+    "judging.refuse.unscored":
+      "{count, plural, one {# nomination} other {# nominations}} still unscored by {judges, plural, one {# judge} other {# judges}}.",
+    "judging.refuse.sheetless":
+      "{count, plural, one {# nomination has} other {# nominations have}} neither judges nor score sheets.",
     "judging.refuse.emptyList": "The proposed list of “{category}” is empty.",
     "judging.refuse.overQuota":
-      "The proposed list of “{category}” has {count} entries, over its quota of {quota}.",
+      "The proposed list of “{category}” has {count, plural, one {# entry} other {# entries}}, over its quota of {quota}.",
     "judging.import.unknownRef": "No nomination with ref “{ref}”.",
     "judging.import.notEligible": "Nomination “{ref}” is not being judged.",
     "judging.import.unknownJudge": "No judge “{judge}” on the panel (use --add-judges to add).",

@@ -195,7 +195,7 @@ export const nominationsMessages = defineMessages(
     "nominations.hint.summary":
       "Shown publicly on the notice and the honor roll. Left empty, it is the first 500 characters of the deeds.",
     "nominations.hint.files":
-      "PDF, JPEG or PNG, at most {mb} MB each; up to {count} at a time, {total} MB together.",
+      "PDF, JPEG or PNG, at most {mb} MB each; up to {count, plural, one {# file} other {# files}} at a time, {total} MB together.",
     "nominations.files.none": "No supporting files.",
     "nominations.files.kb": "{size} KB",
     "nominations.files.mb": "{size} MB",
@@ -204,7 +204,7 @@ export const nominationsMessages = defineMessages(
     "nominations.filter.title": "Filter nominations",
     "nominations.filter.all": "All",
     "nominations.filter.apply": "Filter",
-    "nominations.counts.total": "{count} nominations in all",
+    "nominations.counts.total": "{count, plural, one {# nomination} other {# nominations}} in all",
     "nominations.counts.byStatus": "By status",
     "nominations.counts.byOrg": "By nominating union",
     "nominations.counts.count": "Count",

@@ -208,7 +208,8 @@ export const noticeMessages = defineMessages(
     "notice.refuse.notOpened": "The notice has not been opened.",
     "notice.refuse.notEnded":
       "The notice runs until the end of {end}; the decision can be published after that.",
-    "notice.refuse.openObjections": "{count} objection(s) are still open.",
+    "notice.refuse.openObjections":
+      "{count, plural, one {# objection is} other {# objections are}} still open.",
     "notice.refuse.useForm":
       "Publishing the decision needs a document number: use the “Publish the decision” page.",
     "notice.admin.title": "Notice and objections",
@@ -332,7 +333,7 @@ export const noticeMessages = defineMessages(
     "calendar.importHint":
       "CSV or XLSX: date, kind (holiday | workday), note. Importing again updates the dates in place.",
     "calendar.file": "File",
-    "calendar.imported": "{added} dates added, {updated} updated.",
+    "calendar.imported": "{added, plural, one {# date} other {# dates}} added, {updated} updated.",
     "calendar.notFound": "{date} is not in the calendar.",
     "calendar.year": "Year",
   },

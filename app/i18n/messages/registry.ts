@@ -113,7 +113,13 @@ export const registryMessages = defineMessages(
     "registry.row.ownershipForUnit": "所有制只适用于劳模单位。",
     "registry.row.kindChanged": "编号「{id}」已登记为另一类别，不能更改类别。",
     "registry.match.intro":
-      "为每个未覆盖的县区推荐新的结对，在满足可结对县数与现有结对的前提下使总成本最小：同市 0 分、跨市 3 分；专长与需求无交集加 4 分；同一劳模的第 k 个结对加 2·(k−1) 分。",
+      "为每个帮扶还不够的县区推荐新的结对：不超过每位劳模能结对的县数，不改动现有结对，并尽量同市就近、专长对口、不让一位劳模负担过多。",
+    "registry.match.verdict.optimal": "这是最优方案：没有比它更合适的结对安排。",
+    "registry.match.verdict.near": "这是接近最优的方案：与最优方案相差不超过 {percent}。",
+    "registry.match.details": "技术细节",
+    "registry.match.scoring":
+      "计分：同市 0 分、跨市 3 分；专长与需求无交集加 4 分；同一劳模的第 k 个结对加 2·(k−1) 分。总成本是所选结对的分数之和，越低越好。",
+    "registry.match.score": "分数（越低越合适）",
     "registry.match.run": "运行匹配",
     "registry.match.provinceOnly": "匹配涉及全省的劳模与县区，只有省级管理员可以运行。",
     "registry.match.cost": "总成本",
@@ -220,7 +226,7 @@ export const registryMessages = defineMessages(
     "registry.helper.fromHonor": "Created from an honor roll",
     "registry.helper.edit": "Edit",
     "registry.helper.capacityBelow":
-      "It already has {paired} pairings: capacity cannot be lower; remove pairings first.",
+      "It already has {paired, plural, one {# pairing} other {# pairings}}: capacity cannot be lower; remove pairings first.",
     "registry.helper.empty": "No model workers or units match.",
     "registry.helper.pairings": "Paired counties",
     "registry.ownership.central_soe": "Central SOE",
@@ -241,9 +247,9 @@ export const registryMessages = defineMessages(
     "registry.import.sheet.helpers": "Model workers and units",
     "registry.import.sheet.pairings": "Pairings",
     "registry.import.columns": "Columns: {columns}",
-    "registry.import.done": "{imported} rows imported; {refused} refused.",
+    "registry.import.done": "{imported, plural, one {# row} other {# rows}} imported; {refused} refused.",
     "registry.import.rolledBack":
-      "{refused} rows were refused; as you asked for all or nothing, nothing was imported.",
+      "{refused, plural, one {# row was} other {# rows were}} refused; as you asked for all or nothing, nothing was imported.",
     "registry.row.year": "A year is four digits between 1949 and 2100.",
     "registry.row.capacity": "Capacity is a whole number from 1 to 100.",
     "registry.row.repeated": "“{value}” already appears earlier in this sheet.",
@@ -254,7 +260,14 @@ export const registryMessages = defineMessages(
     "registry.row.ownershipForUnit": "Ownership applies to model-worker units only.",
     "registry.row.kindChanged": "“{id}” is registered as the other kind; its kind cannot change.",
     "registry.match.intro":
-      "Suggests new pairings for every county short of help, within capacities and existing pairings, at least total cost: same city 0, another city 3; plus 4 when skills share nothing with the county's needs; a helper's k-th pairing adds 2·(k−1).",
+      "Suggests new pairings for every county still short of help: within what each model worker can take on, keeping the existing pairings, preferring the same city, matching skills, and not loading one model worker with too much.",
+    "registry.match.verdict.optimal": "This is the best plan: no other set of pairings fits better.",
+    "registry.match.verdict.near":
+      "This plan is close to the best: at most {percent} away from the best possible.",
+    "registry.match.details": "Technical details",
+    "registry.match.scoring":
+      "Scoring: same city 0, another city 3; plus 4 when skills share nothing with the county's needs; a model worker's k-th pairing adds 2·(k−1). The total cost is the sum over the chosen pairings: lower is better.",
+    "registry.match.score": "Score (lower fits better)",
     "registry.match.run": "Run the matcher",
     "registry.match.provinceOnly":
       "Matching spans the whole province's helpers and counties: only provincial admins may run it.",
@@ -277,7 +290,8 @@ export const registryMessages = defineMessages(
     "registry.match.uncovered": "Counties still short",
     "registry.match.need": "{need} still missing",
     "registry.match.deepKind": "Kind chosen for deep counties",
-    "registry.match.accepted": "{count} suggestions accepted; the pairings are made.",
+    "registry.match.accepted":
+      "{count, plural, one {# suggestion} other {# suggestions}} accepted; the pairings are made.",
     "registry.match.nothingPicked": "Select at least one suggestion.",
     "registry.match.badPick": "A selected suggestion is malformed.",
     "registry.match.stale": "The registry changed since the run; run the matcher again: {detail}",

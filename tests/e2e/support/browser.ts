@@ -12,6 +12,9 @@ export const DEMO_PASSWORD = "laurel-demo-2026";
 export interface Browser {
   context: BrowserContext;
   newPage: () => Promise<Page>;
+  /** The errors every page of this browser reported since the last call, which forgets them. */
+  takeErrors: () => string[];
+  /** Closes the browser, then fails if any page reported an error that no test took. */
   close: () => Promise<void>;
 }
 
@@ -50,14 +53,36 @@ export async function launchBrowser({
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(20_000);
-  return {
+  // Every page is watched from its first moment, so that no test can forget to: a page error
+  // or console error anywhere fails the file at the latest when the browser closes.
+  const errors: string[] = [];
+  for (const page of context.pages()) watchPageErrors(page, errors);
+  context.on("page", (page) => watchPageErrors(page, errors));
+  const browser: Browser = {
     context,
     newPage: () => context.newPage(),
+    takeErrors: () => errors.splice(0),
     close: async () => {
+      openBrowsers.delete(browser);
       await context.close();
       fs.rmSync(dir, { recursive: true, force: true });
+      const left = errors.splice(0);
+      if (left.length > 0) throw new Error(`The browser reported errors:\n${left.join("\n")}`);
     },
   };
+  openBrowsers.add(browser);
+  return browser;
+}
+
+/** The browsers of this test file that are still open. */
+const openBrowsers = new Set<Browser>();
+
+/**
+ * The errors every open browser's pages reported since the last call (tests/e2e/support/
+ * page-errors.ts asserts them after each test).
+ */
+export function takeAllPageErrors(): string[] {
+  return [...openBrowsers].flatMap((b) => b.takeErrors());
 }
 
 /** Signs in through the login form and waits to land on `expectPath` (the home page by default). */

@@ -12,6 +12,12 @@ describe("normalizedPageUrl", () => {
     expect(normalizedPageUrl("/honors/people/4/certificate", "?x=1")).toBe("/honors/people/4/certificate");
   });
 
+  it("does the same for the home page and the notices, whose only parameter is the objection's confirmation", () => {
+    expect(normalizedPageUrl("/", "?utm_source=a")).toBe("/");
+    expect(normalizedPageUrl("/notices", "?x=1")).toBe("/notices");
+    expect(normalizedPageUrl("/notices/7", "?filed=1&x=1")).toBe("/notices/7?filed=1");
+  });
+
   it("keeps bad values (the page answers them with a 400) and leaves pages it does not know alone", () => {
     expect(normalizedPageUrl("/honors", "?year=abc")).toBe("/honors?year=abc");
     expect(normalizedPageUrl("/honors/3/export", "?format=csv&x=1")).toBe("/honors/3/export?format=csv&x=1");
