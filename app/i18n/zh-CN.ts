@@ -7,6 +7,7 @@ import { noticeMessages } from "./messages/notice";
 import { registryMessages } from "./messages/registry";
 import { activitiesMessages } from "./messages/activities";
 import { authzMessages } from "./messages/authz";
+import { a11yMessages } from "./messages/a11y";
 
 /** Chinese (default) messages. Every user-facing string of Laurel has a key here or in a fragment of ./messages. */
 const base = {
@@ -262,6 +263,7 @@ export const zhCN = {
   ...registryMessages.zh,
   ...activitiesMessages.zh,
   ...authzMessages.zh,
+  ...a11yMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;

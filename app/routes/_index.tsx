@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { countUsers } from "~/models/user.server";
@@ -6,6 +8,8 @@ import { listRunningNotices } from "~/models/notice.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate, formatNumber } from "~/i18n/format";
 import honorsHref from "~/styles/honors.css";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("home.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
 

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   redirect,
   type ActionFunctionArgs,
@@ -21,6 +23,8 @@ import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
 import statsHref from "~/styles/stats.css";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("aid.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: statsHref }];
 

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { COUNT_FIELDS, parseActivity, type ActivityText } from "~/domain/activities/activity-input";
@@ -14,6 +16,9 @@ import { formError, readForm } from "~/utils/form.server";
 import type { FieldErrors } from "~/utils/form-state";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("aid.activity.new"), t("aid.title")]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { scopes } = await requireAidAdmin(request, context);

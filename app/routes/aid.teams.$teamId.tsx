@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -10,6 +12,9 @@ import { formError, parseForm, readForm } from "~/utils/form.server";
 import { idParam, optionalText, text } from "~/utils/zod";
 import { AppForm, ErrorSummary, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [args.data?.team.name, t("aid.title")]);
 
 /** A team and its members, for the admins of its organizing org. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -12,6 +14,8 @@ import { formatDateTime } from "~/i18n/format";
 import { AppForm } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("audit.title")]);
 
 const PAGE_SIZE = 50;
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);

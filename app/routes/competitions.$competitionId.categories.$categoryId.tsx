@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   redirect,
   type ActionFunctionArgs,
@@ -22,6 +24,12 @@ import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [
+    args.data?.detail?.category.name ?? t("competitions.addCategory"),
+    args.data?.competition.title,
+  ]);
 
 async function guard(request: Request, context: AppLoadContext, params: Record<string, string | undefined>) {
   const user = await requireUser(request, context);

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   data,
   redirect,
@@ -25,6 +27,12 @@ import { ErrorPage } from "~/components/error-page";
 import { MethodComparison, SelectionReport } from "~/components/judging-results";
 import { TableRegion } from "~/components/table-region";
 import judgingStyles from "~/styles/judging.css";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [
+    args.data && t("judging.results.heading", { category: args.data.cat.name }),
+    args.data?.cat.competitionTitle,
+  ]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingStyles }];
 

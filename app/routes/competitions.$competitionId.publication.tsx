@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -20,6 +22,9 @@ import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
 import honorsHref from "~/styles/honors.css";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("publication.title"), args.data?.competition.title]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
 

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { groupDigest } from "~/domain/honors/digest-format";
@@ -17,6 +19,9 @@ import { RollTable } from "~/components/honors/roll-table";
 import { RegionSelect } from "~/components/honors/region-select";
 import { ErrorPage } from "~/components/error-page";
 import honorsHref from "~/styles/honors.css";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [args.data?.category?.name, args.data?.list.title, t("honors.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
 export const headers: HeadersFunction = () => publishedPageHeaders();

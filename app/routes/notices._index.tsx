@@ -1,8 +1,12 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
 import { listRunningNotices } from "~/models/notice.server";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("notice.listTitle")]);
 
 export async function loader({ context }: LoaderFunctionArgs) {
   return { notices: await listRunningNotices(context.db) };

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -11,6 +13,9 @@ import { FilterForm, FilterSelect, FilterText, ListTable } from "~/components/re
 import { CoverageState, RegistryNav } from "~/components/registry-nav";
 import { ErrorPage } from "~/components/error-page";
 import registryStyles from "~/styles/registry.css";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("registry.nav.counties"), t("registry.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: registryStyles }];
 
