@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   redirect,
   type ActionFunctionArgs,
@@ -16,11 +18,26 @@ import { runAction, statusFor } from "~/utils/action.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
-import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
+import {
+  AppForm,
+  ErrorSummary,
+  FieldErrorText,
+  invalidProps,
+  RequiredMarker,
+  SelectField,
+  StatusMessage,
+  TextField,
+} from "~/components/form-fields";
 import { workplaceAndPost } from "~/components/honors/roll-table";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
 import honorsHref from "~/styles/honors.css";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [
+    args.data && t("notice.title", { title: args.data.competition.title }),
+    t("notice.listTitle"),
+  ]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
 
@@ -62,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(form, ObjectionSchema);
   if (!parsed.ok) return formError(parsed);
   // A filled honeypot is a robot: it is told "received" and nothing is stored.
-  if (parsed.data.website) return redirect(`/notices/${c.id}?filed=1`);
+  if (parsed.data.website) return redirect(`/notices/${c.id}?filed=1#filed`);
   // The rate limit answers 429, as the sign-in's does: the form was fine, the sender too busy.
   // A full queue is no fault of this sender: 503, this notice's intake is out of service.
   return runAction(
@@ -78,7 +95,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         contact,
         ip: context.clientIp,
       });
-      return redirect(`/notices/${c.id}?filed=1`);
+      return redirect(`/notices/${c.id}?filed=1#filed`);
     },
     { statusOf: statusFor({ "objection.tooMany": 429, "objection.queueFull": 503 }) },
   );
@@ -110,11 +127,7 @@ export default function NoticePage() {
       {state === "pending" && (
         <p className="muted">{t("notice.notStarted", { start: formatDate(locale, notice.starts_on) })}</p>
       )}
-      {search.get("filed") && (
-        <p className="alert alert-ok" role="status">
-          {t("notice.objection.filed")}
-        </p>
-      )}
+      {search.get("filed") && <StatusMessage id="filed">{t("notice.objection.filed")}</StatusMessage>}
       {entries.length === 0 && <p className="muted">{t("notice.empty")}</p>}
       {categories.map(([id, name]) => (
         <section key={id}>
@@ -153,7 +166,15 @@ export default function NoticePage() {
         <p className="muted">{t("notice.objection.closedNow")}</p>
       ) : (
         <AppForm className="stack" action={`/notices/${competition.id}#objection`}>
-          <ErrorSummary state={result} />
+          <ErrorSummary
+            state={result}
+            labels={{
+              nomination: t("notice.objection.entry"),
+              facts: t("notice.objection.facts"),
+              name: t("notice.objection.name"),
+              contact: t("notice.objection.contact"),
+            }}
+          />
           <SelectField
             name="nomination"
             label={t("notice.objection.entry")}
@@ -165,22 +186,24 @@ export default function NoticePage() {
             ]}
           />
           <div className={result?.errors?.facts ? "field field-invalid" : "field"}>
-            <label htmlFor="f-facts">{t("notice.objection.facts")}</label>
+            <label htmlFor="f-facts">
+              {t("notice.objection.facts")}
+              <RequiredMarker />
+            </label>
             <textarea
               id="f-facts"
               name="facts"
               rows={6}
               required
+              aria-required
               maxLength={MAX_OBJECTION_FACTS}
               defaultValue={result?.values?.facts ?? ""}
-              aria-describedby="f-facts-hint"
+              {...invalidProps("facts", result, "f-facts-hint")}
             />
             <p className="hint" id="f-facts-hint">
               {t("notice.objection.factsHint")}
             </p>
-            {result?.errors?.facts && (
-              <p className="field-error">{t(result.errors.facts.key, result.errors.facts.params)}</p>
-            )}
+            <FieldErrorText name="facts" state={result} />
           </div>
           <TextField
             name="name"

@@ -374,9 +374,10 @@ describe("an admin", () => {
     expect(res.status()).toBe(400);
     await expect.poll(() => page.locator("main [role=alert]").count()).toBe(1);
     expect(new URL(page.url()).pathname).toBe(`/orgs/${xianId}/users/new`);
+    // Each line names its field (and links to it).
     expect(await page.locator("main [role=alert] li").allInnerTexts()).toEqual([
-      "用户名为 3–32 位小写字母、数字、点、下划线或连字符。",
-      "密码至少 10 个字符。",
+      "用户名：用户名为 3–32 位小写字母、数字、点、下划线或连字符。",
+      "初始密码：密码至少 10 个字符。",
     ]);
     expect(await text(page.locator("#f-username-error"))).toBe(
       "用户名为 3–32 位小写字母、数字、点、下划线或连字符。",
