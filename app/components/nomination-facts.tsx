@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { CollectiveKind, Gender, OccupationGroup, Sector } from "~/domain/nominations/fields";
 import { statusLabelKey, type NominationStatus } from "~/domain/nominations/lifecycle";
 import { formatDateTime } from "~/i18n/format";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useDataLang, useLocale, useT } from "~/i18n/use-t";
 import { FactList, useFactText } from "./fact-list";
 
 export interface NominationFactsData {
@@ -50,6 +50,7 @@ export function NominationFacts({
   personalControl?: ReactNode;
 }) {
   const t = useT();
+  const lang = useDataLang();
   const locale = useLocale();
   const { label, text } = useFactText();
   const rows: [string, ReactNode][] = [
@@ -108,11 +109,11 @@ export function NominationFacts({
       <FactList rows={rows} />
       {personalControl}
       <h2>{t("nominations.field.summary")}</h2>
-      <p className="card" style={{ whiteSpace: "pre-wrap" }}>
+      <p className="card" style={{ whiteSpace: "pre-wrap" }} lang={lang(n.summary)}>
         {n.summary || "—"}
       </p>
       <h2>{t("nominations.field.deeds")}</h2>
-      <div className="card" style={{ whiteSpace: "pre-wrap" }}>
+      <div className="card" style={{ whiteSpace: "pre-wrap" }} lang={lang(n.deeds)}>
         {n.deeds}
       </div>
     </>
