@@ -110,13 +110,13 @@ export default function AuditLog() {
                   <td>{r.ip ?? ""}</td>
                   <td>
                     {r.before_json && (
-                      <pre className="json" aria-label={t("audit.before")}>
-                        − {r.before_json}
+                      <pre className="json">
+                        <span className="visually-hidden">{t("audit.before")}: </span>− {r.before_json}
                       </pre>
                     )}
                     {r.after_json && (
-                      <pre className="json" aria-label={t("audit.after")}>
-                        + {r.after_json}
+                      <pre className="json">
+                        <span className="visually-hidden">{t("audit.after")}: </span>+ {r.after_json}
                       </pre>
                     )}
                   </td>
