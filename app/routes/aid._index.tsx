@@ -156,7 +156,13 @@ export default function AidDesk() {
         <Link to="/aid/projects">{t("aid.projects")}</Link>
         <Link to="/stats">{t("nav.stats")}</Link>
       </p>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          name: t("aid.team.name"),
+          orgId: t("aid.team.org"),
+        }}
+      />
       <h2>{t("aid.teams")}</h2>
       <Teams />
       <h3>{t("aid.team.new")}</h3>

@@ -78,7 +78,17 @@ export default function NewActivity() {
         <Link to="/aid">{t("aid.title")}</Link>
       </p>
       <h1>{t("aid.activity.new")}</h1>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          date: t("aid.activity.date"),
+          village: t("aid.activity.village"),
+          kind: t("aid.activity.kind"),
+          funds_yuan: t("stats.col.funds_yuan"),
+          teamId: t("aid.activity.team"),
+          county_code: t("aid.activity.county"),
+        }}
+      />
       <AppForm className="card stack">
         <SelectField
           name="teamId"

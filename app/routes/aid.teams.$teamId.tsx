@@ -67,7 +67,14 @@ export default function TeamPage() {
       <p>
         {t("aid.team.org")}: {team.org ?? "—"}
       </p>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          name: t("aid.member.name"),
+          workplace: t("aid.member.workplace"),
+          skills: t("aid.member.skills"),
+        }}
+      />
       <h2>{t("aid.team.members")}</h2>
       {members.length === 0 ? (
         <p>{t("aid.member.none")}</p>

@@ -135,7 +135,16 @@ export default function CalendarPage() {
           {t(result.message.key, result.message.params)}
         </p>
       )}
-      <ErrorSummary state={failed} />
+      <ErrorSummary
+        state={failed}
+        labels={{
+          date: t("calendar.date"),
+          kind: t("calendar.kindLabel"),
+          note: t("calendar.note"),
+          year: t("calendar.year"),
+          file: t("calendar.file"),
+        }}
+      />
       {failed && "issues" in failed && (
         <ul className="field-error">
           {failed.issues.map((i, n) => (

@@ -114,7 +114,16 @@ export default function CategoryEditor() {
       <h1>
         {cat ? cat.name : t("competitions.addCategory")} · {competition.title}
       </h1>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          name: t("competitions.categories"),
+          quota: t("competitions.quota"),
+          judgesPer: t("competitions.judgesPer"),
+          kind: t("competitions.kind"),
+          aggregation: t("competitions.aggregation"),
+        }}
+      />
       <AppForm className="card">
         <input type="hidden" name="rows" value={rows} />
         <TextField

@@ -102,7 +102,14 @@ export default function SheetCorrection() {
         </Link>
       </p>
       <h1>{t("judging.correct.heading", { judge: sheet.judge, ref: sheet.ref, name: sheet.name })}</h1>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          ...Object.fromEntries(cat.criteria.map((c, i) => [`p${i}`, c.title])),
+          comment: t("judging.sheet.comment"),
+          reason: t("judging.correct.reason"),
+        }}
+      />
       <AppForm>
         <input type="hidden" name="version" value={sheet.version} />
         {cat.criteria.map((c, i) => (

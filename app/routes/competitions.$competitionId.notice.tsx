@@ -96,7 +96,14 @@ export default function NoticeAdmin() {
         <Link to={`/competitions/${c.id}`}>{c.title}</Link>
       </p>
       <h1>{t("notice.admin.title")}</h1>
-      <ErrorSummary state={result && !result.ok ? result : undefined} />
+      <ErrorSummary
+        state={result && !result.ok ? result : undefined}
+        labels={{
+          start: t("notice.admin.start"),
+          days: t("notice.admin.days"),
+          unit: t("notice.admin.unit"),
+        }}
+      />
       {result?.ok && result.done !== "opened" && (
         <p className="alert alert-ok" role="status">
           {t("objection.resolved", { status: t(`objection.status.${result.done}` as MessageKey) })}

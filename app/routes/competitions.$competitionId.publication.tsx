@@ -142,7 +142,16 @@ export default function PublicationPage() {
         <Link to={`/competitions/${c.id}`}>{c.title}</Link>
       </p>
       <h1>{t("publication.title")}</h1>
-      <ErrorSummary state={result && !result.ok ? result : undefined} />
+      <ErrorSummary
+        state={result && !result.ok ? result : undefined}
+        labels={{
+          doc_number: t("publication.field.docNumber"),
+          published_on: t("publication.field.date"),
+          reason: t("publication.revokeReason"),
+          revoked_on: t("publication.revokedOn"),
+          publishing_org: t("publication.field.org"),
+        }}
+      />
       {publication ? (
         <>
           <p className="alert alert-ok" role="status">
