@@ -27,6 +27,7 @@ import { ErrorPage } from "~/components/error-page";
 import { MethodComparison, SelectionReport } from "~/components/judging-results";
 import { TableRegion } from "~/components/table-region";
 import judgingStyles from "~/styles/judging.css";
+import { DataCell } from "~/components/data-text";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t) => [
@@ -135,7 +136,7 @@ function RankingTable() {
                 {e.tied && <span className="badge">{t("judging.tied")}</span>}
               </td>
               <td>{e.ref}</td>
-              <td>{e.name}</td>
+              <DataCell text={e.name} />
               <td>{fmt(e.score)}</td>
               <td>{fmt(e.disagreement)}</td>
               <td>{e.sheetCount}</td>

@@ -19,6 +19,7 @@ import { RollTable } from "~/components/honors/roll-table";
 import { RegionSelect } from "~/components/honors/region-select";
 import { ErrorPage } from "~/components/error-page";
 import honorsHref from "~/styles/honors.css";
+import { DataText } from "~/components/data-text";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t) => [args.data?.category?.name, args.data?.list.title, t("honors.title")]);
@@ -56,7 +57,9 @@ export default function HonorRoll() {
   return (
     <>
       <p className="muted">{list.year}</p>
-      <h1>{list.title}</h1>
+      <h1>
+        <DataText text={list.title} />
+      </h1>
       <p className="decision">
         {t("honors.decision", {
           org: list.publishing_org,
@@ -76,7 +79,7 @@ export default function HonorRoll() {
                     to={`/honors/${list.id}?category=${c.id}`}
                     aria-current={c.id === category.id ? "page" : undefined}
                   >
-                    {c.name}
+                    <DataText text={c.name} />
                   </Link>{" "}
                   <span className="muted">{t("honors.count", { count: c.count })}</span>
                 </li>
@@ -84,7 +87,9 @@ export default function HonorRoll() {
           </ul>
         </nav>
       ))}
-      <h2>{category.name}</h2>
+      <h2>
+        <DataText text={category.name} />
+      </h2>
       <Form method="get" className="search-form no-print">
         <input type="hidden" name="category" value={category.id} />
         <RegionSelect regions={regions} value={region ?? undefined} />

@@ -32,6 +32,7 @@ import { workplaceAndPost } from "~/components/honors/roll-table";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
 import honorsHref from "~/styles/honors.css";
+import { DataCell, DataText } from "~/components/data-text";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t) => [
@@ -131,7 +132,9 @@ export default function NoticePage() {
       {entries.length === 0 && <p className="muted">{t("notice.empty")}</p>}
       {categories.map(([id, name]) => (
         <section key={id}>
-          <h2>{name}</h2>
+          <h2>
+            <DataText text={name} />
+          </h2>
           <TableRegion label={name}>
             <table>
               <thead>
@@ -148,11 +151,11 @@ export default function NoticePage() {
                   .filter((e) => e.category_id === id)
                   .map((e) => (
                     <tr key={e.id}>
-                      <td>{e.name}</td>
+                      <DataCell text={e.name} />
                       <td>{e.gender ? t(`gender.${e.gender}` as MessageKey) : ""}</td>
-                      <td>{e.kind === "individual" ? workplaceAndPost(e) : ""}</td>
-                      <td>{e.org_name}</td>
-                      <td className="notice-entry-summary">{e.summary}</td>
+                      <DataCell text={e.kind === "individual" ? workplaceAndPost(e) : ""} />
+                      <DataCell text={e.org_name} />
+                      <DataCell text={e.summary} className="notice-entry-summary" />
                     </tr>
                   ))}
               </tbody>

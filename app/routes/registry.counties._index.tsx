@@ -13,6 +13,7 @@ import { FilterForm, FilterSelect, FilterText, ListTable } from "~/components/re
 import { CoverageState, RegistryNav } from "~/components/registry-nav";
 import { ErrorPage } from "~/components/error-page";
 import registryStyles from "~/styles/registry.css";
+import { DataCell } from "~/components/data-text";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t) => [t("registry.nav.counties"), t("registry.title")]);
@@ -86,10 +87,10 @@ export default function Counties() {
         {counties.map((c) => (
           <tr key={c.county_code}>
             <td>{c.county_code}</td>
-            <td>
+            <DataCell text={c.name}>
               <Link to={`/registry/counties/${c.id}`}>{c.name}</Link>
-            </td>
-            <td>{c.city}</td>
+            </DataCell>
+            <DataCell text={c.city} />
             <td>{t(`registry.level.${c.poverty_level}`)}</td>
             <td>{c.units}</td>
             <td>{c.workers}</td>
