@@ -160,7 +160,7 @@ async function pagesOf(p: Page, who: string): Promise<string[]> {
     `/competitions/${ids.published}/publication`,
     "/calendar",
     "/audit",
-    "/orgs/1/edit",
+    "/orgs/2/edit",
     "/orgs/1/new",
     "/orgs/1/users/new",
     `/users/${ids.nominatorUser}`,
@@ -274,6 +274,8 @@ describe("error summary", () => {
     const p = await fresh();
     await login(p, "nominator");
     await p.goto(newForm());
+    // After hydration (a re-render would drop the flag set below).
+    await p.waitForLoadState("networkidle");
     // The browser's own required check would stop the form first; the server's answer is the subject.
     await p.locator("main form").evaluate((f) => ((f as HTMLFormElement).noValidate = true));
     await p.locator('main button[value="submit"]').click();
@@ -419,5 +421,40 @@ describe("reflow (WCAG 1.4.10): nothing but a data table's own region scrolls si
     } finally {
       await b.close();
     }
+  });
+});
+
+describe("language of parts (WCAG 3.1.2)", () => {
+  it("in English, Chinese data in table cells and fact lists carries lang=zh-CN", async () => {
+    const p = await fresh("en");
+    const unmarked: string[] = [];
+    const check = async (path: string) => {
+      await p.goto(path);
+      const found = await p.evaluate(() =>
+        // Headings made of a translated sentence with a name inside are not split (docs/accessibility.md).
+        Array.from(document.querySelectorAll("main td, main dd"))
+          .filter((el) =>
+            Array.from(el.childNodes).some((n) => {
+              const text = n.textContent ?? "";
+              const host = n.nodeType === Node.TEXT_NODE ? el : (n as Element);
+              return /[\u4e00-\u9fff]/.test(text) && host.closest("[lang]")?.getAttribute("lang") !== "zh-CN";
+            }),
+          )
+          .map((el) => `${el.tagName}: ${(el as HTMLElement).innerText.slice(0, 30)}`),
+      );
+      for (const f of found) unmarked.push(`${path} ${f}`);
+    };
+    await check(`/honors/${ids.published}`);
+    await check(`/notices/${ids.notice}`);
+    await login(p, "admin");
+    for (const path of [
+      `/competitions/${ids.notice}/categories/${ids.noticeCategory}/results`,
+      "/registry/helpers",
+      "/registry/counties",
+      "/registry/pairings",
+      `/nominations/${ids.nomination}`,
+    ])
+      await check(path);
+    expect(unmarked.slice(0, 10)).toEqual([]);
   });
 });
