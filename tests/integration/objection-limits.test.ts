@@ -79,7 +79,7 @@ describe("objection rate limit and honeypot", () => {
     const before = await written();
     const robot = await object("192.0.2.44", { website: "http://spam.example/" });
     expect(robot.status).toBe(302);
-    expect(robot.headers.get("location")).toBe(`/notices/${competitionId}?filed=1`);
+    expect(robot.headers.get("location")).toBe(`/notices/${competitionId}?filed=1#filed`);
     expect(await written()).toEqual(before);
   });
 });
