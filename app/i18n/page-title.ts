@@ -23,7 +23,7 @@ export function composeTitle(t: Translate, parts: readonly (string | null | unde
  */
 export function pageMeta(args: MetaArgs, parts: (t: Translate) => readonly (string | null | undefined)[]) {
   const t = translator(localeOf(args.matches));
-  if (args.error !== undefined) {
+  if (args.error != null) {
     const status = isRouteErrorResponse(args.error) ? args.error.status : 500;
     return [{ title: composeTitle(t, [`${t("error.title")} ${status}`]) }];
   }
