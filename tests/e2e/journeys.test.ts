@@ -71,7 +71,7 @@ describe("the public", () => {
     expect(res!.status()).toBe(200);
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
     expect(await h1()).toBe("劳动竞赛与劳模表彰平台");
-    expect(await page.title()).toBe("劳动竞赛与劳模表彰平台");
+    expect(await page.title()).toBe("首页 · Laurel 劳模表彰");
     expect(await text(page.locator("main .lead"))).toBe(
       "本平台供各级工会开展劳动竞赛、征集推荐、组织评审、公示拟表彰名单、发布先进集体和先进个人光荣榜，并管理劳模和劳模单位与贫困县结对帮扶的信息。",
     );
@@ -236,6 +236,7 @@ describe("an admin", () => {
       "劳动竞赛",
       "劳模结对帮扶",
       "审计日志",
+      "工作日历",
     ]);
 
     await Promise.all([
