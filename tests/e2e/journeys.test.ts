@@ -339,9 +339,10 @@ describe("an admin", () => {
     expect(await cells(0)).toEqual(["admin", "role.grant", `user ${newUserId}`, "127.0.0.1"]);
     expect(await cells(1)).toEqual(["admin", "role.grant", `user ${newUserId}`, "127.0.0.1"]);
     expect(await cells(2)).toEqual(["admin", "user.create", `user ${newUserId}`, "127.0.0.1"]);
-    const after = await text(rows.nth(2).locator('pre[aria-label="变更后"]'));
+    // The JSON's "before/after" is said by visually hidden text, not an aria-label on a generic <pre>.
+    const after = await text(rows.nth(2).locator("pre", { hasText: "变更后" }));
     expect(after).toBe(
-      `+ {"username":"e2e.wang","displayName":"王建国","org":"西安市总工会","roles":["nominator","judge"]}`,
+      `变更后: + {"username":"e2e.wang","displayName":"王建国","org":"西安市总工会","roles":["nominator","judge"]}`,
     );
     expect(after).not.toContain("first-password-2026");
 
