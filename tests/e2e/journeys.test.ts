@@ -561,13 +561,13 @@ describe("a new user", () => {
 
     // A mismatch first.
     await page.getByLabel("当前密码").fill("first-password-2026");
-    await page.getByLabel("新密码", { exact: true }).fill("second-password-2026");
+    await page.locator("#f-next").fill("second-password-2026");
     await page.getByLabel("确认新密码").fill("second-password-2027");
     await page.getByRole("button", { name: "保存新密码" }).click();
     await expect.poll(() => text(page.locator("#f-confirm-error"))).toBe("两次输入的新密码不一致。");
 
     await page.getByLabel("当前密码").fill("first-password-2026");
-    await page.getByLabel("新密码", { exact: true }).fill("second-password-2026");
+    await page.locator("#f-next").fill("second-password-2026");
     await page.getByLabel("确认新密码").fill("second-password-2026");
     await page.getByRole("button", { name: "保存新密码" }).click();
     await expect.poll(() => page.locator("main [role=status]").count()).toBe(1);
