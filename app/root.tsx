@@ -8,7 +8,7 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { negotiateLocale, translate, type Locale } from "~/i18n";
 import { getUser } from "~/utils/auth.server";
 import { hasRole } from "~/domain/permissions";
@@ -44,11 +44,39 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: translate(data?.locale ?? "zh-CN", "app.name") },
 ];
 
+/**
+ * After a client-side navigation, focus goes where a screen reader should start reading: the
+ * page's arrival element (an error summary, a confirmation) if it has one, else its h1 — made
+ * focusable here, not on every page. Not on the first load (the browser starts at the top, and
+ * autofocus covers arrival elements), not when only the hash changes (a skip or summary link
+ * has its own target), and not for a new query on the same page (a filter or a page of results:
+ * the reader stays at the control they used) unless that answer brought an arrival element.
+ */
+function useFocusOnNavigation() {
+  const location = useLocation();
+  const previous = useRef<typeof location | null>(null);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = location;
+    if (!before || before.key === location.key) return;
+    const samePage = before.pathname === location.pathname && before.search === location.search;
+    if (samePage && before.hash !== location.hash) return;
+    const arrival = document.querySelector<HTMLElement>("main [data-arrival]");
+    if (arrival) return arrival.focus();
+    if (before.pathname === location.pathname) return;
+    const heading = document.querySelector<HTMLElement>("main h1");
+    if (!heading) return;
+    if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+    heading.focus({ preventScroll: true });
+  }, [location]);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const locale: Locale = data?.locale ?? "zh-CN";
   const location = useLocation();
   const nonce = useNonce();
+  useFocusOnNavigation();
   return (
     <html lang={locale}>
       <head>

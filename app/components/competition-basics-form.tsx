@@ -21,7 +21,17 @@ export function CompetitionBasicsForm({ state, initial, organizers, locked }: Pr
   const plan = new Map(initial?.stages.map((s) => [s.stage, s]));
   return (
     <>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          title: t("competitions.titleField"),
+          year: t("competitions.year"),
+          noticeDays: t("competitions.noticeDays"),
+          noticeUnit: t("competitions.noticeUnit"),
+          organizer: t("competitions.organizer"),
+          description: t("competitions.description"),
+        }}
+      />
       {locked && <p className="muted">{t("competitions.lockedAfterDraft")}</p>}
       <AppForm className="stack card">
         {organizers && (

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Enumeration } from "~/domain/nominations/fields";
 import type { MessageKey } from "~/i18n";
-import { useT } from "~/i18n/use-t";
+import { useDataLang, useT } from "~/i18n/use-t";
 
 /** How a dossier shows a value: an enumeration by its label, text as is, and "—" for nothing. */
 export function useFactText() {
@@ -15,12 +15,13 @@ export function useFactText() {
 
 /** A dossier's facts as a definition list of [label, value] rows. */
 export function FactList({ rows }: { rows: [string, ReactNode][] }) {
+  const lang = useDataLang();
   return (
     <dl className="facts card">
       {rows.map(([dt, dd]) => (
         <div key={dt} className="fact">
           <dt>{dt}</dt>
-          <dd>{dd}</dd>
+          <dd lang={typeof dd === "string" ? lang(dd) : undefined}>{dd}</dd>
         </div>
       ))}
     </dl>

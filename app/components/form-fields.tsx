@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from "react";
+import { useState, type MouseEvent, type ReactNode } from "react";
 import { Form, type FormProps } from "@remix-run/react";
 import { charCount } from "~/domain/nominations/field-schemas";
 import type { FormState } from "~/utils/form-state";
@@ -17,19 +17,110 @@ export function AppForm({ children, method = "post", ...rest }: FormProps & { ch
   );
 }
 
-export function ErrorSummary({ state }: { state?: FormState }) {
+/** The element a page lands on after a submit: the root's navigation focus picks it before the h1. */
+export const ARRIVAL = { "data-arrival": "" } as const;
+
+/**
+ * The GOV.UK error summary: focused on arrival (autofocus without JavaScript, the root's navigation
+ * focus with it), one line per field naming it by `labels` and linking to its control (#f-name);
+ * a form-level error (`_form`) has no field to name. Errors are keyed by field, so a field appears once.
+ */
+export function ErrorSummary({
+  state,
+  labels = {},
+}: {
+  state?: FormState;
+  labels?: Partial<Record<string, string>>;
+}) {
   const t = useT();
   const errors = state?.errors ? Object.entries(state.errors) : [];
   if (errors.length === 0) return null;
   return (
-    <div className="alert alert-error" role="alert" tabIndex={-1}>
-      <p>{t("form.errorSummary")}</p>
+    <div
+      className="alert alert-error error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+      autoFocus
+      {...ARRIVAL}
+    >
+      <p id="error-summary-title">{t("form.errorSummary")}</p>
       <ul>
-        {errors.map(([field, e]) => (
-          <li key={field}>{t(e.key, e.params)}</li>
-        ))}
+        {errors.map(([field, e]) => {
+          const message = t(e.key, e.params);
+          const label = labels[field];
+          return (
+            <li key={field}>
+              {field === "_form" ? (
+                message
+              ) : (
+                <a href={`#f-${field}`} onClick={(ev) => focusField(ev, field)}>
+                  {label ? t("form.errorLine", { field: label, message }) : message}
+                </a>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </div>
+  );
+}
+
+/** With JavaScript, a summary link focuses its control and shows its label above it (as GOV.UK does). */
+function focusField(ev: MouseEvent<HTMLAnchorElement>, field: string) {
+  const control = document.getElementById(`f-${field}`);
+  if (!control) return;
+  ev.preventDefault();
+  const label = document.querySelector(`label[for="f-${field}"]`) ?? control;
+  label.scrollIntoView({ block: "start" });
+  control.focus({ preventScroll: true });
+}
+
+/** A confirmation where the user lands (WCAG 4.1.3): a status message that takes focus on arrival. */
+export function StatusMessage({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <p id={id} className="alert alert-ok" role="status" tabIndex={-1} autoFocus {...ARRIVAL}>
+      {children}
+    </p>
+  );
+}
+
+/** aria-invalid and aria-describedby for a control outside the field components (score fields). */
+export function invalidProps(name: string, state?: FormState, describedBy?: string) {
+  const invalid = !!state?.errors?.[name];
+  const ids = [describedBy, invalid ? `f-${name}-error` : ""].filter(Boolean).join(" ");
+  return { "aria-invalid": invalid || undefined, "aria-describedby": ids || undefined };
+}
+
+/** A field's own error text, the target of its control's aria-describedby. */
+export function FieldErrorText({
+  name,
+  id = `f-${name}`,
+  state,
+}: {
+  name: string;
+  /** The control's id, when it is not `f-<name>`. */
+  id?: string;
+  state?: FormState;
+}) {
+  const t = useT();
+  const error = state?.errors?.[name];
+  if (!error) return null;
+  return (
+    <p className="field-error" id={`${id}-error`}>
+      {t(error.key, error.params)}
+    </p>
+  );
+}
+
+/** A visible "required" next to a label; the control says it with aria-required. */
+export function RequiredMarker() {
+  const t = useT();
+  return (
+    <span className="required-marker" aria-hidden="true">
+      {" "}
+      {t("form.requiredMarker")}
+    </span>
   );
 }
 
@@ -41,6 +132,7 @@ interface FieldProps {
   state?: FormState;
   defaultValue?: string | null;
   hint?: string;
+  required?: boolean;
 }
 
 /** Label, control, hint, then `after` (e.g. a character count) and the field's error. */
@@ -50,14 +142,17 @@ function FieldShell({
   label,
   state,
   hint,
+  required,
   after,
   children,
 }: FieldProps & { after?: ReactNode; children: ReactNode }) {
-  const t = useT();
   const error = state?.errors?.[name];
   return (
     <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {required && <RequiredMarker />}
+      </label>
       {children}
       {hint && (
         <p className="hint" id={`${id}-hint`}>
@@ -65,11 +160,7 @@ function FieldShell({
         </p>
       )}
       {after}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {t(error.key, error.params)}
-        </p>
-      )}
+      <FieldErrorText name={name} id={id} state={state} />
     </div>
   );
 }
@@ -92,6 +183,7 @@ export function TextField(
         name={name}
         type={type}
         required={required}
+        aria-required={required || undefined}
         autoComplete={autoComplete}
         maxLength={maxLength}
         defaultValue={type === "password" ? undefined : (state?.values?.[name] ?? defaultValue ?? "")}
@@ -133,6 +225,7 @@ export function SelectField(props: FieldProps & { options: SelectOption[]; requi
         id={id ?? `f-${name}`}
         name={name}
         required={required}
+        aria-required={required || undefined}
         defaultValue={state?.values?.[name] ?? defaultValue ?? ""}
         aria-invalid={state?.errors?.[name] ? true : undefined}
         aria-describedby={describedBy(name, state, hint, undefined, id)}
@@ -176,6 +269,7 @@ export function CountedTextArea(
         name={name}
         rows={rows}
         required={required}
+        aria-required={required || undefined}
         defaultValue={initial}
         onInput={(e) => setCount(charCount(e.currentTarget.value))}
         aria-invalid={state?.errors?.[name] || over ? true : undefined}

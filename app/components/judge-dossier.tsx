@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { CollectiveKind, Gender, OccupationGroup, Sector } from "~/domain/nominations/fields";
-import { useT } from "~/i18n/use-t";
+import { useDataLang, useT } from "~/i18n/use-t";
 import type { JudgeTarget } from "~/models/judge-desk.server";
 import { FactList, useFactText } from "./fact-list";
 
@@ -21,6 +21,7 @@ export function JudgeDossier({
   blind: boolean;
 }) {
   const t = useT();
+  const lang = useDataLang();
   const { label, text } = useFactText();
   const hidden = t("judging.blindHidden");
   const rows: [string, ReactNode][] = [
@@ -53,7 +54,9 @@ export function JudgeDossier({
     <section aria-label={t("judging.dossier")}>
       <FactList rows={rows} />
       <h2>{t("nominations.field.deeds")}</h2>
-      <div className="card deeds">{n.deeds || n.summary}</div>
+      <div className="card deeds" lang={lang(n.deeds || n.summary)}>
+        {n.deeds || n.summary}
+      </div>
       <h2>{t("judging.files")}</h2>
       {files.length === 0 ? (
         <p className="muted">{t("nominations.files.none")}</p>

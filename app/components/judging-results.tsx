@@ -5,6 +5,7 @@ import { skipReasonMessage, type SkipReason } from "~/domain/judging/selection";
 import { formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { TableRegion } from "./table-region";
+import { DataCell } from "./data-text";
 
 interface SelectionData {
   invalidRules: { label: string; attribute: string; unknown: string[]; accepted: string; applied: boolean }[];
@@ -115,7 +116,7 @@ export function MethodComparison() {
             {comparison.rows.map((row) => (
               <tr key={row.ref} className={row.changed ? "rank-changed" : undefined}>
                 <td>{row.ref}</td>
-                <td>{row.name}</td>
+                <DataCell text={row.name} />
                 {comparison.methods.map((m) => {
                   const v = row.byMethod[m];
                   const moved = v && row.byMethod[base] && v.rank !== row.byMethod[base].rank;

@@ -3,7 +3,7 @@ import { CollectiveKind, Gender, OccupationGroup, Sector } from "~/domain/nomina
 import { statusLabelKey } from "~/domain/nominations/lifecycle";
 import type { NominationStatus } from "~/domain/nominations/vocabulary";
 import { formatDateTime } from "~/i18n/format";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useDataLang, useLocale, useT } from "~/i18n/use-t";
 import type { NominationDossier } from "~/models/nomination-query.server";
 import { FactList, useFactText } from "./fact-list";
 
@@ -51,6 +51,7 @@ export function NominationFacts({
   personalControl?: ReactNode;
 }) {
   const t = useT();
+  const lang = useDataLang();
   const locale = useLocale();
   const { label, text } = useFactText();
   const rows: [string, ReactNode][] = [
@@ -109,11 +110,11 @@ export function NominationFacts({
       <FactList rows={rows} />
       {personalControl}
       <h2>{t("nominations.field.summary")}</h2>
-      <p className="card" style={{ whiteSpace: "pre-wrap" }}>
+      <p className="card" style={{ whiteSpace: "pre-wrap" }} lang={lang(n.summary)}>
         {n.summary || "—"}
       </p>
       <h2>{t("nominations.field.deeds")}</h2>
-      <div className="card" style={{ whiteSpace: "pre-wrap" }}>
+      <div className="card" style={{ whiteSpace: "pre-wrap" }} lang={lang(n.deeds)}>
         {n.deeds}
       </div>
     </>

@@ -12,10 +12,47 @@ import {
   MAX_UPLOAD_TOTAL_MEGABYTES,
 } from "~/domain/nominations/file-type";
 import { MAX_DEEDS, MAX_SUMMARY } from "~/domain/nominations/nomination-schema";
-import type { MessageKey } from "~/i18n";
+import type { MessageKey, Translate } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import type { FormState } from "~/utils/form-state";
-import { CountedTextArea, SelectField, TextField } from "./form-fields";
+import { CountedTextArea, FieldErrorText, invalidProps, SelectField, TextField } from "./form-fields";
+
+const LABEL_KEYS = {
+  individual: {
+    name: "nominations.field.name",
+    id_number: "nominations.field.idNumber",
+    gender: "nominations.field.gender",
+    birth_date: "nominations.field.birthDate",
+    ethnicity: "nominations.field.ethnicity",
+    political_status: "nominations.field.politicalStatus",
+    education: "nominations.field.education",
+    workplace: "nominations.field.workplace",
+    post: "nominations.field.post",
+    occupation_group: "nominations.field.occupationGroup",
+    migrant: "nominations.field.migrant",
+    sector: "nominations.field.sector",
+    phone: "nominations.field.phone",
+  },
+  collective: {
+    name: "nominations.field.collectiveName",
+    collective_kind: "nominations.field.collectiveKind",
+    member_count: "nominations.field.memberCount",
+    leader: "nominations.field.leader",
+    sector: "nominations.field.sector",
+    phone: "nominations.field.contactPhone",
+  },
+  shared: {
+    summary: "nominations.field.summary",
+    deeds: "nominations.field.deeds",
+    files: "nominations.field.files",
+  },
+} as const satisfies Record<string, Record<string, MessageKey>>;
+
+/** Each field's label for a nomination of `kind`: the form's labels and its error summary's names. */
+export function nominationLabels(t: Translate, kind: "individual" | "collective"): Record<string, string> {
+  const keys = { ...LABEL_KEYS[kind], ...LABEL_KEYS.shared };
+  return Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t(key)]));
+}
 
 interface FieldsProps {
   kind: "individual" | "collective";
@@ -29,6 +66,7 @@ interface FieldsProps {
 /** Every field of a nomination of the category's kind (docs/domain.md#nominations), the deeds and the attachments. */
 export function NominationFields({ kind, defaults, state, stored }: FieldsProps) {
   const t = useT();
+  const labels = nominationLabels(t, kind);
   const value = (name: string) => defaults[name] ?? "";
   const choices = <T extends string>(e: Enumeration<T, MessageKey>, emptyLabel: string) => [
     { value: "", label: emptyLabel },
@@ -43,7 +81,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           <legend>{t("nominations.section.person")}</legend>
           <TextField
             name="name"
-            label={t("nominations.field.name")}
+            label={labels.name}
             required
             maxLength={50}
             defaultValue={value("name")}
@@ -51,7 +89,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           />
           <TextField
             name="id_number"
-            label={t("nominations.field.idNumber")}
+            label={labels.id_number}
             required={!stored?.idNumber}
             maxLength={22}
             autoComplete="off"
@@ -60,7 +98,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           />
           <SelectField
             name="gender"
-            label={t("nominations.field.gender")}
+            label={labels.gender}
             options={choices(Gender, t("nominations.fromIdNumber"))}
             defaultValue={value("gender")}
             state={state}
@@ -68,14 +106,14 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           <TextField
             name="birth_date"
             type="date"
-            label={t("nominations.field.birthDate")}
+            label={labels.birth_date}
             defaultValue={value("birth_date")}
             state={state}
             hint={t("nominations.hint.fromIdNumber")}
           />
           <TextField
             name="ethnicity"
-            label={t("nominations.field.ethnicity")}
+            label={labels.ethnicity}
             required
             maxLength={20}
             defaultValue={value("ethnicity")}
@@ -84,7 +122,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           />
           <TextField
             name="political_status"
-            label={t("nominations.field.politicalStatus")}
+            label={labels.political_status}
             required
             maxLength={30}
             defaultValue={value("political_status")}
@@ -93,7 +131,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           />
           <TextField
             name="education"
-            label={t("nominations.field.education")}
+            label={labels.education}
             required
             maxLength={30}
             defaultValue={value("education")}
@@ -102,7 +140,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           />
           <TextField
             name="workplace"
-            label={t("nominations.field.workplace")}
+            label={labels.workplace}
             required
             maxLength={100}
             defaultValue={value("workplace")}
@@ -110,14 +148,14 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           />
           <TextField
             name="post"
-            label={t("nominations.field.post")}
+            label={labels.post}
             maxLength={50}
             defaultValue={value("post")}
             state={state}
           />
           <SelectField
             name="occupation_group"
-            label={t("nominations.field.occupationGroup")}
+            label={labels.occupation_group}
             required
             options={choices(OccupationGroup, t("nominations.choose"))}
             defaultValue={value("occupation_group")}
@@ -125,7 +163,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           />
           <SelectField
             name="migrant"
-            label={t("nominations.field.migrant")}
+            label={labels.migrant}
             required
             options={[
               { value: "", label: t("nominations.choose") },
@@ -137,7 +175,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           />
           <SelectField
             name="sector"
-            label={t("nominations.field.sector")}
+            label={labels.sector}
             options={choices(Sector, t("nominations.optional"))}
             defaultValue={value("sector")}
             state={state}
@@ -145,7 +183,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           <TextField
             name="phone"
             type="tel"
-            label={t("nominations.field.phone")}
+            label={labels.phone}
             required={!stored?.phone}
             maxLength={30}
             autoComplete="off"
@@ -158,7 +196,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           <legend>{t("nominations.section.collective")}</legend>
           <TextField
             name="name"
-            label={t("nominations.field.collectiveName")}
+            label={labels.name}
             required
             maxLength={100}
             defaultValue={value("name")}
@@ -166,14 +204,14 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           />
           <SelectField
             name="collective_kind"
-            label={t("nominations.field.collectiveKind")}
+            label={labels.collective_kind}
             options={choices(CollectiveKind, t("nominations.optional"))}
             defaultValue={value("collective_kind")}
             state={state}
           />
           <TextField
             name="member_count"
-            label={t("nominations.field.memberCount")}
+            label={labels.member_count}
             required
             maxLength={9}
             defaultValue={value("member_count")}
@@ -181,7 +219,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           />
           <TextField
             name="leader"
-            label={t("nominations.field.leader")}
+            label={labels.leader}
             required
             maxLength={50}
             defaultValue={value("leader")}
@@ -189,7 +227,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           />
           <SelectField
             name="sector"
-            label={t("nominations.field.sector")}
+            label={labels.sector}
             options={choices(Sector, t("nominations.optional"))}
             defaultValue={value("sector")}
             state={state}
@@ -197,7 +235,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
           <TextField
             name="phone"
             type="tel"
-            label={t("nominations.field.contactPhone")}
+            label={labels.phone}
             maxLength={30}
             autoComplete="off"
             state={state}
@@ -209,7 +247,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
         <legend>{t("nominations.section.deeds")}</legend>
         <CountedTextArea
           name="summary"
-          label={t("nominations.field.summary")}
+          label={labels.summary}
           max={MAX_SUMMARY}
           rows={5}
           defaultValue={value("summary")}
@@ -218,7 +256,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
         />
         <CountedTextArea
           name="deeds"
-          label={t("nominations.field.deeds")}
+          label={labels.deeds}
           max={MAX_DEEDS}
           rows={16}
           required
@@ -229,14 +267,14 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
       <fieldset className="card">
         <legend>{t("nominations.section.files")}</legend>
         <div className={state?.errors?.files ? "field field-invalid" : "field"}>
-          <label htmlFor="f-files">{t("nominations.field.files")}</label>
+          <label htmlFor="f-files">{labels.files}</label>
           <input
             id="f-files"
             name="files"
             type="file"
             multiple
             accept={ACCEPT_ATTRIBUTE}
-            aria-describedby="f-files-hint"
+            {...invalidProps("files", state, "f-files-hint")}
           />
           <p className="hint" id="f-files-hint">
             {t("nominations.hint.files", {
@@ -245,9 +283,7 @@ export function NominationFields({ kind, defaults, state, stored }: FieldsProps)
               total: MAX_UPLOAD_TOTAL_MEGABYTES,
             })}
           </p>
-          {state?.errors?.files && (
-            <p className="field-error">{t(state.errors.files.key, state.errors.files.params)}</p>
-          )}
+          <FieldErrorText name="files" state={state} />
         </div>
       </fieldset>
     </>

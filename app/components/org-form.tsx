@@ -14,7 +14,15 @@ export function OrgForm({ state, initial, parents }: Props) {
   const t = useT();
   return (
     <>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          name: t("orgs.name"),
+          regionCode: t("orgs.regionCode"),
+          kind: t("orgs.kind"),
+          parentId: t("orgs.parent"),
+        }}
+      />
       <AppForm className="stack card">
         <TextField
           name="name"

@@ -25,7 +25,18 @@ export function ProjectForm({ state, initial, helpers, counties }: Props) {
   const t = useT();
   return (
     <>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          title: t("aid.project.title"),
+          investment: t("aid.project.investment"),
+          startedOn: t("aid.project.startedOn"),
+          endedOn: t("aid.project.endedOn"),
+          helperId: t("aid.project.helper"),
+          countyId: t("aid.project.county"),
+          status: t("aid.project.status"),
+        }}
+      />
       <AppForm className="card stack">
         <TextField
           name="title"

@@ -59,6 +59,11 @@ export function SiteHeader({ locale, user, csrfToken, returnTo }: Props) {
               <NavLink to="/audit">{t("nav.audit")}</NavLink>
             </li>
           )}
+          {user?.isAdmin && (
+            <li>
+              <NavLink to="/calendar">{t("nav.calendar")}</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <div className="header-tools">

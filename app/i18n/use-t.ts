@@ -1,5 +1,6 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { DEFAULT_LOCALE, type Locale, type Translate, translator } from "./index";
+import { dataLang } from "./data-lang";
 
 interface RootData {
   locale: Locale;
@@ -11,4 +12,10 @@ export function useLocale(): Locale {
 
 export function useT(): Translate {
   return translator(useLocale());
+}
+
+/** `lang` for a piece of data on this page: see dataLang. */
+export function useDataLang(): (text: string | null | undefined) => "zh-CN" | "en" | undefined {
+  const locale = useLocale();
+  return (text) => dataLang(locale, text);
 }

@@ -11,6 +11,7 @@ import { decidedResultsMessages } from "./messages/decided-results";
 import { entryMessages } from "./messages/entry";
 import { guidanceMessages } from "./messages/guidance";
 import { contestMessages } from "./messages/contest";
+import { a11yMessages } from "./messages/a11y";
 
 /** Chinese (default) messages. Every user-facing string of Laurel has a key here or in a fragment of ./messages. */
 const base = {
@@ -271,6 +272,7 @@ export const zhCN = {
   ...entryMessages.zh,
   ...guidanceMessages.zh,
   ...contestMessages.zh,
+  ...a11yMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;

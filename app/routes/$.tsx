@@ -1,5 +1,9 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { notFound } from "~/utils/http.server";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (_t) => []);
 
 // Any path no other route claims: a 404 page in the reader's language, for GET and POST alike.
 export async function loader() {

@@ -1,5 +1,6 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { publishedPageHeaders } from "~/models/honor-page-cache.server";
+import { pageMeta } from "~/i18n/page-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { countUsers } from "~/models/user.server";
 import { honorStats, listPublishedLists } from "~/models/honor-roll.server";
@@ -7,6 +8,8 @@ import { listRunningNotices } from "~/models/notice.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate, formatNumber } from "~/i18n/format";
 import honorsHref from "~/styles/honors.css";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("home.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
 

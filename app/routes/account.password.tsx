@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -7,6 +9,8 @@ import { actorOf, commitLogin, requireUser } from "~/utils/auth.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
 import { MIN_PASSWORD_LENGTH, verifyPassword } from "~/utils/password.server";
 import { getCredentialsById, getUser as getUserRow, setPassword } from "~/models/user.server";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("account.title")]);
 
 const PasswordSchema = z
   .object({
@@ -52,7 +56,10 @@ export default function ChangePassword() {
           {t("account.saved")}
         </p>
       )}
-      <ErrorSummary state={result} />
+      <ErrorSummary
+        state={result}
+        labels={{ current: t("account.current"), next: t("account.new"), confirm: t("account.confirm") }}
+      />
       <AppForm className="stack">
         <TextField
           name="current"

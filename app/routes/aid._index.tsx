@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   redirect,
   type ActionFunctionArgs,
@@ -22,6 +24,8 @@ import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
 import { orgOptions } from "~/domain/org-tree";
 import statsHref from "~/styles/stats.css";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("aid.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: statsHref }];
 
@@ -155,7 +159,13 @@ export default function AidDesk() {
         <Link to="/aid/projects">{t("aid.projects")}</Link>
         <Link to="/stats">{t("nav.stats")}</Link>
       </p>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          name: t("aid.team.name"),
+          orgId: t("aid.team.org"),
+        }}
+      />
       <h2>{t("aid.teams")}</h2>
       <Teams />
       <h3>{t("aid.team.new")}</h3>

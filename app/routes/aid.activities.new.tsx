@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { COUNT_FIELDS, parseActivity, type ActivityText } from "~/domain/activities/activity-input";
@@ -13,6 +15,9 @@ import { formError, readForm } from "~/utils/form.server";
 import type { FieldErrors } from "~/utils/form-state";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("aid.activity.new"), t("aid.title")]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { scopes } = await requireAidAdmin(request, context);
@@ -72,7 +77,17 @@ export default function NewActivity() {
         <Link to="/aid">{t("aid.title")}</Link>
       </p>
       <h1>{t("aid.activity.new")}</h1>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          date: t("aid.activity.date"),
+          village: t("aid.activity.village"),
+          kind: t("aid.activity.kind"),
+          funds_yuan: t("stats.col.funds_yuan"),
+          teamId: t("aid.activity.team"),
+          county_code: t("aid.activity.county"),
+        }}
+      />
       <AppForm className="card stack">
         <SelectField
           name="teamId"

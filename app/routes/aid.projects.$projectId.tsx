@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { fenToYuanText } from "~/domain/money";
@@ -9,6 +11,9 @@ import { readForm } from "~/utils/form.server";
 import { parseProjectForm, projectChoices } from "~/utils/project-form.server";
 import { ProjectForm } from "~/components/project-form";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("aid.project.edit"), args.data?.initial.title, t("aid.projects")]);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, scopes } = await requireAidAdmin(request, context);

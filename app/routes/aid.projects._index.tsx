@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
@@ -5,6 +7,8 @@ import { listProjectsInScope } from "~/models/project.server";
 import { requireAidAdmin } from "~/utils/authorize.server";
 import { ProjectList } from "~/components/project-list";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("aid.projects")]);
 
 /** The projects of the helpers the admin manages. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -10,6 +12,9 @@ import { formError, parseForm, readForm } from "~/utils/form.server";
 import { idParam, optionalText, text } from "~/utils/zod";
 import { AppForm, ErrorSummary, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [args.data?.team.name, t("aid.title")]);
 
 /** A team and its members, for the admins of its organizing org. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -62,7 +67,14 @@ export default function TeamPage() {
       <p>
         {t("aid.team.org")}: {team.org ?? "—"}
       </p>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          name: t("aid.member.name"),
+          workplace: t("aid.member.workplace"),
+          skills: t("aid.member.skills"),
+        }}
+      />
       <h2>{t("aid.team.members")}</h2>
       {members.length === 0 ? (
         <p>{t("aid.member.none")}</p>

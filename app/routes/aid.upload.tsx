@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   data,
   unstable_parseMultipartFormData,
@@ -25,6 +27,9 @@ import { readSheet, SheetError } from "~/utils/sheet.server";
 import { AppForm } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import statsHref from "~/styles/stats.css";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("aid.upload.title"), t("aid.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: statsHref }];
 

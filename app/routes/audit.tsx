@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -12,6 +14,8 @@ import { formatDateTime } from "~/i18n/format";
 import { AppForm } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("audit.title")]);
 
 const PAGE_SIZE = 50;
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
@@ -106,13 +110,13 @@ export default function AuditLog() {
                   <td>{r.ip ?? ""}</td>
                   <td>
                     {r.before_json && (
-                      <pre className="json" aria-label={t("audit.before")}>
-                        − {r.before_json}
+                      <pre className="json">
+                        <span className="visually-hidden">{t("audit.before")}: </span>− {r.before_json}
                       </pre>
                     )}
                     {r.after_json && (
-                      <pre className="json" aria-label={t("audit.after")}>
-                        + {r.after_json}
+                      <pre className="json">
+                        <span className="visually-hidden">{t("audit.after")}: </span>+ {r.after_json}
                       </pre>
                     )}
                   </td>

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { data, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -19,6 +21,9 @@ import { formError, parseForm, readForm } from "~/utils/form.server";
 import { readSheet, SheetError } from "~/utils/sheet.server";
 import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("calendar.title"), args.data && String(args.data.year)]);
 
 /** The calendar serves every competition: only admins of a top-level union (a province) edit it. */
 const guard = requireCalendarAdmin;
@@ -130,7 +135,16 @@ export default function CalendarPage() {
           {t(result.message.key, result.message.params)}
         </p>
       )}
-      <ErrorSummary state={failed} />
+      <ErrorSummary
+        state={failed}
+        labels={{
+          date: t("calendar.date"),
+          kind: t("calendar.kindLabel"),
+          note: t("calendar.note"),
+          year: t("calendar.year"),
+          file: t("calendar.file"),
+        }}
+      />
       {failed && "issues" in failed && (
         <ul className="field-error">
           {failed.issues.map((i, n) => (

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   data,
   redirect,
@@ -35,6 +37,12 @@ import { ErrorPage } from "~/components/error-page";
 import { CompositionRuleRows } from "~/components/composition-rule-rows";
 import { CriteriaRows } from "~/components/criteria-rows";
 import { AllocationTable } from "~/components/allocation-table";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [
+    args.data?.detail?.category.name ?? t("competitions.addCategory"),
+    args.data?.competition.title,
+  ]);
 
 async function guard(request: Request, context: AppLoadContext, params: Record<string, string | undefined>) {
   const user = await requireUser(request, context);
@@ -145,7 +153,16 @@ export default function CategoryEditor() {
       <h1>
         {cat ? cat.name : t("competitions.addCategory")} · {competition.title}
       </h1>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          name: t("competitions.categories"),
+          quota: t("competitions.quota"),
+          judgesPer: t("competitions.judgesPer"),
+          kind: t("competitions.kind"),
+          aggregation: t("competitions.aggregation"),
+        }}
+      />
       <AppForm className="card" onChange={watchTrimmed}>
         {/* Enter in a box saves: the form's first submit button is the one Enter presses, not a row's "remove". */}
         <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true">

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   data,
   redirect,
@@ -31,6 +33,12 @@ import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { AddedJudges, JudgeCheckboxes } from "~/components/panel-judges";
 import { ErrorPage } from "~/components/error-page";
 import judgingStyles from "~/styles/judging.css";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [
+    args.data && t("judging.panel.title", { category: args.data.cat.name }),
+    args.data?.cat.competitionTitle,
+  ]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingStyles }];
 

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   data,
   redirect,
@@ -31,6 +33,13 @@ import { MethodComparison, SelectionReport } from "~/components/judging-results"
 import { DecidedResults } from "~/components/decided-results";
 import { TableRegion } from "~/components/table-region";
 import judgingStyles from "~/styles/judging.css";
+import { DataCell } from "~/components/data-text";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [
+    args.data && t("judging.results.heading", { category: args.data.cat.name }),
+    args.data?.cat.competitionTitle,
+  ]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingStyles }];
 
@@ -146,7 +155,7 @@ function RankingTable() {
                 {e.tied && <span className="badge">{t("judging.tied")}</span>}
               </td>
               <td>{e.ref}</td>
-              <td>{e.name}</td>
+              <DataCell text={e.name} />
               <td>{fmt(e.score)}</td>
               <td>{fmt(e.disagreement)}</td>
               <td>{e.sheetCount}</td>

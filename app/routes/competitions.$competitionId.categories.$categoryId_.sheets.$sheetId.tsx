@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   data,
   redirect,
@@ -19,6 +21,16 @@ import { requireCategoryAdmin } from "~/utils/authorize.server";
 import { idParam } from "~/utils/zod";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [
+    args.data &&
+      t("judging.correct.heading", {
+        judge: args.data.sheet.judge,
+        ref: args.data.sheet.ref,
+        name: args.data.sheet.name,
+      }),
+  ]);
 
 async function guard(request: Request, context: AppLoadContext, params: Record<string, string | undefined>) {
   const { user, cat } = await requireCategoryAdmin(request, context, params);
@@ -90,7 +102,14 @@ export default function SheetCorrection() {
         </Link>
       </p>
       <h1>{t("judging.correct.heading", { judge: sheet.judge, ref: sheet.ref, name: sheet.name })}</h1>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          ...Object.fromEntries(cat.criteria.map((c, i) => [`p${i}`, c.title])),
+          comment: t("judging.sheet.comment"),
+          reason: t("judging.correct.reason"),
+        }}
+      />
       <AppForm>
         <input type="hidden" name="version" value={sheet.version} />
         {cat.criteria.map((c, i) => (

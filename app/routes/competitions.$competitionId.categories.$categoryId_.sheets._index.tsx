@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
@@ -9,6 +11,9 @@ import { requireCategoryAdmin } from "~/utils/authorize.server";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
 import judgingStyles from "~/styles/judging.css";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [args.data && t("judging.matrix.heading", { category: args.data.cat.name })]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingStyles }];
 

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BasicsFormSchema } from "~/domain/competitions/basics-form";
@@ -8,6 +10,9 @@ import { formError, parseForm, readForm } from "~/utils/form.server";
 import { useT } from "~/i18n/use-t";
 import { CompetitionBasicsForm } from "~/components/competition-basics-form";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("competitions.edit"), args.data?.competition.title]);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -19,6 +21,9 @@ import { useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/components/error-page";
 import { NominationCounts, NominationFilters, NominationTable } from "~/components/nomination-list";
 import { TableRegion } from "~/components/table-region";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("nominations.list.title"), args.data?.competition.title]);
 
 const blankIsAbsent = (v: unknown) => (v === "" ? undefined : v);
 const ListQuery = z.object({

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listCategories } from "~/models/competition.server";
@@ -16,6 +18,9 @@ import {
   useProgressUpload,
   type UploadResult,
 } from "~/components/nomination-upload";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("import.upload.title"), args.data?.competition.title]);
 
 /**
  * The organizer's admins, and nominators for their own orgs (decision 009); anyone else 403.

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   redirect,
   type ActionFunctionArgs,
@@ -27,7 +29,15 @@ import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
-import { NominationFields } from "~/components/nomination-form";
+import { NominationFields, nominationLabels } from "~/components/nomination-form";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [
+    args.data?.category
+      ? t("nominations.new.titleIn", { category: args.data.category.name })
+      : t("nominations.new.title"),
+    args.data?.competition.title,
+  ]);
 
 /** A nominator of an org inside the organizer's subtree, while nominations are open. */
 async function guard(request: Request, context: AppLoadContext, rawCompetitionId: string | undefined) {
@@ -107,7 +117,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         "submitted",
         "nominator",
       );
-    return redirect(`/nominations/${created.id}`);
+    return redirect(
+      `/nominations/${created.id}?done=${target.data.intent === "submit" ? "submitted" : "saved"}`,
+    );
   });
 }
 
@@ -130,7 +142,7 @@ export default function NewNomination() {
       ) : (
         <>
           <p>{t("nominations.places.usedOf", { used: category.used, places: category.places })}</p>
-          <ErrorSummary state={state} />
+          <ErrorSummary state={state} labels={nominationLabels(t, category.kind)} />
           <AppForm encType="multipart/form-data">
             <input type="hidden" name="category" value={category.categoryId} />
             <input type="hidden" name="org" value={org.id} />

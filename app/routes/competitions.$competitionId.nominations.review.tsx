@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { listCategories } from "~/models/competition.server";
@@ -10,6 +16,7 @@ import { parseForm, readForm } from "~/utils/form.server";
 import { badRequest } from "~/utils/http.server";
 import { idParam, optionalText } from "~/utils/zod";
 import type { MessageKey } from "~/i18n";
+import { pageMeta } from "~/i18n/page-title";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
@@ -22,6 +29,9 @@ const PageQuery = z.object({
   decided: z.preprocess(blankIsAbsent, z.coerce.number().int().min(0).max(MAX_BULK_REVIEW).optional()),
   to: z.preprocess(blankIsAbsent, z.enum(["eligible", "ineligible"]).optional()),
 });
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("review.bulk.title"), args.data?.competition.title]);
 
 /** The eligibility review of many nominations at once (decision 019): the organizer's admins only. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

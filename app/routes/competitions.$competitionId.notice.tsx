@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -16,6 +18,9 @@ import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
 import honorsHref from "~/styles/honors.css";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("notice.admin.title"), args.data?.competition.title]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
 
@@ -92,7 +97,14 @@ export default function NoticeAdmin() {
         <Link to={`/competitions/${c.id}`}>{c.title}</Link>
       </p>
       <h1>{t("notice.admin.title")}</h1>
-      <ErrorSummary state={result && !result.ok ? result : undefined} />
+      <ErrorSummary
+        state={result && !result.ok ? result : undefined}
+        labels={{
+          start: t("notice.admin.start"),
+          days: t("notice.admin.days"),
+          unit: t("notice.admin.unit"),
+        }}
+      />
       {result?.ok && result.done !== "opened" && (
         <p className="alert alert-ok" role="status">
           {t("objection.resolved", { status: t(`objection.status.${result.done}`) })}

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -31,6 +33,9 @@ import {
   type PublicationReview,
 } from "~/components/honors/publication-forms";
 import honorsHref from "~/styles/honors.css";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("publication.title"), args.data?.competition.title]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
 
@@ -213,7 +218,17 @@ export default function PublicationPage() {
         <Link to={`/competitions/${c.id}`}>{c.title}</Link>
       </p>
       <h1>{t("publication.title")}</h1>
-      <ErrorSummary state={failed} />
+      <ErrorSummary
+        state={failed}
+        labels={{
+          doc_number: t("publication.field.docNumber"),
+          published_on: t("publication.field.date"),
+          reason: t("publication.revokeReason"),
+          corrected_on: t("publication.field.correctedOn"),
+          revoked_on: t("publication.revokedOn"),
+          publishing_org: t("publication.field.org"),
+        }}
+      />
       {publication ? (
         <>
           <p className="alert alert-ok" role="status">

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { hasRole } from "~/domain/permissions";
@@ -7,6 +9,8 @@ import { allows } from "~/utils/authorize.server";
 import { useT } from "~/i18n/use-t";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("competitions.title")]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

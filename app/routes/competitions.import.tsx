@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { CompetitionTemplateSchema } from "~/domain/competitions/template";
@@ -12,6 +14,9 @@ import { formError, readForm } from "~/utils/form.server";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("competitions.import"), t("nav.competitions")]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   authorize(await requireUser(request, context), "competition:create", null);

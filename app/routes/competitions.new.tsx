@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BasicsFormSchema } from "~/domain/competitions/basics-form";
@@ -12,6 +14,9 @@ import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import { CompetitionBasicsForm } from "~/components/competition-basics-form";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("competitions.new"), t("nav.competitions")]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

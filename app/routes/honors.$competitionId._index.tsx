@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { groupDigest } from "~/domain/honors/digest-format";
@@ -19,6 +21,10 @@ import { RegionSelect } from "~/components/honors/region-select";
 import { CorrectionList } from "~/components/honors/publication-forms";
 import { ErrorPage } from "~/components/error-page";
 import honorsHref from "~/styles/honors.css";
+import { DataText } from "~/components/data-text";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [args.data?.category?.name, args.data?.list.title, t("honors.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
 export const headers: HeadersFunction = () => publishedPageHeaders();
@@ -55,7 +61,9 @@ export default function HonorRoll() {
   return (
     <>
       <p className="muted">{list.year}</p>
-      <h1>{list.title}</h1>
+      <h1>
+        <DataText text={list.title} />
+      </h1>
       <p className="decision">
         {t("honors.decision", {
           org: list.publishing_org,
@@ -76,7 +84,7 @@ export default function HonorRoll() {
                     to={`/honors/${list.id}?category=${c.id}`}
                     aria-current={c.id === category.id ? "page" : undefined}
                   >
-                    {c.name}
+                    <DataText text={c.name} />
                   </Link>{" "}
                   <span className="muted">{t("honors.count", { count: c.count })}</span>
                 </li>
@@ -84,7 +92,9 @@ export default function HonorRoll() {
           </ul>
         </nav>
       ))}
-      <h2>{category.name}</h2>
+      <h2>
+        <DataText text={category.name} />
+      </h2>
       <Form method="get" className="search-form no-print">
         <input type="hidden" name="category" value={category.id} />
         <RegionSelect regions={regions} value={region ?? undefined} />

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { groupDigest } from "~/domain/honors/digest-format";
@@ -10,6 +12,9 @@ import { idParam } from "~/utils/zod";
 import { RollTable } from "~/components/honors/roll-table";
 import { ErrorPage } from "~/components/error-page";
 import honorsHref from "~/styles/honors.css";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("title.print"), args.data?.list.title, t("honors.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
 export const headers: HeadersFunction = () => publishedPageHeaders();

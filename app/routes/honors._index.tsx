@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { parseRollQuery } from "~/domain/honors/query";
@@ -10,6 +12,8 @@ import { workplaceAndPost } from "~/components/honors/roll-table";
 import { RegionSelect } from "~/components/honors/region-select";
 import { TableRegion } from "~/components/table-region";
 import honorsHref from "~/styles/honors.css";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("honors.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
 export const headers: HeadersFunction = () => publishedPageHeaders();

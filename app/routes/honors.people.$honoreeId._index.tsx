@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -7,6 +9,9 @@ import { requirePublicHonoree } from "~/utils/authorize.server";
 import { workplaceAndPost } from "~/components/honors/roll-table";
 import { ErrorPage } from "~/components/error-page";
 import honorsHref from "~/styles/honors.css";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [args.data?.h.name, t("honors.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
 export const headers: HeadersFunction = () => publishedPageHeaders();

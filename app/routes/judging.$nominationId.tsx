@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   data,
   redirect,
@@ -6,7 +8,7 @@ import {
   type LinksFunction,
   type LoaderFunctionArgs,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
 import { useT } from "~/i18n/use-t";
@@ -21,10 +23,20 @@ import { readForm } from "~/utils/form.server";
 import type { FieldErrors } from "~/utils/form-state";
 import { notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
-import { AppForm, ErrorSummary } from "~/components/form-fields";
+import { AppForm, ErrorSummary, FieldErrorText, invalidProps, StatusMessage } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { JudgeDossier } from "~/components/judge-dossier";
 import judgingStyles from "~/styles/judging.css";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [
+    t("judging.sheet.title"),
+    args.data &&
+      (args.data.blind
+        ? t("judging.blindTitle", { ref: args.data.dossier.ref })
+        : `${args.data.dossier.ref} ${args.data.dossier.name}`),
+    args.data?.cat.name,
+  ]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingStyles }];
 
@@ -103,7 +115,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         version: parsed.data.version,
         submit,
       });
-      return redirect(submit ? "/judging" : `/judging/${ref.nominationId}?saved=1`);
+      return redirect(
+        submit ? `/judging?submitted=${ref.nominationId}` : `/judging/${ref.nominationId}?saved=1`,
+      );
     },
     {
       statusOf: statusFor({ "judging.sheet.stale": 409 }),
@@ -129,7 +143,11 @@ function SheetForm() {
             <label htmlFor={`f-p${i}`}>
               {c.title} <span className="muted">(0–{c.maxPoints})</span>
             </label>
-            {c.description && <p className="hint">{c.description}</p>}
+            {c.description && (
+              <p className="hint" id={`f-p${i}-hint`}>
+                {c.description}
+              </p>
+            )}
             <input
               id={`f-p${i}`}
               name={`p${i}`}
@@ -140,9 +158,9 @@ function SheetForm() {
               inputMode="decimal"
               defaultValue={value(i)}
               disabled={locked}
-              aria-invalid={error ? true : undefined}
+              {...invalidProps(`p${i}`, state, c.description ? `f-p${i}-hint` : undefined)}
             />
-            {error && <p className="field-error">{t(error.key, error.params)}</p>}
+            <FieldErrorText name={`p${i}`} state={state} />
           </div>
         );
       })}
@@ -176,13 +194,19 @@ export default function JudgeSheetPage() {
   const t = useT();
   const { dossier, files, cat, sheet, open, blind } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const saved = search.get("saved") === "1" && sheet?.status === "draft";
   return (
     <>
       <p className="muted">
         <Link to="/judging">{t("nav.judging")}</Link> · {cat.name}
       </p>
       <h1>{blind ? t("judging.blindTitle", { ref: dossier.ref }) : `${dossier.ref} ${dossier.name}`}</h1>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={Object.fromEntries(cat.criteria.map((c, i) => [`p${i}`, c.title]))}
+      />
+      {saved && !state && <StatusMessage>{t("confirm.draftSaved")}</StatusMessage>}
       {!open && <p className="alert alert-error">{t("judging.closed")}</p>}
       {sheet?.status === "submitted" && <p className="alert alert-ok">{t("judging.sheet.submittedNote")}</p>}
       <div className="judging-columns">

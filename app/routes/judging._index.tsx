@@ -1,10 +1,15 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { StatusMessage } from "~/components/form-fields";
 import { useT } from "~/i18n/use-t";
 import { listJudgeQueue } from "~/models/judge-desk.server";
 import { requireJudge } from "~/utils/authorize.server";
 import { ErrorPage } from "~/components/error-page";
 import judgingStyles from "~/styles/judging.css";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("nav.judging")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: judgingStyles }];
 
@@ -43,9 +48,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function JudgeDesk() {
   const t = useT();
   const { groups } = useLoaderData<typeof loader>();
+  const submitted = Number(useSearchParams()[0].get("submitted"));
+  const done = groups
+    .flatMap((g) => g.items)
+    .find((i) => i.nominationId === submitted && i.status === "submitted");
   return (
     <>
       <h1>{t("nav.judging")}</h1>
+      {done && <StatusMessage>{t("confirm.sheetSubmitted", { label: done.label })}</StatusMessage>}
       {groups.length === 0 && <p className="muted">{t("judging.desk.empty")}</p>}
       {groups.map((g) => {
         const done = g.items.filter((i) => i.status === "submitted").length;

@@ -1,3 +1,4 @@
+import { pageMeta } from "~/i18n/page-title";
 import {
   redirect,
   type ActionFunctionArgs,
@@ -9,7 +10,6 @@ import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { AppForm, ErrorSummary, TextField } from "~/components/form-fields";
 import { useT } from "~/i18n/use-t";
-import { translate } from "~/i18n";
 import { commitLogin, getUser, safeRedirect } from "~/utils/auth.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
 import { signIn } from "~/models/login.server";
@@ -20,10 +20,7 @@ const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = (matches[0]?.data as { locale?: "zh-CN" | "en" } | undefined)?.locale ?? "zh-CN";
-  return [{ title: `${translate(locale, "login.title")} · ${translate(locale, "app.shortName")}` }];
-};
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("login.title")]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getUser(request, context))
@@ -62,7 +59,7 @@ export default function Login() {
   return (
     <section className="card" style={{ maxWidth: "28rem" }}>
       <h1>{t("login.title")}</h1>
-      <ErrorSummary state={state} />
+      <ErrorSummary state={state} labels={{ username: t("login.username"), password: t("login.password") }} />
       <AppForm className="stack">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <TextField

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   data,
   redirect,
@@ -5,7 +7,7 @@ import {
   type AppLoadContext,
   type LoaderFunctionArgs,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
 import type { LifecycleRole } from "~/domain/nominations/lifecycle";
@@ -27,12 +29,19 @@ import { authorize } from "~/utils/authorize.server";
 import { actionCacheControl, notFound } from "~/utils/http.server";
 import { idParam, optionalText, text } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
-import { AppForm, ErrorSummary } from "~/components/form-fields";
+import { AppForm, ErrorSummary, StatusMessage } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { NominationFacts } from "~/components/nomination-facts";
 import { NominationFileList } from "~/components/nomination-files";
 import { NominationHistory, ReturnNotice } from "~/components/nomination-history";
 import { ConsultationPanel, NominationStepForms } from "~/components/nomination-review";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [
+    args.data?.nomination.name,
+    t("title.nomination"),
+    args.data?.nomination.competition_title,
+  ]);
 
 /** The nominating org's nominators and the organizer's admins; nobody else, not even a judge. */
 async function guard(request: Request, context: AppLoadContext, rawId: string | undefined) {
@@ -139,7 +148,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!step) throw new DomainError("nominations.stepClosed");
       if (input.version !== n.version) throw new DomainError("nomination.stale");
       await transitionNomination(trx, actor, n, step.to, role, input.reason);
-      return redirect(`/nominations/${n.id}`);
+      const submitted = step.to === "submitted" || step.to === "resubmitted";
+      return redirect(`/nominations/${n.id}${submitted ? "?done=submitted" : ""}`);
     },
     {
       body: ({ errors }) => ({
@@ -151,6 +161,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }),
     },
   );
+}
+
+/** The confirmation after the nominator saved or submitted (`?done=`), only while it is still true. */
+function NominationConfirmation({ status }: { status: string }) {
+  const t = useT();
+  const done = useSearchParams()[0].get("done");
+  if (done === "submitted" && (status === "submitted" || status === "resubmitted"))
+    return <StatusMessage>{t("confirm.nominationSubmitted")}</StatusMessage>;
+  if (done === "saved")
+    return (
+      <StatusMessage>
+        {t(status === "draft" ? "confirm.nominationSaved" : "confirm.changesSaved")}
+      </StatusMessage>
+    );
+  return null;
 }
 
 export default function NominationDossier() {
@@ -180,6 +205,7 @@ export default function NominationDossier() {
       <h1>{n.name}</h1>
       <ErrorSummary state={state} />
       <ReturnNotice status={n.status} events={events} />
+      {!result && <NominationConfirmation status={n.status} />}
       {(canEdit || nominatorSteps.length > 0) && (
         <section aria-label={t("nominations.dossier.nominatorActions")}>
           {canEdit && (

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   redirect,
   type ActionFunctionArgs,
@@ -34,8 +36,14 @@ import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
-import { NominationFields } from "~/components/nomination-form";
+import { NominationFields, nominationLabels } from "~/components/nomination-form";
 import { NominationFileList } from "~/components/nomination-files";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [
+    args.data && t("nominations.edit.title", { name: args.data.nomination.name }),
+    args.data?.nomination.competition_title,
+  ]);
 
 /** The nominating org's nominators edit a draft, or a nomination returned for correction, while its stage allows. */
 async function guard(request: Request, context: AppLoadContext, rawId: string | undefined) {
@@ -143,7 +151,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await addNominationFiles(trx, actor, n, files.files);
     if (input.intent === "submit") await transitionNomination(trx, actor, n, "submitted", "nominator");
     if (input.intent === "resubmit") await transitionNomination(trx, actor, n, "resubmitted", "nominator");
-    return redirect(`/nominations/${n.id}`);
+    return redirect(`/nominations/${n.id}?done=${input.intent === "save" ? "saved" : "submitted"}`);
   });
 }
 
@@ -160,7 +168,10 @@ export default function EditNomination() {
         · {n.category_name} · {n.org_name}
       </p>
       <h1>{t("nominations.edit.title", { name: n.name })}</h1>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={nominationLabels(t, n.kind === "collective" ? "collective" : "individual")}
+      />
       <AppForm encType="multipart/form-data">
         <input type="hidden" name="version" value={n.version} />
         <NominationFields

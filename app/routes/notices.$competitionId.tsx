@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   redirect,
   type ActionFunctionArgs,
@@ -18,10 +20,26 @@ import { runAction, statusFor } from "~/utils/action.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
-import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
+import {
+  AppForm,
+  ErrorSummary,
+  FieldErrorText,
+  invalidProps,
+  RequiredMarker,
+  SelectField,
+  StatusMessage,
+  TextField,
+} from "~/components/form-fields";
 import { NoticeTable } from "~/components/honors/notice-table";
 import { ErrorPage } from "~/components/error-page";
 import honorsHref from "~/styles/honors.css";
+import { DataText } from "~/components/data-text";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [
+    args.data && t("notice.title", { title: args.data.competition.title }),
+    t("notice.listTitle"),
+  ]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: honorsHref }];
 
@@ -125,15 +143,13 @@ export default function NoticePage() {
       {state === "pending" && (
         <p className="muted">{t("notice.notStarted", { start: formatDate(locale, notice.starts_on) })}</p>
       )}
-      {search.get("filed") && (
-        <p className="alert alert-ok" role="status" id="filed">
-          {t("notice.objection.filed")}
-        </p>
-      )}
+      {search.get("filed") && <StatusMessage id="filed">{t("notice.objection.filed")}</StatusMessage>}
       {entries.length === 0 && <p className="muted">{t("notice.empty")}</p>}
       {categories.map(([id, name]) => (
         <section key={id}>
-          <h2>{name}</h2>
+          <h2>
+            <DataText text={name} />
+          </h2>
           <NoticeTable label={name} entries={entries.filter((e) => e.category_id === id)} />
         </section>
       ))}
@@ -146,7 +162,15 @@ export default function NoticePage() {
         <p className="muted">{t("notice.objection.closedNow")}</p>
       ) : (
         <AppForm className="stack" action={`/notices/${competition.id}#objection`}>
-          <ErrorSummary state={result} />
+          <ErrorSummary
+            state={result}
+            labels={{
+              nomination: t("notice.objection.entry"),
+              facts: t("notice.objection.facts"),
+              name: t("notice.objection.name"),
+              contact: t("notice.objection.contact"),
+            }}
+          />
           <SelectField
             name="nomination"
             label={t("notice.objection.entry")}
@@ -158,22 +182,24 @@ export default function NoticePage() {
             ]}
           />
           <div className={result?.errors?.facts ? "field field-invalid" : "field"}>
-            <label htmlFor="f-facts">{t("notice.objection.facts")}</label>
+            <label htmlFor="f-facts">
+              {t("notice.objection.facts")}
+              <RequiredMarker />
+            </label>
             <textarea
               id="f-facts"
               name="facts"
               rows={6}
               required
+              aria-required
               maxLength={MAX_OBJECTION_FACTS}
               defaultValue={result?.values?.facts ?? ""}
-              aria-describedby="f-facts-hint"
+              {...invalidProps("facts", result, "f-facts-hint")}
             />
             <p className="hint" id="f-facts-hint">
               {t("notice.objection.factsHint")} {t("objection.factsMin", { min: MIN_OBJECTION_FACTS })}
             </p>
-            {result?.errors?.facts && (
-              <p className="field-error">{t(result.errors.facts.key, result.errors.facts.params)}</p>
-            )}
+            <FieldErrorText name="facts" state={result} />
           </div>
           <TextField
             name="name"

@@ -1,5 +1,6 @@
-import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { publishedPageHeaders } from "~/models/honor-page-cache.server";
+import { pageMeta } from "~/i18n/page-title";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
@@ -7,6 +8,8 @@ import { listRunningNotices } from "~/models/notice.server";
 
 /** The same for every anonymous visitor: served from the page cache (decision 021). */
 export const headers: HeadersFunction = () => publishedPageHeaders();
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("notice.listTitle")]);
 
 export async function loader({ context }: LoaderFunctionArgs) {
   return { notices: await listRunningNotices(context.db) };

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { canEditOrg, hasRoleAt } from "~/domain/permissions";
@@ -11,6 +13,9 @@ import type { MessageKey } from "~/i18n";
 import { ErrorPage } from "~/components/error-page";
 import { OrgBreadcrumbs } from "~/components/org-breadcrumbs";
 import { TableRegion } from "~/components/table-region";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [args.data?.org.name, t("orgs.title")]);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = idParam.safeParse(params.orgId);

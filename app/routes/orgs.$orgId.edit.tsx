@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import type { AppLoadContext } from "@remix-run/node";
@@ -14,6 +16,9 @@ import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import { OrgForm } from "~/components/org-form";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("orgs.edit"), args.data?.org.name]);
 
 const EditOrgSchema = OrgFieldsSchema.extend({ parentId: idParam });
 

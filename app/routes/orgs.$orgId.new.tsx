@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { OrgFieldsSchema } from "~/domain/org-input";
@@ -10,6 +12,9 @@ import { requireOrg } from "~/utils/lookups.server";
 import { useT } from "~/i18n/use-t";
 import { OrgForm } from "~/components/org-form";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("orgs.addChild"), args.data?.parent.name]);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

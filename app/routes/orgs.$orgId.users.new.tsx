@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ROLES } from "~/domain/org-vocabulary";
@@ -11,6 +13,9 @@ import { requireOrg } from "~/utils/lookups.server";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("orgs.addUser"), args.data?.org.name]);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -42,7 +47,15 @@ export default function NewUser() {
       <h1>
         {t("orgs.addUser")} · {org.name}
       </h1>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          username: t("users.username"),
+          displayName: t("users.displayName"),
+          password: t("users.password"),
+          roles: t("users.roles"),
+        }}
+      />
       <AppForm className="stack card">
         <TextField
           name="username"

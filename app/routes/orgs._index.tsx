@@ -1,8 +1,12 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { buildTree, type TreeNode } from "~/domain/org-tree";
 import { listOrgs, type OrgRow } from "~/models/org.server";
 import { useT } from "~/i18n/use-t";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("orgs.title")]);
 
 export async function loader(_: LoaderFunctionArgs) {
   return { orgs: await listOrgs(_.context.db) };

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -11,6 +13,10 @@ import { FilterForm, FilterSelect, FilterText, ListTable } from "~/components/re
 import { CoverageState, RegistryNav } from "~/components/registry-nav";
 import { ErrorPage } from "~/components/error-page";
 import registryStyles from "~/styles/registry.css";
+import { DataCell } from "~/components/data-text";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("registry.nav.counties"), t("registry.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: registryStyles }];
 
@@ -81,10 +87,10 @@ export default function Counties() {
         {counties.map((c) => (
           <tr key={c.county_code}>
             <td>{c.county_code}</td>
-            <td>
+            <DataCell text={c.name}>
               <Link to={`/registry/counties/${c.id}`}>{c.name}</Link>
-            </td>
-            <td>{c.city}</td>
+            </DataCell>
+            <DataCell text={c.city} />
             <td>{t(`registry.level.${c.poverty_level}`)}</td>
             <td>{c.units}</td>
             <td>{c.workers}</td>

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   data,
   redirect,
@@ -24,6 +26,9 @@ import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form
 import { RegistryNav } from "~/components/registry-nav";
 import { ErrorPage } from "~/components/error-page";
 import registryStyles from "~/styles/registry.css";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [args.data?.helper.name, t("registry.nav.helpers"), t("registry.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: registryStyles }];
 

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -11,6 +13,10 @@ import { FilterForm, FilterSelect, FilterText, ListTable, Pager } from "~/compon
 import { RegistryNav } from "~/components/registry-nav";
 import { ErrorPage } from "~/components/error-page";
 import registryStyles from "~/styles/registry.css";
+import { DataCell } from "~/components/data-text";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("registry.nav.helpers"), t("registry.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: registryStyles }];
 
@@ -64,17 +70,17 @@ export default function Helpers() {
         {rows.map((h) => (
           <tr key={h.id}>
             <td>{h.ref}</td>
-            <td>
+            <DataCell text={h.name}>
               <Link to={`/registry/helpers/${h.id}`}>{h.name}</Link>
               {h.revoked_at && (
                 <span className="status status-revoked">
                   {t("registry.helper.revoked", { date: h.revoked_at.slice(0, 10) })}
                 </span>
               )}
-            </td>
+            </DataCell>
             <td>{t(`registry.kind.${h.kind}`)}</td>
-            <td>{h.city || "—"}</td>
-            <td>{h.skills.split(";").join("、")}</td>
+            <DataCell text={h.city || "—"} />
+            <DataCell text={h.skills.split(";").join("、")} />
             <td>
               {h.paired}/{h.capacity}
             </td>

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -15,6 +17,9 @@ import { RegistryNav } from "~/components/registry-nav";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
 import registryStyles from "~/styles/registry.css";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("registry.import.title"), t("registry.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: registryStyles }];
 

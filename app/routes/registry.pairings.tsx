@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -11,6 +13,10 @@ import { FilterForm, FilterSelect, FilterText, ListTable, Pager } from "~/compon
 import { RegistryNav } from "~/components/registry-nav";
 import { ErrorPage } from "~/components/error-page";
 import registryStyles from "~/styles/registry.css";
+import { DataCell } from "~/components/data-text";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [t("registry.nav.pairings"), t("registry.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: registryStyles }];
 
@@ -60,14 +66,14 @@ export default function Pairings() {
       >
         {rows.map((p) => (
           <tr key={p.id}>
-            <td>
+            <DataCell text={p.county_name}>
               <Link to={`/registry/counties/${p.county_id}`}>{p.county_name}</Link>{" "}
               <span className="muted">{p.county_code}</span>
-            </td>
-            <td>{p.county_city}</td>
-            <td>
+            </DataCell>
+            <DataCell text={p.county_city} />
+            <DataCell text={p.helper_name}>
               {p.helper_name} <span className="muted">{p.helper_ref}</span>
-            </td>
+            </DataCell>
             <td>{t(`registry.kind.${p.helper_kind}`)}</td>
             <td>{t(`registry.tier.${p.tier}`)}</td>
             <td>{p.started_on ?? "—"}</td>

@@ -1,4 +1,6 @@
 import { formatFen } from "~/domain/money";
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { hasRole } from "~/domain/permissions";
@@ -13,6 +15,8 @@ import { BarChart } from "~/components/stats-chart";
 import { StatsTable } from "~/components/stats-table";
 import { ErrorPage } from "~/components/error-page";
 import statsHref from "~/styles/stats.css";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("stats.title")]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: statsHref }];
 

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageMeta } from "~/i18n/page-title";
 import {
   redirect,
   type ActionFunctionArgs,
@@ -29,6 +31,12 @@ import { useT } from "~/i18n/use-t";
 import { orgOptions } from "~/domain/org-tree";
 import { AppForm, ErrorSummary, SelectField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (t) => [
+    args.data && t("users.title", { name: args.data.target.displayName }),
+    t("orgs.title"),
+  ]);
 
 /** An admin manages a user whose home org and every role lie in the admin's subtrees. */
 async function guard(request: Request, context: AppLoadContext, rawId: string | undefined) {

@@ -151,6 +151,44 @@ describe("accessibility (axe-core: no serious or critical violations)", () => {
     },
     AUDIT_TIMEOUT,
   );
+
+  it(
+    "the states added for what axe cannot see: a refused form's error summary and the confirmations",
+    async () => {
+      await browser.context.clearCookies();
+      const page = await browser.newPage();
+      await page.goto("/notices");
+      const notice = await firstHref(page, 'main a[href^="/notices/"]');
+      const found = await auditPaths(page, [`${notice}?filed=1`]);
+      await login(page, "nominator");
+      await page.goto("/competitions");
+      const href = await page
+        .locator('main a[href^="/competitions/"]', { hasText: "2018年度全省工会脱贫攻坚竞赛" })
+        .first()
+        .getAttribute("href");
+      const competition = href!.replace(/\/$/, "");
+      await page.goto(`${competition}/nominations`);
+      const own = await firstHref(page, 'main a[href^="/nominations/"]');
+      found.push(...(await auditPaths(page, [`${own}?done=submitted`])));
+      await page.goto(`${competition}/nominations/new`);
+      const form = await firstHref(page, 'main a[href*="category="]');
+      for (const lang of LANGUAGES) {
+        await browser.context.addCookies([{ name: "laurel_lang", value: lang, url: server.url }]);
+        await page.goto(form.startsWith("?") ? `${competition}/nominations/new${form}` : form);
+        await page.waitForLoadState("networkidle");
+        await page
+          .locator("main form")
+          .last()
+          .evaluate((f) => ((f as HTMLFormElement).noValidate = true));
+        await page.locator('main button[value="submit"]').click();
+        await expect.poll(() => page.locator("main .error-summary").count()).toBe(1);
+        for (const v of await auditPage(page)) found.push(`refused nomination [${lang}] ${v}`);
+      }
+      expect(found).toEqual([]);
+      await page.close();
+    },
+    AUDIT_TIMEOUT,
+  );
 });
 
 describe("security headers on every page", () => {

@@ -71,7 +71,7 @@ describe("the public", () => {
     expect(res!.status()).toBe(200);
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
     expect(await h1()).toBe("劳动竞赛与劳模表彰平台");
-    expect(await page.title()).toBe("劳动竞赛与劳模表彰平台");
+    expect(await page.title()).toBe("首页 · Laurel 劳模表彰");
     expect(await text(page.locator("main .lead"))).toBe(
       "本平台供各级工会开展劳动竞赛、征集推荐、组织评审、公示拟表彰名单、发布先进集体和先进个人光荣榜，并管理劳模和劳模单位与贫困县结对帮扶的信息。",
     );
@@ -236,6 +236,7 @@ describe("an admin", () => {
       "劳动竞赛",
       "劳模结对帮扶",
       "审计日志",
+      "工作日历",
     ]);
 
     await Promise.all([
@@ -338,9 +339,10 @@ describe("an admin", () => {
     expect(await cells(0)).toEqual(["admin", "role.grant", `user ${newUserId}`, "127.0.0.1"]);
     expect(await cells(1)).toEqual(["admin", "role.grant", `user ${newUserId}`, "127.0.0.1"]);
     expect(await cells(2)).toEqual(["admin", "user.create", `user ${newUserId}`, "127.0.0.1"]);
-    const after = await text(rows.nth(2).locator('pre[aria-label="变更后"]'));
+    // The JSON's "before/after" is said by visually hidden text, not an aria-label on a generic <pre>.
+    const after = await text(rows.nth(2).locator("pre", { hasText: "变更后" }));
     expect(after).toBe(
-      `+ {"username":"e2e.wang","displayName":"王建国","org":"西安市总工会","roles":["nominator","judge"]}`,
+      `变更后: + {"username":"e2e.wang","displayName":"王建国","org":"西安市总工会","roles":["nominator","judge"]}`,
     );
     expect(after).not.toContain("first-password-2026");
 
@@ -374,9 +376,10 @@ describe("an admin", () => {
     expect(res.status()).toBe(400);
     await expect.poll(() => page.locator("main [role=alert]").count()).toBe(1);
     expect(new URL(page.url()).pathname).toBe(`/orgs/${xianId}/users/new`);
+    // Each line names its field (and links to it).
     expect(await page.locator("main [role=alert] li").allInnerTexts()).toEqual([
-      "用户名为 3–32 位小写字母、数字、点、下划线或连字符。",
-      "密码至少 10 个字符。",
+      "用户名：用户名为 3–32 位小写字母、数字、点、下划线或连字符。",
+      "初始密码：密码至少 10 个字符。",
     ]);
     expect(await text(page.locator("#f-username-error"))).toBe(
       "用户名为 3–32 位小写字母、数字、点、下划线或连字符。",
@@ -558,13 +561,13 @@ describe("a new user", () => {
 
     // A mismatch first.
     await page.getByLabel("当前密码").fill("first-password-2026");
-    await page.getByLabel("新密码", { exact: true }).fill("second-password-2026");
+    await page.locator("#f-next").fill("second-password-2026");
     await page.getByLabel("确认新密码").fill("second-password-2027");
     await page.getByRole("button", { name: "保存新密码" }).click();
     await expect.poll(() => text(page.locator("#f-confirm-error"))).toBe("两次输入的新密码不一致。");
 
     await page.getByLabel("当前密码").fill("first-password-2026");
-    await page.getByLabel("新密码", { exact: true }).fill("second-password-2026");
+    await page.locator("#f-next").fill("second-password-2026");
     await page.getByLabel("确认新密码").fill("second-password-2026");
     await page.getByRole("button", { name: "保存新密码" }).click();
     await expect.poll(() => page.locator("main [role=status]").count()).toBe(1);

@@ -107,6 +107,14 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** The text of the focused element when it is a status message, else "". */
+function focusedStatus(): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el?.getAttribute("role") === "status" ? el.innerText.trim() : "";
+  });
+}
+
 async function scoreAll(username: string, points: number[]) {
   await login(page, username);
   await page.goto("/judging");
@@ -116,12 +124,16 @@ async function scoreAll(username: string, points: number[]) {
     await Promise.all([page.waitForURL(/\/judging\/\d+/), page.locator("main a", { hasText: ref }).click()]);
     // The demo rubric: 40 + 30 + 30.
     await page.locator("#f-p0").fill(String(points[i] * 0.4));
+    // A saved draft is confirmed where the judge lands, and the confirmation has focus (WCAG 4.1.3).
+    await Promise.all([page.waitForURL(/\?saved=1$/), page.locator('button[value="save"]').click()]);
+    await expect.poll(() => focusedStatus()).toBe("草稿已保存；提交前仍可修改。");
     await page.locator("#f-p1").fill(String(points[i] * 0.3));
     await page.locator("#f-p2").fill(String(points[i] * 0.3));
     await Promise.all([
       page.waitForURL((u) => u.pathname === "/judging"),
       page.locator('button[value="submit"]').click(),
     ]);
+    await expect.poll(() => focusedStatus()).toMatch(new RegExp(`^已提交「.*${ref}.*」的评分。$`));
   }
   // The URL changes with the client-side navigation; the queue's text may land a moment later.
   await expect.poll(() => page.locator("main").innerText()).toContain("已提交 3 / 3");

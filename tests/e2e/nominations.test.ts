@@ -124,9 +124,6 @@ describe("the nominations sheet upload", () => {
       "3",
       "身份证号",
       "身份证号校验位不符，请核对号码。",
-      "3",
-      "出生日期",
-      "此项为必填项。",
     ]);
   });
 
@@ -211,7 +208,7 @@ describe("one nomination from filing to eligible", () => {
       .locator('main input[name="files"]')
       .setInputFiles({ name: "证书.png", mimeType: "image/png", buffer: PNG });
     await Promise.all([
-      page.waitForURL(/\/nominations\/\d+$/),
+      page.waitForURL(/\/nominations\/\d+\?done=submitted$/),
       page.getByRole("button", { name: "提交推荐" }).click(),
     ]);
     nominationPath = new URL(page.url()).pathname;
@@ -248,7 +245,7 @@ describe("one nomination from filing to eligible", () => {
     await Promise.all([page.waitForURL(/\/edit$/), page.getByRole("link", { name: "修改推荐" }).click()]);
     await page.locator('main [name="post"]').fill("班组长、高级技师");
     await Promise.all([
-      page.waitForURL(/\/nominations\/\d+$/),
+      page.waitForURL(/\/nominations\/\d+\?done=submitted$/),
       page.getByRole("button", { name: "重新提交" }).click(),
     ]);
     await expect.poll(status).toBe("已重新提交");

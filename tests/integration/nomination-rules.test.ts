@@ -91,7 +91,8 @@ async function file(
 ) {
   const res = await fileNew(userId, { category: String(categoryId), org: String(orgId), intent, ...form });
   expect(res.status, JSON.stringify(res.data)).toBe(302);
-  return Number(res.headers.get("location")!.split("/").pop());
+  // "/nominations/12?done=submitted": the id, without the confirmation's query.
+  return Number(new URL(res.headers.get("location")!, "http://x").pathname.split("/").pop());
 }
 
 const row = (id: number) =>

@@ -2,6 +2,7 @@ import type { Gender } from "~/domain/nominations/vocabulary";
 import { formatDate } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { TableRegion } from "~/components/table-region";
+import { DataCell } from "~/components/data-text";
 import { workplaceAndPost } from "./roll-table";
 
 export interface NoticeTableEntry {
@@ -41,14 +42,14 @@ export function NoticeTable({ label, entries }: { label: string; entries: readon
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <td className="notice-entry-name">
+              <DataCell text={e.name} className="notice-entry-name">
                 {e.name}
                 {e.promoted_on && <PromotedMark on={e.promoted_on} until={e.notice_ends_on} />}
-              </td>
+              </DataCell>
               {people && <td>{e.gender ? t(`gender.${e.gender}`) : ""}</td>}
-              {people && <td>{e.kind === "individual" ? workplaceAndPost(e) : ""}</td>}
-              <td>{e.org_name}</td>
-              <td className="notice-entry-summary">{e.summary}</td>
+              {people && <DataCell text={e.kind === "individual" ? workplaceAndPost(e) : ""} />}
+              <DataCell text={e.org_name} />
+              <DataCell text={e.summary} className="notice-entry-summary" />
             </tr>
           ))}
         </tbody>

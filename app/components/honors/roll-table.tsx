@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { RollEntry } from "~/models/honor-roll.server";
-import { useT } from "~/i18n/use-t";
+import { useDataLang, useT } from "~/i18n/use-t";
 import { TableRegion } from "~/components/table-region";
 
 export type RollRow = Pick<
@@ -24,6 +24,7 @@ export function RollTable({
   link?: boolean;
 }) {
   const t = useT();
+  const lang = useDataLang();
   const individual = kind === "individual";
   return (
     <TableRegion label={t(individual ? "honors.individuals" : "honors.collectives")}>
@@ -41,10 +42,12 @@ export function RollTable({
           {rows.map((r) => (
             <tr key={r.id}>
               <td>{r.position}</td>
-              <td>{link ? <Link to={`/honors/people/${r.id}`}>{r.name}</Link> : r.name}</td>
+              <td lang={lang(r.name)}>
+                {link ? <Link to={`/honors/people/${r.id}`}>{r.name}</Link> : r.name}
+              </td>
               {individual && <td>{r.gender ? t(`gender.${r.gender}`) : ""}</td>}
-              {individual && <td>{workplaceAndPost(r)}</td>}
-              <td>{r.org_name}</td>
+              {individual && <td lang={lang(workplaceAndPost(r))}>{workplaceAndPost(r)}</td>}
+              <td lang={lang(r.org_name)}>{r.org_name}</td>
             </tr>
           ))}
         </tbody>

@@ -76,7 +76,8 @@ export function individualNominationSchema(options?: NominationSchemaOptions) {
 /**
  * Runs also when other fields failed, and a failed field's value is then a zod marker, not a
  * string: each comparison needs both sides to be strings. An empty birth date or gender with an
- * unusable ID number has no source left.
+ * unusable ID number is not an error of its own: the ID number (always required) already carries
+ * one, and the hints say to leave both blank, so flagging them would send people to the wrong box.
  */
 function agreeWithIdNumber(
   v: { id_number: unknown; birth_date: unknown; gender: unknown },
@@ -85,8 +86,6 @@ function agreeWithIdNumber(
   const id = typeof v.id_number === "string" ? v.id_number : null;
   const add = (field: string, message: NominationMessageKey) =>
     ctx.addIssue({ code: "custom", path: [field], message });
-  if (v.birth_date === null && !id) add("birth_date", "form.required");
-  if (v.gender === null && !id) add("gender", "form.required");
   if (!id) return;
   if (typeof v.birth_date === "string" && v.birth_date !== birthDateOfId(id))
     add("birth_date", "nomination.birthDate.idMismatch");
