@@ -3,7 +3,8 @@ import { z } from "zod";
 import { resourceRefusal } from "~/models/nomination-files.server";
 import { categoryTemplate, requireUploadAccess } from "~/models/nomination-upload.server";
 import { badRequest, notFound } from "~/utils/http.server";
-import { csvTemplate, xlsxTemplate } from "~/utils/sheet-template.server";
+import { exportCsv } from "~/domain/csv";
+import { csvTemplateRows, xlsxTemplate } from "~/utils/sheet-template.server";
 import { idParam } from "~/utils/zod";
 
 const TemplateQuery = z.object({ category: idParam, format: z.enum(["xlsx", "csv"]) });
@@ -27,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       "Content-Disposition": `attachment; filename="nominations-template-${template.category.id}.${q.data.format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
     };
     if (q.data.format === "csv")
-      return new Response(csvTemplate(template.columns), {
+      return new Response(exportCsv(csvTemplateRows(template.columns)), {
         headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" },
       });
     const bytes = await xlsxTemplate(template.columns, template.category.name);

@@ -1,5 +1,4 @@
 import ExcelJS from "exceljs";
-import { exportCsv } from "~/domain/csv";
 import { columnGuide, type TemplateColumn } from "~/domain/nominations/nomination-columns";
 import { translator } from "~/i18n";
 
@@ -19,9 +18,9 @@ const zh = translator("zh-CN");
 /** exceljs 4.4 (pinned) keeps range validations ("F2:F2000") but declares only the per-cell one. */
 type RangeValidations = { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } };
 
-/** The CSV template, in UTF-8 with a BOM so that Excel opens the Chinese headers correctly. */
-export function csvTemplate(columns: TemplateColumn[]): string {
-  return exportCsv([columns.map((c) => c.zh), columns.map((c) => c.example)]);
+/** The CSV template's rows (headers, example); exportCsv writes them with the BOM Excel needs for Chinese. */
+export function csvTemplateRows(columns: TemplateColumn[]): string[][] {
+  return [columns.map((c) => c.zh), columns.map((c) => c.example)];
 }
 
 /** The XLSX template: the sheet to fill, then 填写说明. */

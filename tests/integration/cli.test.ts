@@ -106,12 +106,12 @@ describe("laurel CLI", () => {
     expect(await orgCount()).toBe(before);
   });
 
-  it("refuses a file that is not UTF-8 or does not exist, with exit 1", () => {
+  it("refuses a file in neither UTF-8 nor GB18030, or one that does not exist, with exit 1", () => {
     const latin = path.join(dir, "latin.csv");
     fs.writeFileSync(latin, Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0xe9, 0xff, 0x0a]));
     const r = laurel(["orgs", "import", latin], t.env);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("The file is not a UTF-8 CSV.");
+    expect(r.stderr).toContain("The file is neither UTF-8 nor GB18030");
     expect(laurel(["orgs", "import", path.join(dir, "nope.csv")], t.env).status).toBe(1);
   });
 

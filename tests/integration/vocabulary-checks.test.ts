@@ -9,7 +9,8 @@ import {
   MIGRATION_TABLE,
 } from "../../db/migrate";
 import { migrations } from "../../db/migrations/index";
-import { ENUMERATED_COLUMNS } from "../../db/migrations/0008-vocabulary-checks";
+import { ENUMERATED_COLUMNS, up as up0008 } from "../../db/migrations/0008-vocabulary-checks";
+import { dialectOf } from "../../db/dialect";
 import { loadDemo } from "../../seed/load";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
@@ -60,22 +61,34 @@ async function fillEmptyTables(db: Kysely<Database>): Promise<void> {
     .execute();
 }
 
+/** Takes away what 0008 added (constraints on PostgreSQL, triggers on SQLite), leaving the rows. */
+async function drop0008Checks(db: Kysely<any>): Promise<void> {
+  const pg = dialectOf(db) === "postgres";
+  for (const { table, column } of ENUMERATED_COLUMNS) {
+    const name = `${table}_${column}_check`;
+    if (pg) await sql`alter table ${sql.table(table)} drop constraint ${sql.id(name)}`.execute(db);
+    else
+      for (const when of ["insert", "update"])
+        await sql`drop trigger ${sql.id(`${name}_${when}`)}`.execute(db);
+  }
+}
+
 describe("the CHECK constraints of migration 0008", () => {
   let t: TestDatabase;
-  let ran: string[];
   const db = () => t.db as Kysely<any>;
 
+  // The demo is loaded by today's code, which needs today's schema: so the database is migrated to
+  // the latest, filled, stripped of 0008's checks, and 0008 then runs over the full tables again.
   beforeAll(async () => {
     t = await createTestDatabase();
-    await before0008(t.db);
     await loadDemo(t.db, DATA_KEY);
-    ran = await migrateToLatest(t.db);
     await fillEmptyTables(t.db);
+    await drop0008Checks(t.db as Kysely<any>);
+    await up0008(t.db as Kysely<any>);
   });
   afterAll(() => t.destroy());
 
   it("run over a database the demo filled, keeping every row", async () => {
-    expect(ran).toEqual(["0008-vocabulary-checks"]);
     const { n } = await db()
       .selectFrom("nominations")
       .select((eb) => eb.fn.countAll().as("n"))

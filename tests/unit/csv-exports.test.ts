@@ -33,7 +33,12 @@ describe("the export CSV writer", () => {
   // Issue #14: a footer written by hand skipped the neutralizer. Every export goes through exportCsv.
   it("is the only one: no export builds CSV text itself", () => {
     const handMade = code.filter((f) => {
-      const src = fs.readFileSync(f, "utf8");
+      // An XLSX drop-down list's formula ("a,b,c") is comma-joined too, and is no CSV.
+      const src = fs
+        .readFileSync(f, "utf8")
+        .split("\n")
+        .filter((line) => !/\bformulae:/.test(line))
+        .join("\n");
       return (
         /\btoCsv\(|\bcsvCell\(/.test(src) || (/csv/i.test(src) && /\.join\(\s*["'`],["'`]\s*\)/.test(src))
       );

@@ -152,7 +152,7 @@ const C: NominationColumn[] = [
     of: "individual",
     requiredFor: "individual",
     hint: "sheet.hint.idNumber",
-    example: "610102198003151233",
+    example: "610102198003151014",
   },
   {
     key: "phone",
@@ -161,7 +161,7 @@ const C: NominationColumn[] = [
     of: "both",
     requiredFor: "individual",
     hint: "sheet.hint.phone",
-    example: "13812345678",
+    example: "13700000000",
   },
   {
     key: "member_count",
