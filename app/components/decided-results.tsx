@@ -4,6 +4,7 @@ import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { SelectionReport } from "./judging-results";
 import { TableRegion } from "./table-region";
+import { DataCell } from "./data-text";
 
 export interface DecidedResultsData {
   method: string;
@@ -70,7 +71,7 @@ export function DecidedResults({ snapshot }: { snapshot: DecidedResultsData }) {
                   {e.tied && <span className="badge">{t("judging.tied")}</span>}
                 </td>
                 <td>{e.ref}</td>
-                <td>{e.name}</td>
+                <DataCell text={e.name} />
                 <td>{fmt(e.score)}</td>
                 <td>{fmt(e.standard)}</td>
                 <td>{fmt(e.disagreement)}</td>

@@ -11,6 +11,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
 import { useT } from "~/i18n/use-t";
+import { DataCell } from "~/components/data-text";
 import {
   addExternalJudge,
   assignManually,
@@ -259,7 +260,7 @@ function Progress() {
           {progress.nominations.map((n) => (
             <tr key={n.ref} className={n.submitted < n.assigned ? "pending" : undefined}>
               <td>{n.ref}</td>
-              <td>{n.name}</td>
+              <DataCell text={n.name} />
               <td>
                 {n.submitted} / {n.assigned}
               </td>

@@ -3,6 +3,7 @@ import { pageMeta } from "~/i18n/page-title";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
+import { DataCell } from "~/components/data-text";
 import { listPanel } from "~/models/panel.server";
 import { isMatrixOpen } from "~/models/judging-category.server";
 import { scoreMatrix } from "~/models/score-sheet.server";
@@ -62,7 +63,7 @@ export default function ScoreMatrix() {
             {rows.map((r) => (
               <tr key={r.ref}>
                 <td>{r.ref}</td>
-                <td>{r.name}</td>
+                <DataCell text={r.name} />
                 {judges.map((j) => (
                   <td key={j.id}>
                     {r.cells[j.id] ? (

@@ -77,6 +77,7 @@ describe("the public", () => {
     );
     expect(await page.locator("header nav a").allInnerTexts()).toEqual([
       "首页",
+      "公示",
       "光荣榜",
       "帮扶统计",
       "组织机构",
@@ -99,6 +100,7 @@ describe("the public", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await page.locator("header nav a").allInnerTexts()).toEqual([
       "Home",
+      "Notices",
       "Honor rolls",
       "Aid statistics",
       "Organizations",
@@ -230,6 +232,7 @@ describe("an admin", () => {
     expect(await text(page.locator("header .user-name"))).toBe("当前用户：省总管理员");
     expect(await page.locator("header nav a").allInnerTexts()).toEqual([
       "首页",
+      "公示",
       "光荣榜",
       "帮扶统计",
       "组织机构",
@@ -478,6 +481,7 @@ describe("permissions by org subtree", () => {
     expect(await text(page.locator("header .user-name"))).toBe("当前用户：西安市总填报员");
     expect(await page.locator("header nav a").allInnerTexts()).toEqual([
       "首页",
+      "公示",
       "光荣榜",
       "帮扶统计",
       "组织机构",
