@@ -10,7 +10,7 @@ import { DEMO_2018_TITLE, loadDemo } from "../../seed/load";
 import { DEMO_2017_TITLE, DEMO_2018_NOTICE_TITLE } from "../../seed/history";
 import { makeId } from "../unit/nominations/id-helpers";
 import { startServer, type RunningServer } from "./support/server";
-import { launchBrowser, login, openFreshPage, type Browser } from "./support/browser";
+import { launchBrowser, login, logout, openFreshPage, type Browser } from "./support/browser";
 
 // What axe cannot see (tests/e2e/accessibility.test.ts runs axe): page titles, the error summary
 // and its focus, confirmations announced where the user lands, focus after a client-side
@@ -414,8 +414,9 @@ describe("reflow (WCAG 1.4.10): nothing but a data table's own region scrolls si
       await login(p, "admin");
       for (const path of [`${cat}/results`, `${cat}/panel`, `/nominations/${ids.nomination}`])
         await check(path);
-      await b.context.clearCookies();
-      await b.context.addCookies([{ name: "laurel_lang", value: lang, url: server.url }]);
+      // Signing out as a user would (clearing the cookies under a loaded page left its form's
+      // CSRF token without its cookie now and then: a 403 that no user meets).
+      await logout(p);
       await login(p, "judge1");
       await check(await firstLink(p, "/judging", "/judging/"));
       expect(wide).toEqual([]);
