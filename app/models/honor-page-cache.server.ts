@@ -65,14 +65,13 @@ const store: Store = {
 
 /** The roll version, read from the database at most once per VERSION_TTL_MS. */
 export async function currentRollVersion(db: Kysely<Database>, now = Date.now()): Promise<number> {
-  const s = store;
-  if (now - s.readAt >= VERSION_TTL_MS) {
+  if (now - store.readAt >= VERSION_TTL_MS) {
     const v = await rollVersion(db);
-    if (v !== s.version) clear(s);
-    s.version = v;
-    s.readAt = now;
+    if (v !== store.version) clear(store);
+    store.version = v;
+    store.readAt = now;
   }
-  return s.version;
+  return store.version;
 }
 
 /**
@@ -81,12 +80,11 @@ export async function currentRollVersion(db: Kysely<Database>, now = Date.now())
  * invalidateFrontPages() and on every other server within a second.
  */
 export async function currentFrontStamp(db: Kysely<Database>, now = Date.now()): Promise<string> {
-  const s = store;
-  if (now - s.frontReadAt >= VERSION_TTL_MS) {
-    s.frontStamp = await frontPageStamp(db);
-    s.frontReadAt = now;
+  if (now - store.frontReadAt >= VERSION_TTL_MS) {
+    store.frontStamp = await frontPageStamp(db);
+    store.frontReadAt = now;
   }
-  return s.frontStamp;
+  return store.frontStamp;
 }
 
 function clear(s: Store): void {
@@ -115,28 +113,25 @@ export function cachedPage(key: string, version: number | string): CachedPage | 
 }
 
 export function storePage(key: string, page: CachedPage): void {
-  const s = store;
-  remove(s, key);
+  remove(store, key);
   const size = sizeOf(key, page);
-  if (size > s.maxBytes) return;
-  while (s.bytes + size > s.maxBytes) remove(s, s.pages.keys().next().value!);
-  s.pages.set(key, page);
-  s.bytes += size;
+  if (size > store.maxBytes) return;
+  while (store.bytes + size > store.maxBytes) remove(store, store.pages.keys().next().value!);
+  store.pages.set(key, page);
+  store.bytes += size;
 }
 
 /** Sets the store's byte budget (LAUREL_PAGE_CACHE_MB), dropping the oldest pages beyond it. */
 export function setPageCacheBudget(maxBytes: number): void {
-  const s = store;
-  s.maxBytes = maxBytes;
-  while (s.bytes > s.maxBytes) remove(s, s.pages.keys().next().value!);
+  store.maxBytes = maxBytes;
+  while (store.bytes > store.maxBytes) remove(store, store.pages.keys().next().value!);
 }
 
 /** Drops every cached page now; call after a publication or revocation commits. */
 export function invalidateRollPages(): void {
-  const s = store;
-  clear(s);
-  s.readAt = 0;
-  s.frontReadAt = 0;
+  clear(store);
+  store.readAt = 0;
+  store.frontReadAt = 0;
 }
 
 /** Makes the next front page read its stamp again; call after a change that front pages show commits. */
@@ -149,6 +144,5 @@ export function cachedPageCount(): number {
 }
 
 export function cachedPageStats(): { pages: number; bytes: number; maxBytes: number } {
-  const s = store;
-  return { pages: s.pages.size, bytes: s.bytes, maxBytes: s.maxBytes };
+  return { pages: store.pages.size, bytes: store.bytes, maxBytes: store.maxBytes };
 }
