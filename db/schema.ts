@@ -3,6 +3,8 @@ import type { JudgingTables } from "./schema-judging";
 import type { NoticeTables } from "./schema-notice";
 import type { RegistryTables } from "./schema-registry";
 import type { ActivityTables } from "./schema-activities";
+import type { ContestTables } from "./schema-contest";
+import type { NotificationTables } from "./schema-notifications";
 import type { OrgKind, Role } from "../app/domain/org-vocabulary";
 import type {
   Aggregation,
@@ -27,7 +29,13 @@ import type { HonorLevel } from "../app/domain/registry/vocabulary";
  * 0/1 integers so that the same queries run unchanged on SQLite and PostgreSQL. The tables of
  * judging, notice and publication, the registry and the aid activities live in their own files.
  */
-export interface Database extends JudgingTables, NoticeTables, RegistryTables, ActivityTables {
+export interface Database
+  extends JudgingTables,
+    NoticeTables,
+    RegistryTables,
+    ActivityTables,
+    ContestTables,
+    NotificationTables {
   orgs: OrgTable;
   users: UserTable;
   role_grants: RoleGrantTable;
@@ -66,6 +74,12 @@ export interface UserTable {
   is_active: number;
   /** Bumped on password or role change: sessions issued under an older epoch stop working. */
   session_epoch: number;
+  /** For notifications by mail (decision 025); null: the inbox only. */
+  email: string | null;
+  mail_language: Generated<"zh-CN" | "en">;
+  /** The last hard refusal of the address by a mail server, shown on the user's page. */
+  email_problem: string | null;
+  email_problem_at: string | null;
   created_at: string;
 }
 

@@ -9,6 +9,7 @@ import { registryMessages } from "./messages/registry";
 import { activitiesMessages } from "./messages/activities";
 import { authzMessages } from "./messages/authz";
 import { decidedResultsMessages } from "./messages/decided-results";
+import { notificationMessages } from "./messages/notifications";
 import { entryMessages } from "./messages/entry";
 import { guidanceMessages } from "./messages/guidance";
 import { contestMessages } from "./messages/contest";
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...activitiesMessages.en,
   ...authzMessages.en,
   ...decidedResultsMessages.en,
+  ...notificationMessages.en,
   ...entryMessages.en,
   ...guidanceMessages.en,
   ...contestMessages.en,
@@ -202,6 +204,7 @@ export const en: Record<MessageKey, string> = {
     "This stage cannot be advanced here; its own page (panel, notice or publication) says what it still needs.",
   "stage.refuse.last": "The competition is at its last stage.",
   "stage.draft": "Draft",
+  "stage.running": "Contest running",
   "stage.nominating": "Nominating",
   "stage.reviewing": "Eligibility review",
   "stage.judging": "Judging",

@@ -8,6 +8,7 @@ import { registryMessages } from "./messages/registry";
 import { activitiesMessages } from "./messages/activities";
 import { authzMessages } from "./messages/authz";
 import { decidedResultsMessages } from "./messages/decided-results";
+import { notificationMessages } from "./messages/notifications";
 import { entryMessages } from "./messages/entry";
 import { guidanceMessages } from "./messages/guidance";
 import { contestMessages } from "./messages/contest";
@@ -179,6 +180,7 @@ const base = {
   "stage.refuse.notYet": "当前阶段不能在此推进，请到该阶段的页面（评审组、公示或发布）查看尚缺的条件。",
   "stage.refuse.last": "竞赛已处于最后阶段。",
   "stage.draft": "草稿",
+  "stage.running": "竞赛进行",
   "stage.nominating": "推荐",
   "stage.reviewing": "资格审查",
   "stage.judging": "评审",
@@ -269,6 +271,7 @@ export const zhCN = {
   ...activitiesMessages.zh,
   ...authzMessages.zh,
   ...decidedResultsMessages.zh,
+  ...notificationMessages.zh,
   ...entryMessages.zh,
   ...guidanceMessages.zh,
   ...contestMessages.zh,

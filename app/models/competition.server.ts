@@ -148,6 +148,8 @@ export async function createCompetition(
     .returning("id")
     .executeTakeFirstOrThrow();
   for (const stage of STAGES) {
+    // A competition without a contest skips `running`; setting up a contest adds its row.
+    if (stage === "running") continue;
     const dates = (t.stages as Record<string, [string, string] | undefined>)[stage];
     await trx
       .insertInto("competition_stages")

@@ -9,6 +9,8 @@ import * as m0007 from "./0007-sessions";
 import * as m0008 from "./0008-vocabulary-checks";
 import * as m0009 from "./0009-decided-results";
 import * as m0010 from "./0010-doc-number-corrections";
+import * as m0011 from "./0011-contest";
+import * as m0012 from "./0012-notifications";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   "0008-vocabulary-checks": m0008,
   "0009-decided-results": m0009,
   "0010-doc-number-corrections": m0010,
+  "0011-contest": m0011,
+  "0012-notifications": m0012,
 };

@@ -1,9 +1,11 @@
 import { STAGES, type Stage } from "./vocabulary";
 import type { MessageKey, Params } from "~/i18n";
 
-export function nextStage(stage: Stage): Stage | null {
+/** `running` (竞赛进行) belongs to competitions with a contest; the others go from draft to nominating. */
+export function nextStage(stage: Stage, hasContest = false): Stage | null {
   const i = STAGES.indexOf(stage);
-  return i >= 0 && i < STAGES.length - 1 ? STAGES[i + 1] : null;
+  const next = i >= 0 && i < STAGES.length - 1 ? STAGES[i + 1] : null;
+  return next === "running" && !hasContest ? "nominating" : next;
 }
 
 export function stageIndex(stage: Stage): number {

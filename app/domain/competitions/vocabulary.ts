@@ -5,6 +5,7 @@
  */
 export const STAGES = [
   "draft",
+  "running",
   "nominating",
   "reviewing",
   "judging",
