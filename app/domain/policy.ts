@@ -48,6 +48,14 @@ export interface PolicyObjects {
   "role:revoke": { orgPath: string };
   /** Activation of a user the admin manages; never the admin's own account. */
   "user:activate": { self: boolean };
+  /** A contest's period report: the nominators of the participant's org, inside the organizer's subtree. */
+  "contest:report": { organizerPath: string; orgPath: string };
+  /** Verify or return a report: admins of the participant's parent union or above (the organizer's among them). */
+  "contest:verify": { organizerPath: string; parentPath: string };
+  /** Apply to a contest: admins of the applying org, inside the organizer's subtree (not the organizer itself). */
+  "contest:apply": { organizerPath: string; orgPath: string };
+  /** Approve or return an application on its way up: admins of the union it waits for. */
+  "contest:decide": { organizerPath: string; awaitingPath: string };
 }
 export type PolicyAction = keyof PolicyObjects;
 
@@ -99,6 +107,15 @@ const RULES: { [A in PolicyAction]: Rule<A> } = {
   "audit:read": (g) => (hasRole(g, "admin") ? ALLOW : forbid()),
   "role:revoke": (g, r) => (hasRoleAt(g, "admin", r.orgPath) ? ALLOW : forbid()),
   "user:activate": (_g, u) => (u.self ? forbid() : ALLOW),
+  "contest:report": (g, r) => (nominates(g, r) ? ALLOW : forbid()),
+  "contest:verify": (g, r) =>
+    isWithin(r.parentPath, r.organizerPath) && hasRoleAt(g, "admin", r.parentPath) ? ALLOW : forbid(),
+  "contest:apply": (g, a) =>
+    isWithin(a.orgPath, a.organizerPath) && a.orgPath !== a.organizerPath && hasRoleAt(g, "admin", a.orgPath)
+      ? ALLOW
+      : forbid(),
+  "contest:decide": (g, d) =>
+    isWithin(d.awaitingPath, d.organizerPath) && hasRoleAt(g, "admin", d.awaitingPath) ? ALLOW : forbid(),
 };
 
 function nominates(g: readonly Grant[], n: { organizerPath: string; orgPath: string }): boolean {
