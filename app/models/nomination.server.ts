@@ -10,6 +10,7 @@ import { DomainError } from "~/domain/errors";
 import { encryptPersonal, keyedHash, maskPhone } from "~/utils/personal-data.server";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
+import { notifyNominationDecision } from "./event-notifications.server";
 
 export interface NominationTarget {
   competitionId: number;
@@ -310,4 +311,5 @@ export async function transitionNomination(
     before: { status: nomination.status },
     after: { status: to, reason: result.reason },
   });
+  await notifyNominationDecision(trx, nomination.id, result.action, result.reason);
 }

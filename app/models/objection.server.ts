@@ -13,6 +13,7 @@ import type { CompetitionRow } from "./competition.server";
 import { entryOpenToObjections, getNotice, lockCompetition } from "./notice.server";
 import { transitionNomination } from "./nomination.server";
 import { promoteReplacement } from "./notice-promotion.server";
+import { notifyObjectionFiled } from "./event-notifications.server";
 import { noticeToday } from "./notice-clock.server";
 import { loadWorkCalendar } from "./calendar.server";
 import { noticeWindow } from "~/domain/notice/working-days";
@@ -99,6 +100,7 @@ export async function fileObjection(
       after: { nomination_id: o.nominationId, real_name: !!o.name },
     },
   );
+  await notifyObjectionFiled(trx, o.competitionId);
   return id;
 }
 

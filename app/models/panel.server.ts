@@ -6,6 +6,7 @@ import { isWithin } from "~/domain/org-tree";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
 import type { JudgingCategory } from "./judging-category.server";
+import { notifySheetsAssigned } from "./event-notifications.server";
 
 type Cat = Pick<JudgingCategory, "id" | "org_path" | "stage" | "judges_per_nomination">;
 
@@ -260,6 +261,13 @@ export async function assignPanel(
     }));
     await trx.insertInto("judge_assignments").values(chunk).execute();
   }
+  // A rebalance that hands a judge back what it just took is no news to the judge.
+  const before = new Set(dropped.map((a) => pairKey(a.panel_member_id, a.nomination_id)));
+  await notifySheetsAssigned(
+    trx,
+    cat.id,
+    plan.added.filter((p) => !before.has(pairKey(p.judgeId, p.nominationId))),
+  );
   if (!keepAll)
     await recordAudit(trx, actor, {
       action: "panel.assign",
@@ -349,6 +357,7 @@ export async function assignManually(
     orgPath: cat.org_path,
     after: { judge: member.display_name },
   });
+  await notifySheetsAssigned(trx, cat.id, [{ judgeId: memberId }]);
 }
 
 /** Takes a nomination off a judge; a sheet already written stops counting (void), its history stays. */
