@@ -12,6 +12,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { negotiateLocale, translate, type Locale } from "~/i18n";
 import { getUser } from "~/utils/auth.server";
 import { hasRole } from "~/domain/permissions";
+import { countUnread } from "~/models/inbox.server";
 import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import { ErrorPage } from "~/components/error-page";
@@ -26,6 +27,8 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = negotiateLocale(request.headers.get("cookie"), request.headers.get("accept-language"));
   const user = await getUser(request, context);
+  // Only a signed-in visitor has a count; the page cache stores no page of one (honors-cache.ts).
+  const unread = user ? await countUnread(context.db, user.id) : 0;
   return {
     locale,
     csrfToken: context.csrfToken,
@@ -34,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       username: user.username,
       isAdmin: hasRole(user.grants, "admin"),
       isJudge: hasRole(user.grants, "judge"),
+      unread,
     },
   };
 }

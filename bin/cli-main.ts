@@ -29,7 +29,7 @@ const COMMANDS: Record<string, Entry> = {
   },
   "user create": {
     usage:
-      "user create --username U --org NAME --role admin|nominator|judge [--name DISPLAY] (password on stdin)",
+      "user create --username U --org NAME --role admin|nominator|judge [--name DISPLAY] [--email E] [--mail-language zh-CN|en] (password on stdin)",
     summary: "create a login with a role at its org",
     load: async () => (await import("./commands/user")).userCreate,
   },

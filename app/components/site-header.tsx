@@ -1,9 +1,10 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import { translate, LOCALES, type Locale } from "~/i18n";
+import { UNREAD_CAP } from "~/domain/notifications/inbox";
 
 interface Props {
   locale: Locale;
-  user?: { displayName: string; username: string; isAdmin: boolean; isJudge: boolean };
+  user?: { displayName: string; username: string; isAdmin: boolean; isJudge: boolean; unread: number };
   csrfToken: string;
   returnTo: string;
 }
@@ -80,7 +81,8 @@ export function SiteHeader({ locale, user, csrfToken, returnTo }: Props) {
         {user ? (
           <div className="user-menu">
             <span className="user-name">{t("nav.signedInAs", { name: user.displayName })}</span>
-            <Link to="/account/password">{t("nav.account")}</Link>
+            <InboxLink locale={locale} unread={user.unread} />
+            <Link to="/account">{t("inbox.account.nav")}</Link>
             <Form method="post" action="/logout">
               <input type="hidden" name="_csrf" value={csrfToken} />
               <button type="submit" className="link-button">
@@ -95,5 +97,20 @@ export function SiteHeader({ locale, user, csrfToken, returnTo }: Props) {
         )}
       </div>
     </header>
+  );
+}
+
+/** The inbox with its unread count, read out in full ("Inbox (3 unread)") by a screen reader too. */
+function InboxLink({ locale, unread }: { locale: Locale; unread: number }) {
+  const label =
+    unread === 0
+      ? translate(locale, "inbox.nav")
+      : unread >= UNREAD_CAP
+        ? translate(locale, "inbox.navMany")
+        : translate(locale, "inbox.navUnread", { count: unread });
+  return (
+    <Link to="/inbox" className={unread ? "inbox-link inbox-link-unread" : "inbox-link"} data-unread={unread}>
+      {label}
+    </Link>
   );
 }

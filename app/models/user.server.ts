@@ -158,6 +158,9 @@ export interface NewUserInput {
   password: string;
   org: OrgRow;
   roles: Role[];
+  /** For notifications by mail (decision 025); checked by the caller (MailAddressSchema). */
+  email?: string | null;
+  mailLanguage?: "zh-CN" | "en";
 }
 
 /** Creates a login with its roles at its own org. Run inside the caller's transaction. */
@@ -181,6 +184,8 @@ export async function createUser(
       org_id: input.org.id,
       is_active: 1,
       session_epoch: 0,
+      email: input.email ?? null,
+      ...(input.mailLanguage ? { mail_language: input.mailLanguage } : {}),
       created_at: nowIso(),
     })
     .returning("id")

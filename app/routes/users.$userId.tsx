@@ -29,8 +29,11 @@ import { notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import { orgOptions } from "~/domain/org-tree";
-import { AppForm, ErrorSummary, SelectField } from "~/components/form-fields";
+import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+import { MailProblem } from "~/components/mail-problem";
+import { MAIL_LANGUAGES, MailAddressSchema, MailLanguageSchema } from "~/domain/notifications/mail-address";
+import { getMailSettings, setMailSettings } from "~/models/notification-preferences.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t) => [
@@ -51,8 +54,12 @@ async function guard(request: Request, context: AppLoadContext, rawId: string | 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { admin, target, grants, scopes } = await guard(request, context, params.userId);
-  const orgs = await listOrgsWithin(context.db, scopes);
+  const [orgs, mail] = await Promise.all([
+    listOrgsWithin(context.db, scopes),
+    getMailSettings(context.db, target.id),
+  ]);
   return {
+    mail,
     target: {
       id: target.id,
       username: target.username,
@@ -75,6 +82,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke"), grantId: idParam }),
   z.object({ intent: z.literal("activate") }),
   z.object({ intent: z.literal("deactivate") }),
+  z.object({ intent: z.literal("mail"), email: MailAddressSchema, mailLanguage: MailLanguageSchema }),
 ]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -98,6 +106,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (target.id === admin.id)
         return formError({ errors: { _form: { key: "error.selfRevoke" } }, values: {} });
       await revokeRole(trx, actor, target.id, grant.id);
+    } else if (input.intent === "mail") {
+      await setMailSettings(
+        trx,
+        actor,
+        { id: target.id, orgPath: target.org_path },
+        { email: input.email, mailLanguage: input.mailLanguage },
+      );
     } else {
       authorize(admin, "user:activate", { self: target.id === admin.id });
       await setActive(trx, actor, target.id, input.intent === "activate", target.org_path);
@@ -108,12 +123,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function UserPage() {
   const t = useT();
-  const { target, grants, orgs, isSelf } = useLoaderData<typeof loader>();
+  const { target, grants, orgs, isSelf, mail } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   return (
     <>
       <h1>{t("users.title", { name: target.displayName })}</h1>
-      <ErrorSummary state={state} />
+      <ErrorSummary
+        state={state}
+        labels={{ email: t("inbox.address.email"), mailLanguage: t("inbox.address.language") }}
+      />
       <dl className="facts card">
         <dt>{t("users.username")}</dt>
         <dd>{target.username}</dd>
@@ -130,6 +148,30 @@ export default function UserPage() {
           </button>
         </AppForm>
       )}
+      <h2>{t("inbox.address.title")}</h2>
+      {mail.problem && <MailProblem problem={mail.problem} />}
+      <AppForm className="inline-form card">
+        <input type="hidden" name="intent" value="mail" />
+        <TextField
+          name="email"
+          type="email"
+          maxLength={254}
+          label={t("inbox.address.email")}
+          hint={t("inbox.address.hint")}
+          defaultValue={mail.email}
+          state={state}
+        />
+        <SelectField
+          name="mailLanguage"
+          label={t("inbox.address.language")}
+          defaultValue={mail.mailLanguage}
+          options={MAIL_LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
+          state={state}
+        />
+        <button type="submit" className="primary">
+          {t("inbox.address.save")}
+        </button>
+      </AppForm>
       <h2>{t("users.roles")}</h2>
       {grants.length === 0 ? (
         <p className="muted">{t("users.noRoles")}</p>

@@ -4,7 +4,9 @@ import { getOrgByName } from "../../app/models/org.server";
 import { createUser } from "../../app/models/user.server";
 import { SYSTEM_ACTOR } from "../../app/models/audit.server";
 import { DomainError } from "../../app/domain/errors";
+import { isMessageKey } from "../../app/i18n";
 import { PasswordSchema, RoleSchema, UsernameSchema } from "../../app/domain/user-input";
+import { MailAddressSchema, MailLanguageSchema } from "../../app/domain/notifications/mail-address";
 import { type Command, CommandError, EXIT, readStdin, tr, UsageError, withDatabase } from "../cli-kit";
 
 const Args = z.object({
@@ -12,6 +14,8 @@ const Args = z.object({
   org: z.string().min(1),
   role: RoleSchema,
   name: z.string().max(50).optional(),
+  email: MailAddressSchema,
+  "mail-language": MailLanguageSchema.optional(),
 });
 
 export const userCreate: Command = {
@@ -20,6 +24,8 @@ export const userCreate: Command = {
     org: { type: "string" },
     role: { type: "string" },
     name: { type: "string" },
+    email: { type: "string" },
+    "mail-language": { type: "string" },
   },
   async run({ values, positionals }) {
     if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
@@ -27,7 +33,7 @@ export const userCreate: Command = {
     if (!args.success) {
       const issue = args.error.issues[0];
       throw new UsageError(
-        `--${issue.path.join(".")}: ${issue.message.startsWith("form.") ? tr(issue.message as never) : issue.message}`,
+        `--${issue.path.join(".")}: ${isMessageKey(issue.message) ? tr(issue.message) : issue.message}`,
       );
     }
     const password = PasswordSchema.safeParse((await readStdin()).replace(/\r?\n$/, ""));
@@ -47,6 +53,8 @@ export const userCreate: Command = {
               password: password.data,
               org,
               roles: [args.data.role],
+              email: args.data.email,
+              mailLanguage: args.data["mail-language"],
             },
           ),
         );

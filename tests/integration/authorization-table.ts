@@ -128,6 +128,28 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
     get: members,
     post: { change: { form: () => ({ current: "", next: "", confirm: "" }), expect: members } },
   },
+  "routes/account._index": {
+    get: members,
+    post: {
+      mail: {
+        form: () => ({ intent: "mail", email: "not an address", mailLanguage: "en" }),
+        expect: members,
+      },
+      prefs: { form: () => ({ intent: "prefs", nomination_returned: "pigeon" }), expect: members },
+    },
+  },
+  "routes/inbox": {
+    get: members,
+    post: {
+      // Nobody's notification 999999: whoever asks, it is absent (another's would be the same 404).
+      open: { form: () => ({ intent: "open", id: "999999" }), expect: { ...all(404), anonymous: "login" } },
+      unread: {
+        form: () => ({ intent: "unread", id: "999999" }),
+        expect: { ...all(404), anonymous: "login" },
+      },
+      readAll: { form: () => ({ intent: "readAll" }), expect: members },
+    },
+  },
   "routes/audit": { get: only(ADMINS) },
   "routes/orgs._index": { get: all("ok") },
   "routes/orgs.$orgId._index": { get: all("ok") },
@@ -151,6 +173,10 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
         params: scratchUser,
         form: () => ({ intent: "revoke", grantId: "x" }),
         expect: only(ORGANIZER),
+      },
+      mail: {
+        form: () => ({ intent: "mail", email: "not an address", mailLanguage: "zh-CN" }),
+        expect: only(COUNTY_ADMINS),
       },
       deactivate: { params: scratchUser, form: () => ({ intent: "deactivate" }), expect: only(ORGANIZER) },
       activate: { params: scratchUser, form: () => ({ intent: "activate" }), expect: only(ORGANIZER) },
