@@ -83,6 +83,7 @@ export function SiteHeader({ locale, user, csrfToken, returnTo }: Props) {
             <span className="user-name">{t("nav.signedInAs", { name: user.displayName })}</span>
             <InboxLink locale={locale} unread={user.unread} />
             <Link to="/account">{t("inbox.account.nav")}</Link>
+            <Link to="/account/password">{t("nav.account")}</Link>
             <Form method="post" action="/logout">
               <input type="hidden" name="_csrf" value={csrfToken} />
               <button type="submit" className="link-button">

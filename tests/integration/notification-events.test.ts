@@ -173,7 +173,7 @@ describe("a nomination returned, found eligible or ineligible", () => {
   });
 
   it("asks for an org's nominators once per bulk review, not once per nomination", async () => {
-    const ids = [];
+    const ids: number[] = [];
     for (let i = 0; i < 12; i++) ids.push((await submitted(`批量${i}`)).id);
     const grantReads: unknown[] = [];
     const competition = { id: target.competitionId, stage: "reviewing" as const };
