@@ -84,7 +84,11 @@ export default function Account() {
       )}
       <ErrorSummary
         state={state}
-        labels={{ email: t("inbox.address.email"), mailLanguage: t("inbox.address.language") }}
+        labels={{
+          email: t("inbox.address.email"),
+          mailLanguage: t("inbox.address.language"),
+          ...Object.fromEntries(prefs.map((p) => [p.kind, t(`inbox.kind.${p.kind}`)])),
+        }}
       />
       <section className="card stack" aria-labelledby="mail-title">
         <h2 id="mail-title">{t("inbox.address.title")}</h2>
