@@ -107,4 +107,28 @@ describe("the inbox", () => {
     expect(await page.locator("main .inbox-unread").count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
+
+  it("the nominator sets a mail address on the account page; one that is not an address is refused", async () => {
+    await page.goto("/account");
+    await page.getByLabel("电子邮箱").fill("not-an-address");
+    // The browser's own check would stop the form first; the server's answer is what is tested.
+    await page
+      .locator("main form")
+      .first()
+      .evaluate((f) => f.setAttribute("novalidate", ""));
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "保存邮件设置" }).click(),
+    ]);
+    expect(await page.locator(".error-summary").innerText()).toContain("这不是有效的电子邮箱地址。");
+    await page.getByLabel("电子邮箱").fill("nominator@example.org");
+    await page.getByLabel("邮件语言").selectOption("en");
+    await Promise.all([
+      page.waitForURL((u) => u.search === "?saved=mail"),
+      page.getByRole("button", { name: "保存邮件设置" }).click(),
+    ]);
+    expect(await page.getByLabel("电子邮箱").inputValue()).toBe("nominator@example.org");
+    expect(await page.getByLabel("推荐被退回").inputValue()).toBe("immediate");
+    expect(pageErrors).toEqual([]);
+  });
 });
