@@ -9,6 +9,7 @@ import { readCookie } from "../app/utils/cookies.server";
 import {
   CACHEABLE_HEADER,
   cachedPage,
+  currentBoardStamp,
   currentFrontStamp,
   currentRollVersion,
   PUBLIC_CACHE_CONTROL,
@@ -22,9 +23,13 @@ const hash = (text: string) => crypto.createHash("sha1").update(text).digest("ba
 /** The home page and the notices, cached under the front-page stamp; the honor pages under the roll version. */
 const FRONT_PAGE = /^\/(notices(\/[^/]*)?\/?)?$/;
 
+/** The public contest boards, cached under the boards' stamp (decision 029); the honors index links to them. */
+const BOARD_PAGE = /^\/contests(\/[^/]*)?\/?$/;
+const HONORS_INDEX = /^\/honors\/?$/;
+
 const isCandidate = (req: Request) =>
   (req.method === "GET" || req.method === "HEAD") &&
-  (/^\/honors(\/|$)/.test(req.path) || FRONT_PAGE.test(req.path)) &&
+  (/^\/honors(\/|$)/.test(req.path) || FRONT_PAGE.test(req.path) || BOARD_PAGE.test(req.path)) &&
   !/\.[a-z0-9]+$/i.test(req.path) &&
   !readCookie(req.headers.cookie ?? null, SESSION_COOKIE);
 
@@ -151,6 +156,14 @@ function capture(req: Request, res: Response, key: string, version: number | str
   }) as Response["end"];
 }
 
+/** The stamp a page is cached under: the honors index shows a link to the boards when one is open. */
+async function versionOf(db: Kysely<Database>, path: string): Promise<number | string> {
+  if (FRONT_PAGE.test(path)) return currentFrontStamp(db);
+  if (BOARD_PAGE.test(path)) return currentBoardStamp(db);
+  const roll = await currentRollVersion(db);
+  return HONORS_INDEX.test(path) ? `${roll} ${await currentBoardStamp(db)}` : roll;
+}
+
 /**
  * Serves published honor-roll pages, the home page and the notices to anonymous visitors from memory, with an ETag drawn from the
  * content (304 when it matches). A page is kept as Remix rendered it, with the visitor's CSRF token
@@ -169,7 +182,7 @@ export function publishedPageCache(db: Kysely<Database>, contentSecurityPolicy: 
           ? normalizedPageUrl(req.originalUrl, "")
           : normalizedPageUrl(req.originalUrl.slice(0, q), req.originalUrl.slice(q));
       if (url !== req.originalUrl) req.url = req.originalUrl = url;
-      const version = FRONT_PAGE.test(req.path) ? await currentFrontStamp(db) : await currentRollVersion(db);
+      const version = await versionOf(db, req.path);
       const locale = negotiateLocale(req.headers.cookie ?? null, req.headers["accept-language"] ?? null);
       const key = `${locale} ${url}`;
       const page = cachedPage(key, version);

@@ -13,6 +13,7 @@ import { notificationMessages } from "./messages/notifications";
 import { entryMessages } from "./messages/entry";
 import { guidanceMessages } from "./messages/guidance";
 import { contestMessages } from "./messages/contest";
+import { contestBoardMessages } from "./messages/contest-board";
 import { a11yMessages } from "./messages/a11y";
 import { inboxMessages } from "./messages/inbox";
 
@@ -32,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   ...entryMessages.en,
   ...guidanceMessages.en,
   ...contestMessages.en,
+  ...contestBoardMessages.en,
   ...a11yMessages.en,
   ...inboxMessages.en,
   "app.name": "Laurel — Labor Competitions and Model Worker Commendation",

@@ -12,6 +12,7 @@ import { notificationMessages } from "./messages/notifications";
 import { entryMessages } from "./messages/entry";
 import { guidanceMessages } from "./messages/guidance";
 import { contestMessages } from "./messages/contest";
+import { contestBoardMessages } from "./messages/contest-board";
 import { a11yMessages } from "./messages/a11y";
 import { inboxMessages } from "./messages/inbox";
 
@@ -276,6 +277,7 @@ export const zhCN = {
   ...entryMessages.zh,
   ...guidanceMessages.zh,
   ...contestMessages.zh,
+  ...contestBoardMessages.zh,
   ...a11yMessages.zh,
   ...inboxMessages.zh,
 };

@@ -51,6 +51,8 @@ interface Store {
   readAt: number;
   frontStamp: string;
   frontReadAt: number;
+  boardStamp: string;
+  boardReadAt: number;
 }
 
 const store: Store = {
@@ -61,6 +63,8 @@ const store: Store = {
   readAt: 0,
   frontStamp: "",
   frontReadAt: 0,
+  boardStamp: "",
+  boardReadAt: 0,
 };
 
 /** The roll version, read from the database at most once per VERSION_TTL_MS. */
@@ -85,6 +89,36 @@ export async function currentFrontStamp(db: Kysely<Database>, now = Date.now()):
     store.frontReadAt = now;
   }
   return store.frontStamp;
+}
+
+/**
+ * The contest boards' stamp (decision 029): every open board with its standings_version and the
+ * time it was opened, read at most once per VERSION_TTL_MS. The public board pages (/contests,
+ * /contests/:id?period&scope, per language) are cached under it, so a verification, a correction
+ * or any change that bumps standings_version shows within a second on every server, and opening or
+ * closing a board at once on this one (invalidateBoardPages).
+ */
+export async function currentBoardStamp(db: Kysely<Database>, now = Date.now()): Promise<string> {
+  if (now - store.boardReadAt >= VERSION_TTL_MS) {
+    store.boardStamp = await boardStamp(db);
+    store.boardReadAt = now;
+  }
+  return store.boardStamp;
+}
+
+async function boardStamp(db: Kysely<Database>): Promise<string> {
+  const rows = await db
+    .selectFrom("contests")
+    .select(["competition_id", "standings_version", "board_opened_at"])
+    .where("board_public", "=", 1)
+    .orderBy("competition_id")
+    .execute();
+  return "b" + rows.map((r) => `${r.competition_id}:${r.standings_version}:${r.board_opened_at}`).join(",");
+}
+
+/** Makes the next board page read the stamp again; call after opening or closing a board commits. */
+export function invalidateBoardPages(): void {
+  store.boardReadAt = 0;
 }
 
 function clear(s: Store): void {
@@ -132,6 +166,7 @@ export function invalidateRollPages(): void {
   clear(store);
   store.readAt = 0;
   store.frontReadAt = 0;
+  store.boardReadAt = 0;
 }
 
 /** Makes the next front page read its stamp again; call after a change that front pages show commits. */

@@ -7,6 +7,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "~/i18n/format";
 import { listPublishedLists, listRegions, listRollYears, searchHonorees } from "~/models/honor-roll.server";
 import { publishedPageHeaders } from "~/models/honor-page-cache.server";
+import { anyOpenBoard } from "~/models/contest-board.server";
 import { badRequest } from "~/utils/http.server";
 import { workplaceAndPost } from "~/components/honors/roll-table";
 import { RegionSelect } from "~/components/honors/region-select";
@@ -22,25 +23,32 @@ export const headers: HeadersFunction = () => publishedPageHeaders();
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = parseRollQuery(request.url);
   if (!query) throw badRequest();
-  const [lists, years, regions, results] = await Promise.all([
+  const [lists, years, regions, results, boards] = await Promise.all([
     listPublishedLists(context.db, { year: query.year }),
     listRollYears(context.db),
     listRegions(context.db),
     query.q
       ? searchHonorees(context.db, { q: query.q, region: query.region, year: query.year })
       : Promise.resolve(null),
+    // The page is cached under the roll version and the boards' stamp, so this costs one query per render.
+    anyOpenBoard(context.db),
   ]);
-  return { query, lists, years, regions, results };
+  return { query, lists, years, regions, results, boards };
 }
 
 export default function Honors() {
   const t = useT();
   const locale = useLocale();
-  const { query, lists, years, regions, results } = useLoaderData<typeof loader>();
+  const { query, lists, years, regions, results, boards } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("honors.title")}</h1>
       <p className="lead">{t("honors.intro")}</p>
+      {boards && (
+        <p>
+          <Link to="/contests">{t("contestBoard.public.link")}</Link>
+        </p>
+      )}
       <Form method="get" className="search-form" role="search">
         <div className="field">
           <label htmlFor="f-q">{t("honors.searchLabel")}</label>

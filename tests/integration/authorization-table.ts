@@ -332,6 +332,20 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
       },
     },
   },
+  // Board settings and into the commendation: the organizer's admins; the world's competition runs
+  // no contest, so past the guard they get 404.
+  "routes/competitions.$competitionId.contest.board": {
+    get: { ...only([]), adminOrganizer: 404 },
+    post: Object.fromEntries(
+      ["open", "close", "topn", "commend"].map((intent) => [
+        intent,
+        {
+          form: () => (intent === "commend" ? { intent, category: "" } : { intent }),
+          expect: { ...only([]), adminOrganizer: 404 },
+        },
+      ]),
+    ),
+  },
   "routes/competitions.$competitionId.publication": {
     params: publishedParams,
     get: only(ORGANIZER),
@@ -367,6 +381,10 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
   "routes/honors.$competitionId.print": { params: publishedParams, get: all("ok") },
   "routes/honors.people.$honoreeId._index": { get: all("ok") },
   "routes/honors.people.$honoreeId.certificate": { get: all("ok") },
+  // The public contest boards (decision 029): the list for everyone; a board only once opened (the
+  // world's competition runs no contest: 404 for everyone).
+  "routes/contests._index": { get: all("ok") },
+  "routes/contests.$competitionId": { get: all(404) },
 
   // The registry (decision 007): out-of-scope counties and helpers are 404, the matcher is root admins'.
   "routes/registry._index": { get: only(ADMINS) },
@@ -622,6 +640,16 @@ export const FOREIGN_CHILD_TABLE: Record<string, Record<string, ForeignChild>> =
         reason: "撤销",
         revoked_on: "2020-01-01",
       }),
+    },
+  },
+  "routes/competitions.$competitionId.contest.board": {
+    // Another competition's category is refused (contestBoard.categoryUnknown, 400) once a contest
+    // exists; the world's competition runs none, so the page itself is a 404 (issue 18's merge may
+    // give the world a contest and make this 400). tests/integration/contest-board.test.ts covers the rest.
+    commend: {
+      visitor: "adminOrganizer",
+      method: "POST",
+      form: (w) => ({ intent: "commend", category: String(w.judging.categoryId) }),
     },
   },
   "routes/competitions.$competitionId.nominations.new": {

@@ -13,6 +13,8 @@ const PAGE_PARAMS: [RegExp, readonly string[]][] = [
   [/^\/notices\/?$/, []],
   // "filed": the confirmation after an objection, the same for everyone who filed one.
   [/^\/notices\/[^/]+\/?$/, ["filed"]],
+  [/^\/contests\/?$/, []],
+  [/^\/contests\/[^/]+\/?$/, ["period", "scope"]],
 ];
 
 /**
