@@ -340,7 +340,7 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
       ["open", "close", "topn", "commend"].map((intent) => [
         intent,
         {
-          form: () => (intent === "commend" ? { intent, category: "" } : { intent }),
+          form: (): Record<string, string> => (intent === "commend" ? { intent, category: "" } : { intent }),
           expect: { ...only([]), adminOrganizer: 404 },
         },
       ]),
