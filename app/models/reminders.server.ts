@@ -96,38 +96,62 @@ async function stageBatches(db: Kysely<Database>, c: OpenStage, due: DueReminder
  * files for its own org, and is not reminded of every draft below it).
  */
 async function draftsByNominator(db: Kysely<Database>, competitionId: number) {
+  // Drafts counted per org first (an index on competition and status), then joined to the
+  // grants: role_grants has no index by org, and a join per nomination would scan it each time.
   const rows = await db
-    .selectFrom("nominations as n")
-    .innerJoin("role_grants as g", (j) => j.onRef("g.org_id", "=", "n.org_id").on("g.role", "=", "nominator"))
+    .selectFrom((eb) =>
+      eb
+        .selectFrom("nominations")
+        .select(["org_id", (e) => e.fn.countAll<number | string>().as("n")])
+        .where("competition_id", "=", competitionId)
+        .where("status", "=", "draft")
+        .groupBy("org_id")
+        .as("d"),
+    )
+    .innerJoin("role_grants as g", (j) => j.onRef("g.org_id", "=", "d.org_id").on("g.role", "=", "nominator"))
     .innerJoin("users as u", "u.id", "g.user_id")
-    .select(["g.user_id", (eb) => eb.fn.countAll<number | string>().as("n")])
-    .where("n.competition_id", "=", competitionId)
-    .where("n.status", "=", "draft")
+    .select(["g.user_id", (eb) => eb.fn.sum<number | string>("d.n").as("n")])
     .where("u.is_active", "=", 1)
     .groupBy("g.user_id")
     .execute();
   return rows.map((r) => ({ userId: r.user_id, count: Number(r.n) }));
 }
 
-/** Per judge, the assigned eligible nominations without their submitted sheet (as the judging stage's advance check counts them). */
+/**
+ * Per judge, the assigned eligible nominations without their submitted sheet (as the judging
+ * stage's advance check counts them). Counted per panel seat from the nominations' side (the
+ * indexes lead from a competition's nominations to their assignments and sheets), then summed per
+ * user: a judge may sit on several categories' panels.
+ */
 async function unsubmittedByJudge(db: Kysely<Database>, competitionId: number) {
-  const rows = await db
-    .selectFrom("judge_assignments as a")
-    .innerJoin("panel_members as m", "m.id", "a.panel_member_id")
-    .innerJoin("nominations as n", "n.id", "a.nomination_id")
-    .innerJoin("users as u", "u.id", "m.user_id")
+  const perSeat = await db
+    .selectFrom("nominations as n")
+    .innerJoin("judge_assignments as a", "a.nomination_id", "n.id")
     .leftJoin("score_sheets as s", (j) =>
-      j.onRef("s.panel_member_id", "=", "a.panel_member_id").onRef("s.nomination_id", "=", "a.nomination_id"),
+      j.onRef("s.nomination_id", "=", "a.nomination_id").onRef("s.panel_member_id", "=", "a.panel_member_id"),
     )
-    .select(["m.user_id", (eb) => eb.fn.countAll<number | string>().as("n")])
+    .select(["a.panel_member_id", (eb) => eb.fn.countAll<number | string>().as("n")])
     .where("n.competition_id", "=", competitionId)
     .where("n.status", "=", "eligible")
     .where((eb) => eb.or([eb("s.status", "is", null), eb("s.status", "<>", "submitted")]))
+    .groupBy("a.panel_member_id")
+    .execute();
+  const seats = await db
+    .selectFrom("panel_members as m")
+    .innerJoin("categories as c", "c.id", "m.category_id")
+    .innerJoin("users as u", "u.id", "m.user_id")
+    .select(["m.id", "m.user_id"])
+    .where("c.competition_id", "=", competitionId)
     .where("u.is_active", "=", 1)
-    .groupBy("m.user_id")
     .$narrowType<{ user_id: number }>()
     .execute();
-  return rows.map((r) => ({ userId: r.user_id, count: Number(r.n) }));
+  const userOf = new Map(seats.map((m) => [m.id, m.user_id]));
+  const counts = new Map<number, number>();
+  for (const r of perSeat) {
+    const userId = userOf.get(r.panel_member_id);
+    if (userId !== undefined) counts.set(userId, (counts.get(userId) ?? 0) + Number(r.n));
+  }
+  return [...counts].map(([userId, count]) => ({ userId, count }));
 }
 
 /** Recipients with the same count share one message. */
