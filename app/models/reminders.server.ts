@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Params } from "~/i18n";
-import { chinaToday, type IsoDate } from "~/domain/notice/iso-date";
+import { chinaToday, isIsoDate, type IsoDate } from "~/domain/notice/iso-date";
 import type { WorkCalendar } from "~/domain/notice/working-days";
 import {
   dueReminder,
@@ -41,24 +41,28 @@ const BATCH_USERS = 500;
 /** Every deadline near `today`, and per recipient what is still undone; not yet filtered of what was sent. */
 async function dueBatches(db: Kysely<Database>, today: IsoDate, cal: WorkCalendar): Promise<ReminderBatch[]> {
   const batches: ReminderBatch[] = [];
-  for (const stage of await openStages(db)) {
-    const due = dueReminder(today, stage.ends_on, cal);
-    if (!due) continue;
-    batches.push(...(await stageBatches(db, stage, due)));
+  for (const stage of await openStages(db, today)) {
+    const due = dueOn(today, stage.ends_on, cal);
+    if (due) batches.push(...(await stageBatches(db, stage, due)));
   }
   for (const period of await openPeriods(db, today)) {
-    const due = dueReminder(today, period.closes_on, cal);
+    const due = dueOn(today, period.closes_on, cal);
     if (due) batches.push(...(await reportBatches(db, period, due)));
   }
   for (const notice of await runningNotices(db, today)) {
-    const due = dueReminder(today, notice.ends_on, cal, NOTICE_LEADS);
+    const due = dueOn(today, notice.ends_on, cal, NOTICE_LEADS);
     if (due) batches.push(await noticeBatch(db, notice, due));
   }
   return batches;
 }
 
+/** A stored date that is not a date (written around the forms) skips its deadline, not the whole scan. */
+function dueOn(today: IsoDate, end: string, cal: WorkCalendar, leads?: readonly number[]) {
+  return isIsoDate(end) ? dueReminder(today, end, cal, leads) : null;
+}
+
 /** Competitions in nominating or judging with a planned end not yet past. */
-function openStages(db: Kysely<Database>) {
+function openStages(db: Kysely<Database>, today: IsoDate) {
   return db
     .selectFrom("competitions as c")
     .innerJoin("competition_stages as s", (j) =>
@@ -67,6 +71,7 @@ function openStages(db: Kysely<Database>) {
     .select(["c.id", "c.title", "c.stage", "s.ends_on"])
     .where("c.stage", "in", ["nominating", "judging"])
     .where("s.ends_on", "is not", null)
+    .where("s.ends_on", ">=", today)
     .$narrowType<{ ends_on: string }>()
     .execute();
 }

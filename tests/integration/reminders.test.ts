@@ -101,6 +101,14 @@ async function buildWorld(db: TestDatabase["db"]) {
     endsOn: "2026-12-31",
   });
   await insertNominations(db, later, [{ orgId: cityA, status: "draft" }]);
+  // A plan date that is not a date (written around the forms) skips that competition, not the scan.
+  const garbled = await insertCompetition(db, {
+    orgId: root.id,
+    title: "坏日期",
+    stage: "nominating",
+    endsOn: "2026-12-xx",
+  });
+  await insertNominations(db, garbled, [{ orgId: cityA, status: "draft" }]);
   const reviewing = await insertCompetition(db, {
     orgId: root.id,
     title: "审查中",
@@ -296,6 +304,7 @@ describe("laurel reminders run", () => {
       .updateTable("competition_stages")
       .set({ ends_on: today })
       .where("ends_on", "is not", null)
+      .where("ends_on", "<>", "2026-12-xx")
       .execute();
     await c.db.updateTable("contest_periods").set({ opens_on: "2000-01-01", closes_on: today }).execute();
     await c.db.updateTable("notices").set({ starts_on: "2000-01-01", ends_on: today }).execute();
