@@ -1,6 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { readLease } from "~/models/job-lease.server";
-import { REMINDER_LEASE, reminderIntervalMs, reminderRound } from "../../scripts/reminder-job";
+import {
+  REMINDER_LEASE,
+  reminderIntervalMs,
+  reminderRound,
+  startReminderJob,
+} from "../../scripts/reminder-job";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { insertCompetition, insertNominations, insertUser } from "../support/reminder-world";
 
@@ -45,6 +50,42 @@ describe("the server's reminder job", () => {
     const lease = (await readLease(t.db, REMINDER_LEASE))!;
     expect(lease.holder).toBe(a ? "server-a" : "server-b");
     expect(lease.last_run_at).not.toBeNull();
+  });
+
+  describe("started in a server", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("runs its first round one interval after start, then gives the lease up when stopped", async () => {
+      vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] });
+      vi.setSystemTime(new Date("2026-12-10T02:00:00.000Z"));
+      await t.db.deleteFrom("job_leases").execute();
+      const lines: string[] = [];
+      const job = startReminderJob(t.db, FIVE_MINUTES, "server-c", (l) => lines.push(l));
+      await vi.advanceTimersByTimeAsync(FIVE_MINUTES - 1);
+      expect(await readLease(t.db, REMINDER_LEASE)).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      await job.stop();
+      // Thursday: the 1-day reminder of Friday's end.
+      expect(lines).toEqual(["Reminders queued: reminder_nomination_drafts 1"]);
+      const lease = (await readLease(t.db, REMINDER_LEASE))!;
+      expect(lease.holder).toBe("server-c");
+      expect(lease.expires_at <= new Date().toISOString()).toBe(true);
+    });
+
+    it("logs a failed round and goes on", async () => {
+      vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+      const broken = await createTestDatabase();
+      await broken.destroy();
+      const lines: string[] = [];
+      const job = startReminderJob(broken.db, FIVE_MINUTES, "server-d", (l) => lines.push(l));
+      await vi.advanceTimersByTimeAsync(FIVE_MINUTES);
+      await vi.advanceTimersByTimeAsync(FIVE_MINUTES);
+      await job.stop();
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/^The reminder job failed; it tries again next round: /);
+    });
   });
 
   it("reads LAUREL_REMINDER_MINUTES: 5 by default, 0 for off, and refuses anything else", () => {
