@@ -90,6 +90,12 @@ const COMMANDS: Record<string, Entry> = {
     summary: "The last day of a notice period (working days by the calendar in the database)",
     load: async () => (await import("./commands/notice")).noticeEnd,
   },
+  "reminders run": {
+    usage: "reminders run [--dry-run]",
+    summary:
+      "queue the reminders due today (for cron where no server runs the job); prints how many per kind; --dry-run writes nothing",
+    load: async () => (await import("./commands/reminders")).remindersRun,
+  },
   "registry import": {
     usage: "registry import counties|helpers|pairings|activities FILE [--all-or-nothing]",
     summary: "Registry sheets (counties, helpers, pairings); activities go to the aid statistics",

@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, DEMO_USERS, loadDemoIfEmpty } from "../seed/load";
 import { createServices } from "../app/utils/context.server";
 import { loadSecrets, type Secrets } from "../app/utils/secrets.server";
 import { startWorkers, workerCount } from "./cluster";
+import { reminderIntervalMs, startReminderJob } from "./reminder-job";
 import { trustProxySetting } from "./trust-proxy";
 
 /** The Remix build beside this compiled file: the routes and the HTTP app (scripts/app-entry.ts). */
@@ -30,13 +31,17 @@ async function serve(secrets: Secrets, production: boolean, db = openForServing(
   const app = createApp(createServices(db, secrets, production));
   const server = app.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? "0.0.0.0");
   await once(server, "listening");
+  // Every serving process asks for the reminder lease; one at a time runs the scan (decision 031).
+  const reminderMs = reminderIntervalMs(process.env.LAUREL_REMINDER_MINUTES);
+  const reminders = reminderMs ? startReminderJob(db, reminderMs) : null;
   // On SIGTERM or SIGINT: answer the requests under way, close idle connections, close the database.
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
-    server.close(() => void db.destroy().finally(() => process.exit(0)));
+    const jobsStopped = reminders?.stop() ?? Promise.resolve();
+    server.close(() => void jobsStopped.finally(() => db.destroy()).finally(() => process.exit(0)));
     server.closeIdleConnections();
   };
   process.once("SIGTERM", stop);
@@ -87,6 +92,7 @@ async function main() {
   const workers = workerCount(process.env);
   // A bad value stops the start here, with its message, before anything is served.
   trustProxySetting(process.env.TRUST_PROXY);
+  reminderIntervalMs(process.env.LAUREL_REMINDER_MINUTES);
   const { secrets, db, demoLoaded } = await prepare(production);
   let address: { address: string; port: number };
   if (workers === 1) {

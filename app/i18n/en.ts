@@ -10,6 +10,7 @@ import { activitiesMessages } from "./messages/activities";
 import { authzMessages } from "./messages/authz";
 import { decidedResultsMessages } from "./messages/decided-results";
 import { notificationMessages } from "./messages/notifications";
+import { reminderMessages } from "./messages/reminders";
 import { entryMessages } from "./messages/entry";
 import { guidanceMessages } from "./messages/guidance";
 import { contestMessages } from "./messages/contest";
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...authzMessages.en,
   ...decidedResultsMessages.en,
   ...notificationMessages.en,
+  ...reminderMessages.en,
   ...entryMessages.en,
   ...guidanceMessages.en,
   ...contestMessages.en,

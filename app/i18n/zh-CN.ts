@@ -9,6 +9,7 @@ import { activitiesMessages } from "./messages/activities";
 import { authzMessages } from "./messages/authz";
 import { decidedResultsMessages } from "./messages/decided-results";
 import { notificationMessages } from "./messages/notifications";
+import { reminderMessages } from "./messages/reminders";
 import { entryMessages } from "./messages/entry";
 import { guidanceMessages } from "./messages/guidance";
 import { contestMessages } from "./messages/contest";
@@ -274,6 +275,7 @@ export const zhCN = {
   ...authzMessages.zh,
   ...decidedResultsMessages.zh,
   ...notificationMessages.zh,
+  ...reminderMessages.zh,
   ...entryMessages.zh,
   ...guidanceMessages.zh,
   ...contestMessages.zh,

@@ -24,4 +24,6 @@ export const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   // contest (issue 18)
   "contest-standings": async () => (await import("./contest-standings")).default,
   "contest-board": async () => (await import("./contest-board")).default,
+  // notifications (issue 19)
+  reminders: async () => (await import("./reminders")).default,
 };
