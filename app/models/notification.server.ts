@@ -42,60 +42,73 @@ export async function notify(db: Kysely<Database>, input: NotifyInput): Promise<
     .execute();
   const now = nowIso();
   const paramsJson = JSON.stringify(input.params);
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const deliveryOf = (u: (typeof users)[number]): Delivery => u.delivery ?? defaultDelivery(input.kind);
   let made = 0;
-  for (const u of users) {
-    const delivery: Delivery = u.delivery ?? defaultDelivery(input.kind);
+  // In slices, one statement each: a bulk review or a reminder scan notifies hundreds at once.
+  for (let i = 0; i < users.length; i += SLICE) {
+    const slice = users.slice(i, i + SLICE);
     const inserted = await db
       .insertInto("notifications")
-      .values({
-        user_id: u.id,
-        kind: input.kind,
-        params_json: paramsJson,
-        link: input.link,
-        dedupe_key: input.dedupeKey?.(u.id) ?? null,
-        delivery,
-        read_at: null,
-        digested_at: null,
-        created_at: now,
-      })
+      .values(
+        slice.map((u) => ({
+          user_id: u.id,
+          kind: input.kind,
+          params_json: paramsJson,
+          link: input.link,
+          dedupe_key: input.dedupeKey?.(u.id) ?? null,
+          delivery: deliveryOf(u),
+          read_at: null,
+          digested_at: null,
+          created_at: now,
+        })),
+      )
       .onConflict((oc) => oc.column("dedupe_key").doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!inserted) continue;
-    made += 1;
-    if (delivery === "immediate" && u.email) await queueMail(db, u, inserted.id, input, now);
+      .returning(["id", "user_id"])
+      .execute();
+    made += inserted.length;
+    const mails = inserted
+      .map((n) => ({ n, u: byId.get(n.user_id)! }))
+      .filter(({ u }) => deliveryOf(u) === "immediate" && u.email);
+    if (mails.length) await queueMails(db, mails, input, now);
   }
   return made;
 }
 
-async function queueMail(
+const SLICE = 500;
+
+async function queueMails(
   db: Kysely<Database>,
-  user: { id: number; email: string | null; mail_language: string },
-  notificationId: number,
+  mails: { n: { id: number }; u: { id: number; email: string | null; mail_language: string } }[],
   input: NotifyInput,
   now: string,
 ): Promise<void> {
-  const locale = isLocale(user.mail_language) ? user.mail_language : "zh-CN";
-  const mail = renderMail(locale, input.kind, input.params, input.link, appBaseUrl());
+  const base = appBaseUrl();
   await db
     .insertInto("outbox")
-    .values({
-      user_id: user.id,
-      to_address: user.email!,
-      language: locale,
-      notification_id: notificationId,
-      digest_day: null,
-      subject: mail.subject,
-      text_body: mail.text,
-      html_body: mail.html,
-      status: "pending",
-      attempts: 0,
-      next_attempt_at: now,
-      claimed_by: null,
-      claimed_until: null,
-      last_error: null,
-      sent_at: null,
-      created_at: now,
-    })
+    .values(
+      mails.map(({ n, u }) => {
+        const locale = isLocale(u.mail_language) ? u.mail_language : "zh-CN";
+        const mail = renderMail(locale, input.kind, input.params, input.link, base);
+        return {
+          user_id: u.id,
+          to_address: u.email!,
+          language: locale,
+          notification_id: n.id,
+          digest_day: null,
+          subject: mail.subject,
+          text_body: mail.text,
+          html_body: mail.html,
+          status: "pending" as const,
+          attempts: 0,
+          next_attempt_at: now,
+          claimed_by: null,
+          claimed_until: null,
+          last_error: null,
+          sent_at: null,
+          created_at: now,
+        };
+      }),
+    )
     .execute();
 }
