@@ -320,7 +320,7 @@ export async function removeContest(
 ): Promise<void> {
   const c = await editableCompetition(trx, competitionId, ["draft"]);
   const before = await schemeSnapshot(trx, competitionId);
-  if (!before) throw new NotFoundError();
+  if (!before) return;
   const participants = trx
     .selectFrom("contest_participants")
     .select("id")
