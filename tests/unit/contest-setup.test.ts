@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { periodCovers } from "~/domain/contest/period-cover";
 import { CompetitionTemplateSchema } from "~/domain/competitions/template";
 import { advanceRefusals, nextStage } from "~/domain/competitions/stages";
+import { readSetupForm, setupFormValues } from "~/domain/contest/setup-form";
 
 describe("what a period covers (decision 024)", () => {
   it("runs from January 1 (then the day after the previous one) to the day before its window opens", () => {
@@ -108,5 +109,76 @@ describe("advancing through running", () => {
       ),
     ).toEqual(["contest.scheme.noGroups", "contest.scheme.noIndicators"]);
     expect(advanceRefusals({ ...facts, stage: "running" })).toEqual([]);
+  });
+});
+
+describe("the set-up form", () => {
+  const form = (extra: Record<string, string> = {}) => ({
+    groups: "省属国企组 | 3\n\n市总工会组\n",
+    period_rows: "3",
+    period_label_0: "Q1",
+    period_opens_0: "2018-04-01",
+    period_closes_0: "2018-04-10",
+    period_label_1: "Q2",
+    period_opens_1: "2018-07-01",
+    period_closes_1: "2018-07-10",
+    period_remove_1: "on",
+    ind_rows: "3",
+    ind_code_0: "invest",
+    ind_title_0: "投入",
+    ind_unit_0: "万元",
+    ind_aggregation_0: "sum",
+    ind_method_0: "target",
+    ind_weight_0: "30",
+    ind_cap_0: "1.2",
+    ind_confidential_0: "on",
+    // A spare row: its selects post their first choice, nothing was typed.
+    ind_aggregation_2: "sum",
+    ind_method_2: "target",
+    ...extra,
+  });
+
+  it("reads groups with their top N, skips blank and removed rows", () => {
+    const r = readSetupForm(form());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scheme.groups).toEqual(["省属国企组", "市总工会组"]);
+    expect([...r.topN]).toEqual([
+      ["省属国企组", 3],
+      ["市总工会组", null],
+    ]);
+    expect(r.scheme.periods.map((p) => p.label)).toEqual(["Q1"]);
+    expect(r.scheme.indicators).toHaveLength(1);
+    expect(r.scheme.indicators[0]).toMatchObject({ weight: 30, cap: 1.2, confidential: true });
+  });
+
+  it("puts each refusal on the field of its row", () => {
+    const r = readSetupForm(
+      form({
+        ind_code_2: "jobs",
+        ind_title_2: "就业",
+        ind_unit_2: "人",
+        ind_method_2: "rank",
+        ind_weight_2: "-1",
+        ind_cap_0: "abc",
+        period_closes_0: "2018-03-01",
+      }),
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.ind_cap_0).toEqual({ key: "contestSetup.notANumber" });
+    expect(r.errors.ind_weight_2?.key).toBe("contest.scheme.weightNegative");
+    expect(r.errors.ind_direction_2?.key).toBe("contest.scheme.rankDirection");
+    expect(r.errors.period_closes_0?.key).toBe("contest.scheme.periodDates");
+  });
+
+  it("gives back a stored scheme as the form's values", () => {
+    const r = readSetupForm(form());
+    if (!r.ok) throw new Error("form refused");
+    const values = setupFormValues({ ...r.scheme, topN: { 省属国企组: 3 } }, 2);
+    expect(values.groups).toBe("省属国企组 | 3\n市总工会组");
+    expect(values.period_rows).toBe("3");
+    const again = readSetupForm(values);
+    expect(again.ok && again.scheme).toEqual(r.scheme);
   });
 });

@@ -78,7 +78,8 @@ export function readSetupForm(form: SetupForm): SetupResult {
   const errors: FieldErrors = {};
   const { names, topN } = readGroups(form.groups ?? "", errors);
   const periodRows = rowsOf(form, "period", PERIOD_FIELDS);
-  const indicatorRows = rowsOf(form, "ind", INDICATOR_FIELDS);
+  // The selects always post a choice: a row is blank when nothing was typed in it.
+  const indicatorRows = rowsOf(form, "ind", ["code", "title", "unit", ...INDICATOR_NUMBER_FIELDS]);
   const input = {
     groups: names,
     periods: periodRows.map((row) =>
