@@ -9,6 +9,7 @@ import { INDICATOR_NUMBER_FIELDS, PERIOD_FIELDS } from "~/domain/contest/setup-f
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
 import { AppForm, FieldErrorText, invalidProps, type FormState } from "./form-fields";
+import { TableRegion } from "./table-region";
 
 interface Props {
   state?: FormState;
@@ -45,7 +46,7 @@ export function ContestSetupForm({ state, initial }: Props) {
         <legend>{t("contestSetup.periods")}</legend>
         <p className="hint">{t("contestSetup.periodsHint")}</p>
         <FieldErrorText name="periods" state={state} />
-        <div className="table-scroll">
+        <TableRegion label={t("contestSetup.periods")}>
           <table className="rows">
             <thead>
               <tr>
@@ -77,13 +78,13 @@ export function ContestSetupForm({ state, initial }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </fieldset>
       <fieldset className="field" id="f-indicators" tabIndex={-1}>
         <legend>{t("contestSetup.indicators")}</legend>
         <p className="hint">{t("contestSetup.indicatorsHint")}</p>
         <FieldErrorText name="indicators" state={state} />
-        <div className="table-scroll">
+        <TableRegion label={t("contestSetup.indicators")}>
           <table className="rows">
             <thead>
               <tr>
@@ -100,7 +101,7 @@ export function ContestSetupForm({ state, initial }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </fieldset>
       <button type="submit" className="primary">
         {t("contestSetup.save")}

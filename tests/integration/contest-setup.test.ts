@@ -4,7 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { makeTree } from "../support/factories";
+import { makeTree, makeUser } from "../support/factories";
+import { routeHarness } from "../support/remix";
+import * as setupPage from "~/routes/competitions.$competitionId.contest.setup";
+import * as hubPage from "~/routes/competitions.$competitionId.contest._index";
+import * as importPage from "~/routes/competitions.import";
 import { runLaurel } from "../support/cli";
 import { CompetitionTemplateSchema } from "~/domain/competitions/template";
 import { ContestSchemeSchema, type ContestScheme } from "~/domain/contest/scheme-schema";
@@ -357,11 +361,93 @@ describe("CLI", () => {
     );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain("contest.indicators.0.weight: A weight cannot be negative.");
-    expect(r.stderr).toContain("contest.indicators.1.direction: Ranked indicator “households” needs a direction");
+    expect(r.stderr).toContain(
+      "contest.indicators.1.direction: Ranked indicator “households” needs a direction",
+    );
     const after = await t.db
       .selectFrom("competitions")
       .select((eb) => eb.fn.countAll().as("n"))
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+});
+
+describe("the set-up page", () => {
+  it("refuses a bad form with the field named and nothing written, saves a good one, locks after verification", async () => {
+    const h = routeHarness(t.db);
+    const admin = await makeUser(t.db, province, ["admin"]);
+    const id = await create();
+    const path = `/competitions/${id}/contest/setup`;
+    const params = { competitionId: String(id) };
+    const form = {
+      intent: "save",
+      groups: "省属国企组 | 2\n市总工会组",
+      period_rows: "2",
+      period_label_0: "2018Q1",
+      period_opens_0: "2018-04-01",
+      period_closes_0: "2018-04-10",
+      ind_rows: "2",
+      ind_code_0: "invest",
+      ind_title_0: "帮扶投入",
+      ind_unit_0: "万元",
+      ind_aggregation_0: "sum",
+      ind_method_0: "rank",
+      ind_weight_0: "30",
+      ind_aggregation_1: "sum",
+      ind_method_1: "target",
+    };
+    const bad = await h.post(setupPage.action, path, form, { userId: admin.id, params });
+    expect(bad.status).toBe(400);
+    expect(bad.data.errors.ind_direction_0.key).toBe("contest.scheme.rankDirection");
+    expect(await loadScheme(t.db, id)).toBeNull();
+
+    const good = await h.post(
+      setupPage.action,
+      path,
+      { ...form, ind_direction_0: "higher" },
+      { userId: admin.id, params },
+    );
+    expect(good.status).toBe(302);
+    expect(good.headers.get("location")).toBe(`/competitions/${id}/contest?saved=1`);
+    const stored = (await loadScheme(t.db, id))!;
+    expect(stored.groups.map((g) => g.topN)).toEqual([2, null]);
+    expect(stored.indicators.map((i) => i.code)).toEqual(["invest"]);
+
+    const hub = await h.get(hubPage.loader, `/competitions/${id}/contest`, { userId: admin.id, params });
+    expect(hub.data.editable).toBe(true);
+    await enrolAndReport(id, "verified");
+    const locked = await h.post(setupPage.action, path, form, { userId: admin.id, params });
+    expect(locked.status).toBe(400);
+    expect(locked.data.errors.ind_direction_0.key).toBe("contest.scheme.rankDirection");
+    const refused = await h.post(
+      setupPage.action,
+      path,
+      { ...form, ind_direction_0: "lower" },
+      { userId: admin.id, params },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.data.errors._form.key).toBe("contestSetup.locked");
+    expect((await loadScheme(t.db, id))!.indicators[0].direction).toBe("higher");
+    expect(
+      (await h.get(hubPage.loader, `/competitions/${id}/contest`, { userId: admin.id, params })).data
+        .editable,
+    ).toBe(false);
+  });
+
+  it("refuses a template with a bad scheme on the import page, naming the field in the reader's language", async () => {
+    const h = routeHarness(t.db);
+    const admin = await makeUser(t.db, province, ["admin"]);
+    const bad = structuredClone(SCHEME_INPUT);
+    (bad.indicators[2] as Record<string, unknown>).per_unit = 1;
+    const r = await h.post(
+      importPage.action,
+      "/competitions/import",
+      { template: JSON.stringify({ ...TEMPLATE, contest: bad }) },
+      { userId: admin.id },
+    );
+    expect(r.status).toBe(400);
+    expect(r.data.errors.template.params.detail).toBe(
+      "contest.indicators.2.per_unit: 指标「accident」按 veto 计分，不使用 per_unit，请删去。",
+    );
   });
 });
