@@ -4,6 +4,7 @@ import type { OrgRow } from "../app/models/org.server";
 import { SYSTEM_ACTOR } from "../app/models/audit.server";
 import { advanceCompetition, createCompetition, getCompetition } from "../app/models/competition.server";
 import { loadScheme } from "../app/models/contest-data.server";
+import { bumpStandings } from "../app/models/contest.server";
 import { CompetitionTemplateSchema } from "../app/domain/competitions/template";
 import { seededRandom } from "../app/domain/seeded-random";
 import { addDays } from "../app/domain/notice/iso-date";
@@ -173,7 +174,7 @@ export async function loadContestDemo(
       updated_at: at,
     })
     .execute();
-  await trx.updateTable("contests").set({ standings_version: 1 }).where("competition_id", "=", id).execute();
+  await bumpStandings(trx, id);
 }
 
 type Scheme = NonNullable<Awaited<ReturnType<typeof loadScheme>>>;
