@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { pageMeta } from "~/i18n/page-title";
 import { readSetupForm, setupFormValues } from "~/domain/contest/setup-form";
-import { removeContest, saveScheme, schemeSnapshot } from "~/models/contest.server";
+import { hasVerifiedReport, removeContest, saveScheme, schemeSnapshot } from "~/models/contest.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { requireCompetition } from "~/utils/authorize.server";
 import { runAction } from "~/utils/action.server";
@@ -21,7 +21,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const c = await requireCompetition(context, params.competitionId, user, "competition:manage");
   const scheme = await schemeSnapshot(context.db, c.id);
-  return { competition: c, hasContest: scheme !== null, values: setupFormValues(scheme) };
+  // A locked scheme says why instead of offering a form every save of which would be refused.
+  const locked = !["draft", "running"].includes(c.stage) || (await hasVerifiedReport(context.db, c.id));
+  return { competition: c, hasContest: scheme !== null, locked, values: setupFormValues(scheme) };
 }
 
 const IntentSchema = z.object({ intent: z.enum(["save", "remove"]).default("save") });
@@ -49,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ContestSetup() {
   const t = useT();
-  const { competition: c, hasContest, values } = useLoaderData<typeof loader>();
+  const { competition: c, hasContest, locked, values } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   return (
     <>
@@ -67,7 +69,17 @@ export default function ContestSetup() {
           indicators: t("contestSetup.indicators"),
         }}
       />
-      <ContestSetupForm state={state} initial={values} />
+      {locked ? (
+        <p className="alert alert-warning">
+          {t(
+            c.stage === "draft" || c.stage === "running"
+              ? "contestSetup.lockedNote"
+              : "contestSetup.notEditable",
+          )}
+        </p>
+      ) : (
+        <ContestSetupForm state={state} initial={values} />
+      )}
       {hasContest && c.stage === "draft" && (
         <AppForm>
           <input type="hidden" name="intent" value="remove" />

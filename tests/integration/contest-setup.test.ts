@@ -428,6 +428,7 @@ describe("the set-up page", () => {
     expect(refused.status).toBe(400);
     expect(refused.data.errors._form.key).toBe("contestSetup.locked");
     expect((await loadScheme(t.db, id))!.indicators[0].direction).toBe("higher");
+    expect((await h.get(setupPage.loader, path, { userId: admin.id, params })).data.locked).toBe(true);
     expect(
       (await h.get(hubPage.loader, `/competitions/${id}/contest`, { userId: admin.id, params })).data
         .editable,
