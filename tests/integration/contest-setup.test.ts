@@ -9,6 +9,7 @@ import { routeHarness } from "../support/remix";
 import * as setupPage from "~/routes/competitions.$competitionId.contest.setup";
 import * as hubPage from "~/routes/competitions.$competitionId.contest._index";
 import * as importPage from "~/routes/competitions.import";
+import * as competitionPage from "~/routes/competitions.$competitionId._index";
 import { runLaurel } from "../support/cli";
 import { CompetitionTemplateSchema } from "~/domain/competitions/template";
 import { ContestSchemeSchema, type ContestScheme } from "~/domain/contest/scheme-schema";
@@ -271,6 +272,15 @@ describe("the running stage", () => {
     expect(await advance(id)).toEqual({ ok: true, stage: "running" });
     const entered = (await listStages(t.db, id)).find((s) => s.stage === "running")!;
     expect(entered.entered_at).not.toBeNull();
+    // What is unfinished is said on the competition page, and does not stop the advance.
+    await enrolAndReport(id, "submitted");
+    const h = routeHarness(t.db);
+    const admin = await makeUser(t.db, province, ["admin"]);
+    const shown = await h.get(competitionPage.loader, `/competitions/${id}`, {
+      userId: admin.id,
+      params: { competitionId: String(id) },
+    });
+    expect(shown.data).toMatchObject({ next: "nominating", loose: { unverified: 1, applications: 0 } });
     expect(await advance(id)).toEqual({ ok: true, stage: "nominating" });
   });
 
