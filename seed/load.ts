@@ -15,6 +15,7 @@ import { loadRegistryDemo } from "./registry";
 import { loadActivitiesDemo } from "./activities";
 import { loadCalendarDemo } from "./calendar";
 import { loadCompetitionHistory } from "./history";
+import { loadContestDemo, SOE_UNIONS } from "./contest";
 
 export const DEMO_PASSWORD = "laurel-demo-2026";
 
@@ -81,7 +82,7 @@ async function loadOrgs(trx: Transaction<Database>): Promise<Map<string, OrgRow>
   for (const r of rows)
     await add(`${r[col("city")]}总工会`, `${r[col("name")]}总工会`, "county", r[col("code")]);
   for (const name of INDUSTRY) await add(PROVINCE, name, "industry", null);
-  for (const [name, parent] of GRASSROOTS) await add(parent, name, "grassroots", null);
+  for (const [name, parent] of [...GRASSROOTS, ...SOE_UNIONS]) await add(parent, name, "grassroots", null);
   return byName;
 }
 
@@ -240,4 +241,5 @@ async function loadDemoInto(trx: Transaction<Database>, dataKey: Buffer): Promis
   await loadRegistryDemo(trx);
   await loadActivitiesDemo(trx);
   await loadCompetitionHistory(trx, orgs, PROVINCE, [...CITIES.map(([name]) => name), ...INDUSTRY], dataKey);
+  await loadContestDemo(trx, orgs, PROVINCE);
 }

@@ -107,7 +107,8 @@ export function CompetitionBasicsForm({ state, initial, organizers, locked }: Pr
               </tr>
             </thead>
             <tbody>
-              {PLANNED_STAGES.map((s) => (
+              {/* `running` is planned only by a competition with a contest, which has its row. */}
+              {PLANNED_STAGES.filter((s) => s !== "running" || plan.has(s)).map((s) => (
                 <tr key={s}>
                   <th scope="row">{t(`stage.${s}`)}</th>
                   {(["start", "end"] as const).map((edge) => {

@@ -15,6 +15,7 @@ import { entryMessages } from "./messages/entry";
 import { guidanceMessages } from "./messages/guidance";
 import { contestMessages } from "./messages/contest";
 import { contestBoardMessages } from "./messages/contest-board";
+import { contestSetupMessages } from "./messages/contest-setup";
 import { a11yMessages } from "./messages/a11y";
 import { inboxMessages } from "./messages/inbox";
 
@@ -36,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   ...guidanceMessages.en,
   ...contestMessages.en,
   ...contestBoardMessages.en,
+  ...contestSetupMessages.en,
   ...a11yMessages.en,
   ...inboxMessages.en,
   "app.name": "Laurel — Labor Competitions and Model Worker Commendation",

@@ -14,6 +14,7 @@ import { entryMessages } from "./messages/entry";
 import { guidanceMessages } from "./messages/guidance";
 import { contestMessages } from "./messages/contest";
 import { contestBoardMessages } from "./messages/contest-board";
+import { contestSetupMessages } from "./messages/contest-setup";
 import { a11yMessages } from "./messages/a11y";
 import { inboxMessages } from "./messages/inbox";
 
@@ -280,6 +281,7 @@ export const zhCN = {
   ...guidanceMessages.zh,
   ...contestMessages.zh,
   ...contestBoardMessages.zh,
+  ...contestSetupMessages.zh,
   ...a11yMessages.zh,
   ...inboxMessages.zh,
 };

@@ -10,6 +10,7 @@ import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { lockCompetition } from "./notice.server";
 import { getOrgByName, type OrgRow } from "./org.server";
+import { hasContest, saveScheme, schemeSnapshot } from "./contest.server";
 
 export const COMPETITION_COLUMNS = [
   "competitions.id",
@@ -163,6 +164,17 @@ export async function createCompetition(
       .execute();
   }
   for (const [i, c] of t.categories.entries()) await insertCategory(trx, id, i + 1, c, organizer);
+  if (t.contest) {
+    await saveScheme(trx, id, t.contest, actor);
+    const dates = t.stages.running;
+    if (dates)
+      await trx
+        .updateTable("competition_stages")
+        .set({ starts_on: dates[0], ends_on: dates[1] })
+        .where("competition_id", "=", id)
+        .where("stage", "=", "running")
+        .execute();
+  }
   await recordAudit(trx, actor, {
     action: "competition.create",
     entity: "competition",
@@ -222,6 +234,7 @@ export async function exportCompetition(
       allocations,
     });
   }
+  const scheme = await schemeSnapshot(db, id);
   return {
     title: c.title,
     year: c.year,
@@ -230,6 +243,9 @@ export async function exportCompetition(
     notice: { days: c.notice_days, unit: c.notice_unit },
     stages,
     categories,
+    ...(scheme && {
+      contest: { groups: scheme.groups, periods: scheme.periods, indicators: scheme.indicators },
+    }),
   };
 }
 
@@ -262,7 +278,15 @@ async function advanceFacts(db: Kysely<Database>, c: CompetitionRow) {
     .execute();
   const n = (list: string[]) =>
     statuses.filter((s) => list.includes(s.status)).reduce((a, s) => a + Number(s.n), 0);
+  const scheme = await schemeSnapshot(db, c.id);
   return {
+    ...(scheme && {
+      contest: {
+        groups: scheme.groups.length,
+        periods: scheme.periods.length,
+        indicators: scheme.indicators.length,
+      },
+    }),
     stage: c.stage,
     categories: perCategory,
     submitted: n(["submitted", "resubmitted", "returned", "eligible", "ineligible"]),
@@ -286,7 +310,7 @@ export async function advanceCompetition(
 ): Promise<AdvanceOutcome> {
   const current = (await lockCompetition(trx, c.id))?.stage;
   if (current && current !== c.stage) return movedOutcome(current);
-  const to = nextStage(c.stage);
+  const to = nextStage(c.stage, await hasContest(trx, c.id));
   if (!to) return { ok: false, refusals: [{ messageKey: "stage.refuse.last" }] };
   const step = STAGE_STEPS[c.stage];
   const refusals = step ? await step.exitRefusals(trx, c) : advanceRefusals(await advanceFacts(trx, c));
@@ -501,7 +525,14 @@ export async function copyCompetition(
     trx,
     actor,
     organizer,
-    { ...t, year: t.year + 1, title: title === t.title ? `${t.title} (${t.year + 1})` : title, stages: {} },
+    // The contest's windows are dated in its year: next year's is set up afresh, not copied.
+    {
+      ...t,
+      year: t.year + 1,
+      title: title === t.title ? `${t.title} (${t.year + 1})` : title,
+      stages: {},
+      contest: undefined,
+    },
     c.id,
   );
 }

@@ -22,6 +22,8 @@ import { negotiateLocale, translate, type MessageKey } from "~/i18n";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
+import { ContestLooseEnds } from "~/components/contest-loose-ends";
+import { contestLoose, hasContest } from "~/models/contest.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t) => [args.data?.competition.title, t("nav.competitions")]);
@@ -29,16 +31,20 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const c = await requireCompetition(context, params.competitionId, user, "competition:read");
-  const [stages, categories] = await Promise.all([
+  const [stages, categories, contest] = await Promise.all([
     listStages(context.db, c.id),
     listCategories(context.db, c.id),
+    hasContest(context.db, c.id),
   ]);
+  const isAdmin = allows(user, "competition:manage", { orgPath: c.org_path });
   return {
     competition: c,
     stages,
     categories,
-    isAdmin: allows(user, "competition:manage", { orgPath: c.org_path }),
-    next: nextStage(c.stage),
+    isAdmin,
+    contest,
+    loose: isAdmin && contest && c.stage === "running" ? await contestLoose(context.db, c.id) : null,
+    next: nextStage(c.stage, contest),
   };
 }
 
@@ -97,7 +103,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function CompetitionPage() {
   const t = useT();
   const locale = useLocale();
-  const { competition: c, stages, categories, isAdmin, next } = useLoaderData<typeof loader>();
+  const {
+    competition: c,
+    stages,
+    categories,
+    isAdmin,
+    contest,
+    loose,
+    next,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const current = stageIndex(c.stage);
   const byStage = new Map(stages.map((s) => [s.stage, s]));
@@ -117,7 +131,12 @@ export default function CompetitionPage() {
         <p className="field-error">{t("competitions.advanceRefused")}</p>
       )}
       <ErrorSummary state={result && !result.ok ? result : undefined} />
+      {loose && <ContestLooseEnds loose={loose} />}
       <div className="actions">
+        {contest && <Link to={`/competitions/${c.id}/contest`}>{t("contestSetup.hubLink")}</Link>}
+        {!contest && isAdmin && c.stage === "draft" && (
+          <Link to={`/competitions/${c.id}/contest/setup`}>{t("contestSetup.setUpLink")}</Link>
+        )}
         <Link to={`/competitions/${c.id}/nominations`}>{t("competitions.nominations")}</Link>
         {isAdmin && <Link to={`/competitions/${c.id}/edit`}>{t("competitions.edit")}</Link>}
         {isAdmin && <a href={`/competitions/${c.id}/export`}>{t("competitions.export")}</a>}
@@ -158,7 +177,9 @@ export default function CompetitionPage() {
       )}
       <h2>{t("competitions.timeline")}</h2>
       <ol className="timeline">
-        {STAGES.map((s, i) => {
+        {/* A competition without a contest never runs one: its timeline has no `running`. */}
+        {STAGES.filter((s) => contest || s !== "running").map((s) => {
+          const i = stageIndex(s);
           const plan = byStage.get(s);
           return (
             <li

@@ -13,6 +13,7 @@ import {
   getCompetition,
 } from "../../app/models/competition.server";
 import { getOrgByName } from "../../app/models/org.server";
+import { hasContest } from "../../app/models/contest.server";
 import { type Command, CommandError, EXIT, tr, UsageError, withDatabase } from "../cli-kit";
 import { readFileArg } from "./orgs";
 
@@ -114,7 +115,9 @@ export const competitionAdvance: Command = {
       await migrateToLatest(db);
       const start = await getCompetition(db, id);
       if (!start) throw new CommandError(tr("cli.competition.notFound", { id }));
-      const goal = target ?? nextStage(start.stage);
+      const contest = await hasContest(db, id);
+      if (target === "running" && !contest) throw new CommandError(tr("contestSetup.runningWithoutContest"));
+      const goal = target ?? nextStage(start.stage, contest);
       if (!goal || stageIndex(goal) === stageIndex(start.stage)) {
         if (goal) {
           process.stderr.write(`${tr("cli.competition.alreadyAt", { stage: stageLabel(start.stage) })}\n`);
@@ -137,7 +140,7 @@ export const competitionAdvance: Command = {
         if (!outcome.ok) {
           const heading = tr("cli.competition.refusedAt", {
             stage: stageLabel(from),
-            next: stageLabel(nextStage(from) ?? from),
+            next: stageLabel(nextStage(from, contest) ?? from),
           });
           throw new CommandError(
             [heading, ...outcome.refusals.map((r) => `  ${tr(r.messageKey, r.params)}`)].join("\n"),

@@ -83,7 +83,8 @@ describe("the public", () => {
       "组织机构",
     ]);
     expect(await text(page.locator('header a[href="/login"]'))).toBe("登录");
-    // 1 province + 11 cities + 56 county federations + 3 industry unions + 2 grassroots unions; 8 users.
+    // 1 province + 11 cities + 56 county federations + 3 industry unions + 2 grassroots unions
+    // + the contest's 3 SOE unions; 8 users.
     const figures = await page.locator("main .stats li").allInnerTexts();
     expect(figures.map((f) => f.split("\n")[1])).toEqual([
       "受表彰的先进集体和个人",
@@ -91,7 +92,7 @@ describe("the public", () => {
       "工会组织",
       "系统用户",
     ]);
-    expect(figures.slice(2)).toEqual(["73\n工会组织", "8\n系统用户"]);
+    expect(figures.slice(2)).toEqual(["76\n工会组织", "8\n系统用户"]);
     expect(await page.getByRole("button", { name: "中文" }).getAttribute("aria-pressed")).toBe("true");
 
     await page.getByRole("button", { name: "English", exact: true }).click();
@@ -107,7 +108,7 @@ describe("the public", () => {
     ]);
     expect(await text(page.locator('header a[href="/login"]'))).toBe("Sign in");
     expect((await page.locator("main .stats li").allInnerTexts()).slice(2)).toEqual([
-      "73\nUnion organizations",
+      "76\nUnion organizations",
       "8\nUsers",
     ]);
     expect(
@@ -247,7 +248,7 @@ describe("an admin", () => {
       page.locator("header nav").getByRole("link", { name: "组织机构" }).click(),
     ]);
     await expect.poll(() => h1()).toBe("组织机构");
-    expect(await text(page.locator("main p").nth(1))).toBe("共 73 个组织");
+    expect(await text(page.locator("main p").nth(1))).toBe("共 76 个组织");
     const tree = page.locator("nav.tree");
     const province = tree.locator(":scope > ul > li");
     expect(await province.count()).toBe(1);

@@ -200,6 +200,16 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
     post: { save: { form: () => ({ title: "" }), expect: only(ORGANIZER) } },
   },
   "routes/competitions.$competitionId.export": { get: only(ORGANIZER) },
+  // The contest's hub is read by whoever reads the competition; its set-up by the organizer's admins.
+  "routes/competitions.$competitionId.contest._index": { get: only(COMPETITION_READERS) },
+  "routes/competitions.$competitionId.contest.setup": {
+    params: draftParams,
+    get: only(ORGANIZER),
+    post: {
+      save: { form: () => ({ intent: "save", groups: "" }), expect: only(ORGANIZER) },
+      remove: { form: () => ({ intent: "remove" }), expect: only(ORGANIZER) },
+    },
+  },
   "routes/competitions.$competitionId.categories.$categoryId": {
     params: draftParams,
     get: only(ORGANIZER),

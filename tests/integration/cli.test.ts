@@ -179,7 +179,8 @@ describe("laurel CLI", () => {
       region_code: "610000",
       parent_id: null,
     });
-    expect(await orgCount()).toBe(1 + 11 + 56 + 3 + 2);
+    // Province, cities, poverty counties, industry unions, grassroots unions, the contest's SOE unions.
+    expect(await orgCount()).toBe(1 + 11 + 56 + 3 + 2 + 3);
     const users = await t.db.selectFrom("users").select("username").orderBy("username").execute();
     expect(users.map((u) => u.username)).toEqual(DEMO_USERS.map((u) => u.username).sort());
     const competitions = await t.db
@@ -191,6 +192,7 @@ describe("laurel CLI", () => {
       { title: "2018年度全省工会脱贫攻坚竞赛", stage: "nominating" },
       { title: "2017年度全省工会脱贫攻坚竞赛", stage: "published" },
       { title: "2018年度全省五一劳动奖章和工人先锋号", stage: "notice" },
+      { title: "2018年全省国有企业脱贫攻坚主题竞赛", stage: "running" },
     ]);
     const nominations = await t.db
       .selectFrom("nominations")

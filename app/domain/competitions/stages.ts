@@ -20,6 +20,8 @@ export interface AdvanceFacts {
   /** Submitted, resubmitted or returned: still waiting for an eligibility decision. */
   undecided: number;
   eligible: number;
+  /** The contest's scheme, counted; absent for a competition without one. */
+  contest?: { groups: number; periods: number; indicators: number };
 }
 
 export interface Refusal {
@@ -42,6 +44,12 @@ export function advanceRefusals(f: AdvanceFacts): Refusal[] {
         if (c.allocations === 0)
           out.push({ messageKey: "stage.refuse.noAllocations", params: { category: c.name } });
       }
+      if (f.contest?.groups === 0) out.push({ messageKey: "contest.scheme.noGroups" });
+      if (f.contest?.periods === 0) out.push({ messageKey: "contest.scheme.noPeriods" });
+      if (f.contest?.indicators === 0) out.push({ messageKey: "contest.scheme.noIndicators" });
+      break;
+    case "running":
+      // What is unfinished (reports not yet verified …) is warned about on the page, not refused.
       break;
     case "nominating":
       if (f.submitted === 0) out.push({ messageKey: "stage.refuse.noNominations" });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AGGREGATIONS, CATEGORY_KINDS, NOTICE_UNITS, RULE_ATTRIBUTES, RULE_OPS, STAGES } from "./vocabulary";
 import { acceptedRuleValues, ruleAttributeName, unknownRuleValues } from "../judging/composition-rules";
+import { ContestSchemeSchema } from "../contest/scheme-schema";
 
 const isoDate = z
   .string()
@@ -93,8 +94,16 @@ export const CompetitionTemplateSchema = z
       )
       .refine((r) => Object.values(r).every(([a, b]) => a <= b), "competition.stageDates"),
     categories: z.array(CategorySchema).max(20),
+    /** The contest the competition runs before it nominates (docs/domain.md#contest); none: no `running` stage. */
+    contest: ContestSchemeSchema.optional(),
   })
   .superRefine((t, ctx) => {
+    if (t.stages.running && !t.contest)
+      ctx.addIssue({
+        code: "custom",
+        path: ["stages", "running"],
+        message: "contestSetup.runningWithoutContest",
+      });
     const names = t.categories.map((c) => c.name);
     if (new Set(names).size !== names.length)
       ctx.addIssue({ code: "custom", path: ["categories"], message: "competition.duplicateCategory" });
