@@ -14,6 +14,8 @@ import { createServices } from "../app/utils/context.server";
 import { loadSecrets, type Secrets } from "../app/utils/secrets.server";
 import { startWorkers, workerCount } from "./cluster";
 import { trustProxySetting } from "./trust-proxy";
+import { describeSmtp, mailSettings } from "../app/utils/smtp-config.server";
+import { startMailLoop } from "./mail-loop";
 
 /** The Remix build beside this compiled file: the routes and the HTTP app (scripts/app-entry.ts). */
 const APP = new URL("./index.js", import.meta.url);
@@ -87,18 +89,28 @@ async function main() {
   const workers = workerCount(process.env);
   // A bad value stops the start here, with its message, before anything is served.
   trustProxySetting(process.env.TRUST_PROXY);
+  const mail = mailSettings();
   const { secrets, db, demoLoaded } = await prepare(production);
   let address: { address: string; port: number };
   if (workers === 1) {
     address = await serve(secrets, production, db);
   } else {
-    await db.destroy();
+    // The mail sender runs here, once per machine, not in each worker (decision 030).
+    if (!mail.smtp) await db.destroy();
     // The workers run this compiled file, whatever started the primary (npm start's scripts/run.mjs).
     address = await startWorkers(workers, fileURLToPath(import.meta.url));
   }
+  const stopMail = startMailLoop(db, mail);
+  process.once("SIGTERM", stopMail);
+  process.once("SIGINT", stopMail);
   const host = address.address === "0.0.0.0" || address.address === "::" ? "localhost" : address.address;
   console.log(
     `Laurel is serving http://${host}:${address.port}${workers > 1 ? ` (${workers} worker processes)` : ""}`,
+  );
+  console.log(
+    mail.smtp
+      ? `Mail: sending through ${describeSmtp(mail.smtp)} as ${mail.from}`
+      : "Mail: SMTP_URL is not set; mails wait in the outbox (/outbox)",
   );
   if (demoLoaded) console.log("Loaded the demo data into the empty database.");
   if (!production) {

@@ -14,6 +14,7 @@ import { entryMessages } from "./messages/entry";
 import { guidanceMessages } from "./messages/guidance";
 import { contestMessages } from "./messages/contest";
 import { a11yMessages } from "./messages/a11y";
+import { mailMessages } from "./messages/mail";
 
 /** English messages: the same keys as the Chinese catalog, checked by the compiler. */
 export const en: Record<MessageKey, string> = {
@@ -32,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   ...guidanceMessages.en,
   ...contestMessages.en,
   ...a11yMessages.en,
+  ...mailMessages.en,
   "app.name": "Laurel — Labor Competitions and Model Worker Commendation",
   "app.shortName": "Laurel",
   "app.tagline": "Labor competitions, commendations and model-worker poverty relief for trade unions",

@@ -13,6 +13,7 @@ import { entryMessages } from "./messages/entry";
 import { guidanceMessages } from "./messages/guidance";
 import { contestMessages } from "./messages/contest";
 import { a11yMessages } from "./messages/a11y";
+import { mailMessages } from "./messages/mail";
 
 /** Chinese (default) messages. Every user-facing string of Laurel has a key here or in a fragment of ./messages. */
 const base = {
@@ -276,6 +277,7 @@ export const zhCN = {
   ...guidanceMessages.zh,
   ...contestMessages.zh,
   ...a11yMessages.zh,
+  ...mailMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;
