@@ -28,7 +28,7 @@ export interface OutboxListing {
   pageSize: number;
 }
 
-/** Failed first (they need someone), then what waits by its next attempt, then sent ones newest first. */
+/** Failed first (they need someone; newest first), then what is being sent, what waits by its next attempt, and sent ones newest first. */
 export async function listOutbox(db: Kysely<Database>, f: OutboxListing) {
   let q = db
     .selectFrom("outbox")
@@ -47,7 +47,7 @@ export async function listOutbox(db: Kysely<Database>, f: OutboxListing) {
   if (f.show === "queue") q = q.where("status", "in", ["pending", "sending", "failed"]);
   const rows = await q
     .orderBy(sql`case status when 'failed' then 0 when 'sending' then 1 when 'pending' then 2 else 3 end`)
-    .orderBy(sql`case when status = 'sent' then null else next_attempt_at end`)
+    .orderBy(sql`case when status = 'pending' then next_attempt_at end`)
     .orderBy("id", "desc")
     .limit(f.pageSize + 1)
     .offset((f.page - 1) * f.pageSize)

@@ -36,7 +36,7 @@ export function parseSmtpUrl(raw: string): SmtpServer {
   }
   const secure = url.protocol === "smtps:";
   if (!secure && url.protocol !== "smtp:")
-    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps:// (got "${url.protocol}//"; ${SHAPE})`);
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps:// (got "${url.protocol}"; ${SHAPE})`);
   if (!url.hostname) throw new ConfigError(`SMTP_URL names no host (${SHAPE})`);
   const port = url.port ? Number(url.port) : secure ? 465 : 25;
   if (!Number.isInteger(port) || port < 1 || port > 65535)
@@ -65,7 +65,7 @@ function fromAddress(from: string): string | undefined {
  * The mail settings of the environment, read once at start: a server or `mail send-pending` given
  * an SMTP_URL, MAIL_FROM or MAIL_DIGEST_HOUR it cannot use refuses to start with the reason.
  */
-export function mailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings {
+export function mailSettings(env: Record<string, string | undefined> = process.env): MailSettings {
   const from = env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM;
   const address = fromAddress(from);
   if (!address)
@@ -99,7 +99,10 @@ export function describeSmtp(server: SmtpServer | null): string | null {
 }
 
 /** What the operators' page says of the settings: the server (no password) and the sender, or null when not set or unusable. */
-export function mailStatus(env: NodeJS.ProcessEnv = process.env): { server: string | null; from: string } {
+export function mailStatus(env: Record<string, string | undefined> = process.env): {
+  server: string | null;
+  from: string;
+} {
   try {
     const s = mailSettings(env);
     return { server: describeSmtp(s.smtp), from: s.from };

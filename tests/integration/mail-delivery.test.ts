@@ -306,6 +306,6 @@ describe("the daily digest", () => {
     expect(a + b).toBe(20);
     const rows = await outbox();
     expect(new Set(rows.map((r) => r.user_id)).size).toBe(20);
-    expect(rows.find((r) => r.language === "en")?.subject).toBe("Daily digest: 1 notifications");
+    expect(rows.find((r) => r.language === "en")?.subject).toBe("Daily digest: 1 new");
   });
 });

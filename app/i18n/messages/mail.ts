@@ -41,7 +41,7 @@ export const mailMessages = defineMessages(
       "已发送 {sent} 封，稍后重试 {retried} 封，失败 {failed} 封；生成每日摘要 {digests} 封。",
   },
   {
-    "mail.digest.subject": "Daily digest: {count} notifications",
+    "mail.digest.subject": "Daily digest: {count} new",
     "mail.digest.intro": "You have {count} new notifications in Laurel ({day}):",
     "mail.digest.inbox": "All notifications: {url}",
     "outbox.title": "Mail queue",
