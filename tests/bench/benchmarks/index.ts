@@ -23,4 +23,6 @@ export const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   "stats-page": async () => (await import("./stats-page")).default,
   // contest (issue 18)
   "contest-standings": async () => (await import("./contest-standings")).default,
+  // notifications (issue 19)
+  mail: async () => (await import("./mail")).default,
 };
