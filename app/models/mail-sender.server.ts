@@ -33,7 +33,7 @@ export const CLAIM_MS = 2 * 60_000;
 const CLAIM_MARGIN_MS = 30_000;
 
 /** One pooled SMTP connection set per process: nodemailer reuses connections across mails. */
-export function createMailTransport(server: SmtpServer, maxConnections = 5): MailTransport {
+export function createMailTransport(server: SmtpServer, maxConnections = 8): MailTransport {
   return nodemailer.createTransport({
     pool: true,
     maxConnections,
@@ -227,7 +227,7 @@ export interface SendPendingOptions {
   me?: string;
   /** Rows per claim (100). */
   batchSize?: number;
-  /** Mails in flight at once (10; the transport's pool shares them over its connections). */
+  /** Mails in flight at once (16: two per pooled connection, so none waits idle for the next). */
   concurrency?: number;
   /** The clock (tests move it to make a retry due). */
   now?: () => Date;
@@ -260,7 +260,7 @@ export async function sendPending(
     const outcomes = await sendAll(
       rows,
       (row) => sendOnce(transport, row, options.settings, now),
-      options.concurrency ?? 10,
+      options.concurrency ?? 16,
       deadline,
     );
     await recordOutcomes(db, me, outcomes, now().toISOString());
