@@ -6,6 +6,7 @@ export const mailMessages = defineMessages(
     "mail.digest.subject": "每日提醒：{count} 条",
     "mail.digest.intro": "您在劳动竞赛与劳模表彰平台有 {count} 条新通知（{day}）：",
     "mail.digest.inbox": "全部通知：{url}",
+    "nav.outbox": "邮件队列",
     "outbox.title": "邮件发送队列",
     "outbox.intro":
       "每封通知邮件先进入队列，再由发送程序取出发送；发送失败的会按 1 分钟、5 分钟、30 分钟、2 小时、12 小时的间隔重试，仍失败则标为“失败”。",
@@ -44,6 +45,7 @@ export const mailMessages = defineMessages(
     "mail.digest.subject": "Daily digest: {count} new",
     "mail.digest.intro": "You have {count} new notifications in Laurel ({day}):",
     "mail.digest.inbox": "All notifications: {url}",
+    "nav.outbox": "Mail queue",
     "outbox.title": "Mail queue",
     "outbox.intro":
       "Every notification mail goes into this queue first and is sent from it; a failed send is tried again after 1 minute, 5 minutes, 30 minutes, 2 hours and 12 hours, and then marked failed.",
