@@ -4,6 +4,7 @@ import { notify } from "~/models/notification.server";
 import { buildDigests } from "~/models/mail-digest.server";
 import { createMailTransport, sendPending, type MailTransport } from "~/models/mail-sender.server";
 import { RETRY_DELAYS_MS } from "~/domain/notifications/delivery-rules";
+import { startMailLoop } from "../../scripts/mail-loop";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeTree } from "../support/factories";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
@@ -233,6 +234,34 @@ describe("the sender", () => {
       .groupBy("status")
       .execute();
     expect(counts.map((c) => [c.status, Number(c.n)])).toEqual([["sent", 200]]);
+  });
+});
+
+describe("the server's sender loop", () => {
+  it("sends what is queued while the server runs, and goes on after a failed run", async () => {
+    const u = await userWith("loop@example.org");
+    const smtp = { host: "127.0.0.1", port: sink.port, secure: false };
+    const loopSettings = { ...settings, smtp, digestHour: 7 };
+    // A run against a closed database fails; the loop logs it and tries again.
+    const broken = await createTestDatabase();
+    await broken.destroy();
+    const errors: string[] = [];
+    const log = console.error;
+    console.error = (line: string) => errors.push(line);
+    const stopBroken = startMailLoop(broken.db, loopSettings, 50);
+    const stop = startMailLoop(t.db, loopSettings, 50);
+    try {
+      await returned([u]);
+      for (let i = 0; i < 200 && (sink.mails.length === 0 || errors.length < 2); i++)
+        await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      stop();
+      stopBroken();
+      console.error = log;
+    }
+    expect(sink.mails.map((m) => m.subject)).toEqual(["推荐被退回：张三（2017年度表彰）"]);
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect(errors[0]).toMatch(/^Mail sender: /);
   });
 });
 
