@@ -15,7 +15,6 @@ import { loadSecrets, type Secrets } from "../app/utils/secrets.server";
 import { startWorkers, workerCount } from "./cluster";
 import { trustProxySetting } from "./trust-proxy";
 import { describeSmtp, mailSettings } from "../app/utils/smtp-config.server";
-import { startMailLoop } from "./mail-loop";
 
 /** The Remix build beside this compiled file: the routes and the HTTP app (scripts/app-entry.ts). */
 const APP = new URL("./index.js", import.meta.url);
@@ -100,9 +99,12 @@ async function main() {
     // The workers run this compiled file, whatever started the primary (npm start's scripts/run.mjs).
     address = await startWorkers(workers, fileURLToPath(import.meta.url));
   }
-  const stopMail = startMailLoop(db, mail);
-  process.once("SIGTERM", stopMail);
-  process.once("SIGINT", stopMail);
+  if (mail.smtp) {
+    // nodemailer is loaded only by a server that sends.
+    const stopMail = (await import("./mail-loop")).startMailLoop(db, mail);
+    process.once("SIGTERM", stopMail);
+    process.once("SIGINT", stopMail);
+  }
   const host = address.address === "0.0.0.0" || address.address === "::" ? "localhost" : address.address;
   console.log(
     `Laurel is serving http://${host}:${address.port}${workers > 1 ? ` (${workers} worker processes)` : ""}`,
