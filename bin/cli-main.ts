@@ -112,6 +112,12 @@ const COMMANDS: Record<string, Entry> = {
       "aid activity statistics for the province: teams, activities, person-times, funds, villages, households and people",
     load: async () => (await import("./commands/activities")).stats,
   },
+  "mail send-pending": {
+    usage: "mail send-pending",
+    summary:
+      "send the mails due now, and the day's digests once MAIL_DIGEST_HOUR has passed (for cron; needs SMTP_URL)",
+    load: async () => (await import("./commands/mail")).mailSendPending,
+  },
   backup: {
     usage: "backup FILE",
     summary: "write a consistent copy of the whole database to FILE",

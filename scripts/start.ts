@@ -15,6 +15,7 @@ import { loadSecrets, type Secrets } from "../app/utils/secrets.server";
 import { startWorkers, workerCount } from "./cluster";
 import { reminderIntervalMs, startReminderJob } from "./reminder-job";
 import { trustProxySetting } from "./trust-proxy";
+import { describeSmtp, mailSettings } from "../app/utils/smtp-config.server";
 
 /** The Remix build beside this compiled file: the routes and the HTTP app (scripts/app-entry.ts). */
 const APP = new URL("./index.js", import.meta.url);
@@ -93,18 +94,31 @@ async function main() {
   // A bad value stops the start here, with its message, before anything is served.
   trustProxySetting(process.env.TRUST_PROXY);
   reminderIntervalMs(process.env.LAUREL_REMINDER_MINUTES);
+  const mail = mailSettings();
   const { secrets, db, demoLoaded } = await prepare(production);
   let address: { address: string; port: number };
   if (workers === 1) {
     address = await serve(secrets, production, db);
   } else {
-    await db.destroy();
+    // The mail sender runs here, once per machine, not in each worker (decision 030).
+    if (!mail.smtp) await db.destroy();
     // The workers run this compiled file, whatever started the primary (npm start's scripts/run.mjs).
     address = await startWorkers(workers, fileURLToPath(import.meta.url));
+  }
+  if (mail.smtp) {
+    // nodemailer is loaded only by a server that sends.
+    const stopMail = (await import("./mail-loop")).startMailLoop(db, mail);
+    process.once("SIGTERM", stopMail);
+    process.once("SIGINT", stopMail);
   }
   const host = address.address === "0.0.0.0" || address.address === "::" ? "localhost" : address.address;
   console.log(
     `Laurel is serving http://${host}:${address.port}${workers > 1 ? ` (${workers} worker processes)` : ""}`,
+  );
+  console.log(
+    mail.smtp
+      ? `Mail: sending through ${describeSmtp(mail.smtp)} as ${mail.from}`
+      : "Mail: SMTP_URL is not set; mails wait in the outbox (/outbox)",
   );
   if (demoLoaded) console.log("Loaded the demo data into the empty database.");
   if (!production) {

@@ -65,6 +65,11 @@ export function SiteHeader({ locale, user, csrfToken, returnTo }: Props) {
               <NavLink to="/calendar">{t("nav.calendar")}</NavLink>
             </li>
           )}
+          {user?.isAdmin && (
+            <li>
+              <NavLink to="/outbox">{t("nav.outbox")}</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <div className="header-tools">

@@ -38,6 +38,8 @@ export interface PolicyObjects {
   "judging:score": null;
   /** The calendar serves every competition: admins of a top-level union (a province) only. */
   "calendar:manage": { orgPath: string | null };
+  /** The mail queue serves every org: admins of a top-level union (a province) only, as the calendar. */
+  "mail:operate": { orgPath: string | null };
   /** Any admin: the registry lists and edits the admin's own scope (decision 007). */
   "registry:manage": null;
   /** Matching spans every county and helper: admins of a root org only. */
@@ -96,12 +98,8 @@ const RULES: { [A in PolicyAction]: Rule<A> } = {
       ? ALLOW
       : forbid(),
   "judging:score": (g) => (hasRole(g, "judge") ? ALLOW : forbid()),
-  "calendar:manage": (g, o) =>
-    o.orgPath !== null &&
-    depthOf(o.orgPath) === 0 &&
-    g.some((x) => x.role === "admin" && x.orgPath === o.orgPath)
-      ? ALLOW
-      : forbid(),
+  "calendar:manage": (g, o) => (adminOfRoot(g, o.orgPath) ? ALLOW : forbid()),
+  "mail:operate": (g, o) => (adminOfRoot(g, o.orgPath) ? ALLOW : forbid()),
   "registry:manage": (g) => (hasRole(g, "admin") ? ALLOW : forbid()),
   "registry:match": (g, r) => (hasRole(g, "admin") && r.wholeRegistry ? ALLOW : forbid()),
   "audit:read": (g) => (hasRole(g, "admin") ? ALLOW : forbid()),
@@ -117,6 +115,13 @@ const RULES: { [A in PolicyAction]: Rule<A> } = {
   "contest:decide": (g, d) =>
     isWithin(d.awaitingPath, d.organizerPath) && hasRoleAt(g, "admin", d.awaitingPath) ? ALLOW : forbid(),
 };
+
+/** An admin of `orgPath`, a top-level union (a province). */
+function adminOfRoot(g: readonly Grant[], orgPath: string | null): boolean {
+  return (
+    orgPath !== null && depthOf(orgPath) === 0 && g.some((x) => x.role === "admin" && x.orgPath === orgPath)
+  );
+}
 
 function nominates(g: readonly Grant[], n: { organizerPath: string; orgPath: string }): boolean {
   return isWithin(n.orgPath, n.organizerPath) && hasRoleAt(g, "nominator", n.orgPath);

@@ -18,6 +18,7 @@ import { contestBoardMessages } from "./messages/contest-board";
 import { contestSetupMessages } from "./messages/contest-setup";
 import { a11yMessages } from "./messages/a11y";
 import { inboxMessages } from "./messages/inbox";
+import { mailMessages } from "./messages/mail";
 
 /** English messages: the same keys as the Chinese catalog, checked by the compiler. */
 export const en: Record<MessageKey, string> = {
@@ -40,6 +41,7 @@ export const en: Record<MessageKey, string> = {
   ...contestSetupMessages.en,
   ...a11yMessages.en,
   ...inboxMessages.en,
+  ...mailMessages.en,
   "app.name": "Laurel — Labor Competitions and Model Worker Commendation",
   "app.shortName": "Laurel",
   "app.tagline": "Labor competitions, commendations and model-worker poverty relief for trade unions",

@@ -17,6 +17,7 @@ import { contestBoardMessages } from "./messages/contest-board";
 import { contestSetupMessages } from "./messages/contest-setup";
 import { a11yMessages } from "./messages/a11y";
 import { inboxMessages } from "./messages/inbox";
+import { mailMessages } from "./messages/mail";
 
 /** Chinese (default) messages. Every user-facing string of Laurel has a key here or in a fragment of ./messages. */
 const base = {
@@ -284,6 +285,7 @@ export const zhCN = {
   ...contestSetupMessages.zh,
   ...a11yMessages.zh,
   ...inboxMessages.zh,
+  ...mailMessages.zh,
 };
 
 export type MessageKey = keyof typeof zhCN;

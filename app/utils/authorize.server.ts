@@ -117,6 +117,18 @@ export async function requireCalendarAdmin(
   return { user, orgPath: orgPath ?? "" };
 }
 
+/** A top-level union's admin, for the mail queue (decision 030); the union the retries are recorded under. */
+export async function requireMailOperator(
+  request: Request,
+  context: AppLoadContext,
+): Promise<{ user: SessionUser; orgPath: string }> {
+  const user = await requireUser(request, context);
+  const orgPath =
+    user.grants.find((g) => may(user.grants, "mail:operate", { orgPath: g.orgPath }))?.orgPath ?? null;
+  authorize(user, "mail:operate", { orgPath });
+  return { user, orgPath: orgPath ?? "" };
+}
+
 // ---- aid (decision 008) and the registry (decision 007): an admin's own scope ----
 
 export interface AidAdmin {

@@ -376,6 +376,14 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
       import: { form: () => ({ intent: "import" }), expect: only([]) },
     },
   },
+  "routes/outbox": {
+    // Root admins only, as the calendar (decision 030); the world has none, so every visitor is refused.
+    get: only([]),
+    post: {
+      retry: { form: () => ({ intent: "retry", id: "" }), expect: only([]) },
+      retryAll: { form: () => ({ intent: "retryAll" }), expect: only([]) },
+    },
+  },
   "routes/notices._index": { get: all("ok") },
   "routes/notices.$competitionId": {
     params: noticeParams,

@@ -61,6 +61,8 @@ describe("the policy", () => {
     expect(decide(province, "calendar:manage", { orgPath: "/1/" }).ok).toBe(true);
     expect(decide(cityAdmin, "calendar:manage", { orgPath: "/1/2/" }).ok).toBe(false);
     expect(decide(cityAdmin, "calendar:manage", { orgPath: null }).ok).toBe(false);
+    expect(decide(province, "mail:operate", { orgPath: "/1/" }).ok).toBe(true);
+    expect(decide(cityAdmin, "mail:operate", { orgPath: "/1/2/" }).ok).toBe(false);
     expect(decide(cityAdmin, "registry:manage", null).ok).toBe(true);
     expect(decide(cityAdmin, "registry:match", { wholeRegistry: false }).ok).toBe(false);
     expect(decide(province, "registry:match", { wholeRegistry: true }).ok).toBe(true);

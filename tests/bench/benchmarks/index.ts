@@ -26,4 +26,5 @@ export const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   "contest-board": async () => (await import("./contest-board")).default,
   // notifications (issue 19)
   reminders: async () => (await import("./reminders")).default,
+  mail: async () => (await import("./mail")).default,
 };
