@@ -106,7 +106,7 @@ async function plan(
     if (!rec.org) issues.push({ row, column: "org", messageKey: "form.required" });
     else if (!org)
       issues.push({ row, column: "org", messageKey: "contestSheets.unknownOrg", params: { name: rec.org } });
-    else if (!isWithin(org.path, c.org_path))
+    else if (org.path === c.org_path || !isWithin(org.path, c.org_path))
       issues.push({
         row,
         column: "org",

@@ -104,7 +104,7 @@ async function orgInside(db: Kysely<Database>, c: ContestOwner, orgId: number) {
     .select(["id", "name", "path"])
     .where("id", "=", orgId)
     .executeTakeFirst();
-  if (!org || !isWithin(org.path, c.org_path))
+  if (!org || org.path === c.org_path || !isWithin(org.path, c.org_path))
     throw new DomainError("contestParticipants.outsideOrganizer", undefined, "org");
   return org;
 }
