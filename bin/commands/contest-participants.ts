@@ -23,7 +23,7 @@ type Importer = (
   rows: string[][],
 ) => Promise<ContestImportReport>;
 
-/** `contest participants|targets import FILE --competition ID`: the §6 row report on stderr, exit 3 for refused rows. */
+/** `contest participants|targets import FILE --competition ID`: the row report (docs/domain.md#sheets) on stderr, exit 3 for refused rows. */
 function sheetCommand(importer: Importer): Command {
   return {
     options: { competition: { type: "string" } },
