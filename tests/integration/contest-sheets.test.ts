@@ -101,6 +101,13 @@ describe("contest participants import", () => {
     expect(await count("contest_participants")).toBe(3);
   });
 
+  it("reads a GBK CSV, as Excel on Chinese Windows saves it", async () => {
+    const gbk = path.resolve(import.meta.dirname, "../fixtures/contest-participants-gb18030.csv");
+    const r = await cli("participants", gbk);
+    expect(r.stderr).toContain("1 row imported, 0 refused.");
+    expect(r.status).toBe(0);
+  });
+
   it("answers a missing column with exit 3 and a missing --competition with usage (exit 2)", async () => {
     expect((await cli("participants", file("nohead.csv", "单位\n表格甲市总工会\n"))).status).toBe(3);
     const usage = await runLaurel(["contest", "participants", "import", file("x.csv", "单位,组别\n")], t.env);
