@@ -3,12 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeOrg, makeUser } from "../support/factories";
 import { runLaurel } from "../support/cli";
 import { routeHarness } from "../support/remix";
 import { makeContest } from "../support/contest-fixture-c2";
 import { CSRF_COOKIE } from "~/utils/csrf.server";
+import * as targetsImport from "~/routes/competitions.$competitionId.contest.targets.import";
 import * as participantsImport from "~/routes/competitions.$competitionId.contest.participants.import";
 
 let t: TestDatabase;
@@ -49,6 +51,32 @@ const version = async () =>
       .where("competition_id", "=", contest.id)
       .executeTakeFirstOrThrow()
   ).standings_version;
+
+type Upload = { report: { imported: number; refused: number; issues: { row: number; column: string }[] } };
+
+/** Posts a sheet to a contest import page as the organizer's admin would, with the browser's multipart form. */
+async function upload(
+  action: (args: ActionFunctionArgs) => unknown,
+  kind: "participants" | "targets",
+  bytes: Buffer,
+  name: string,
+): Promise<Upload> {
+  const h = routeHarness(t.db);
+  const form = new FormData();
+  form.set("_csrf", h.csrfToken);
+  form.set("file", new Blob([new Uint8Array(bytes)]), name);
+  const cookie = [`${CSRF_COOKIE}=${h.csrfToken}`, await h.sessionCookie(organizerAdmin)].join("; ");
+  const request = new Request(`http://laurel.test/competitions/${contest.id}/contest/${kind}/import`, {
+    method: "POST",
+    body: form,
+    headers: { cookie, host: "laurel.test", origin: "http://laurel.test" },
+  });
+  return (await action({
+    request,
+    params: { competitionId: String(contest.id) },
+    context: h.context,
+  })) as Upload;
+}
 
 describe("contest participants import", () => {
   it("refuses unknown and outside orgs, unknown groups and an org twice, naming row and column; writes nothing", async () => {
@@ -120,26 +148,12 @@ describe("contest participants import", () => {
   });
 
   it("takes an XLSX upload on the web page, and shows the row report of a bad one", async () => {
-    const h = routeHarness(t.db);
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("participants");
     ws.addRow(["单位", "组别"]);
     ws.addRow(["没有这个工会", "市总工会组"]);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    const form = new FormData();
-    form.set("_csrf", h.csrfToken);
-    form.set("file", new Blob([bytes]), "p.xlsx");
-    const cookie = [`${CSRF_COOKIE}=${h.csrfToken}`, await h.sessionCookie(organizerAdmin)].join("; ");
-    const request = new Request(`http://laurel.test/competitions/${contest.id}/contest/participants/import`, {
-      method: "POST",
-      body: form,
-      headers: { cookie, host: "laurel.test", origin: "http://laurel.test" },
-    });
-    const answer = (await participantsImport.action({
-      request,
-      params: { competitionId: String(contest.id) },
-      context: h.context,
-    })) as { report: { refused: number; issues: { row: number; column: string }[] } };
+    const answer = await upload(participantsImport.action, "participants", bytes, "p.xlsx");
     expect(answer.report.refused).toBe(1);
     expect(answer.report.issues[0]).toMatchObject({ row: 2, column: "org" });
   });
@@ -206,5 +220,30 @@ describe("contest targets import", () => {
       period_id: contest.periods.q1,
       target: 300,
     });
+  });
+
+  it("takes a CSV upload on the web page: a bad row refuses the sheet, a good one replaces the cell", async () => {
+    const bad = await upload(
+      targetsImport.action,
+      "targets",
+      Buffer.from("单位,指标代码,周期,目标值\n表格甲市总工会,invest,,很多\n"),
+      "t.csv",
+    );
+    expect(bad.report.refused).toBe(1);
+    expect(bad.report.issues[0]).toMatchObject({ row: 2, column: "target" });
+    const good = await upload(
+      targetsImport.action,
+      "targets",
+      Buffer.from("单位,指标代码,周期,目标值\n表格甲市总工会,invest,,1800\n"),
+      "t.csv",
+    );
+    expect(good.report).toMatchObject({ imported: 1, refused: 0 });
+    const year = await t.db
+      .selectFrom("contest_targets")
+      .select("target")
+      .where("indicator_id", "=", contest.indicators.invest)
+      .where("period_id", "is", null)
+      .executeTakeFirstOrThrow();
+    expect(year.target).toBe(1800);
   });
 });
