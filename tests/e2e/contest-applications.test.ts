@@ -112,6 +112,19 @@ describe("an application to a contest, from the unit to the organizer", () => {
     await page.goto(at("participants"));
     const row = page.locator("main tr", { hasText: county });
     expect(await row.innerText()).toContain("参赛");
+
+    // Now admitted, the county gets its targets: the year's, on the table form.
+    await page.goto(at("targets"));
+    await Promise.all([page.waitForLoadState("load"), page.getByRole("link", { name: county }).click()]);
+    await page.waitForLoadState("load");
+    await page.getByLabel("invest，全年").fill("1200");
+    await submit(page, "保存目标值");
+    expect(await status(page)).toBe("目标值已保存。");
+    expect(await page.getByLabel("invest，全年").inputValue()).toBe("1200");
+    for (const tail of ["participants/import", "targets/import"]) {
+      await page.goto(at(tail));
+      expect(await page.locator("main h1").innerText()).toMatch(/^导入/);
+    }
     await page.close();
   });
 });
