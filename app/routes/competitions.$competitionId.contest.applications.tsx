@@ -7,7 +7,7 @@ import { useT } from "~/i18n/use-t";
 import { applicationClimb, isFinalStop } from "~/domain/contest/application-path";
 import { APPLICATION_DECISIONS } from "~/domain/contest/vocabulary";
 import { scopesOf } from "~/domain/permissions";
-import { decideApplication, listApplicationSteps, listAwaiting } from "~/models/contest-participant.server";
+import { decideApplication, listApplicationSteps, listAwaiting } from "~/models/contest-application.server";
 import { getOrg } from "~/models/org.server";
 import { runAction, statusFor } from "~/utils/action.server";
 import { actorOf } from "~/utils/auth.server";

@@ -6,7 +6,7 @@ import { pageMeta } from "~/i18n/page-title";
 import { useT } from "~/i18n/use-t";
 import { isWithin } from "~/domain/org-tree";
 import type { SessionUser } from "~/models/user.server";
-import { applyToContest, listApplicationSteps, listOwn } from "~/models/contest-participant.server";
+import { applyToContest, listApplicationSteps, listOwn } from "~/models/contest-application.server";
 import { runAction } from "~/utils/action.server";
 import { actorOf } from "~/utils/auth.server";
 import { authorize } from "~/utils/authorize.server";
