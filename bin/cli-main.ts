@@ -65,6 +65,18 @@ const COMMANDS: Record<string, Entry> = {
     summary: "record eligibility decisions (reviewing stage); --all takes every undecided nomination",
     load: async () => (await import("./commands/nominations")).nominationsReview,
   },
+  "contest participants import": {
+    usage: "contest participants import FILE --competition ID",
+    summary:
+      "enrol a contest's participants from a sheet (单位 org, 组别 group; XLSX, or CSV in UTF-8 or GBK); any refused row: nothing written, exit 3",
+    load: async () => (await import("./commands/contest-participants")).contestParticipantsImport,
+  },
+  "contest targets import": {
+    usage: "contest targets import FILE --competition ID",
+    summary:
+      "set a contest's targets from a sheet (单位 org, 指标代码 indicator, 周期 period — empty: the year —, 目标值 target); any refused row: nothing written, exit 3",
+    load: async () => (await import("./commands/contest-participants")).contestTargetsImport,
+  },
   "scores import": {
     usage: "scores import FILE --competition ID --category NAME [--add-judges]",
     summary: "Paper score sheets, entered as submitted",
@@ -137,7 +149,7 @@ function overview(): string {
 }
 
 function findCommand(argv: string[]): { entry: Entry; rest: string[] } | undefined {
-  for (const words of [2, 1]) {
+  for (const words of [3, 2, 1]) {
     const entry = COMMANDS[argv.slice(0, words).join(" ")];
     if (entry) return { entry, rest: argv.slice(words) };
   }

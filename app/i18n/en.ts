@@ -16,6 +16,7 @@ import { guidanceMessages } from "./messages/guidance";
 import { contestMessages } from "./messages/contest";
 import { contestBoardMessages } from "./messages/contest-board";
 import { contestSetupMessages } from "./messages/contest-setup";
+import { contestParticipantsMessages } from "./messages/contest-participants";
 import { a11yMessages } from "./messages/a11y";
 import { inboxMessages } from "./messages/inbox";
 import { mailMessages } from "./messages/mail";
@@ -39,6 +40,7 @@ export const en: Record<MessageKey, string> = {
   ...contestMessages.en,
   ...contestBoardMessages.en,
   ...contestSetupMessages.en,
+  ...contestParticipantsMessages.en,
   ...a11yMessages.en,
   ...inboxMessages.en,
   ...mailMessages.en,

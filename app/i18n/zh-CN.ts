@@ -15,6 +15,7 @@ import { guidanceMessages } from "./messages/guidance";
 import { contestMessages } from "./messages/contest";
 import { contestBoardMessages } from "./messages/contest-board";
 import { contestSetupMessages } from "./messages/contest-setup";
+import { contestParticipantsMessages } from "./messages/contest-participants";
 import { a11yMessages } from "./messages/a11y";
 import { inboxMessages } from "./messages/inbox";
 import { mailMessages } from "./messages/mail";
@@ -283,6 +284,7 @@ export const zhCN = {
   ...contestMessages.zh,
   ...contestBoardMessages.zh,
   ...contestSetupMessages.zh,
+  ...contestParticipantsMessages.zh,
   ...a11yMessages.zh,
   ...inboxMessages.zh,
   ...mailMessages.zh,

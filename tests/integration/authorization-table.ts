@@ -104,6 +104,12 @@ const noticeParams: Fill = (w) => ({
   categoryId: String(w.notice.categoryId),
 });
 const publishedParams: Fill = (w) => ({ competitionId: String(w.published.id) });
+/** City A's running contest (decision 026): its participants, applications and targets. */
+const contestParams: Fill = (w) => ({ competitionId: String(w.contest.id) });
+/** A unit's admins below the organizer apply; the organizer's own admins do not. */
+const CONTEST_APPLICANTS = ["adminChild"] as const;
+/** Admins who read the competition: each sees what waits at the unions they administer. */
+const CONTEST_DECIDERS = ["adminOrganizer", "adminChild"] as const;
 /** A category still nominating: its panel cannot be assigned, so "assign" passes the guard and changes nothing. */
 const nominatingCategory: Fill = (w) => ({
   competitionId: String(w.running.id),
@@ -217,6 +223,44 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
       save: { form: () => ({ name: "" }), expect: only(ORGANIZER) },
       delete: { form: () => ({ intent: "delete" }), expect: only(ORGANIZER) },
     },
+  },
+  "routes/competitions.$competitionId.contest.participants._index": {
+    params: contestParams,
+    get: only(ORGANIZER),
+    post: {
+      enrol: { form: () => ({ intent: "enrol", org: "", group: "" }), expect: only(ORGANIZER) },
+      withdraw: {
+        form: () => ({ intent: "withdraw", participant: "x", reason: "" }),
+        expect: only(ORGANIZER),
+      },
+    },
+  },
+  "routes/competitions.$competitionId.contest.participants.import": {
+    params: contestParams,
+    get: only(ORGANIZER),
+    post: { upload: { expect: only(ORGANIZER) } },
+  },
+  "routes/competitions.$competitionId.contest.apply": {
+    params: contestParams,
+    get: only(CONTEST_APPLICANTS),
+    post: { apply: { form: () => ({ org: "", group: "" }), expect: only(CONTEST_APPLICANTS) } },
+  },
+  "routes/competitions.$competitionId.contest.applications": {
+    params: contestParams,
+    get: only(CONTEST_DECIDERS),
+    post: {
+      decide: { form: () => ({ intent: "approve", participant: "x" }), expect: only(CONTEST_DECIDERS) },
+    },
+  },
+  "routes/competitions.$competitionId.contest.targets._index": {
+    params: contestParams,
+    get: only(ORGANIZER),
+    post: { save: { form: () => ({ participant: "" }), expect: only(ORGANIZER) } },
+  },
+  "routes/competitions.$competitionId.contest.targets.import": {
+    params: contestParams,
+    get: only(ORGANIZER),
+    post: { upload: { expect: only(ORGANIZER) } },
   },
   "routes/competitions.$competitionId.nominations._index": { get: only([...NOMINATORS, ...ORGANIZER]) },
   "routes/competitions.$competitionId.nominations.export": { get: only(ORGANIZER) },

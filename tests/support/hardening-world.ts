@@ -12,6 +12,7 @@ import { makeOrg, makeUser } from "./factories";
 import { makeStages } from "./hardening-world-stages";
 import { makeRegistry } from "./hardening-world-registry";
 import { grantRole } from "~/models/user.server";
+import { makeContest } from "./contest-fixture-c2";
 
 /** The kinds of visitor every route is tried with (issue #9's authorization matrix). */
 export const VISITORS = [
@@ -74,6 +75,8 @@ export interface World {
     pairingId: number;
     scratchPairingId: number;
   };
+  /** Organized by city A, running its contest (groups, periods, indicators; no participants yet). */
+  contest: { id: number };
   /** City A's aid team (with an activity) and a project of its helper. */
   aid: { teamId: number; projectId: number; otherTeamMemberId: number };
 }
@@ -220,6 +223,7 @@ export async function makeWorld(db: Kysely<Database>, dataKey: Buffer): Promise<
     judge: users.judgeAssigned,
   });
   const records = await makeRegistry(db, dataKey, orgs.cityA);
+  const contest = await makeContest(db, orgs.cityA, "running");
   const scratchGrant = await db
     .selectFrom("role_grants")
     .select("id")
@@ -235,5 +239,6 @@ export async function makeWorld(db: Kysely<Database>, dataKey: Buffer): Promise<
     nomination: { id: nomination.id, fileId: files[0].id, scratchFileId: files[1].id },
     ...stages,
     ...records,
+    contest: { id: contest.id },
   };
 }
