@@ -244,18 +244,19 @@ describe("the standings from the database", () => {
         .executeTakeFirstOrThrow())!.id,
     );
     const [陕煤, 延长, , 法士特] = orgs;
-    await fileReport(t.db, stored, 法士特.id, "Q3", { invest: 50, hh: 10 }, "submitted");
+    await fileReport(t.db, stored, 法士特.id, "Q3", { invest: 45.25, hh: 10 }, "submitted");
     await fileReport(t.db, stored, 陕煤.id, "Q3", { invest: 50, hh: 10 }, "draft");
     await fileReport(t.db, stored, 延长.id, "Q3", { invest: 50, hh: 10 }, "returned");
 
     const official = await officialBoard(t.db, competitionId, "Q3");
     expect(official!.groups[0].period.entries.every((e) => !e.reported)).toBe(true);
-    // 法士特's own: invest 50 of 33.3333 capped at 1.2 → 36; hh alone (n 1) → 20.
+    // 法士特's own: invest 45.25 of 33.3333 capped at 1.2 → 36; hh alone (n 1) → 20.
     const mine = await provisionalBoard(t.db, competitionId, "Q3", 法士特.id);
     const first = mine!.groups[0].period.entries[0];
     // With three periods the year's target splits in thirds, and 法士特 wins neither earlier flag
     // (Q1: 陕煤 63 over 延长 59; Q2: 延长 66 over 法士特 64).
     expect([first.name, first.total, first.rank, first.redFlags]).toEqual(["法士特", 56, 1, []]);
+    expect(first.actual.slice(0, 2)).toEqual([45.25, 10]);
     expect(mine!.groups[0].period.entries.filter((e) => e.reported)).toHaveLength(1);
     // 陕煤's provisional view holds none of 法士特's submitted values, nor its own draft.
     const theirs = await provisionalBoard(t.db, competitionId, "Q3", 陕煤.id);

@@ -51,7 +51,13 @@ export async function makeContest(
   await db.updateTable("competitions").set({ stage: "running" }).where("id", "=", competitionId).execute();
   await db
     .insertInto("contests")
-    .values({ competition_id: competitionId, created_at: NOW, updated_at: NOW })
+    .values({
+      competition_id: competitionId,
+      board_public: 0,
+      standings_version: 0,
+      created_at: NOW,
+      updated_at: NOW,
+    })
     .execute();
   const group = new Map<string, number>();
   for (const [position, name] of setup.groups.entries()) {
