@@ -106,6 +106,13 @@ const COMMANDS: Record<string, Entry> = {
       "aid activity statistics for the province: teams, activities, person-times, funds, villages, households and people",
     load: async () => (await import("./commands/activities")).stats,
   },
+  "contest standings": {
+    usage:
+      "contest standings --competition ID --period LABEL [--scope cumulative|period] [--group NAME] [--provisional] [--format json]",
+    summary:
+      "the contest's standings of a period by group (verified values; --provisional: every submitted value too)",
+    load: async () => (await import("./commands/contest-standings")).contestStandings,
+  },
   backup: {
     usage: "backup FILE",
     summary: "write a consistent copy of the whole database to FILE",
