@@ -1,10 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { BoardEntry } from "~/domain/contest/board";
 import type { Gap, IndicatorGap } from "~/domain/contest/gap";
 import { ErrorPage } from "~/components/error-page";
 import { TableRegion } from "~/components/table-region";
-import { formatNumber } from "~/i18n/format";
 import { pageMeta } from "~/i18n/page-title";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireUser } from "~/utils/auth.server";
@@ -14,6 +13,13 @@ import {
   type IndicatorHead,
   type StandingsView,
 } from "~/utils/contest-standings-query.server";
+import standingsHref from "~/styles/contest-standings.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: standingsHref }];
+
+/** Points as the rules round them: up to 4 decimals. */
+const points = (locale: string, x: number) =>
+  new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(x);
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t) => [t("contestStandings.title"), args.data?.competition.title]);
@@ -41,7 +47,7 @@ function Chooser({ view }: { view: StandingsView }) {
     </div>
   );
   return (
-    <Form method="get" className="stats-filter" aria-label={t("contestStandings.choose")}>
+    <Form method="get" className="standings-filter" aria-label={t("contestStandings.choose")}>
       {select(
         "period",
         t("contestStandings.period"),
@@ -98,7 +104,7 @@ function RankCell({ entry }: { entry: BoardEntry }) {
 function StandingTable({ view, caption }: { view: StandingsView; caption: string }) {
   const t = useT();
   const locale = useLocale();
-  const n = (x: number) => formatNumber(locale, x);
+  const n = (x: number) => points(locale, x);
   return (
     <TableRegion label={caption}>
       <table className="contest-standings">
@@ -164,7 +170,7 @@ function GapCard({ view, gap }: { view: StandingsView; gap: Gap }) {
     <section className="card" aria-labelledby="gap-title">
       <h2 id="gap-title">{t("contestStandings.gap.title", { org })}</h2>
       <p>
-        {t("contest.gap.points", { rank: gap.nextRank, points: formatNumber(locale, gap.points) })}
+        {t("contest.gap.points", { rank: gap.nextRank, points: points(locale, gap.points) })}
         {gap.points === 0 && ` · ${t("contestStandings.gap.tieBreak")}`}
       </p>
       <TableRegion label={t("contestStandings.gap.title", { org })}>
