@@ -46,7 +46,7 @@ const entry = (
 });
 
 describe("laurel contest standings", () => {
-  it("prints the cumulative standings by default, as §8a's document", async () => {
+  it("prints the cumulative standings by default, as docs/domain.md#command-line gives it", async () => {
     const r = await standings("--period", "Q2", "--group", "省属国企组", "--format", "json");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
