@@ -31,8 +31,20 @@ export async function loadStandings(
 /** Which values count: verified only, a unit's own submitted ones too, or every submitted one. */
 export type Counting = { kind: "official" } | { kind: "provisional"; orgId: number } | { kind: "submitted" };
 
+/** The tables a request built besides the official one (the board and the gap share them). */
+const built = new WeakMap<StandingsSource, Map<string, ContestTable>>();
+
 export function countingTable(source: StandingsSource, counting: Counting): ContestTable {
   if (counting.kind === "official") return source.official;
+  const key = counting.kind === "provisional" ? `p${counting.orgId}` : "s";
+  const tables = built.get(source) ?? new Map<string, ContestTable>();
+  built.set(source, tables);
+  const table = tables.get(key) ?? buildCountingTable(source, counting);
+  tables.set(key, table);
+  return table;
+}
+
+function buildCountingTable(source: StandingsSource, counting: Exclude<Counting, { kind: "official" }>) {
   if (counting.kind === "provisional") return buildContestTable(source.data, provisionalFor(counting.orgId));
   // An operator's look at the standings as if every submitted report were verified (decision 028).
   const values = source.data.values.map((v) =>
