@@ -130,6 +130,13 @@ const COMMANDS: Record<string, Entry> = {
       "send the mails due now, and the day's digests once MAIL_DIGEST_HOUR has passed (for cron; needs SMTP_URL)",
     load: async () => (await import("./commands/mail")).mailSendPending,
   },
+  "contest standings": {
+    usage:
+      "contest standings --competition ID --period LABEL [--scope cumulative|period] [--group NAME] [--provisional] [--format json]",
+    summary:
+      "the contest's standings of a period by group (verified values; --provisional: every submitted value too)",
+    load: async () => (await import("./commands/contest-standings")).contestStandings,
+  },
   backup: {
     usage: "backup FILE",
     summary: "write a consistent copy of the whole database to FILE",

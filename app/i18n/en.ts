@@ -17,6 +17,7 @@ import { contestMessages } from "./messages/contest";
 import { contestBoardMessages } from "./messages/contest-board";
 import { contestSetupMessages } from "./messages/contest-setup";
 import { contestParticipantsMessages } from "./messages/contest-participants";
+import { contestStandingsMessages } from "./messages/contest-standings";
 import { a11yMessages } from "./messages/a11y";
 import { inboxMessages } from "./messages/inbox";
 import { mailMessages } from "./messages/mail";
@@ -41,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   ...contestBoardMessages.en,
   ...contestSetupMessages.en,
   ...contestParticipantsMessages.en,
+  ...contestStandingsMessages.en,
   ...a11yMessages.en,
   ...inboxMessages.en,
   ...mailMessages.en,

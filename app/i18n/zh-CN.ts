@@ -16,6 +16,7 @@ import { contestMessages } from "./messages/contest";
 import { contestBoardMessages } from "./messages/contest-board";
 import { contestSetupMessages } from "./messages/contest-setup";
 import { contestParticipantsMessages } from "./messages/contest-participants";
+import { contestStandingsMessages } from "./messages/contest-standings";
 import { a11yMessages } from "./messages/a11y";
 import { inboxMessages } from "./messages/inbox";
 import { mailMessages } from "./messages/mail";
@@ -285,6 +286,7 @@ export const zhCN = {
   ...contestBoardMessages.zh,
   ...contestSetupMessages.zh,
   ...contestParticipantsMessages.zh,
+  ...contestStandingsMessages.zh,
   ...a11yMessages.zh,
   ...inboxMessages.zh,
   ...mailMessages.zh,

@@ -264,6 +264,11 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
   },
   "routes/competitions.$competitionId.nominations._index": { get: only([...NOMINATORS, ...ORGANIZER]) },
   "routes/competitions.$competitionId.nominations.export": { get: only(ORGANIZER) },
+  // The world's competitions run no contest: the page says so to its readers, the export has nothing (404).
+  "routes/competitions.$competitionId.contest.standings._index": { get: only(COMPETITION_READERS) },
+  "routes/competitions.$competitionId.contest.standings.export": {
+    get: { ...only(COMPETITION_READERS), ...Object.fromEntries(COMPETITION_READERS.map((v) => [v, 404])) },
+  },
   "routes/competitions.$competitionId.nominations.new": {
     get: only(NOMINATORS),
     post: {

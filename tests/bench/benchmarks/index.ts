@@ -27,4 +27,5 @@ export const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   // notifications (issue 19)
   reminders: async () => (await import("./reminders")).default,
   mail: async () => (await import("./mail")).default,
+  "contest-standings-db": async () => (await import("./contest-standings-db")).default,
 };
