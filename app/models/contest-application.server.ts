@@ -9,7 +9,6 @@ import type { Actor } from "./audit.server";
 import {
   assertStage,
   audit,
-  bumpStandingsVersion,
   getParticipant,
   groupOf,
   orgInside,
@@ -17,6 +16,7 @@ import {
   type ContestOwner,
   type ParticipantRow,
 } from "./contest-participant.server";
+import { bumpStandings } from "./contest.server";
 import { notify } from "./notification.server";
 
 /**
@@ -129,7 +129,7 @@ export async function decideApplication(
       reason: decision === "returned" ? input.reason : undefined,
     },
   );
-  if (decision === "admitted") await bumpStandingsVersion(trx, c.id);
+  if (decision === "admitted") await bumpStandings(trx, c.id);
   if (decision !== "approved") await tellApplicant(trx, c, p, decision, input.reason);
   return decision;
 }

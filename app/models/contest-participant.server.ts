@@ -5,6 +5,7 @@ import { DomainError, NotFoundError } from "~/domain/errors";
 import { isWithin } from "~/domain/org-tree";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
+import { bumpStandings } from "./contest.server";
 
 /** The competition as the contest's participant rules need it. */
 export interface ContestOwner {
@@ -21,15 +22,6 @@ const STANDING_STAGES = ["draft", "running", "nominating"];
 
 export function assertStage(c: ContestOwner, stages: readonly string[] = OPEN_STAGES): void {
   if (!stages.includes(c.stage)) throw new DomainError("contestParticipants.closedStage");
-}
-
-/** The one update the official standings' cache keys on (C1's bumpStandings after the merge). */
-export async function bumpStandingsVersion(trx: Kysely<Database>, competitionId: number): Promise<void> {
-  await trx
-    .updateTable("contests")
-    .set((eb) => ({ standings_version: eb("standings_version", "+", 1) }))
-    .where("competition_id", "=", competitionId)
-    .execute();
 }
 
 export interface ParticipantRow {
@@ -176,7 +168,7 @@ export async function enrolParticipant(
     id = row.id;
   }
   await audit(trx, actor, "enrol", { id, orgPath: org.path }, { org: org.name, group: group.name });
-  await bumpStandingsVersion(trx, c.id);
+  await bumpStandings(trx, c.id);
   return id;
 }
 
@@ -211,7 +203,7 @@ export async function moveParticipant(
     .where("id", "=", p.id)
     .execute();
   await audit(trx, actor, "move", p, { org: p.orgName, from: p.groupName, to: group.name });
-  await bumpStandingsVersion(trx, c.id);
+  await bumpStandings(trx, c.id);
 }
 
 /** Withdrawn (gone from the standings) or disqualified (listed, marked, unranked), with the reason. */
@@ -232,5 +224,5 @@ export async function endParticipation(
     .execute();
   const action = change.to === "withdrawn" ? "withdraw" : "disqualify";
   await audit(trx, actor, action, p, { org: p.orgName, reason: change.reason });
-  await bumpStandingsVersion(trx, c.id);
+  await bumpStandings(trx, c.id);
 }

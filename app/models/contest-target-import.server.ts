@@ -5,7 +5,8 @@ import { isFatalHeader, mapHeader, readRow, type ColumnSpec, type RowIssue } fro
 import { type Actor, recordAudit } from "./audit.server";
 import type { StoredScheme } from "./contest-data.server";
 import type { ContestImportReport } from "./contest-participant-import.server";
-import { bumpStandingsVersion, type ContestOwner } from "./contest-participant.server";
+import type { ContestOwner } from "./contest-participant.server";
+import { bumpStandings } from "./contest.server";
 import { putTarget, type TargetCell } from "./contest-target.server";
 
 export const TARGET_COLUMNS: ColumnSpec[] = [
@@ -60,7 +61,7 @@ export async function importTargets(
       orgPath: c.org_path,
       after: { targets: cells.length },
     });
-    await bumpStandingsVersion(trx, c.id);
+    await bumpStandings(trx, c.id);
   });
   return { imported: cells.length, refused: 0, issues };
 }

@@ -5,7 +5,8 @@ import { DomainError } from "~/domain/errors";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
 import type { StoredScheme } from "./contest-data.server";
-import { bumpStandingsVersion, getParticipant, type ContestOwner } from "./contest-participant.server";
+import { getParticipant, type ContestOwner } from "./contest-participant.server";
+import { bumpStandings } from "./contest.server";
 
 export interface TargetCell {
   participantId: number;
@@ -100,6 +101,6 @@ export async function saveParticipantTargets(
     orgPath: p.orgPath,
     after: { org: p.orgName, targets: set },
   });
-  await bumpStandingsVersion(trx, c.id);
+  await bumpStandings(trx, c.id);
   return set;
 }

@@ -2,36 +2,11 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { isLocale, type Params } from "~/i18n";
 import { digestDayDue, renderDigest, type DigestItem } from "~/domain/notifications/digest";
+import { acquireLease, releaseLease } from "./job-lease.server";
 import { appBaseUrl } from "./notification.server";
 
 /** How long one server holds the day's digest build before another may take it over (a crash mid-build). */
 const DIGEST_LEASE_MS = 5 * 60_000;
-
-/**
- * The lease `name` for `holder` until now + ttlMs, when nobody holds it or the holder's time ran
- * out: one conditional upsert, atomic in both databases. The same contract as acquireLease of
- * app/models/job-lease.server.ts (issue #19's reminder job), kept here until both meet.
- */
-async function acquireLease(db: Kysely<Database>, name: string, holder: string, ttlMs: number, now: Date) {
-  const at = now.toISOString();
-  const expires_at = new Date(now.getTime() + ttlMs).toISOString();
-  const taken = await db
-    .insertInto("job_leases")
-    .values({ name, holder, expires_at, last_run_at: null })
-    .onConflict((oc) =>
-      oc
-        .column("name")
-        .doUpdateSet({ holder, expires_at })
-        .where((eb) => eb.or([eb("job_leases.expires_at", "<", at), eb("job_leases.holder", "=", holder)])),
-    )
-    .returning("name")
-    .executeTakeFirst();
-  return taken !== undefined;
-}
-
-async function releaseLease(db: Kysely<Database>, name: string, holder: string) {
-  await db.deleteFrom("job_leases").where("name", "=", name).where("holder", "=", holder).execute();
-}
 
 export interface DigestOptions {
   /** The hour of China's day after which the day's digests are made (MAIL_DIGEST_HOUR). */
