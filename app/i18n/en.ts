@@ -13,6 +13,7 @@ import { notificationMessages } from "./messages/notifications";
 import { entryMessages } from "./messages/entry";
 import { guidanceMessages } from "./messages/guidance";
 import { contestMessages } from "./messages/contest";
+import { contestReportMessages } from "./messages/contest-reports";
 import { a11yMessages } from "./messages/a11y";
 
 /** English messages: the same keys as the Chinese catalog, checked by the compiler. */
@@ -31,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   ...entryMessages.en,
   ...guidanceMessages.en,
   ...contestMessages.en,
+  ...contestReportMessages.en,
   ...a11yMessages.en,
   "app.name": "Laurel — Labor Competitions and Model Worker Commendation",
   "app.shortName": "Laurel",

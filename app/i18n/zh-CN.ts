@@ -12,6 +12,7 @@ import { notificationMessages } from "./messages/notifications";
 import { entryMessages } from "./messages/entry";
 import { guidanceMessages } from "./messages/guidance";
 import { contestMessages } from "./messages/contest";
+import { contestReportMessages } from "./messages/contest-reports";
 import { a11yMessages } from "./messages/a11y";
 
 /** Chinese (default) messages. Every user-facing string of Laurel has a key here or in a fragment of ./messages. */
@@ -275,6 +276,7 @@ export const zhCN = {
   ...entryMessages.zh,
   ...guidanceMessages.zh,
   ...contestMessages.zh,
+  ...contestReportMessages.zh,
   ...a11yMessages.zh,
 };
 
