@@ -106,6 +106,12 @@ const COMMANDS: Record<string, Entry> = {
       "aid activity statistics for the province: teams, activities, person-times, funds, villages, households and people",
     load: async () => (await import("./commands/activities")).stats,
   },
+  "contest reports import": {
+    usage: "contest reports import FILE --competition ID [--verified]",
+    summary:
+      "import a contest's reports sheet (org, period, indicator, value, note): as submitted, or verified with --verified; one bad row and nothing is written",
+    load: async () => (await import("./commands/contest-reports")).contestReportsImport,
+  },
   backup: {
     usage: "backup FILE",
     summary: "write a consistent copy of the whole database to FILE",
@@ -125,7 +131,7 @@ function overview(): string {
 }
 
 function findCommand(argv: string[]): { entry: Entry; rest: string[] } | undefined {
-  for (const words of [2, 1]) {
+  for (const words of [3, 2, 1]) {
     const entry = COMMANDS[argv.slice(0, words).join(" ")];
     if (entry) return { entry, rest: argv.slice(words) };
   }
