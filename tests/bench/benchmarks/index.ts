@@ -23,4 +23,5 @@ export const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   "stats-page": async () => (await import("./stats-page")).default,
   // contest (issue 18)
   "contest-standings": async () => (await import("./contest-standings")).default,
+  "contest-reports-import": async () => (await import("./contest-reports-import")).default,
 };
