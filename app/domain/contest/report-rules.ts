@@ -115,3 +115,24 @@ export function changedValues(
   }
   return out;
 }
+
+/**
+ * A user's subtrees for a role, cut to the organizer's: a grant above the organizer reaches the
+ * whole contest, one outside it nothing. The reporter's and the verifier's lists are read in these.
+ */
+export function reachWithin(
+  grants: readonly { role: string; orgPath: string }[],
+  role: string,
+  organizerPath: string,
+): string[] {
+  const paths = grants
+    .filter((g) => g.role === role)
+    .flatMap((g) =>
+      g.orgPath.startsWith(organizerPath)
+        ? [g.orgPath]
+        : organizerPath.startsWith(g.orgPath)
+          ? [organizerPath]
+          : [],
+    );
+  return [...new Set(paths)];
+}
