@@ -11,6 +11,7 @@ import { makeId } from "../unit/nominations/id-helpers";
 import { makeOrg, makeUser } from "./factories";
 import { makeStages } from "./hardening-world-stages";
 import { makeRegistry } from "./hardening-world-registry";
+import { makeContestReports } from "./hardening-world-contest-reports";
 import { grantRole } from "~/models/user.server";
 
 /** The kinds of visitor every route is tried with (issue #9's authorization matrix). */
@@ -76,6 +77,8 @@ export interface World {
   };
   /** City A's aid team (with an activity) and a project of its helper. */
   aid: { teamId: number; projectId: number; otherTeamMemberId: number };
+  /** A running contest of city A: the county's draft report with a file (C3's report pages). */
+  contestReports: Awaited<ReturnType<typeof makeContestReports>>;
 }
 
 function template(organizer: string, allocations: { org: string; nominations: number }[]) {
@@ -220,6 +223,7 @@ export async function makeWorld(db: Kysely<Database>, dataKey: Buffer): Promise<
     judge: users.judgeAssigned,
   });
   const records = await makeRegistry(db, dataKey, orgs.cityA);
+  const contestReports = await makeContestReports(db, orgs, users.nominator);
   const scratchGrant = await db
     .selectFrom("role_grants")
     .select("id")
@@ -235,5 +239,6 @@ export async function makeWorld(db: Kysely<Database>, dataKey: Buffer): Promise<
     nomination: { id: nomination.id, fileId: files[0].id, scratchFileId: files[1].id },
     ...stages,
     ...records,
+    contestReports,
   };
 }
