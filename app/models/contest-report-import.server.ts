@@ -11,7 +11,7 @@ import { type Actor, recordAudit } from "./audit.server";
 import { bumpStandingsVersion } from "./contest-report.server";
 import type { ImportReport } from "./org-import.server";
 
-/** The `reports` sheet (DESIGN of the contest, docs/domain.md#contest): one value per row. */
+/** The `reports` sheet (docs/domain.md#contest): one value per row. */
 export const REPORT_COLUMNS: ColumnSpec[] = [
   { key: "org", en: "org", zh: "单位", required: true },
   { key: "period", en: "period", zh: "周期", required: true },
