@@ -10,6 +10,7 @@ import {
   parseReportValue,
   returnRefusal,
   submitOutcome,
+  valueField,
   verifyRefusal,
   windowState,
   type ReportState,
@@ -87,8 +88,6 @@ export function listIndicators(db: Kysely<Database>, competitionId: number) {
     .execute();
 }
 export type IndicatorRow = Awaited<ReturnType<typeof listIndicators>>[number];
-
-export const valueField = (code: string) => `v_${code}`;
 
 /** The typed values of a form, one field per typed indicator (`v_CODE`), or the refusals per field. */
 export function readValues(

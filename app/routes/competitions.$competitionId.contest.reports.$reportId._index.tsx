@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { checkReason, isEditable, MAX_NOTE_CHARS } from "~/domain/contest/report-rules";
+import { checkReason, isEditable, MAX_NOTE_CHARS, valueField } from "~/domain/contest/report-rules";
 import { DomainError } from "~/domain/errors";
 import { ACCEPT_ATTRIBUTE } from "~/domain/nominations/file-type";
 import type { MessageKey } from "~/i18n";
@@ -25,12 +25,11 @@ import {
   returnReport,
   saveReport,
   stateOf,
-  valueField,
   verifyReports,
   type ReportRecord,
 } from "~/models/contest-report.server";
 import { addReportFiles, deleteReportFile, listReportFiles } from "~/models/contest-report-files.server";
-import { FILES_FIELD, formValues, readNominationForm, vetUploads } from "~/models/nomination-files.server";
+import { formValues, readNominationForm, vetUploads } from "~/models/nomination-files.server";
 import type { SessionUser } from "~/models/user.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { runAction } from "~/utils/action.server";
@@ -40,6 +39,9 @@ import { notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { AppForm, ErrorSummary, StatusMessage } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+
+/** The file input's name: the upload parsing of nomination forms (FILES_FIELD) keeps files of this field only. */
+const FILES_FIELD = "files";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t) => [

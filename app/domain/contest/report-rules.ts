@@ -136,3 +136,6 @@ export function reachWithin(
     );
   return [...new Set(paths)];
 }
+
+/** The form field of a typed indicator's value. */
+export const valueField = (code: string) => `v_${code}`;
