@@ -6,6 +6,8 @@ import {
   action as listAction,
   loader as listLoader,
 } from "~/routes/competitions.$competitionId.contest.reports._index";
+import { action as importAction } from "~/routes/competitions.$competitionId.contest.reports.import";
+import { CSRF_COOKIE } from "~/utils/csrf.server";
 import {
   action as reportAction,
   loader as reportLoader,
@@ -176,5 +178,60 @@ describe("the report pages", () => {
     expect(
       (await post(id, w.users.cityAAdmin.id, { intent: "correct", v_invest: "1", reason: "x" })).status,
     ).toBe(403);
+  });
+});
+
+/** Posts the sheet upload as a browser does: multipart, with the CSRF token and the session. */
+async function upload(userId: number, csv: string, verified = false) {
+  const form = new FormData();
+  form.set("_csrf", h.csrfToken);
+  if (verified) form.set("verified", "on");
+  form.set("sheet", new Blob([new TextEncoder().encode(csv)]), "reports.csv");
+  const request = new Request(`http://laurel.test${listPath()}/import`, {
+    method: "POST",
+    body: form,
+    headers: {
+      cookie: `${CSRF_COOKIE}=${h.csrfToken}; ${await h.sessionCookie(userId)}`,
+      host: "laurel.test",
+      origin: "http://laurel.test",
+    },
+  });
+  let value: unknown;
+  try {
+    value = await importAction({ request, params: params(), context: h.context });
+  } catch (thrown) {
+    if (thrown instanceof Error) throw thrown;
+    value = thrown;
+  }
+  const d = value as { data: any; init: ResponseInit | null };
+  return { status: d.init?.status ?? 200, data: d.data };
+}
+
+describe("the reports sheet upload", () => {
+  it("reports bad rows by row and column and writes nothing; good rows go in verified", async () => {
+    const organizer = w.users.provinceAdmin.id;
+    const count = async () => (await t.db.selectFrom("contest_values").select("report_id").execute()).length;
+    const before = await count();
+    const bad = await upload(
+      organizer,
+      `单位,周期,指标代码,数值\n${w.tree.cityB.name},Q2,invest,1\n${w.tree.cityB.name},Q2,award,x\n`,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.data).toMatchObject({
+      ok: true,
+      imported: 0,
+      refused: 1,
+      issues: [{ row: 3, column: "value" }],
+    });
+    expect(await count()).toBe(before);
+    const good = await upload(organizer, `单位,周期,指标代码,数值\n${w.tree.cityB.name},Q2,invest,1\n`, true);
+    expect(good.data).toMatchObject({ ok: true, imported: 1, reports: 1, refused: 0 });
+    const r = await t.db
+      .selectFrom("contest_reports")
+      .select("status")
+      .where("participant_id", "=", w.participants.cityB)
+      .where("period_id", "=", w.periods.q2)
+      .executeTakeFirstOrThrow();
+    expect(r.status).toBe("verified");
   });
 });
