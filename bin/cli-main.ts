@@ -137,6 +137,12 @@ const COMMANDS: Record<string, Entry> = {
       "the contest's standings of a period by group (verified values; --provisional: every submitted value too)",
     load: async () => (await import("./commands/contest-standings")).contestStandings,
   },
+  "contest reports import": {
+    usage: "contest reports import FILE --competition ID [--verified]",
+    summary:
+      "import a contest's reports sheet (org, period, indicator, value, note): as submitted, or verified with --verified; one bad row and nothing is written",
+    load: async () => (await import("./commands/contest-reports")).contestReportsImport,
+  },
   backup: {
     usage: "backup FILE",
     summary: "write a consistent copy of the whole database to FILE",

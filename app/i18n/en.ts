@@ -18,6 +18,7 @@ import { contestBoardMessages } from "./messages/contest-board";
 import { contestSetupMessages } from "./messages/contest-setup";
 import { contestParticipantsMessages } from "./messages/contest-participants";
 import { contestStandingsMessages } from "./messages/contest-standings";
+import { contestReportMessages } from "./messages/contest-reports";
 import { a11yMessages } from "./messages/a11y";
 import { inboxMessages } from "./messages/inbox";
 import { mailMessages } from "./messages/mail";
@@ -43,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   ...contestSetupMessages.en,
   ...contestParticipantsMessages.en,
   ...contestStandingsMessages.en,
+  ...contestReportMessages.en,
   ...a11yMessages.en,
   ...inboxMessages.en,
   ...mailMessages.en,

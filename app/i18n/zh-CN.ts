@@ -17,6 +17,7 @@ import { contestBoardMessages } from "./messages/contest-board";
 import { contestSetupMessages } from "./messages/contest-setup";
 import { contestParticipantsMessages } from "./messages/contest-participants";
 import { contestStandingsMessages } from "./messages/contest-standings";
+import { contestReportMessages } from "./messages/contest-reports";
 import { a11yMessages } from "./messages/a11y";
 import { inboxMessages } from "./messages/inbox";
 import { mailMessages } from "./messages/mail";
@@ -287,6 +288,7 @@ export const zhCN = {
   ...contestSetupMessages.zh,
   ...contestParticipantsMessages.zh,
   ...contestStandingsMessages.zh,
+  ...contestReportMessages.zh,
   ...a11yMessages.zh,
   ...inboxMessages.zh,
   ...mailMessages.zh,

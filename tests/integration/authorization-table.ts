@@ -77,6 +77,15 @@ const JUDGES = ["judgeAssigned", "judgeUnassigned"] as const;
 /** Admins of city A's registry county 610124 (decision 007: city A's prefix 6101, the county's own code). */
 const COUNTY_610124 = ["adminOrganizer", "adminChild"] as const;
 
+const reportParams: Fill = (w) => ({
+  competitionId: String(w.contestReports.competitionId),
+  reportId: String(w.contestReports.reportId),
+  fileId: String(w.contestReports.fileId),
+});
+/** A report page's readers are its unit's nominator and city A's admins; each form is one side's. */
+const REPORTER_ONLY = { ...only(["nominator"]), adminOrganizer: 403 } as Outcomes;
+const REPORT_ORGANIZER_ONLY = { ...only(["adminOrganizer"]), nominator: 403 } as Outcomes;
+
 /** Admins in `allowed` pass, other admins get `outside`; non-admins 403, the anonymous sign in (decisions 007, 008). */
 const scoped = (allowed: readonly Visitor[], outside: Expectation): Outcomes => ({
   ...only(allowed),
@@ -339,6 +348,39 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRule> = {
     post: { markEligible: { form: () => ({ intent: "markEligible" }), expect: only(ORGANIZER) } },
   },
 
+  // Contest reports (decision 027): the county's nominator fills, city A's admins (its parent union,
+  // the organizer) verify, return, consent and correct; the forms posted fail validation.
+  "routes/competitions.$competitionId.contest.reports._index": {
+    params: reportParams,
+    get: only(COMPETITION_READERS),
+    post: {
+      open: { form: () => ({ intent: "open", participant: "x" }), expect: only(COMPETITION_READERS) },
+      verify: { form: () => ({ intent: "verify" }), expect: only(COMPETITION_READERS) },
+    },
+  },
+  "routes/competitions.$competitionId.contest.reports.$reportId._index": {
+    params: reportParams,
+    get: only(["nominator", "adminOrganizer"]),
+    post: {
+      save: { form: () => ({ intent: "save", v_invest: "abc" }), expect: REPORTER_ONLY },
+      submit: { form: () => ({ intent: "submit", v_invest: "-1" }), expect: REPORTER_ONLY },
+      deleteFile: { form: () => ({ intent: "deleteFile", fileId: "999999" }), expect: REPORTER_ONLY },
+      verify: { form: () => ({ intent: "verify" }), expect: REPORT_ORGANIZER_ONLY },
+      return: { form: () => ({ intent: "return", reason: "" }), expect: REPORT_ORGANIZER_ONLY },
+      consent: { form: () => ({ intent: "consent" }), expect: REPORT_ORGANIZER_ONLY },
+      correct: { form: () => ({ intent: "correct", reason: "" }), expect: REPORT_ORGANIZER_ONLY },
+    },
+  },
+  "routes/competitions.$competitionId.contest.reports.$reportId.files.$fileId": {
+    params: reportParams,
+    get: only(["nominator", "adminOrganizer"]),
+  },
+  "routes/competitions.$competitionId.contest.reports.import": {
+    params: reportParams,
+    get: only(ORGANIZER),
+    post: { upload: { expect: { ...only([]), adminOrganizer: 400 } as Outcomes } },
+  },
+
   // Judging (decision 005).
   "routes/judging._index": { get: only(JUDGES) },
   "routes/judging.$nominationId": {
@@ -566,6 +608,31 @@ const foreignCategory: Fill = (w) => ({
 });
 
 export const FOREIGN_CHILD_TABLE: Record<string, Record<string, ForeignChild>> = {
+  // A report of city A's contest under another competition of city A; another report's file under the report.
+  "routes/competitions.$competitionId.contest.reports.$reportId._index": {
+    get: {
+      visitor: "adminOrganizer",
+      method: "GET",
+      params: (w) => ({ competitionId: String(w.running.id), reportId: String(w.contestReports.reportId) }),
+    },
+    deleteFile: {
+      visitor: "nominator",
+      method: "POST",
+      form: (w) => ({ intent: "deleteFile", fileId: String(w.contestReports.otherFileId) }),
+      expect: 400,
+    },
+  },
+  "routes/competitions.$competitionId.contest.reports.$reportId.files.$fileId": {
+    get: {
+      visitor: "nominator",
+      method: "GET",
+      params: (w) => ({
+        competitionId: String(w.contestReports.competitionId),
+        reportId: String(w.contestReports.reportId),
+        fileId: String(w.contestReports.otherFileId),
+      }),
+    },
+  },
   "routes/competitions.$competitionId.categories.$categoryId": {
     get: { visitor: "adminOrganizer", method: "GET", params: foreignCategory },
     save: {

@@ -11,6 +11,7 @@ import { makeId } from "../unit/nominations/id-helpers";
 import { makeOrg, makeUser } from "./factories";
 import { makeStages } from "./hardening-world-stages";
 import { makeRegistry } from "./hardening-world-registry";
+import { makeContestReports } from "./hardening-world-contest-reports";
 import { grantRole } from "~/models/user.server";
 import { makeContest } from "./contest-fixture-c2";
 
@@ -79,6 +80,8 @@ export interface World {
   contest: { id: number };
   /** City A's aid team (with an activity) and a project of its helper. */
   aid: { teamId: number; projectId: number; otherTeamMemberId: number };
+  /** A running contest of city A: the county's draft report with a file (C3's report pages). */
+  contestReports: Awaited<ReturnType<typeof makeContestReports>>;
 }
 
 function template(organizer: string, allocations: { org: string; nominations: number }[]) {
@@ -224,6 +227,7 @@ export async function makeWorld(db: Kysely<Database>, dataKey: Buffer): Promise<
   });
   const records = await makeRegistry(db, dataKey, orgs.cityA);
   const contest = await makeContest(db, orgs.cityA, "running");
+  const contestReports = await makeContestReports(db, orgs, users.nominator);
   const scratchGrant = await db
     .selectFrom("role_grants")
     .select("id")
@@ -240,5 +244,6 @@ export async function makeWorld(db: Kysely<Database>, dataKey: Buffer): Promise<
     ...stages,
     ...records,
     contest: { id: contest.id },
+    contestReports,
   };
 }

@@ -28,4 +28,5 @@ export const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   reminders: async () => (await import("./reminders")).default,
   mail: async () => (await import("./mail")).default,
   "contest-standings-db": async () => (await import("./contest-standings-db")).default,
+  "contest-reports-import": async () => (await import("./contest-reports-import")).default,
 };
