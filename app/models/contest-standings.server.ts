@@ -3,7 +3,12 @@ import type { Database } from "../../db/schema";
 import { periodBoard, type Board } from "~/domain/contest/board";
 import { gapToNextPlace, type Gap } from "~/domain/contest/gap";
 import type { ContestScope } from "~/domain/contest/scheme";
-import { buildContestTable, provisionalFor, type ContestTable } from "~/domain/contest/table";
+import {
+  buildContestTable,
+  EVERY_SUBMITTED,
+  provisionalFor,
+  type ContestTable,
+} from "~/domain/contest/table";
 import type { ContestData } from "~/domain/contest/types";
 import { loadContestData, loadScheme, type StoredScheme } from "./contest-data.server";
 
@@ -47,10 +52,7 @@ export function countingTable(source: StandingsSource, counting: Counting): Cont
 function buildCountingTable(source: StandingsSource, counting: Exclude<Counting, { kind: "official" }>) {
   if (counting.kind === "provisional") return buildContestTable(source.data, provisionalFor(counting.orgId));
   // An operator's look at the standings as if every submitted report were verified (decision 028).
-  const values = source.data.values.map((v) =>
-    v.status === "submitted" ? { ...v, status: "verified" as const } : v,
-  );
-  return buildContestTable({ ...source.data, values });
+  return buildContestTable(source.data, EVERY_SUBMITTED);
 }
 
 /** The board of a period under a counting; red flags always come from the official standings. */

@@ -1,5 +1,5 @@
 import type { ContestIndicator } from "./scheme-schema";
-import type { ContestData, ContestParticipant, ValueRow } from "./types";
+import type { ContestData, ContestParticipant, PackedValues, ValueRow } from "./types";
 
 /**
  * The counted values and the targets of a contest laid out densely, [participant][period][indicator]
@@ -17,15 +17,24 @@ export interface ContestTable {
   targets: Float64Array;
 }
 
-/** Official: verified values only. Provisional for a unit: also that unit's own submitted values. */
+/**
+ * Official: verified values only. Provisional for a unit: also that unit's own submitted values.
+ * `everySubmitted`: every submitted value counts (an operator's preview of the verification queue).
+ */
 export interface Counting {
   provisionalFor: number | null;
+  everySubmitted?: boolean;
 }
 export const OFFICIAL: Counting = { provisionalFor: null };
 export const provisionalFor = (orgId: number): Counting => ({ provisionalFor: orgId });
 
+export const EVERY_SUBMITTED: Counting = { provisionalFor: null, everySubmitted: true };
+
 function isCounted(row: ValueRow, counting: Counting): boolean {
-  return row.status === "verified" || (row.status === "submitted" && row.orgId === counting.provisionalFor);
+  if (row.status === "verified") return true;
+  return (
+    row.status === "submitted" && (counting.everySubmitted === true || row.orgId === counting.provisionalFor)
+  );
 }
 
 function indexOf<K>(keys: readonly K[], what: string): Map<K, number> {
@@ -83,6 +92,7 @@ export function buildContestTable(data: ContestData, counting: Counting = OFFICI
       throw new RangeError(`two counted values for one cell (org ${row.orgId})`);
     values[cell] = row.value;
   }
+  if (data.packed) placePacked(data.packed, values, countedParticipant(orgs, counting), K * I);
   const targets = new Float64Array(cells).fill(NaN);
   fillTargets(data, targets, { orgs, periods, codes });
   return {
@@ -94,6 +104,24 @@ export function buildContestTable(data: ContestData, counting: Counting = OFFICI
     values,
     targets,
   };
+}
+
+/** Which participant's submitted values count: -1 none, -2 everyone's. */
+function countedParticipant(orgs: Map<number, number>, counting: Counting): number {
+  if (counting.everySubmitted) return -2;
+  return counting.provisionalFor === null ? -1 : (orgs.get(counting.provisionalFor) ?? -1);
+}
+
+function placePacked(packed: PackedValues, values: Float64Array, counted: number, perParticipant: number) {
+  for (let n = 0; n < packed.length; n++) {
+    const cell = packed.cell[n];
+    if (packed.submitted[n] === 1 && counted !== -2 && Math.floor(cell / perParticipant) !== counted)
+      continue;
+    const value = packed.value[n];
+    if (!(value >= 0)) throw new RangeError(`negative or missing value: ${value}`);
+    if (values[cell] === values[cell]) throw new RangeError(`two counted values for one cell (${cell})`);
+    values[cell] = value;
+  }
 }
 
 /**

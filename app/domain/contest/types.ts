@@ -41,4 +41,19 @@ export interface ContestData {
   participants: readonly ContestParticipant[];
   targets: readonly TargetRow[];
   values: readonly ValueRow[];
+  /** More values, already placed: what a model hands over when there are hundreds of thousands. */
+  packed?: PackedValues;
+}
+
+/**
+ * Values as flat arrays instead of one object per value (decision 028): entry n lies in cell
+ * `cell[n]` = (participant index · periods + period index) · indicators + indicator index, the
+ * indexes being positions in `participants`, `periods` and `indicators`.
+ */
+export interface PackedValues {
+  length: number;
+  cell: Int32Array;
+  value: Float64Array;
+  /** 1: the report is submitted, not yet verified (counts provisionally only). */
+  submitted: Uint8Array;
 }
