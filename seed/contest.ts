@@ -127,6 +127,12 @@ export async function loadContestDemo(
   const scheme = (await loadScheme(trx, id))!;
   await trx.updateTable("contest_groups").set({ top_n: 2 }).where("competition_id", "=", id).execute();
   const at = "2018-03-15T02:00:00.000Z";
+  // The public finds the board open: /contests lists it and the honor rolls link to it.
+  await trx
+    .updateTable("contests")
+    .set({ board_public: 1, board_opened_at: at })
+    .where("competition_id", "=", id)
+    .execute();
   const participants = [
     ...SOE_GROUP.map((name) => ({ name, group: scheme.groups[0].id })),
     ...CITY_GROUP.map((name) => ({ name, group: scheme.groups[1].id })),

@@ -5,6 +5,7 @@ import { DEMO_CONTEST_TITLE } from "../../seed/contest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { listStages } from "~/models/competition.server";
 import { loadContestData, loadScheme } from "~/models/contest-data.server";
+import { buildContestTable } from "~/domain/contest/table";
 
 let t: TestDatabase;
 let id: number;
@@ -76,8 +77,14 @@ describe("the demo's 2018 contest", () => {
     expect(new Set(data.participants.map((p) => p.group))).toEqual(new Set(["省属国企组", "市总工会组"]));
     expect(data.participants).toHaveLength(8);
     expect(data.targets.length).toBe(8);
-    const vetoes = data.values.filter((v) => v.indicator === "accident" && v.value > 0);
-    expect(vetoes.map((v) => v.period)).toEqual(["2018Q2"]);
+    // The typed values come packed, placed in the table's cells: read the veto back from the table.
+    const table = buildContestTable(data);
+    const [K, I] = [table.periods.length, table.indicators.length];
+    const accident = table.indicators.findIndex((i) => i.code === "accident");
+    const vetoed = table.participants.flatMap((_, p) =>
+      table.periods.filter((_, k) => table.values[(p * K + k) * I + accident] > 0),
+    );
+    expect(vetoed).toEqual(["2018Q2"]);
     expect(data.values.some((v) => v.indicator === "households" && v.status === "verified")).toBe(true);
   });
 });
