@@ -66,3 +66,8 @@ export async function recordRun(
 export function readLease(db: Kysely<Database>, name: string) {
   return db.selectFrom("job_leases").selectAll().where("name", "=", name).executeTakeFirst();
 }
+
+/** Removes a one-off lease (a day's digest build) once its work is done: nothing is left to renew. */
+export async function dropLease(db: Kysely<Database>, name: string, holder: string): Promise<void> {
+  await db.deleteFrom("job_leases").where("name", "=", name).where("holder", "=", holder).execute();
+}

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { isLocale, type Params } from "~/i18n";
 import { digestDayDue, renderDigest, type DigestItem } from "~/domain/notifications/digest";
-import { acquireLease, releaseLease } from "./job-lease.server";
+import { acquireLease, dropLease } from "./job-lease.server";
 import { appBaseUrl } from "./notification.server";
 
 /** How long one server holds the day's digest build before another may take it over (a crash mid-build). */
@@ -36,7 +36,7 @@ export async function buildDigests(db: Kysely<Database>, options: DigestOptions)
       if (await db.transaction().execute((trx) => digestFor(trx, userId, day, now))) made += 1;
     return made;
   } finally {
-    await releaseLease(db, lease, options.holder);
+    await dropLease(db, lease, options.holder);
   }
 }
 
