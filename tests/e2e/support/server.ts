@@ -100,6 +100,9 @@ export async function startServer({
       HOST: "127.0.0.1",
       SESSION_SECRET: db.sessionSecret,
       LAUREL_DATA_KEY: db.dataKey.toString("hex"),
+      // No reminder scan mid-journey: it would drop notifications into inboxes whose counts the
+      // tests read. The job itself is tested in tests/integration/reminder-job.test.ts.
+      LAUREL_REMINDER_MINUTES: "0",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
