@@ -170,7 +170,8 @@ describe("a period report from filing to verification", () => {
     await main().locator("#f-note").fill("一季度帮扶投入");
     await main().locator("#f-files").setInputFiles({ name: "凭证.png", mimeType: "image/png", buffer: PNG });
     await submitAndLoad(main().getByRole("button", { name: "提交", exact: true }));
-    expect(await main().innerText()).toContain("已提交，等待审核。");
+    // The POST's answer can come before the page it leads to has rendered: wait for the page.
+    await expect.poll(() => main().innerText()).toContain("已提交，等待审核。");
     expect(await main().innerText()).toContain("待审核");
     expect(await main().getByRole("link", { name: "凭证.png" }).count()).toBe(1);
   });
@@ -190,7 +191,8 @@ describe("a period report from filing to verification", () => {
     await page.goto(reportPath);
     await main().locator("#f-v_invest").fill("1150.5");
     await submitAndLoad(main().getByRole("button", { name: "提交", exact: true }));
-    expect(await main().innerText()).toContain("已提交，等待审核。");
+    // The POST's answer can come before the page it leads to has rendered: wait for the page.
+    await expect.poll(() => main().innerText()).toContain("已提交，等待审核。");
   });
 
   it("the verifier verifies it with the bulk form", async () => {

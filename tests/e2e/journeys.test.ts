@@ -241,6 +241,7 @@ describe("an admin", () => {
       "劳模结对帮扶",
       "审计日志",
       "工作日历",
+      "邮件队列",
     ]);
 
     await Promise.all([
