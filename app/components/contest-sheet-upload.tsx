@@ -1,7 +1,10 @@
+import { Link } from "@remix-run/react";
 import type { RowIssue } from "~/domain/sheet-columns";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, type FormState } from "./form-fields";
 import { TableRegion } from "./table-region";
+import { ContestTrail } from "./contest-nav";
 
 export interface ContestSheetResult {
   report: { imported: number; refused: number; issues: RowIssue[] };
@@ -73,6 +76,39 @@ export function ContestSheetUpload({
           {t("import.upload.submit")}
         </button>
       </AppForm>
+    </>
+  );
+}
+
+/** A contest sheet's upload page: the trail, the title and intro, the form and its report, the way back. */
+export function ContestSheetImportPage({
+  competition,
+  columns,
+  outcome,
+  title,
+  intro,
+  back,
+}: {
+  competition: { id: number; title: string };
+  columns: string;
+  outcome: unknown;
+  title: MessageKey;
+  intro: MessageKey;
+  back: string;
+}) {
+  const t = useT();
+  const found = outcome && typeof outcome === "object" ? outcome : undefined;
+  const result = found && "report" in found ? (found as ContestSheetResult) : undefined;
+  const state = found && "errors" in found ? (found as FormState) : undefined;
+  return (
+    <>
+      <ContestTrail competition={competition} />
+      <h1>{t(title)}</h1>
+      <p>{t(intro)}</p>
+      <ContestSheetUpload columns={columns} state={state} result={result} />
+      <p>
+        <Link to={back}>{t("contestSheets.back")}</Link>
+      </p>
     </>
   );
 }

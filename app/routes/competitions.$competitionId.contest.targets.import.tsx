@@ -1,60 +1,31 @@
-import type { MetaFunction } from "@remix-run/node";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { pageMeta } from "~/i18n/page-title";
-import { useT } from "~/i18n/use-t";
 import { TARGET_COLUMNS, importTargets } from "~/models/contest-target-import.server";
-import { actorOf } from "~/utils/auth.server";
-import { requireContest, uploadedRows } from "~/utils/contest-access.server";
+import { sheetUploadAction, sheetUploadLoader } from "~/utils/contest-access.server";
 import { contestPaths } from "~/utils/contest-paths";
-import { readForm } from "~/utils/form.server";
-import { ContestTrail } from "~/components/contest-nav";
-import { ContestSheetUpload, type ContestSheetResult } from "~/components/contest-sheet-upload";
+import { ContestSheetImportPage } from "~/components/contest-sheet-upload";
 import { ErrorPage } from "~/components/error-page";
-import type { FormState } from "~/components/form-fields";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t) => [t("contestTargets.importTitle"), args.data?.competition.title]);
 
 /** The organizer's admins upload the contest's `targets` sheet (docs/domain.md#contest, decision 026). */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { competition: c } = await requireContest(
-    request,
-    context,
-    params.competitionId,
-    "competition:manage",
-  );
-  return {
-    competition: { id: c.id, title: c.title },
-    columns: TARGET_COLUMNS.map((col) => `${col.en} (${col.zh})`).join(", "),
-  };
-}
+export const loader = (args: LoaderFunctionArgs) => sheetUploadLoader(args, TARGET_COLUMNS);
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const access = await requireContest(request, context, params.competitionId, "competition:manage");
-  const form = await readForm(request, context);
-  const sheet = await uploadedRows(form);
-  if (!sheet.ok) return sheet.error;
-  const { user, competition: c, scheme } = access;
-  return { report: await importTargets(context.db, actorOf(user, context), c, scheme, sheet.rows) };
-}
+export const action = (args: ActionFunctionArgs) => sheetUploadAction(args, importTargets);
 
 export default function ImportContestTargets() {
-  const t = useT();
-  const { competition: c, columns } = useLoaderData<typeof loader>();
-  const outcome = useActionData<typeof action>();
-  const result = outcome && "report" in outcome ? (outcome as ContestSheetResult) : undefined;
-  const state = outcome && "errors" in outcome ? (outcome as FormState) : undefined;
+  const { competition, columns } = useLoaderData<typeof loader>();
   return (
-    <>
-      <ContestTrail competition={c} />
-      <h1>{t("contestTargets.importTitle")}</h1>
-      <p>{t("contestTargets.importTitle.intro")}</p>
-      <ContestSheetUpload columns={columns} state={state} result={result} />
-      <p>
-        <Link to={contestPaths(c.id).targets}>{t("contestSheets.back")}</Link>
-      </p>
-    </>
+    <ContestSheetImportPage
+      competition={competition}
+      columns={columns}
+      outcome={useActionData<typeof action>()}
+      title="contestTargets.importTitle"
+      intro="contestTargets.importTitle.intro"
+      back={contestPaths(competition.id).targets}
+    />
   );
 }
 

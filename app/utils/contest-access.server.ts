@@ -1,8 +1,12 @@
-import type { AppLoadContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import type { Actor } from "~/models/audit.server";
 import { loadScheme, type StoredScheme } from "~/models/contest-data.server";
 import type { CompetitionRow } from "~/models/competition.server";
 import type { SessionUser } from "~/models/user.server";
-import { requireUser } from "./auth.server";
+import { actorOf, requireUser } from "./auth.server";
+import { readForm } from "./form.server";
 import { requireCompetition } from "./authorize.server";
 import { notFound } from "./http.server";
 import { formError } from "./form.server";
@@ -51,4 +55,44 @@ export async function uploadedRows(
       }),
     };
   }
+}
+
+type SheetImporter<R> = (
+  db: Kysely<Database>,
+  actor: Actor,
+  c: CompetitionRow,
+  scheme: StoredScheme,
+  rows: string[][],
+) => Promise<R>;
+
+/** The loader of a contest sheet's upload page: the organizer's admins, and the sheet's columns. */
+export async function sheetUploadLoader(
+  { request, params, context }: LoaderFunctionArgs,
+  columns: readonly { en: string; zh: string }[],
+) {
+  const { competition: c } = await requireContest(
+    request,
+    context,
+    params.competitionId,
+    "competition:manage",
+  );
+  return {
+    competition: { id: c.id, title: c.title },
+    columns: columns.map((col) => `${col.en} (${col.zh})`).join(", "),
+  };
+}
+
+/** The action of a contest sheet's upload page: the uploaded rows through `importer`, or the form error. */
+export async function sheetUploadAction<R>(
+  { request, params, context }: ActionFunctionArgs,
+  importer: SheetImporter<R>,
+) {
+  const {
+    user,
+    competition: c,
+    scheme,
+  } = await requireContest(request, context, params.competitionId, "competition:manage");
+  const sheet = await uploadedRows(await readForm(request, context));
+  if (!sheet.ok) return sheet.error;
+  return { report: await importer(context.db, actorOf(user, context), c, scheme, sheet.rows) };
 }
