@@ -6,6 +6,7 @@ import { DomainError, NotFoundError } from "~/domain/errors";
 import { nowIso } from "~/utils/time.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { lockCompetition } from "./notice.server";
+import { loadScheme } from "./contest-data.server";
 
 /** Stages in which the scheme may still change: before nominating, and only until a value is verified. */
 const EDITABLE_STAGES = ["draft", "running"];
@@ -267,45 +268,13 @@ export async function schemeSnapshot(
   db: Kysely<Database>,
   competitionId: number,
 ): Promise<(ContestScheme & { topN: Record<string, number | null> }) | null> {
-  if (!(await hasContest(db, competitionId))) return null;
-  const [groups, periods, indicators] = await Promise.all([
-    db
-      .selectFrom("contest_groups")
-      .select(["name", "top_n"])
-      .where("competition_id", "=", competitionId)
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("contest_periods")
-      .select(["label", "opens_on", "closes_on"])
-      .where("competition_id", "=", competitionId)
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("contest_indicators")
-      .selectAll()
-      .where("competition_id", "=", competitionId)
-      .orderBy("position")
-      .execute(),
-  ]);
+  const stored = await loadScheme(db, competitionId);
+  if (!stored) return null;
   return {
-    groups: groups.map((g) => g.name),
-    topN: Object.fromEntries(groups.map((g) => [g.name, g.top_n])),
-    periods: periods.map((p) => ({ label: p.label, opens: p.opens_on, closes: p.closes_on })),
-    indicators: indicators.map((i) => ({
-      code: i.code,
-      title: i.title,
-      unit: i.unit,
-      aggregation: i.aggregation,
-      method: i.method,
-      weight: i.weight,
-      cap: i.cap,
-      direction: i.direction,
-      per_unit: i.per_unit,
-      max_points: i.max_points,
-      measure: i.measure,
-      confidential: i.confidential === 1,
-    })),
+    groups: stored.groups.map((g) => g.name),
+    topN: Object.fromEntries(stored.groups.map((g) => [g.name, g.topN])),
+    periods: stored.periods.map(({ label, opens, closes }) => ({ label, opens, closes })),
+    indicators: stored.indicators.map(({ id: _id, ...indicator }) => indicator),
   };
 }
 
