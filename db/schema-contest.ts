@@ -131,6 +131,8 @@ export interface ContestReportTable {
   verified_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The report's values as JSON [indicator id, value, …], kept by triggers on contest_values (decision 032); null when it has none. */
+  values_packed: string | null;
 }
 
 /** A reported value; an indicator with no row is "not reported", never 0. */

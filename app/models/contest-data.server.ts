@@ -1,5 +1,4 @@
 import { type Kysely, sql } from "kysely";
-import { dialectOf } from "../../db/dialect";
 import type { Database } from "../../db/schema";
 import type { ContestIndicator } from "~/domain/contest/scheme-schema";
 import type { AidMeasure } from "~/domain/contest/scheme";
@@ -145,22 +144,10 @@ export async function loadContestData(db: Kysely<Database>, scheme: StoredScheme
 const COMPETING = ["admitted", "disqualified"] as const;
 
 /**
- * One report's values as a JSON array [indicator id, value, …]: a row per report instead of one per
- * value, because handing 480,000 rows to JavaScript costs far more than the query (decision 028).
- * Integral values are cast to integers, whose text is quicker to make than a REAL's.
- */
-function valuesArray(db: Kysely<Database>) {
-  if (dialectOf(db) === "postgres")
-    return sql<string>`(select '[' || string_agg(v.indicator_id || ',' || v.value, ',') || ']'
-      from contest_values v where v.report_id = r.id)`;
-  return sql<string>`(select '[' || group_concat(v.indicator_id || ',' ||
-      iif(v.value = cast(v.value as integer), cast(v.value as integer), v.value)) || ']'
-      from contest_values v where v.report_id = r.id)`;
-}
-
-/**
  * The typed values of the competition's submitted and verified reports, placed in the table's
- * cells as they are read: 480,000 values never become 480,000 objects (decision 028).
+ * cells as they are read: 480,000 values never become 480,000 objects (decision 028). Each report
+ * carries its values packed as one JSON array, kept by the database (decision 032): a row per
+ * report instead of one per value.
  */
 async function reportedValues(
   db: Kysely<Database>,
@@ -177,7 +164,7 @@ async function reportedValues(
   const reports = await db
     .selectFrom("contest_reports as r")
     .innerJoin("contest_participants as p", "p.id", "r.participant_id")
-    .select(["r.participant_id", "r.period_id", "r.status", valuesArray(db).as("vals")])
+    .select(["r.participant_id", "r.period_id", "r.status", "r.values_packed as vals"])
     .where("p.competition_id", "=", scheme.competitionId)
     .where("p.status", "in", COMPETING)
     .where("r.status", "in", ["submitted", "verified"])

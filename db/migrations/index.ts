@@ -11,6 +11,7 @@ import * as m0009 from "./0009-decided-results";
 import * as m0010 from "./0010-doc-number-corrections";
 import * as m0011 from "./0011-contest";
 import * as m0012 from "./0012-notifications";
+import * as m0013 from "./0013-packed-report-values";
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "0010-doc-number-corrections": m0010,
   "0011-contest": m0011,
   "0012-notifications": m0012,
+  "0013-packed-report-values": m0013,
 };
