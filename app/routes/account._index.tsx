@@ -4,7 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DELIVERIES, NOTIFICATION_KINDS, type NotificationKind } from "~/domain/notifications/vocabulary";
-import { MAIL_LANGUAGES, MailAddressSchema, MailLanguageSchema } from "~/domain/notifications/mail-address";
+import { MailIntentSchema } from "~/domain/notifications/mail-address";
 import { getUser as getUserRow } from "~/models/user.server";
 import {
   getMailSettings,
@@ -16,8 +16,8 @@ import { actorOf, requireUser } from "~/utils/auth.server";
 import { runAction } from "~/utils/action.server";
 import { formError, parseForm, readForm } from "~/utils/form.server";
 import { useT } from "~/i18n/use-t";
-import { AppForm, ARRIVAL, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
-import { MailProblem } from "~/components/mail-problem";
+import { AppForm, ARRIVAL, ErrorSummary, SelectField } from "~/components/form-fields";
+import { MailAddressForm } from "~/components/mail-address-form";
 import { ErrorPage } from "~/components/error-page";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) => [t("inbox.account.title")]);
@@ -25,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (t) =>
 const DeliverySchema = z.enum(DELIVERIES, { message: "form.invalidChoice" });
 
 const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("mail"), email: MailAddressSchema, mailLanguage: MailLanguageSchema }),
+  MailIntentSchema,
   z.object({
     intent: z.literal("prefs"),
     ...Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, DeliverySchema])),
@@ -92,30 +92,7 @@ export default function Account() {
       />
       <section className="card stack" aria-labelledby="mail-title">
         <h2 id="mail-title">{t("inbox.address.title")}</h2>
-        {mail.problem && <MailProblem problem={mail.problem} />}
-        <AppForm className="stack">
-          <input type="hidden" name="intent" value="mail" />
-          <TextField
-            name="email"
-            type="email"
-            autoComplete="email"
-            maxLength={254}
-            label={t("inbox.address.email")}
-            hint={t("inbox.address.hint")}
-            defaultValue={mail.email}
-            state={state}
-          />
-          <SelectField
-            name="mailLanguage"
-            label={t("inbox.address.language")}
-            defaultValue={mail.mailLanguage}
-            options={MAIL_LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
-            state={state}
-          />
-          <button type="submit" className="primary">
-            {t("inbox.address.save")}
-          </button>
-        </AppForm>
+        <MailAddressForm mail={mail} state={state} own className="stack" />
       </section>
       <section className="card stack" aria-labelledby="prefs-title">
         <h2 id="prefs-title">{t("inbox.prefs.title")}</h2>

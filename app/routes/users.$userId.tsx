@@ -29,10 +29,10 @@ import { notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
 import { useT } from "~/i18n/use-t";
 import { orgOptions } from "~/domain/org-tree";
-import { AppForm, ErrorSummary, SelectField, TextField } from "~/components/form-fields";
+import { AppForm, ErrorSummary, SelectField } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
-import { MailProblem } from "~/components/mail-problem";
-import { MAIL_LANGUAGES, MailAddressSchema, MailLanguageSchema } from "~/domain/notifications/mail-address";
+import { MailAddressForm } from "~/components/mail-address-form";
+import { MailIntentSchema } from "~/domain/notifications/mail-address";
 import { getMailSettings, setMailSettings } from "~/models/notification-preferences.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
@@ -82,7 +82,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke"), grantId: idParam }),
   z.object({ intent: z.literal("activate") }),
   z.object({ intent: z.literal("deactivate") }),
-  z.object({ intent: z.literal("mail"), email: MailAddressSchema, mailLanguage: MailLanguageSchema }),
+  MailIntentSchema,
 ]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -149,29 +149,7 @@ export default function UserPage() {
         </AppForm>
       )}
       <h2>{t("inbox.address.title")}</h2>
-      {mail.problem && <MailProblem problem={mail.problem} />}
-      <AppForm className="inline-form card">
-        <input type="hidden" name="intent" value="mail" />
-        <TextField
-          name="email"
-          type="email"
-          maxLength={254}
-          label={t("inbox.address.email")}
-          hint={t("inbox.address.hint")}
-          defaultValue={mail.email}
-          state={state}
-        />
-        <SelectField
-          name="mailLanguage"
-          label={t("inbox.address.language")}
-          defaultValue={mail.mailLanguage}
-          options={MAIL_LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
-          state={state}
-        />
-        <button type="submit" className="primary">
-          {t("inbox.address.save")}
-        </button>
-      </AppForm>
+      <MailAddressForm mail={mail} state={state} own={isSelf} className="inline-form card" />
       <h2>{t("users.roles")}</h2>
       {grants.length === 0 ? (
         <p className="muted">{t("users.noRoles")}</p>

@@ -22,3 +22,10 @@ export const MailAddressSchema = z
 export const MAIL_LANGUAGES = ["zh-CN", "en"] as const;
 export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
 export const MailLanguageSchema = z.enum(MAIL_LANGUAGES, { message: "form.invalidChoice" });
+
+/** The "mail" intent of the account page and of the admin's user page: one address form, two pages. */
+export const MailIntentSchema = z.object({
+  intent: z.literal("mail"),
+  email: MailAddressSchema,
+  mailLanguage: MailLanguageSchema,
+});
