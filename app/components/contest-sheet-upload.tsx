@@ -3,8 +3,8 @@ import type { RowIssue } from "~/domain/sheet-columns";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, type FormState } from "./form-fields";
-import { TableRegion } from "./table-region";
 import { ContestTrail } from "./contest-nav";
+import { RowIssuesTable, SHEET_ACCEPT } from "./row-issues-table";
 
 export interface ContestSheetResult {
   report: { imported: number; refused: number; issues: RowIssue[] };
@@ -38,39 +38,11 @@ export function ContestSheetUpload({
           </p>
         </div>
       )}
-      {issues.length > 0 && (
-        <TableRegion label={t("import.upload.report")}>
-          <table>
-            <caption>{t("import.upload.report")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("import.upload.row")}</th>
-                <th scope="col">{t("import.upload.column")}</th>
-                <th scope="col">{t("import.upload.message")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {issues.slice(0, 500).map((i, n) => (
-                <tr key={n}>
-                  <td>{i.row}</td>
-                  <td>{i.column ?? "—"}</td>
-                  <td>{t(i.messageKey, i.params)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
+      <RowIssuesTable issues={issues} />
       <AppForm className="stack card" encType="multipart/form-data">
         <div className={state?.errors?.file ? "field field-invalid" : "field"}>
           <label htmlFor="f-file">{t("import.upload.file")}</label>
-          <input
-            id="f-file"
-            name="file"
-            type="file"
-            required
-            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          />
+          <input id="f-file" name="file" type="file" required accept={SHEET_ACCEPT} />
         </div>
         <button type="submit" className="primary">
           {t("import.upload.submit")}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import type { MessageKey, Params } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { FormState } from "~/utils/form-state";
-import { TableRegion } from "./table-region";
+import { RowIssuesTable } from "./row-issues-table";
 
 export interface UploadIssue {
   row: number;
@@ -73,34 +73,7 @@ export function UploadReport({
           <a href={listHref}>{t("import.upload.toList")}</a>
         </p>
       )}
-      {report.issues.length > 0 && (
-        <>
-          <h3>{t("import.upload.report")}</h3>
-          <TableRegion label={t("import.upload.report")}>
-            <table className="upload-report">
-              <thead>
-                <tr>
-                  <th>{t("import.upload.row")}</th>
-                  <th>{t("import.upload.column")}</th>
-                  <th>{t("import.upload.message")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.issues.map((i, n) => (
-                  <tr key={n}>
-                    <td>{i.row}</td>
-                    <td>{label(i.column)}</td>
-                    <td>{t(i.messageKey, i.params)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-          {report.moreIssues > 0 && (
-            <p className="hint">{t("import.upload.more", { count: report.moreIssues })}</p>
-          )}
-        </>
-      )}
+      <RowIssuesTable issues={report.issues} more={report.moreIssues} columnLabel={label} />
     </section>
   );
 }

@@ -27,6 +27,7 @@ import { readSheet, SheetError } from "~/utils/sheet.server";
 import { AppForm } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import statsHref from "~/styles/stats.css";
+import { RowIssuesTable, SHEET_ACCEPT } from "~/components/row-issues-table";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t) => [t("aid.upload.title"), t("aid.title")]);
@@ -121,26 +122,7 @@ function Report({ r }: { r: Extract<Result, { ok: true }> }) {
         {t("aid.upload.result", { imported: r.imported, refused: r.refused })}
       </p>
       {r.allOrNothing && r.refused > 0 && <p>{t("aid.upload.rolledBack")}</p>}
-      {r.issues.length > 0 && (
-        <table className="upload-report">
-          <thead>
-            <tr>
-              <th>{t("aid.upload.row")}</th>
-              <th>{t("aid.upload.column")}</th>
-              <th>{t("aid.upload.message")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.issues.map((i, n) => (
-              <tr key={n}>
-                <td>{i.row}</td>
-                <td>{i.column ?? "—"}</td>
-                <td>{t(i.messageKey, i.params)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RowIssuesTable issues={r.issues} more={r.more} />
     </section>
   );
 }
@@ -163,13 +145,7 @@ export default function UploadActivities() {
       <AppForm className="card stack" encType="multipart/form-data">
         <div className="field">
           <label htmlFor="f-sheet">{t("aid.upload.file")}</label>
-          <input
-            id="f-sheet"
-            name="sheet"
-            type="file"
-            required
-            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          />
+          <input id="f-sheet" name="sheet" type="file" required accept={SHEET_ACCEPT} />
         </div>
         <div className="field">
           <label>

@@ -26,6 +26,7 @@ import { errorResponse } from "~/utils/http.server";
 import { readSheet, SheetError } from "~/utils/sheet.server";
 import { AppForm } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
+import { RowIssuesTable, SHEET_ACCEPT } from "~/components/row-issues-table";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t) => [t("contestReports.import.title"), args.data?.competition.title]);
@@ -121,28 +122,7 @@ function Report({ r }: { r: Extract<Result, { ok: true }> }) {
           ? t("contestReports.import.refused", { refused: r.refused })
           : t("contestReports.import.result", { imported: r.imported, reports: r.reports })}
       </p>
-      {r.issues.length > 0 && (
-        <div className="table-scroll">
-          <table className="upload-report">
-            <thead>
-              <tr>
-                <th scope="col">{t("aid.upload.row")}</th>
-                <th scope="col">{t("aid.upload.column")}</th>
-                <th scope="col">{t("aid.upload.message")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.issues.map((i, n) => (
-                <tr key={n}>
-                  <td>{i.row}</td>
-                  <td>{i.column ?? "—"}</td>
-                  <td>{t(i.messageKey, i.params)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RowIssuesTable issues={r.issues} more={r.more} />
     </section>
   );
 }
@@ -167,13 +147,7 @@ export default function ImportReports() {
       <AppForm className="card stack" encType="multipart/form-data">
         <div className="field">
           <label htmlFor="f-sheet">{t("contestReports.import.file")}</label>
-          <input
-            id="f-sheet"
-            name="sheet"
-            type="file"
-            required
-            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          />
+          <input id="f-sheet" name="sheet" type="file" required accept={SHEET_ACCEPT} />
         </div>
         <div className="field">
           <label>

@@ -12,6 +12,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { CategoryColumns, CategoryPicker } from "~/components/nomination-template";
 import { ErrorPage } from "~/components/error-page";
+import { SHEET_ACCEPT } from "~/components/row-issues-table";
 import {
   UploadProgress,
   UploadReport,
@@ -115,7 +116,7 @@ export default function ImportNominations() {
                 name="sheet"
                 type="file"
                 required
-                accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                accept={SHEET_ACCEPT}
                 aria-describedby="f-sheet-hint"
               />
               <p className="hint" id="f-sheet-hint">

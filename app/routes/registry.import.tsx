@@ -15,8 +15,8 @@ import { useT } from "~/i18n/use-t";
 import { AppForm, ErrorSummary, SelectField } from "~/components/form-fields";
 import { RegistryNav } from "~/components/registry-nav";
 import { ErrorPage } from "~/components/error-page";
-import { TableRegion } from "~/components/table-region";
 import registryStyles from "~/styles/registry.css";
+import { RowIssuesTable, SHEET_ACCEPT } from "~/components/row-issues-table";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t) => [t("registry.import.title"), t("registry.title")]);
@@ -99,29 +99,7 @@ export default function RegistryImport() {
           </p>
         </div>
       )}
-      {result && result.report.issues.length > 0 && (
-        <TableRegion label={t("import.upload.report")}>
-          <table>
-            <caption>{t("import.upload.report")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("import.upload.row")}</th>
-                <th scope="col">{t("import.upload.column")}</th>
-                <th scope="col">{t("import.upload.message")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.report.issues.slice(0, 500).map((i, n) => (
-                <tr key={n}>
-                  <td>{i.row}</td>
-                  <td>{i.column ?? "—"}</td>
-                  <td>{t(i.messageKey, i.params)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
+      {result && <RowIssuesTable issues={result.report.issues} />}
       <AppForm className="stack card" encType="multipart/form-data">
         <SelectField
           name="sheet"
@@ -131,13 +109,7 @@ export default function RegistryImport() {
         />
         <div className="field">
           <label htmlFor="f-file">{t("import.upload.file")}</label>
-          <input
-            id="f-file"
-            name="file"
-            type="file"
-            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            required
-          />
+          <input id="f-file" name="file" type="file" accept={SHEET_ACCEPT} required />
         </div>
         <label>
           <input type="checkbox" name="allOrNothing" /> {t("import.upload.allOrNothing")}
