@@ -214,7 +214,8 @@ const MEASURE_SQL: Record<AidMeasure, ReturnType<typeof sql<number>>> = {
 async function aidBoundValues(
   db: Kysely<Database>,
   scheme: StoredScheme,
-  people: readonly { id: number; org_id: number; path: string }[],
+  people: readonly { org_id: number }[],
+  only?: { orgId: number; periodId: number },
 ): Promise<ValueRow[]> {
   const bound = scheme.indicators.filter((i) => i.measure !== null);
   if (bound.length === 0 || people.length === 0 || scheme.periods.length === 0) return [];
@@ -233,11 +234,14 @@ async function aidBoundValues(
     .select(["p.org_id", "per.id as period_id", ...bound.map((i, n) => MEASURE_SQL[i.measure!].as(`m${n}`))])
     .where("p.competition_id", "=", scheme.competitionId)
     .where("p.status", "in", COMPETING)
+    .$if(only !== undefined, (q) =>
+      q.where("p.org_id", "=", only!.orgId).where("per.id", "=", only!.periodId),
+    )
     .groupBy(["p.org_id", "per.id"])
     .execute();
   const found = new Map(rows.map((r) => [`${r.org_id}:${r.period_id}`, r as Record<string, unknown>]));
   const out: ValueRow[] = [];
-  for (const period of scheme.periods)
+  for (const period of scheme.periods.filter((p) => !only || p.id === only.periodId))
     for (const p of people) {
       const row = found.get(`${p.org_id}:${period.id}`);
       bound.forEach((indicator, n) =>
@@ -251,4 +255,21 @@ async function aidBoundValues(
       );
     }
   return out;
+}
+
+/**
+ * The aid-bound values of one participant's report, indicator id → value, counted exactly as the
+ * standings count them: what the report page shows where the reporter types nothing.
+ */
+export async function computedReportValues(
+  db: Kysely<Database>,
+  competitionId: number,
+  orgId: number,
+  periodId: number,
+): Promise<Record<number, number>> {
+  const scheme = await loadScheme(db, competitionId);
+  if (!scheme) return {};
+  const rows = await aidBoundValues(db, scheme, [{ org_id: orgId }], { orgId, periodId });
+  const idOf = new Map(scheme.indicators.map((i) => [i.code, i.id]));
+  return Object.fromEntries(rows.map((r) => [idOf.get(r.indicator)!, r.value]));
 }

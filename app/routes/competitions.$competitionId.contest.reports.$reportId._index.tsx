@@ -28,6 +28,7 @@ import {
   verifyReports,
   type ReportRecord,
 } from "~/models/contest-report.server";
+import { computedReportValues } from "~/models/contest-data.server";
 import { addReportFiles, deleteReportFile, listReportFiles } from "~/models/contest-report-files.server";
 import { formValues, readNominationForm, vetUploads } from "~/models/nomination-files.server";
 import type { SessionUser } from "~/models/user.server";
@@ -84,6 +85,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     report: r,
     indicators: await listIndicators(context.db, r.competition_id),
     values: Object.fromEntries(values),
+    computed: await computedReportValues(context.db, r.competition_id, r.org_id, r.period_id),
     events: await listReportEvents(context.db, r.id),
     files: await listReportFiles(context.db, r.id),
     can: {
@@ -175,9 +177,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 function ValueInputs({
   indicators,
   values,
+  computed,
   failed,
 }: {
   indicators: ReturnType<typeof useLoaderData<typeof loader>>["indicators"];
+  computed: Record<number, number>;
   values: Record<string, number>;
   failed?: {
     values?: Record<string, string>;
@@ -185,6 +189,7 @@ function ValueInputs({
   };
 }) {
   const t = useT();
+  const locale = useLocale();
   return (
     <>
       {indicators.map((i) => {
@@ -193,7 +198,8 @@ function ValueInputs({
         if (i.measure !== null)
           return (
             <p key={i.id}>
-              {i.title}（{i.unit}）：<span className="muted">{t("contestReports.computed")}</span>
+              {i.title}（{i.unit}）：{formatNumber(locale, computed[i.id] ?? 0)}{" "}
+              <span className="muted">{t("contestReports.computed")}</span>
             </p>
           );
         return (
@@ -226,7 +232,7 @@ function ValueInputs({
 export default function ContestReport() {
   const t = useT();
   const locale = useLocale();
-  const { report: r, indicators, values, events, files, can } = useLoaderData<typeof loader>();
+  const { report: r, indicators, values, computed, events, files, can } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [search] = useSearchParams();
   const done = search.get("done");
@@ -260,7 +266,7 @@ export default function ContestReport() {
 
       {can.edit ? (
         <AppForm encType="multipart/form-data" className="stack">
-          <ValueInputs indicators={indicators} values={values} failed={failed} />
+          <ValueInputs indicators={indicators} values={values} computed={computed} failed={failed} />
           <div className={failed?.errors?.note ? "field field-invalid" : "field"}>
             <label htmlFor="f-note">{t("contestReports.note")}</label>
             <textarea
@@ -305,7 +311,13 @@ export default function ContestReport() {
                   <td>
                     {i.title}（{i.unit}）
                   </td>
-                  <td>{i.measure !== null ? t("contestReports.computed") : show(values[i.id] ?? null)}</td>
+                  <td>
+                    {i.measure !== null
+                      ? t("contestReports.computedValue", {
+                          value: formatNumber(locale, computed[i.id] ?? 0),
+                        })
+                      : show(values[i.id] ?? null)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -380,7 +392,7 @@ export default function ContestReport() {
           <p>{t("contestReports.correct.intro")}</p>
           <AppForm className="stack">
             <input type="hidden" name="intent" value="correct" />
-            <ValueInputs indicators={indicators} values={values} failed={failed} />
+            <ValueInputs indicators={indicators} values={values} computed={computed} failed={failed} />
             <div className={failed?.errors?.reason ? "field field-invalid" : "field"}>
               <label htmlFor="f-reason">{t("contestReports.reason")}</label>
               <textarea id="f-reason" name="reason" rows={2} maxLength={500} required />

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeReportsWorld, type ReportsWorld } from "../support/contest-reports-fixture";
 import { routeHarness } from "../support/remix";
+import { insertCounties } from "../support/activities";
 import {
   action as listAction,
   loader as listLoader,
@@ -178,6 +179,51 @@ describe("the report pages", () => {
     expect(
       (await post(id, w.users.cityAAdmin.id, { intent: "correct", v_invest: "1", reason: "x" })).status,
     ).toBe(403);
+  });
+});
+
+describe("an aid-bound value on the report page", () => {
+  it("shows the number counted from the unit's own activities in the period's days, not a blank", async () => {
+    const [county] = await insertCounties(t.db);
+    const countyId = (
+      await t.db.selectFrom("counties").select("id").where("code", "=", county.code).executeTakeFirstOrThrow()
+    ).id;
+    const team = await t.db
+      .insertInto("aid_teams")
+      .values({ name: "县服务队", org_id: w.tree.county.id, created_at: "2001-01-01" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const activity = (held_on: string, households: number) => ({
+      team_id: team.id,
+      held_on,
+      year: Number(held_on.slice(0, 4)),
+      county_id: countyId,
+      village: "张村",
+      kind: `送技术${households}`,
+      person_times: 1,
+      funds_fen: 0,
+      households_helped: households,
+      people_helped: 0,
+      households_lifted: 0,
+      people_lifted: 0,
+      created_at: "2001-01-01",
+    });
+    // The periods of this world cover 1 January 2001 only: the second activity is outside.
+    await t.db
+      .insertInto("activities")
+      .values([activity("2001-01-01", 7), activity("2001-01-02", 100)])
+      .execute();
+    const report = await t.db
+      .selectFrom("contest_reports")
+      .select("id")
+      .where("participant_id", "=", w.participants.county)
+      .where("period_id", "=", w.periods.q2)
+      .executeTakeFirstOrThrow();
+    const page = await h.get(reportLoader, `${listPath()}/${report.id}`, {
+      userId: w.users.countyNominator.id,
+      params: params(report.id),
+    });
+    expect(page.data.computed).toEqual({ [w.indicators.households]: 7 });
   });
 });
 
