@@ -88,10 +88,15 @@ export interface QueueFilter {
   status?: ReportStatus;
   /** Only late reports still waiting for the organizer's consent. */
   awaitingConsent?: boolean;
+  /** 1-based; a page holds as many reports as one bulk verification takes. */
+  page?: number;
 }
 
-/** Reports a verifier may act on: of participants strictly below one of their admin scopes (the parent union or above). */
-export function listVerifierQueue(
+/** Reports per page of the queue: one page is one bulk verification at most. */
+export const QUEUE_PAGE = 500;
+
+/** Reports a verifier may act on: of participants strictly below one of their admin scopes (the parent union or above), a page at a time, with how many there are. */
+export async function listVerifierQueue(
   db: Kysely<Database>,
   competitionId: number,
   adminScopes: readonly string[],
@@ -102,23 +107,34 @@ export function listVerifierQueue(
     .innerJoin("contest_participants as p", "p.id", "r.participant_id")
     .innerJoin("orgs as o", "o.id", "p.org_id")
     .innerJoin("contest_periods as pe", "pe.id", "r.period_id")
-    .select([
-      "r.id",
-      "r.status",
-      "r.late",
-      "r.late_consented_at",
-      "r.submitted_at",
-      "o.name as org_name",
-      "pe.label as period_label",
-    ])
     .where("p.competition_id", "=", competitionId)
     .where(within("o.path", adminScopes, true))
     .where("r.status", "=", filter.status ?? "submitted");
   if (filter.periodId !== undefined) q = q.where("r.period_id", "=", filter.periodId);
   if (filter.awaitingConsent) q = q.where("r.late", "=", 1).where("r.late_consented_at", "is", null);
-  return q.orderBy("pe.position").orderBy("o.name").orderBy("r.id").limit(500).execute();
+  const page = filter.page ?? 1;
+  const [rows, count] = await Promise.all([
+    q
+      .select([
+        "r.id",
+        "r.status",
+        "r.late",
+        "r.late_consented_at",
+        "r.submitted_at",
+        "o.name as org_name",
+        "pe.label as period_label",
+      ])
+      .orderBy("pe.position")
+      .orderBy("o.name")
+      .orderBy("r.id")
+      .limit(QUEUE_PAGE)
+      .offset((page - 1) * QUEUE_PAGE)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n), first: (page - 1) * QUEUE_PAGE + 1, page };
 }
-export type QueueRow = Awaited<ReturnType<typeof listVerifierQueue>>[number];
+export type QueueRow = Awaited<ReturnType<typeof listVerifierQueue>>["rows"][number];
 
 export function listPeriods(db: Kysely<Database>, competitionId: number) {
   return db

@@ -19,6 +19,7 @@ import {
   listPeriods,
   listReporterRows,
   listVerifierQueue,
+  QUEUE_PAGE,
   type QueueRow,
   type ReporterRow,
 } from "~/models/contest-report-query.server";
@@ -28,6 +29,7 @@ import { allows, authorize, requireCompetition } from "~/utils/authorize.server"
 import { parseForm, readForm } from "~/utils/form.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { idParam } from "~/utils/zod";
+import { pageLink } from "~/utils/page-link";
 import { AppForm, ErrorSummary } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 
@@ -38,6 +40,7 @@ const blankIsAbsent = (v: unknown) => (v === "" || v === null ? undefined : v);
 const Query = z.object({
   period: z.preprocess(blankIsAbsent, idParam.optional()),
   status: z.preprocess(blankIsAbsent, z.enum(REPORT_STATUSES).optional()),
+  page: z.preprocess(blankIsAbsent, z.coerce.number().int().min(1).max(100_000).optional()),
 });
 
 /**
@@ -58,8 +61,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     periods: await listPeriods(context.db, c.id),
     mine: await listReporterRows(context.db, c.id, reporterScopes),
     verifier: adminScopes.length > 0,
-    queue: adminScopes.length ? await listVerifierQueue(context.db, c.id, adminScopes, q.data) : [],
-    late: organizer ? await listVerifierQueue(context.db, c.id, adminScopes, { awaitingConsent: true }) : [],
+    queue: adminScopes.length
+      ? await listVerifierQueue(context.db, c.id, adminScopes, {
+          periodId: q.data.period,
+          status: q.data.status,
+          page: q.data.page,
+        })
+      : null,
+    late: organizer
+      ? (await listVerifierQueue(context.db, c.id, adminScopes, { awaitingConsent: true })).rows
+      : [],
     organizer,
     query: q.data,
   };
@@ -230,6 +241,33 @@ function QueueTable({
   );
 }
 
+/** Where this page of the queue stands in the whole, and the way to the others: shown once it has more than one page. */
+function QueuePages({
+  queue,
+  filter,
+}: {
+  queue: { rows: unknown[]; total: number; first: number; page: number };
+  filter: Record<string, unknown>;
+}) {
+  const t = useT();
+  if (queue.total <= QUEUE_PAGE && queue.page === 1) return null;
+  const last = queue.first + queue.rows.length - 1;
+  const here = { ...filter, page: queue.page };
+  return (
+    <nav className="pager" aria-label={t("contestReports.queue.pages")}>
+      {queue.page > 1 && <Link to={pageLink(here, queue.page - 1)}>{t("contestReports.queue.prev")}</Link>}
+      <span>
+        {queue.rows.length
+          ? t("contestReports.queue.range", { first: queue.first, last, total: queue.total })
+          : t("contestReports.queue.total", { total: queue.total })}
+      </span>
+      {last < queue.total && (
+        <Link to={pageLink(here, queue.page + 1)}>{t("contestReports.queue.next")}</Link>
+      )}
+    </nav>
+  );
+}
+
 export default function ContestReports() {
   const t = useT();
   const {
@@ -311,12 +349,13 @@ export default function ContestReports() {
               {t("contestReports.filter.apply")}
             </button>
           </AppForm>
-          {queue.length === 0 ? (
+          {queue && <QueuePages queue={queue} filter={{ period: query.period, status: query.status }} />}
+          {!queue || queue.rows.length === 0 ? (
             <p className="muted">{t("contestReports.queue.none")}</p>
           ) : submittedOnly ? (
             <AppForm className="stack">
               <input type="hidden" name="intent" value="verify" />
-              <QueueTable rows={queue} competitionId={c.id} select />
+              <QueueTable rows={queue.rows} competitionId={c.id} select />
               <p className="actions">
                 <button type="submit" className="primary">
                   {t("contestReports.bulkVerify")}
@@ -324,7 +363,7 @@ export default function ContestReports() {
               </p>
             </AppForm>
           ) : (
-            <QueueTable rows={queue} competitionId={c.id} select={false} />
+            <QueueTable rows={queue.rows} competitionId={c.id} select={false} />
           )}
         </section>
       )}

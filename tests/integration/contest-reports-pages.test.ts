@@ -104,7 +104,7 @@ describe("the report pages", () => {
 
   it("shows the parent union's admin the queue; a return needs a reason and tells the reporter", async () => {
     const list = await h.get(listLoader, listPath(), { userId: w.users.cityAAdmin.id, params: params() });
-    expect(list.data.queue.map((r: { id: number }) => r.id)).toEqual([id]);
+    expect(list.data.queue.rows.map((r: { id: number }) => r.id)).toEqual([id]);
     const noReason = await post(id, w.users.cityAAdmin.id, { intent: "return", reason: " " });
     expect(noReason.status).toBe(400);
     expect(noReason.data.errors.reason.key).toBe("contestReports.reason.required");
