@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/schema";
 import type { ReportStatus } from "~/domain/contest/scheme";
+import { QUEUE_PAGE } from "~/domain/contest/report-rules";
 
 /** A subtree condition on an org path column: any of the scopes (none: nothing). */
 function within(column: string, scopes: readonly string[], strictly: boolean) {
@@ -91,9 +92,6 @@ export interface QueueFilter {
   /** 1-based; a page holds as many reports as one bulk verification takes. */
   page?: number;
 }
-
-/** Reports per page of the queue: one page is one bulk verification at most. */
-export const QUEUE_PAGE = 500;
 
 /** Reports a verifier may act on: of participants strictly below one of their admin scopes (the parent union or above), a page at a time, with how many there are. */
 export async function listVerifierQueue(

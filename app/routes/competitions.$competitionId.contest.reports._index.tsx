@@ -8,7 +8,7 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { REPORT_STATUSES } from "~/domain/contest/scheme";
-import { reachWithin } from "~/domain/contest/report-rules";
+import { QUEUE_PAGE, reachWithin } from "~/domain/contest/report-rules";
 import type { MessageKey } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { pageMeta } from "~/i18n/page-title";
@@ -19,7 +19,6 @@ import {
   listPeriods,
   listReporterRows,
   listVerifierQueue,
-  QUEUE_PAGE,
   type QueueRow,
   type ReporterRow,
 } from "~/models/contest-report-query.server";
@@ -81,7 +80,7 @@ const Intent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("open"), participant: idParam, period: idParam }),
   z.object({
     intent: z.literal("verify"),
-    ids: z.preprocess(asList, z.array(idParam).min(1, "contestReports.bulk.none").max(500)),
+    ids: z.preprocess(asList, z.array(idParam).min(1, "contestReports.bulk.none").max(QUEUE_PAGE)),
   }),
 ]);
 

@@ -7,11 +7,15 @@ import type { Page } from "playwright-core";
 import { createDatabase } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { loadDemo } from "../../seed/load";
-import { CompetitionTemplateSchema } from "../../app/domain/competitions/template";
-import { SYSTEM_ACTOR } from "../../app/models/audit.server";
-import { createCompetition } from "../../app/models/competition.server";
 import { getOrgByName } from "../../app/models/org.server";
 import { startServer, type RunningServer } from "./support/server";
+import {
+  insertGroup,
+  insertIndicator,
+  insertParticipant,
+  insertPeriod,
+  makeContestCompetition,
+} from "../support/contest-rows";
 import { launchBrowser, login, openFreshPage, type Browser } from "./support/browser";
 
 // The demo's province runs a contest, 西安市总工会 admitted: its nominator ("nominator") reports
@@ -35,87 +39,23 @@ async function prepare(file: string, dataKey: Buffer) {
     await loadDemo(db, dataKey);
     const province = (await getOrgByName(db, "陕西省总工会"))!;
     const xian = (await getOrgByName(db, "西安市总工会"))!;
-    const template = CompetitionTemplateSchema.parse({
-      title: "2018年全省国有企业脱贫攻坚主题竞赛",
-      year: 2018,
-      organizer: province.name,
-      categories: [
-        {
-          name: "先进集体",
-          kind: "collective",
-          quota: 2,
-          criteria: [{ title: "成效", max_points: 100 }],
-          allocations: [],
-        },
-      ],
+    competitionId = await makeContestCompetition(db, province);
+    const group = await insertGroup(db, competitionId, 0, "市总工会组");
+    await insertPeriod(db, competitionId, 0, {
+      label: "2018Q1",
+      opens: "2001-01-01",
+      closes: "2099-12-31",
+      from: "2018-01-01",
+      to: "2018-03-31",
     });
-    competitionId = await db
-      .transaction()
-      .execute((trx) => createCompetition(trx, SYSTEM_ACTOR, province, template));
-    await db.updateTable("competitions").set({ stage: "running" }).where("id", "=", competitionId).execute();
-    const now = new Date().toISOString();
-    await db
-      .insertInto("contests")
-      .values({
-        competition_id: competitionId,
-        board_public: 0,
-        board_opened_at: null,
-        standings_version: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    const group = await db
-      .insertInto("contest_groups")
-      .values({ competition_id: competitionId, position: 0, name: "市总工会组", top_n: null })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto("contest_periods")
-      .values({
-        competition_id: competitionId,
-        position: 0,
-        label: "2018Q1",
-        opens_on: "2001-01-01",
-        closes_on: "2099-12-31",
-        covers_from: "2018-01-01",
-        covers_to: "2018-03-31",
-      })
-      .execute();
-    await db
-      .insertInto("contest_indicators")
-      .values({
-        competition_id: competitionId,
-        position: 0,
-        code: "invest",
-        title: "帮扶投入",
-        unit: "万元",
-        aggregation: "sum",
-        method: "target",
-        weight: 30,
-        cap: null,
-        direction: null,
-        per_unit: null,
-        max_points: null,
-        measure: null,
-        confidential: 0,
-      })
-      .execute();
-    await db
-      .insertInto("contest_participants")
-      .values({
-        competition_id: competitionId,
-        org_id: xian.id,
-        group_id: group.id,
-        status: "admitted",
-        awaiting_org_id: null,
-        reason: null,
-        applied_by: null,
-        admitted_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertIndicator(db, competitionId, 0, {
+      code: "invest",
+      title: "帮扶投入",
+      unit: "万元",
+      method: "target",
+      weight: 30,
+    });
+    await insertParticipant(db, competitionId, xian.id, group);
   } finally {
     await db.destroy();
   }

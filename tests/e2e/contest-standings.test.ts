@@ -70,7 +70,8 @@ describe("contest standings", () => {
       page.waitForURL((u) => u.searchParams.get("view") === "provisional"),
       page.locator("main form button[type=submit]").click(),
     ]);
-    expect(await table.locator("caption").innerText()).toBe("省属国企组 · Q2 · 累计（预览）");
+    // The URL can change before the new standing has rendered: wait for the caption.
+    await expect.poll(() => table.locator("caption").innerText()).toBe("省属国企组 · Q2 · 累计（预览）");
     expect(await page.locator("main [role=note]").innerText()).toContain("秦川机床");
     // Provisional: its Q2 counts too → 39, rank 4 behind 陕煤 45.6667 (the hand-worked figures).
     expect(await ownRow.locator("td").nth(0).innerText()).toBe("4");

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeOrg } from "../support/factories";
 import { makeReportsWorld, type ReportsWorld } from "../support/contest-reports-fixture";
 import { routeHarness } from "../support/remix";
+import { insertParticipant } from "../support/contest-rows";
 import { loader } from "~/routes/competitions.$competitionId.contest.reports._index";
 
 /*
@@ -26,19 +27,7 @@ beforeAll(async () => {
   const now = new Date().toISOString();
   for (let n = 0; n < UNITS; n++) {
     const org = await makeOrg(t.db, w.tree.cityA, { name: `基层工会${String(n).padStart(3, "0")}` });
-    const { id } = await t.db
-      .insertInto("contest_participants")
-      .values({
-        competition_id: w.competitionId,
-        org_id: org.id,
-        group_id: group.id,
-        status: "admitted",
-        admitted_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const id = await insertParticipant(t.db, w.competitionId, org.id, group.id);
     await t.db
       .insertInto("contest_reports")
       .values(

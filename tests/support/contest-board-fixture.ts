@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { makeNominatingCompetition, makeOrg, makeTree, makeUser } from "./factories";
+import { insertGroup, insertIndicator, insertParticipant, insertPeriod, openContest } from "./contest-rows";
 
 export const SECRET_TITLE = "保密指标甲";
 export const SECRET_CODE = "secretsauce";
@@ -10,7 +11,7 @@ export const COUNTIES = "县区组";
 const NOW = "2018-07-01T00:00:00.000Z";
 
 /**
- * A contest written straight into migration 0011's tables (C1's setup is not on this branch):
+ * A contest written into the tables (tests/support/contest-rows.ts), at nominating:
  * the tree's province organizes, two groups, two quarters, three indicators — `invest` (target,
  * weight 60), a confidential bonus and a veto. 企业组: 甲电力 and 乙化工 tie at the top of the
  * final cumulative standing (65 points each), 甲钢铁 third (64), 甲煤矿 vetoed, 甲建材 disqualified.
@@ -34,63 +35,23 @@ export async function makeContestBoard(db: Kysely<Database>) {
   const admin = await makeUser(db, tree.province, ["admin"]);
   const cityAdmin = await makeUser(db, tree.cityA, ["admin"]);
 
-  await db
-    .insertInto("contests")
-    .values({ competition_id: id, board_public: 0, standings_version: 1, created_at: NOW, updated_at: NOW })
-    .execute();
-  const group = async (position: number, name: string) =>
-    (
-      await db
-        .insertInto("contest_groups")
-        .values({ competition_id: id, position, name, top_n: null })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
-  const enterprises = await group(0, ENTERPRISES);
-  const counties = await group(1, COUNTIES);
-  const period = async (position: number, label: string, opens: string, from: string, to: string) =>
-    (
-      await db
-        .insertInto("contest_periods")
-        .values({
-          competition_id: id,
-          position,
-          label,
-          opens_on: opens,
-          closes_on: opens.replace(/-01$/, "-10"),
-          covers_from: from,
-          covers_to: to,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
+  await openContest(db, id, { stage: "nominating", standingsVersion: 1 });
+  const enterprises = await insertGroup(db, id, 0, ENTERPRISES);
+  const counties = await insertGroup(db, id, 1, COUNTIES);
+  const period = (position: number, label: string, opens: string, from: string, to: string) =>
+    insertPeriod(db, id, position, { label, opens, closes: opens.replace(/-01$/, "-10"), from, to });
   const q1 = await period(0, "2018Q1", "2018-04-01", "2018-01-01", "2018-03-31");
   const q2 = await period(1, "2018Q2", "2018-07-01", "2018-04-01", "2018-06-30");
-  const indicator = async (position: number, over: Partial<Database["contest_indicators"]>) =>
-    (
-      await db
-        .insertInto("contest_indicators")
-        .values({
-          competition_id: id,
-          position,
-          code: "x",
-          title: "x",
-          unit: "项",
-          aggregation: "sum",
-          method: "target",
-          weight: null,
-          cap: null,
-          direction: null,
-          per_unit: null,
-          max_points: null,
-          measure: null,
-          confidential: 0,
-          ...over,
-        } as never)
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
-  const invest = await indicator(0, { code: "invest", title: "帮扶投入", unit: "万元", weight: 60, cap: 1 });
+  const indicator = (position: number, over: Parameters<typeof insertIndicator>[3]) =>
+    insertIndicator(db, id, position, over);
+  const invest = await indicator(0, {
+    code: "invest",
+    title: "帮扶投入",
+    unit: "万元",
+    method: "target",
+    weight: 60,
+    cap: 1,
+  });
   const secret = await indicator(1, {
     code: SECRET_CODE,
     title: SECRET_TITLE,
@@ -105,24 +66,8 @@ export async function makeContestBoard(db: Kysely<Database>) {
     unit: "起",
     method: "veto",
   });
-
-  const participant = async (orgId: number, groupId: number, status: "admitted" | "disqualified") =>
-    (
-      await db
-        .insertInto("contest_participants")
-        .values({
-          competition_id: id,
-          org_id: orgId,
-          group_id: groupId,
-          status,
-          reason: status === "disqualified" ? "弄虚作假" : null,
-          admitted_at: NOW,
-          created_at: NOW,
-          updated_at: NOW,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
+  const participant = (orgId: number, groupId: number, status: "admitted" | "disqualified") =>
+    insertParticipant(db, id, orgId, groupId, status);
   const p = {
     power: await participant(power.id, enterprises, "admitted"),
     steel: await participant(steel.id, enterprises, "admitted"),

@@ -4,10 +4,14 @@ import type { ContestIndicator } from "../../app/domain/contest/scheme-schema";
 import type { ReportStatus } from "../../app/domain/contest/scheme";
 import type { ParticipantStatus } from "../../app/domain/contest/vocabulary";
 import type { OrgRow } from "../../app/models/org.server";
-import { SYSTEM_ACTOR } from "../../app/models/audit.server";
-import { createCompetition } from "../../app/models/competition.server";
-import { CompetitionTemplateSchema } from "../../app/domain/competitions/template";
 import { makeOrg } from "./factories";
+import {
+  insertGroup,
+  insertIndicator,
+  insertParticipant,
+  insertPeriod,
+  makeContestCompetition,
+} from "./contest-rows";
 
 /**
  * Contests written straight into the tables of migration 0011 (the scheme, enrolment and report
@@ -35,63 +39,20 @@ export async function makeContest(
   db: Kysely<Database>,
   organizer: OrgRow,
   setup: ContestSetup,
-  title = "2018年全省国有企业脱贫攻坚主题竞赛",
+  title?: string,
 ): Promise<StoredContest> {
-  const template = CompetitionTemplateSchema.parse({
-    title,
-    year: 2018,
-    organizer: organizer.name,
-    categories: [
-      { name: "先进集体", kind: "collective", quota: 2, criteria: [{ title: "成效", max_points: 100 }] },
-    ],
-  });
-  const competitionId = await db
-    .transaction()
-    .execute((trx) => createCompetition(trx, SYSTEM_ACTOR, organizer, template));
-  await db.updateTable("competitions").set({ stage: "running" }).where("id", "=", competitionId).execute();
-  await db
-    .insertInto("contests")
-    .values({
-      competition_id: competitionId,
-      board_public: 0,
-      standings_version: 0,
-      created_at: NOW,
-      updated_at: NOW,
-    })
-    .execute();
+  const competitionId = await makeContestCompetition(db, organizer, { title });
   const group = new Map<string, number>();
-  for (const [position, name] of setup.groups.entries()) {
-    const row = await db
-      .insertInto("contest_groups")
-      .values({ competition_id: competitionId, position, name, top_n: null })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    group.set(name, row.id);
-  }
+  for (const [position, name] of setup.groups.entries())
+    group.set(name, await insertGroup(db, competitionId, position, name));
   const period = new Map<string, number>();
-  for (const [position, p] of setup.periods.entries()) {
-    const row = await db
-      .insertInto("contest_periods")
-      .values({
-        competition_id: competitionId,
-        position,
-        label: p.label,
-        opens_on: p.to,
-        closes_on: p.to,
-        covers_from: p.from,
-        covers_to: p.to,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    period.set(p.label, row.id);
-  }
+  for (const [position, p] of setup.periods.entries())
+    period.set(p.label, await insertPeriod(db, competitionId, position, { ...p, opens: p.to, closes: p.to }));
   const indicator = new Map<string, number>();
-  for (const [position, i] of setup.indicators.entries()) {
-    const row = await db
-      .insertInto("contest_indicators")
-      .values({
-        competition_id: competitionId,
-        position,
+  for (const [position, i] of setup.indicators.entries())
+    indicator.set(
+      i.code!,
+      await insertIndicator(db, competitionId, position, {
         code: i.code!,
         title: i.title ?? i.code!,
         unit: i.unit ?? "项",
@@ -104,11 +65,8 @@ export async function makeContest(
         max_points: i.max_points ?? null,
         measure: i.measure ?? null,
         confidential: i.confidential ? 1 : 0,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    indicator.set(i.code!, row.id);
-  }
+      }),
+    );
   return { competitionId, group, period, indicator, participant: new Map() };
 }
 
@@ -119,24 +77,9 @@ export async function enrol(
   group: string,
   status: ParticipantStatus = "admitted",
 ): Promise<number> {
-  const row = await db
-    .insertInto("contest_participants")
-    .values({
-      competition_id: contest.competitionId,
-      org_id: org.id,
-      group_id: contest.group.get(group)!,
-      status,
-      awaiting_org_id: null,
-      reason: status === "disqualified" ? "弄虚作假" : null,
-      applied_by: null,
-      admitted_at: NOW,
-      created_at: NOW,
-      updated_at: NOW,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  contest.participant.set(org.id, row.id);
-  return row.id;
+  const id = await insertParticipant(db, contest.competitionId, org.id, contest.group.get(group)!, status);
+  contest.participant.set(org.id, id);
+  return id;
 }
 
 export async function setTarget(

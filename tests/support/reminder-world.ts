@@ -6,6 +6,7 @@ import type { NominationStatus } from "../../app/domain/nominations/vocabulary";
 import type { SheetStatus } from "../../app/domain/judging/vocabulary";
 import type { ReportStatus } from "../../app/domain/contest/scheme";
 import type { ParticipantStatus } from "../../app/domain/contest/vocabulary";
+import { insertGroup, insertPeriod, openContest } from "./contest-rows";
 
 /**
  * Rows for the reminder scan, written straight into the tables (the reminder tests and the
@@ -246,42 +247,22 @@ export async function insertAssignments(
   );
 }
 
-/** A running contest with one group and one reporting period. */
+/** A contest with one group and one reporting period, for a competition at `running`. */
 export async function insertContestPeriod(
   db: Kysely<Database>,
   competitionId: number,
   window: { opensOn: string; closesOn: string; label?: string },
 ): Promise<{ groupId: number; periodId: number }> {
-  await db
-    .insertInto("contests")
-    .values({
-      competition_id: competitionId,
-      board_public: 0,
-      board_opened_at: null,
-      standings_version: 0,
-      created_at: AT,
-      updated_at: AT,
-    })
-    .execute();
-  const group = await db
-    .insertInto("contest_groups")
-    .values({ competition_id: competitionId, position: 0, name: "甲组", top_n: null })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const period = await db
-    .insertInto("contest_periods")
-    .values({
-      competition_id: competitionId,
-      position: 0,
-      label: window.label ?? "第一季度",
-      opens_on: window.opensOn,
-      closes_on: window.closesOn,
-      covers_from: "2026-10-01",
-      covers_to: "2026-12-31",
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { groupId: group.id, periodId: period.id };
+  await openContest(db, competitionId);
+  const groupId = await insertGroup(db, competitionId, 0, "甲组");
+  const periodId = await insertPeriod(db, competitionId, 0, {
+    label: window.label ?? "第一季度",
+    opens: window.opensOn,
+    closes: window.closesOn,
+    from: "2026-10-01",
+    to: "2026-12-31",
+  });
+  return { groupId, periodId };
 }
 
 export function insertParticipants(

@@ -91,6 +91,9 @@ export function correctRefusal(s: ReportState): MessageKey | null {
 }
 
 /** The reason of a return or a correction: required, trimmed, at most this long. */
+/** Reports per page of a verifier's queue, and per bulk verification: one page is one verification at most. */
+export const QUEUE_PAGE = 500;
+
 export const MAX_REASON_CHARS = 500;
 export const MAX_NOTE_CHARS = 2000;
 

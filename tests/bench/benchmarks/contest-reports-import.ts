@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR } from "../../../app/models/audit.server";
 import { importReports } from "../../../app/models/contest-report-import.server";
 import { readSheet } from "../../../app/utils/sheet.server";
 import { round, type Benchmark, type BenchOptions } from "../lib/benchmark";
+import { insertGroup, openContest } from "../../support/contest-rows";
 
 /** 1,000 units × 10 periods × 10 indicators: the 100,000 rows of issue 18. */
 const UNITS = 1000;
@@ -69,22 +70,8 @@ async function contestOf(db: Kysely<Database>): Promise<number> {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto("contests")
-    .values({
-      competition_id: id,
-      board_public: 0,
-      board_opened_at: null,
-      standings_version: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  const group = await db
-    .insertInto("contest_groups")
-    .values({ competition_id: id, position: 0, name: "基准组", top_n: null })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  await openContest(db, id);
+  const group = { id: await insertGroup(db, id, 0, "基准组") };
   await db
     .insertInto("contest_periods")
     .values(
