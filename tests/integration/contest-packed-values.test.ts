@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Migrator, sql } from "kysely";
-import {
-  dropAllTables,
-  laurelSchema,
-  migrateToLatest,
-  MIGRATION_LOCK_TABLE,
-  MIGRATION_TABLE,
-} from "../../db/migrate";
-import { migrations } from "../../db/migrations/index";
+import { sql } from "kysely";
+import { migrateToLatest } from "../../db/migrate";
+import { migrateEmptyTo } from "../support/migrate-to";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeTree } from "../support/factories";
 import { enrol, fileReport, makeContest, type StoredContest } from "../support/contest-fixture";
@@ -36,19 +30,6 @@ beforeAll(async () => {
   reportId = (await t.db.selectFrom("contest_reports").select("id").executeTakeFirstOrThrow()).id;
 });
 
-/** An empty database brought up to 0012 only: a server deployed before the packed copy existed. */
-async function before0013(db: TestDatabase["db"]): Promise<void> {
-  await dropAllTables(db);
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    migrationTableName: MIGRATION_TABLE,
-    migrationLockTableName: MIGRATION_LOCK_TABLE,
-    migrationTableSchema: await laurelSchema(db),
-  });
-  const { error } = await migrator.migrateTo("0012-notifications");
-  if (error) throw error;
-}
 afterAll(async () => t.destroy());
 
 /** The packed copy as indicator code → value, or null when the report has no values. */
@@ -86,7 +67,7 @@ describe("the packed copy of a report's values", () => {
   it("is filled by the migration for the reports a deployed server already holds", async () => {
     const old = await createTestDatabase();
     try {
-      await before0013(old.db);
+      await migrateEmptyTo(old.db, "0012-notifications");
       const tree = await makeTree(old.db);
       const c = await makeContest(old.db, tree.province, {
         groups: ["市总工会组"],

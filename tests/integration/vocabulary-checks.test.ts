@@ -1,40 +1,18 @@
-import { type Kysely, Migrator, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/schema";
-import {
-  dropAllTables,
-  laurelSchema,
-  migrateToLatest,
-  MIGRATION_LOCK_TABLE,
-  MIGRATION_TABLE,
-} from "../../db/migrate";
-import { migrations } from "../../db/migrations/index";
+import { migrateToLatest, MIGRATION_TABLE } from "../../db/migrate";
 import { ENUMERATED_COLUMNS, up as up0008 } from "../../db/migrations/0008-vocabulary-checks";
 import { dialectOf } from "../../db/dialect";
 import { loadDemo } from "../../seed/load";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { migrateEmptyTo } from "../support/migrate-to";
 
 const DATA_KEY = Buffer.alloc(32, 7);
 const BAD = "not_a_value";
 
-/** Brings an empty database up to `last` only: the schema a deployed server had before 0008. */
-async function migrateTo(db: Kysely<any>, last: string): Promise<void> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    migrationTableName: MIGRATION_TABLE,
-    migrationLockTableName: MIGRATION_LOCK_TABLE,
-    migrationTableSchema: await laurelSchema(db),
-  });
-  const { error } = await migrator.migrateTo(last);
-  if (error) throw error;
-}
-
 /** A fresh database at 0007, whatever createTestDatabase migrated it to. */
-async function before0008(db: Kysely<any>): Promise<void> {
-  await dropAllTables(db);
-  await migrateTo(db, "0007-sessions");
-}
+const before0008 = (db: Kysely<any>) => migrateEmptyTo(db, "0007-sessions");
 
 /** The tables the demo leaves empty get one valid row each, so that every column has a row to copy. */
 async function fillEmptyTables(db: Kysely<Database>): Promise<void> {
