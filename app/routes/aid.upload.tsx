@@ -24,10 +24,10 @@ import { CSRF_FIELD, verifyCsrf } from "~/utils/csrf.server";
 import { errorResponse } from "~/utils/http.server";
 import { countFields, tooManyFields, TooManyFields } from "~/utils/form-body.server";
 import { readSheet, SheetError } from "~/utils/sheet.server";
-import { AppForm } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
 import statsHref from "~/styles/stats.css";
-import { RowIssuesTable, SHEET_ACCEPT } from "~/components/row-issues-table";
+import { RowIssuesTable } from "~/components/row-issues-table";
+import { SheetUploadForm } from "~/components/sheet-upload-form";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t) => [t("aid.upload.title"), t("aid.title")]);
@@ -142,20 +142,11 @@ export default function UploadActivities() {
           {t(result.messageKey, result.params)}
         </p>
       )}
-      <AppForm className="card stack" encType="multipart/form-data">
-        <div className="field">
-          <label htmlFor="f-sheet">{t("aid.upload.file")}</label>
-          <input id="f-sheet" name="sheet" type="file" required accept={SHEET_ACCEPT} />
-        </div>
-        <div className="field">
-          <label>
-            <input type="checkbox" name="all_or_nothing" /> {t("aid.upload.allOrNothing")}
-          </label>
-        </div>
-        <button type="submit" className="primary">
-          {t("aid.upload.submit")}
-        </button>
-      </AppForm>
+      <SheetUploadForm
+        fileLabel={t("aid.upload.file")}
+        option={{ name: "all_or_nothing", label: t("aid.upload.allOrNothing") }}
+        submit={t("aid.upload.submit")}
+      />
       {result?.ok && <Report r={result} />}
     </>
   );

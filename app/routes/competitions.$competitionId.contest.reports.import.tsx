@@ -24,9 +24,9 @@ import { CSRF_FIELD, verifyCsrf } from "~/utils/csrf.server";
 import { countFields, tooManyFields, TooManyFields } from "~/utils/form-body.server";
 import { errorResponse } from "~/utils/http.server";
 import { readSheet, SheetError } from "~/utils/sheet.server";
-import { AppForm } from "~/components/form-fields";
 import { ErrorPage } from "~/components/error-page";
-import { RowIssuesTable, SHEET_ACCEPT } from "~/components/row-issues-table";
+import { RowIssuesTable } from "~/components/row-issues-table";
+import { SheetUploadForm } from "~/components/sheet-upload-form";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageMeta(args, (t) => [t("contestReports.import.title"), args.data?.competition.title]);
@@ -144,20 +144,11 @@ export default function ImportReports() {
           {t(result.messageKey, result.params)}
         </p>
       )}
-      <AppForm className="card stack" encType="multipart/form-data">
-        <div className="field">
-          <label htmlFor="f-sheet">{t("contestReports.import.file")}</label>
-          <input id="f-sheet" name="sheet" type="file" required accept={SHEET_ACCEPT} />
-        </div>
-        <div className="field">
-          <label>
-            <input type="checkbox" name="verified" /> {t("contestReports.import.verified")}
-          </label>
-        </div>
-        <button type="submit" className="primary">
-          {t("contestReports.import.submit")}
-        </button>
-      </AppForm>
+      <SheetUploadForm
+        fileLabel={t("contestReports.import.file")}
+        option={{ name: "verified", label: t("contestReports.import.verified") }}
+        submit={t("contestReports.import.submit")}
+      />
       {result?.ok && <Report r={result} />}
     </>
   );
